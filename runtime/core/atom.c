@@ -1,0 +1,2 @@
+/* atom.c — not yet written. */
+#include "term.h"

@@ -1,0 +1,2 @@
+/* big.c — not yet written. */
+#include "term.h"

@@ -1,0 +1,2 @@
+/* bin.c — not yet written. */
+#include "term.h"

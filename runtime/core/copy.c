@@ -1,0 +1,2 @@
+/* copy.c — not yet written. */
+#include "term.h"

@@ -1,0 +1,2 @@
+/* env.c — not yet written. */
+#include "term.h"

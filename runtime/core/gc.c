@@ -1,0 +1,2 @@
+/* gc.c — not yet written. */
+#include "term.h"

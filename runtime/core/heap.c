@@ -1,0 +1,2 @@
+/* heap.c — not yet written. */
+#include "term.h"

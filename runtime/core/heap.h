@@ -1,0 +1,82 @@
+/* heap.h — a process heap: bump allocation, with the stack at its top.
+ *
+ * One block holds both: the heap grows up from `start` to `htop`, the VM
+ * stack grows down from `end` to `stop`. Free space is [htop, stop).
+ * When a request does not fit, heap_alloc takes the words from a heap
+ * fragment instead of collecting: nothing ever moves during a builtin,
+ * and the GC runs only at safe points (gc.h), where every root is known.
+ *
+ * Only the owning process's scheduler thread touches a heap.
+ */
+#ifndef MOTE_HEAP_H
+#define MOTE_HEAP_H
+
+#include "term.h"
+
+/* A block of words outside the main heap: a consumed message's copy, an
+ * overflow from heap_alloc, or a detached term-building area (mote_env).
+ * The GC copies the live data out of every fragment and frees them all. */
+typedef struct HeapFrag {
+    struct HeapFrag *next;
+    size_t used_words;  /* words handed out from mem[] */
+    size_t size_words;  /* capacity of mem[] */
+    Term *mso;          /* off-heap list (REFBINs) living in this fragment */
+    Term mem[];
+} HeapFrag;
+
+typedef struct Heap {
+    Term *start;          /* first word of the block                         */
+    Term *htop;           /* next free heap word                              */
+    Term *stop;           /* last pushed stack word; == end when empty        */
+    Term *end;            /* one past the block                               */
+    HeapFrag *frags;      /* overflow and consumed-message fragments          */
+    size_t frag_words;    /* words used in all fragments                      */
+    Term *mso;            /* off-heap list: REFBINs in the main block         */
+    size_t min_words;     /* never shrink below this                          */
+    size_t max_words;     /* 0 = no cap; else heap+stack+frags over it kills  */
+    size_t gc_count;      /* collections so far                               */
+    size_t bin_vheap_bytes; /* bytes of off-heap binaries referenced          */
+} Heap;
+
+#define HEAP_MIN_WORDS 32 /* a fresh process's heap+stack; grows on demand */
+
+/* Sets up an empty heap of `words` (at least HEAP_MIN_WORDS). Returns 0 or
+ * MOTE_ENOMEM. */
+int heap_init(Heap *h, size_t words);
+/* Frees the block, every fragment, and drops every off-heap reference. */
+void heap_fini(Heap *h);
+
+/* Returns `n` fresh words, from the block if they fit, else from a
+ * fragment. Never runs the GC and never moves a term. NULL only when the
+ * system is out of memory. */
+Term *heap_alloc_slow(Heap *h, size_t n);
+static inline Term *heap_alloc(Heap *h, size_t n)
+{
+    if ((size_t)(h->stop - h->htop) >= n) {
+        Term *p = h->htop;
+        h->htop += n;
+        return p;
+    }
+    return heap_alloc_slow(h, n);
+}
+
+/* Words in use: heap part, stack part and fragments. */
+size_t heap_used_words(const Heap *h);
+/* Words reserved: block size plus fragment capacity. */
+size_t heap_size_words(const Heap *h);
+/* True when a collection at the next safe point would pay off (fragments
+ * have grown past a share of the block, or the block is full). */
+bool heap_wants_gc(const Heap *h);
+
+/* Fragments. frag_new returns an owned fragment (free with frag_free),
+ * which frees every off-heap reference in it. heap_attach hands one over
+ * to the heap; the heap then owns it. */
+HeapFrag *frag_new(size_t words);
+void frag_free(HeapFrag *f);
+Term *frag_alloc(HeapFrag *f, size_t n); /* NULL if it does not fit */
+void heap_attach(Heap *h, HeapFrag *f);
+
+/* Whether `p` points into this heap's block or one of its fragments. */
+bool heap_contains(const Heap *h, const Term *p);
+
+#endif

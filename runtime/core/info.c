@@ -1,0 +1,2 @@
+/* info.c — not yet written. */
+#include "term.h"

@@ -1,0 +1,2 @@
+/* link.c — not yet written. */
+#include "term.h"

@@ -1,0 +1,2 @@
+/* map.c — not yet written. */
+#include "term.h"

@@ -1,0 +1,29 @@
+/* map.h — maps: flat sorted arrays when small, a HAMT when large.
+ *
+ * Up to MAP_FLAT_MAX keys a map is a HDR_MAP: a tuple of keys sorted by
+ * term_cmp_exact and the values beside them. Larger maps are a hash array
+ * mapped trie (HDR_HAMT_ROOT/NODE) over term_hash. Both are immutable:
+ * every update builds a new map sharing what it can.
+ */
+#ifndef MOTE_MAP_H
+#define MOTE_MAP_H
+
+#include "heap.h"
+
+Term map_new(Heap *h);                       /* %{}; NONE on OOM */
+size_t map_size(Term map);
+Term map_get(Term map, Term key);            /* NONE when absent */
+Term map_put(Heap *h, Term map, Term key, Term value);
+Term map_remove(Heap *h, Term map, Term key);
+/* Builds a map from n pairs; later keys win. */
+Term map_from_pairs(Heap *h, size_t n, const Term *keys, const Term *values);
+
+/* Visits every pair in iteration order (key order for flat maps, the
+ * trie's order for large ones); stops early when fn returns false. */
+typedef bool (*MapVisit)(Term key, Term value, void *ctx);
+void map_each(Term map, MapVisit fn, void *ctx);
+/* Fills keys[] and values[] (map_size entries each) in term_cmp_exact key
+ * order, whatever the representation. */
+void map_sorted(Term map, Term *keys, Term *values);
+
+#endif

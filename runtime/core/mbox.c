@@ -1,0 +1,2 @@
+/* mbox.c — not yet written. */
+#include "term.h"

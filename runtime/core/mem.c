@@ -1,0 +1,2 @@
+/* mem.c — not yet written. */
+#include "term.h"

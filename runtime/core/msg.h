@@ -1,0 +1,51 @@
+/* msg.h — messages and signals in flight, and the term copier.
+ *
+ * Everything that reaches a process arrives as a Msg on its inbox: plain
+ * messages, and signals (link, unlink, exit, monitor, demonitor, down,
+ * timeouts, info requests). One queue for both is what gives Erlang's
+ * guarantee that signals from one sender arrive in the order sent, after
+ * the messages sent before them.
+ *
+ * A Msg owns its term: copy_term() copies the payload into the Msg's own
+ * fragment, so the sender's heap can be collected at once.
+ */
+#ifndef MOTE_MSG_H
+#define MOTE_MSG_H
+
+#include "heap.h"
+
+typedef enum MsgKind {
+    MSG_MESSAGE,    /* term: the message                                  */
+    MSG_LINK,       /* from: the pid that linked                          */
+    MSG_UNLINK,     /* from: the pid that unlinked                        */
+    MSG_EXIT,       /* from, term: reason; aux=1 when it came from a link */
+    MSG_MONITOR,    /* from: watcher; term: the ref                       */
+    MSG_DEMONITOR,  /* from: watcher; term: the ref                       */
+    MSG_DOWN,       /* from: the dead pid; term: {ref, reason} tuple      */
+    MSG_TIMEOUT,    /* aux: the receive-timer generation that fired       */
+    MSG_REQUEST,    /* aux: a SigRequest* answered by the receiver (info) */
+} MsgKind;
+
+typedef struct Msg {
+    struct Msg *_Atomic next; /* inbox / queue link                       */
+    uint32_t kind;           /* MsgKind                                   */
+    uint32_t flags;
+    Term from;               /* sender pid, or NONE                       */
+    Term term;               /* payload; points into frag (or immediate)  */
+    uint64_t aux;
+    HeapFrag *frag;          /* NULL when term is immediate               */
+} Msg;
+
+/* Words a copy of t needs (a copy shares no cells with the original; off-
+ * heap binaries are shared and gain a reference). */
+size_t copy_size(Term t);
+/* Copies t into `dst`, which must have copy_size(t) words free at *hp;
+ * advances *hp; appends REFBIN copies to *mso. Returns the copy. */
+Term copy_term(Term t, Term **hp, Term **mso);
+
+/* A new Msg holding a copy of t (and of nothing else). NULL when out of
+ * memory. Free with msg_free unless it was handed to a mailbox. */
+Msg *msg_new(MsgKind kind, Term from, Term t);
+void msg_free(Msg *m);
+
+#endif

@@ -1,0 +1,2 @@
+/* poller.c — not yet written. */
+#include "term.h"

@@ -1,0 +1,2 @@
+/* proc.c — not yet written. */
+#include "term.h"

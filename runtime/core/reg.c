@@ -1,0 +1,2 @@
+/* reg.c — not yet written. */
+#include "term.h"

@@ -1,0 +1,2 @@
+/* term.c — not yet written. */
+#include "term.h"

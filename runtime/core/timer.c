@@ -1,0 +1,2 @@
+/* timer.c — not yet written. */
+#include "term.h"

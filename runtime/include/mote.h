@@ -1,0 +1,286 @@
+/* mote.h — embedding API of libmote, the mote actor runtime.
+ *
+ * This header is all a host program, the shell, the observer and plugins
+ * may use. Types are opaque; functions that can fail return 0 (MOTE_OK) or
+ * a negative MOTE_E* code, and mote_last_error() gives the detail. Nothing
+ * here aborts the program on a caller's mistake.
+ *
+ * The model, in one paragraph: a runtime (mote_rt) is one node. It runs
+ * processes on scheduler threads. A process has a private heap and a
+ * mailbox; processes share nothing and talk only by sending messages,
+ * which are copied. A native process is a table of C callbacks: init once,
+ * handle once per message, terminate once. Callbacks run on a scheduler
+ * thread and must return promptly. Values are mote_term words; a term is
+ * valid in the heap (env) it was built in until that env's owner returns
+ * from its callback (for a process) or frees the env (for the host).
+ * The full description is man/libmote.3.
+ */
+#ifndef MOTE_H
+#define MOTE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(MOTE_BUILD)
+#define MOTE_API __attribute__((visibility("default")))
+#else
+#define MOTE_API
+#endif
+
+#define MOTE_VERSION "0.1.0"
+
+/* ---- status codes ---------------------------------------------------- */
+enum {
+    MOTE_OK = 0,
+    MOTE_STOP = 1,        /* from a handle callback: exit with reason :normal,
+                             or the reason given to mote_exit_self()        */
+    MOTE_EINVAL = -1,     /* an argument is wrong (the message says which)   */
+    MOTE_ENOMEM = -2,     /* out of memory                                   */
+    MOTE_ENOPROC = -3,    /* no such process (dead or never existed)         */
+    MOTE_ELIMIT = -4,     /* a configured limit was reached                  */
+    MOTE_ESTATE = -5,     /* the call is not valid in this state             */
+    MOTE_EBADARG = -6,    /* a term is not of the expected type              */
+    MOTE_ETIMEOUT = -7,   /* a wait ran out of time                          */
+    MOTE_EEXIST = -8,     /* the name is taken                               */
+    MOTE_EPROTO = -9,     /* malformed input from outside                    */
+    MOTE_ESYNTAX = -10,   /* malformed program text                          */
+    MOTE_EHEAPCAP = -11,  /* a process heap would exceed max_heap_size       */
+    MOTE_EIO = -12,       /* an operating-system call failed                 */
+    MOTE_EINTERNAL = -13, /* a broken invariant inside mote (a bug)          */
+};
+
+/* Static text for a code; never NULL. */
+MOTE_API const char *mote_strerror(int code);
+
+/* ---- handles and values ---------------------------------------------- */
+typedef struct mote_rt mote_rt;     /* one runtime = one node                */
+typedef struct mote_proc mote_proc; /* the running process, in callbacks     */
+typedef struct mote_env mote_env;   /* a heap to build terms in              */
+typedef uint64_t mote_term;         /* a value; 0 is "no value" (an error)   */
+typedef uint64_t mote_pid;          /* a local pid, as its term word         */
+
+#define MOTE_NONE ((mote_term)0)
+
+/* ---- the runtime ----------------------------------------------------- */
+typedef struct mote_config {
+    unsigned schedulers;      /* scheduler threads; 0 = one per core         */
+    size_t max_processes;     /* 0 = 4,194,304                               */
+    unsigned reductions;      /* per time slice; 0 = 4000                    */
+    unsigned spin_us;         /* how long an idle scheduler spins before it
+                                 sleeps; 0 = default (50)                    */
+    const char *node_name;    /* NULL = "nonode@nohost"                      */
+} mote_config;
+
+/* Fills cfg with the defaults. */
+MOTE_API void mote_config_init(mote_config *cfg);
+
+/* Starts a runtime: scheduler threads, timer wheels, the I/O poller.
+ * cfg may be NULL for the defaults. On success *out owns the runtime;
+ * stop it with mote_stop. */
+MOTE_API int mote_start(const mote_config *cfg, mote_rt **out);
+
+/* Stops the runtime: every process still alive is killed (its terminate
+ * callback runs with reason :shutdown), the threads are joined, and every
+ * byte the runtime allocated is freed. Call from a host thread, never from
+ * inside a callback. */
+MOTE_API int mote_stop(mote_rt *rt);
+
+/* Details of the last failure on the calling thread; never NULL ("" when
+ * there was none). */
+MOTE_API const char *mote_last_error(void);
+
+/* ---- terms ------------------------------------------------------------
+ * Constructors build in an env and return MOTE_NONE on failure (out of
+ * memory, bad argument), with mote_last_error() set. Inside a callback,
+ * mote_env_of(self) is the process's own heap; a host thread makes a
+ * detached env with mote_env_new. */
+MOTE_API mote_env *mote_env_new(mote_rt *rt);
+MOTE_API void mote_env_free(mote_env *env);
+MOTE_API void mote_env_clear(mote_env *env); /* forget all terms built in it */
+MOTE_API mote_env *mote_env_of(mote_proc *self);
+
+MOTE_API mote_term mote_int(mote_env *env, int64_t v);
+MOTE_API mote_term mote_uint(mote_env *env, uint64_t v);
+MOTE_API mote_term mote_float(mote_env *env, double v);
+MOTE_API mote_term mote_atom(mote_env *env, const char *name); /* UTF-8 */
+MOTE_API mote_term mote_binary(mote_env *env, const void *bytes, size_t len);
+MOTE_API mote_term mote_string(mote_env *env, const char *utf8); /* a binary */
+MOTE_API mote_term mote_tuple(mote_env *env, size_t n, const mote_term *elems);
+MOTE_API mote_term mote_list(mote_env *env, size_t n, const mote_term *elems);
+MOTE_API mote_term mote_cons(mote_env *env, mote_term head, mote_term tail);
+MOTE_API mote_term mote_nil(void);
+MOTE_API mote_term mote_pid_term(mote_pid pid);
+MOTE_API mote_term mote_map_new(mote_env *env);
+MOTE_API mote_term mote_map_put(mote_env *env, mote_term map, mote_term key, mote_term value);
+MOTE_API mote_term mote_make_ref(mote_env *env);
+
+typedef enum mote_type {
+    MOTE_T_INTEGER, MOTE_T_FLOAT, MOTE_T_ATOM, MOTE_T_REF, MOTE_T_FUN, MOTE_T_PORT,
+    MOTE_T_PID, MOTE_T_TUPLE, MOTE_T_MAP, MOTE_T_NIL, MOTE_T_LIST, MOTE_T_BITSTRING,
+    MOTE_T_INVALID,
+} mote_type;
+MOTE_API mote_type mote_type_of(mote_term t);
+
+/* Readers return MOTE_OK or MOTE_EBADARG when the term is of another type
+ * (MOTE_ELIMIT for an integer that does not fit). Pointers they hand out
+ * are borrowed from the term's env. */
+MOTE_API int mote_get_int(mote_term t, int64_t *out);
+MOTE_API int mote_get_float(mote_term t, double *out);
+MOTE_API int mote_get_atom(mote_term t, const char **name, size_t *len);
+MOTE_API bool mote_is_atom(mote_term t, const char *name);
+MOTE_API int mote_get_binary(mote_term t, const void **bytes, size_t *len);
+MOTE_API int mote_get_tuple(mote_term t, size_t *n, const mote_term **elems);
+MOTE_API int mote_get_cons(mote_term t, mote_term *head, mote_term *tail);
+MOTE_API int mote_get_pid(mote_term t, mote_pid *out);
+MOTE_API int mote_map_get(mote_term map, mote_term key, mote_term *value);
+/* Erlang's total term order (<0, 0, >0) and === equality. */
+MOTE_API int mote_compare(mote_term a, mote_term b);
+MOTE_API bool mote_equal(mote_term a, mote_term b);
+/* Writes the term as Elixir's inspect would, NUL-terminated and cut to
+ * fit; returns the length the full text needs (like snprintf). */
+MOTE_API size_t mote_format(mote_term t, char *buf, size_t size);
+
+/* ---- native processes ---------------------------------------------- */
+typedef struct mote_proc_class {
+    const char *name; /* shown as the initial call, e.g. "counter" */
+    /* Once, on the new process. Return MOTE_OK to run, MOTE_STOP to exit
+     * :normal, or a negative code to exit with {:native_error, text}.
+     * *state starts as the spawner's arg. May be NULL. */
+    int (*init)(mote_proc *self, void **state);
+    /* Once per message, in arrival order. msg lives in self's heap and is
+     * valid until the callback returns. Return MOTE_OK to wait for the
+     * next message, MOTE_STOP to exit, a negative code to exit with an
+     * error reason. May be NULL (messages are dropped). */
+    int (*handle)(mote_proc *self, void *state, mote_term msg);
+    /* Once, as the process exits for any reason but :kill-style brutal
+     * stops of the whole runtime; reason lives in self's heap. May be
+     * NULL. Free what state owns here. */
+    void (*terminate)(mote_proc *self, void *state, mote_term reason);
+} mote_proc_class;
+
+typedef enum mote_overflow {
+    MOTE_OVERFLOW_NONE = 0,  /* unbounded mailbox                         */
+    MOTE_OVERFLOW_DROP_NEWEST, /* a message that does not fit is dropped  */
+    MOTE_OVERFLOW_DROP_OLDEST, /* the oldest queued message makes room    */
+    MOTE_OVERFLOW_KILL,      /* the receiver exits with :mailbox_overflow */
+} mote_overflow;
+
+typedef struct mote_spawn_opts {
+    bool link;                /* link to the spawning process               */
+    bool monitor;             /* monitor it; the ref goes to *monitor_ref    */
+    bool trap_exit;           /* start with trap_exit set                   */
+    size_t max_heap_words;    /* 0 = unlimited                              */
+    size_t max_queue_len;     /* 0 = unbounded                              */
+    mote_overflow overflow;   /* policy when max_queue_len is reached       */
+    mote_term *monitor_ref;   /* out, with monitor, built in the parent env */
+} mote_spawn_opts;
+
+/* Spawns a native process running cls with arg as its initial state.
+ * parent is the spawning process (inside a callback), or NULL from a host
+ * thread (then link and monitor are refused). opts may be NULL. */
+MOTE_API int mote_spawn(mote_rt *rt, mote_proc *parent, const mote_proc_class *cls,
+                        void *arg, const mote_spawn_opts *opts, mote_pid *out);
+
+MOTE_API mote_pid mote_self(mote_proc *self);
+MOTE_API mote_rt *mote_rt_of(mote_proc *self);
+
+/* Sends a copy of msg (built in env) to a process. Sending to a process
+ * that is dead is not an error: the message is dropped, as in Erlang.
+ * Returns MOTE_EINVAL only for a pid that could never have existed. Any
+ * thread may send. */
+MOTE_API int mote_send(mote_env *env, mote_pid to, mote_term msg);
+/* Sends to a registered name; MOTE_ENOPROC when nobody has it. */
+MOTE_API int mote_send_named(mote_env *env, const char *name, mote_term msg);
+
+/* Names. A process has at most one name and a name at most one process;
+ * the name goes when the process exits. */
+MOTE_API int mote_register(mote_proc *self, const char *name);
+MOTE_API int mote_unregister(mote_rt *rt, const char *name);
+MOTE_API int mote_whereis(mote_rt *rt, const char *name, mote_pid *out);
+
+/* Links, monitors and exit signals, with Erlang's semantics: linking to a
+ * dead process delivers an exit signal with reason :noproc; monitoring one
+ * delivers {:DOWN, ref, :process, pid, :noproc}. */
+MOTE_API int mote_link(mote_proc *self, mote_pid other);
+MOTE_API int mote_unlink(mote_proc *self, mote_pid other);
+MOTE_API int mote_monitor(mote_proc *self, mote_pid target, mote_term *ref_out);
+MOTE_API int mote_demonitor(mote_proc *self, mote_term ref);
+MOTE_API int mote_trap_exit(mote_proc *self, bool on);
+/* Sends an exit signal with reason (built in env) to target, as exit/2.
+ * From a host thread (env from mote_env_new) the sender is no process. */
+MOTE_API int mote_exit(mote_env *env, mote_pid target, mote_term reason);
+/* From a callback: the reason this process will exit with when the
+ * callback returns MOTE_STOP. */
+MOTE_API void mote_exit_self(mote_proc *self, mote_term reason);
+
+/* Timers: msg arrives at `to` after ms milliseconds. The timer id can
+ * cancel it while it has not fired. */
+MOTE_API int mote_send_after(mote_proc *self, uint64_t ms, mote_pid to, mote_term msg,
+                             uint64_t *timer_id);
+MOTE_API int mote_cancel_timer(mote_proc *self, uint64_t timer_id);
+
+/* Host-side waiting: blocks the calling host thread until pid has exited
+ * (MOTE_OK), or timeout_ms passes (MOTE_ETIMEOUT; -1 waits forever). If
+ * reason_buf is not NULL the exit reason is written there as mote_format
+ * would. MOTE_ENOPROC if pid was already gone when the call began. */
+MOTE_API int mote_wait_exit(mote_rt *rt, mote_pid pid, int64_t timeout_ms, char *reason_buf,
+                            size_t reason_size);
+
+/* ---- introspection -------------------------------------------------
+ * Readable from any host thread while processes run; reading never stops
+ * them. Text fields are cut to fit. */
+typedef enum mote_status {
+    MOTE_S_RUNNING, MOTE_S_RUNNABLE, MOTE_S_WAITING, MOTE_S_EXITING, MOTE_S_SUSPENDED,
+} mote_status;
+
+typedef struct mote_proc_info {
+    mote_pid pid;
+    char registered_name[64];   /* "" when none                       */
+    char initial_call[96];      /* class name, or Module.fun/arity    */
+    char current_function[96];  /* as of its last time slice          */
+    mote_status status;
+    uint64_t reductions;
+    uint64_t message_queue_len;
+    size_t heap_bytes;          /* heap + stack block                 */
+    size_t total_bytes;         /* all memory charged to the process  */
+    size_t nlinks;
+    size_t nmonitors;           /* monitors it holds on others        */
+    size_t nmonitored_by;       /* monitors others hold on it         */
+    bool trap_exit;
+    mote_pid parent;            /* 0 when spawned by the host         */
+    uint32_t restarts;          /* supervisors: children restarted    */
+    uint64_t gc_count;
+} mote_proc_info;
+
+MOTE_API int mote_proc_info_get(mote_rt *rt, mote_pid pid, mote_proc_info *out);
+/* Links and monitors of pid, as pids: up to cap of each, counts in *n. */
+MOTE_API int mote_proc_links(mote_rt *rt, mote_pid pid, mote_pid *buf, size_t cap, size_t *n);
+MOTE_API int mote_proc_monitors(mote_rt *rt, mote_pid pid, mote_pid *buf, size_t cap, size_t *n);
+/* Every live pid, up to cap; *n receives how many there are. */
+MOTE_API int mote_processes(mote_rt *rt, mote_pid *buf, size_t cap, size_t *n);
+
+#define MOTE_MAX_SCHEDULERS 256
+typedef struct mote_rt_stats {
+    unsigned nschedulers;
+    double sched_util[MOTE_MAX_SCHEDULERS]; /* 0..1 since the last call    */
+    uint32_t runq_len[MOTE_MAX_SCHEDULERS];
+    uint64_t process_count;
+    uint64_t process_limit;
+    uint64_t uptime_ms;
+    size_t mem_total, mem_processes, mem_binaries, mem_atoms, mem_code, mem_system;
+    uint64_t reductions_total;
+    uint64_t messages_total;
+    double reductions_per_sec;              /* since the last call         */
+    double messages_per_sec;
+} mote_rt_stats;
+MOTE_API int mote_rt_stats_get(mote_rt *rt, mote_rt_stats *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

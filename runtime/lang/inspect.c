@@ -1,0 +1,2 @@
+/* inspect.c — not yet written. */
+#include "term.h"
