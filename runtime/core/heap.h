@@ -79,4 +79,14 @@ void heap_attach(Heap *h, HeapFrag *f);
 /* Whether `p` points into this heap's block or one of its fragments. */
 bool heap_contains(const Heap *h, const Term *p);
 
+/* Off-heap lists. A freshly built REFBIN (its Bin reference already
+ * counted) must join the list of the area holding it, so that the GC can
+ * move or release it and frag_free/heap_fini can drop it. heap_link_offheap
+ * finds the area (the block or one of h's fragments; anything else is a
+ * broken contract and panics) and adds the binary to bin_vheap_bytes;
+ * frag_link_offheap is the same for a fragment not (yet) attached to a
+ * heap, such as a message being built. Neither allocates nor runs the GC. */
+void heap_link_offheap(Heap *h, Term *refbin);
+void frag_link_offheap(HeapFrag *f, Term *refbin);
+
 #endif
