@@ -35,5 +35,8 @@ Term atom_lookup(const char *name, size_t len);
 /* Borrowed: valid for the life of the table. Never NULL for a valid atom. */
 const char *atom_text(Term atom, size_t *len);
 size_t atom_count(void);
+/* A hash of the atom's text: the same in every run and every runtime
+ * (term_hash uses it). Lock-free. */
+uint64_t atom_hash(Term atom);
 
 #endif

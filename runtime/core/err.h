@@ -23,6 +23,13 @@ int err_set_at(Err *err, const char *file, int line, int code, const char *fmt, 
 #define err_set(err, code, ...) err_set_at((err), __FILE__, __LINE__, (code), __VA_ARGS__)
 void err_clear(Err *err);
 
+/* For MOTE_API functions: formats the calling thread's mote_last_error()
+ * text and returns code, so a failing API call reads
+ * `return api_error(MOTE_EINVAL, "mote_tuple: elems is NULL");`. */
+int api_error(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Copies an Err's message into mote_last_error() and returns its code. */
+int api_error_from(const Err *err);
+
 /* Our own invariants; on in debug builds. The message names the broken
  * invariant. */
 #ifdef MOTE_DEBUG

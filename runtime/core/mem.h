@@ -39,5 +39,9 @@ void mem_set_allocator(void *(*alloc)(size_t), void *(*realloc_fn)(void *, size_
                        void (*free_fn)(void *));
 /* Test hook: make the nth allocation from now fail (0 turns it off). */
 void mem_fail_after(uint64_t n);
+/* Moves `bytes` from one kind's counter to another's, for a block that
+ * changes hands (a message fragment becoming part of a process heap). The
+ * block must then be freed with the new kind. */
+void mem_recharge(MemKind from, MemKind to, size_t bytes);
 
 #endif
