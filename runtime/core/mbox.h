@@ -27,6 +27,47 @@ typedef struct Mbox {
     _Atomic uint64_t len; /* plain messages queued (inbox + private)       */
     uint32_t max_len;     /* 0 = unbounded                                 */
     uint8_t overflow;     /* mote_overflow policy at max_len               */
+    _Atomic uint32_t overflowed; /* pushes past max_len the owner must act
+                                    on: drop that many oldest (DROP_OLDEST)
+                                    or exit :mailbox_overflow (KILL)       */
 } Mbox;
+
+/* ---- functions (mbox.c) ----------------------------------------------
+ * Threads: mbox_push and mbox_len from any thread; everything else only
+ * from the owner (the scheduler running the process). */
+
+/* An empty mailbox; max_len 0 = unbounded. */
+void mbox_init(Mbox *mb, uint32_t max_len, uint8_t overflow);
+/* Pushes m (owned by the mailbox from here). For MSG_MESSAGE, len must
+ * already count it (node_deliver increments first so len never reads
+ * low). Any thread. */
+void mbox_push(Mbox *mb, Msg *m);
+/* Whether the inbox holds anything the owner has not drained. */
+bool mbox_inbox_empty(Mbox *mb);
+/* Takes the whole inbox at once: the returned list is oldest first,
+ * linked through next. Owner. */
+Msg *mbox_grab(Mbox *mb);
+/* Appends one message to the private queue. Owner. */
+void mbox_append(Mbox *mb, Msg *m);
+
+/* Selective receive. The save position is where the current receive
+ * resumes scanning. Owner. */
+Msg *mbox_peek(Mbox *mb);    /* the message at save, or NULL at the end */
+void mbox_next(Mbox *mb);    /* move save past the message at save      */
+void mbox_reset(Mbox *mb);   /* save back to the oldest message         */
+/* Unlinks the message at save (which must exist), decrements len for a
+ * plain message, and returns it, owned by the caller. save then points at
+ * the message that followed. */
+Msg *mbox_unlink(Mbox *mb);
+/* mbox_unlink, then hands its fragment to h and frees the Msg: returns
+ * the message term, now living in h. */
+Term mbox_take(Mbox *mb, Heap *h);
+/* Removes and frees the oldest plain message. false when there is none. */
+bool mbox_drop_oldest(Mbox *mb);
+/* Plain messages queued (inbox + private). Any thread. */
+static inline uint64_t mbox_len(Mbox *mb)
+{
+    return atomic_load_explicit(&mb->len, memory_order_relaxed);
+}
 
 #endif

@@ -85,12 +85,56 @@ typedef struct Proc {
     Term exit_reason;          /* set when exiting (in heap or immediate)   */
     ProcCold *cold;            /* NULL until needed                          */
     _Atomic uint64_t reductions; /* total, for introspection                */
+    uint64_t recv_timer;       /* timer id of the armed receive timeout     */
 } Proc;
 
 enum {
     PF_TRAP_EXIT = 1,
     PF_HAS_TIMER = 2, /* a receive timer is armed */
     PF_TIMED_OUT = 4, /* the receive timer fired  */
+    PF_STARTED = 8,   /* init has run (or begun)  */
 };
+
+/* ---- lifecycle and running (proc.c) ------------------------------------ */
+
+/* The process running on this thread, or NULL (host thread, idle). */
+Proc *proc_current(void);
+/* The cold part, allocated on first use by the owner (or while the
+ * process is not running). NULL when out of memory. */
+ProcCold *proc_cold(Proc *p);
+/* Spinlock over a cold part's sets, for cross-thread readers. */
+void cold_lock(ProcCold *c);
+void cold_unlock(ProcCold *c);
+
+/* Spawns a native process. parent is the spawning process or NULL (host).
+ * Returns 0 with the pid, or MOTE_ENOMEM / MOTE_ELIMIT / MOTE_EINVAL /
+ * MOTE_ESTATE (link or monitor asked from a host thread). Any thread. */
+int proc_spawn(struct Node *n, Proc *parent, const mote_proc_class *cls, void *arg,
+               const mote_spawn_opts *opts, Term *pid_out);
+
+/* Runs one time slice of p on scheduler s (the calling thread). On return
+ * p is waiting, queued again, or freed (it exited). Scheduler thread. */
+void proc_run(struct Sched *s, Proc *p);
+
+/* Tears p down with `reason` (terminate, unregister, unpublish, signals
+ * to links and monitors, leftover signals answered) and frees it. Runs on
+ * p's scheduler, or on the host thread during mote_stop. */
+void proc_exit(Proc *p, Term reason);
+
+/* Moves the inbox into the private queue, applying signals on the way
+ * (link_handle) and receive timeouts. Returns true when the process must
+ * exit now (p->exit_reason is set). Owner thread. May allocate on p's
+ * heap, never collects. */
+bool proc_drain(Proc *p);
+
+/* What vm_run reports (lang/vm.c, linked in when present). */
+enum {
+    VM_YIELD = 0, /* budget used up; run it again later                */
+    VM_WAIT = 1,  /* blocked in receive with nothing matching           */
+    VM_EXIT = 2,  /* finished or crashed; p->exit_reason is set         */
+};
+/* Runs a BODY_VM process for up to p->reds_left reductions, after the
+ * scheduler drained its inbox. Weak: absent until the language lands. */
+int vm_run(Proc *p) __attribute__((weak));
 
 #endif

@@ -1,0 +1,114 @@
+/* node.h — one runtime instance (= one node): config, process table,
+ * schedulers, references, exit waiters.
+ *
+ * The process table is an array of max_procs atomic words, calloc'd so
+ * that pages nobody touched cost nothing. A slot holds either a Proc*
+ * (8-byte aligned; bit 0 is the slot's spinlock) or, when empty, the
+ * serial the next process in that slot will get: (serial << 2) | 2.
+ * A pid is (serial << PID_INDEX_BITS) | index, and the serial grows each
+ * time the slot is reused, so a stale pid never reaches a new process.
+ *
+ * Threads: every function here may be called from any thread unless its
+ * comment says otherwise. Lock order: sched lock -> timer wheel lock;
+ * slot lock -> sched lock; never take a slot lock while holding a wheel
+ * lock.
+ */
+#ifndef MOTE_NODE_H
+#define MOTE_NODE_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+
+#include "msg.h"
+#include "proc.h"
+#include "term.h"
+
+struct Sched;
+struct Reg;
+struct Poller;
+struct InfoPrev;
+struct ExitWaiter;
+
+typedef struct Node {
+    mote_config cfg;            /* resolved: no zero "defaults" left         */
+    struct Sched *scheds;       /* nsched schedulers                         */
+    unsigned nsched;
+    _Atomic uint64_t nprocs;    /* live processes                            */
+    size_t max_procs;           /* slots in the table                        */
+    uint64_t start_ns;          /* CLOCK_MONOTONIC at mote_start             */
+    Term name;                  /* node name atom                            */
+    _Atomic uintptr_t *slots;   /* the process table (see above)             */
+    _Atomic size_t next_fresh;  /* slots [next_fresh, max) never used yet    */
+    pthread_mutex_t free_lock;  /* guards free_idx                           */
+    uint32_t *free_idx;         /* released slot indices, a stack            */
+    size_t nfree_idx, cap_free_idx;
+    _Atomic uint64_t ref_next;  /* reference ids                             */
+    _Atomic unsigned spawn_rr;  /* round robin for spawns from host threads  */
+    _Atomic unsigned nparked;   /* schedulers asleep on their condvar        */
+    _Atomic bool stopping;      /* mote_stop has begun                       */
+    pthread_mutex_t wait_lock;  /* guards waiters (mote_wait_exit)           */
+    pthread_cond_t wait_cond;
+    struct ExitWaiter *waiters;
+    _Atomic unsigned nwaiters;  /* fast check on the exit path               */
+    struct Reg *reg;            /* reg.h: the name table                     */
+    struct Poller *poller;      /* poller.h: the I/O thread, or NULL         */
+    struct InfoPrev *info_prev; /* info.h: previous stats sample, or NULL    */
+} Node;
+
+/* The runtime handle of mote.h is the Node. */
+struct mote_rt {
+    Node node;
+};
+static inline Node *node_of_rt(mote_rt *rt) { return &rt->node; }
+
+/* Pushes m to the local process `to` and wakes it if it waits. Returns 0
+ * (the mailbox owns m, or m was dropped and freed by a bounded mailbox's
+ * drop-newest policy), or MOTE_ENOPROC when `to` is dead, never existed
+ * or is not a local pid: then the caller still owns m. Applies the
+ * bounded-mailbox policy to MSG_MESSAGE only; signals always get in.
+ * Any thread. */
+int node_deliver(Node *n, Term to, Msg *m);
+
+/* The live Proc for pid with its table slot locked, so it cannot be
+ * freed until node_unlock_pid(n, pid); NULL (nothing locked) when dead.
+ * Hold it briefly: every send to that process spins meanwhile. */
+Proc *node_lock_pid(Node *n, Term pid);
+void node_unlock_pid(Node *n, Term pid);
+
+/* Walking the table: slots [0, node_slot_count) may hold processes;
+ * node_slot_pid gives the pid in slot i, or NONE when it is empty. */
+size_t node_slot_count(const Node *n);
+Term node_slot_pid(Node *n, size_t i);
+
+/* Fills id with a reference id never handed out before on this node. */
+void node_new_ref(Node *n, uint64_t id[2]);
+
+/* Nanoseconds of CLOCK_MONOTONIC. */
+uint64_t node_now_ns(void);
+
+/* ---- for proc.c / api.c only ------------------------------------------ */
+
+/* Creates the node (table, schedulers not started). 0, MOTE_ENOMEM,
+ * MOTE_EINVAL (the config names impossible sizes). */
+int node_new(const mote_config *cfg, Node **out);
+/* Frees the node; every process must be gone and the schedulers joined. */
+void node_free(Node *n);
+
+/* Reserves a slot for a new process and returns its pid (the slot stays
+ * empty until node_publish). MOTE_ELIMIT when the table is full. */
+int node_reserve(Node *n, Term *pid_out);
+/* Makes p (whose p->pid came from node_reserve) visible to senders. */
+void node_publish(Node *n, Proc *p);
+/* Takes p out of the table (no send reaches it afterwards) and releases
+ * its slot for reuse with the next serial. */
+void node_unpublish(Node *n, Proc *p);
+/* Releases a reserved slot that was never published. */
+void node_unreserve(Node *n, Term pid);
+
+/* Exit waiters (mote_wait_exit): the exit path calls this once p is out
+ * of the table, with its exit reason. Owner thread of p. */
+void node_notify_exit(Node *n, Term pid, Term reason);
+int node_wait_exit(Node *n, Term pid, int64_t timeout_ms, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,73 @@
+/* sched.h — scheduler threads: run queues, stealing, parking.
+ *
+ * One thread per scheduler. Each has a run queue (a mutex and a FIFO
+ * list of Procs linked through run_next), a timer wheel, and free lists
+ * that recycle process structs. An idle scheduler steals half of another
+ * queue, spins briefly (cfg.spin_us), then parks on its condvar until
+ * work arrives or its next timer is due. Senders never wake a scheduler
+ * per message: only a queue going from empty to non-empty while its
+ * scheduler is parked, or surplus work while others are parked, does.
+ * Design notes: docs/sched.md.
+ */
+#ifndef MOTE_SCHED_H
+#define MOTE_SCHED_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+
+#include "node.h"
+#include "proc.h"
+#include "timer.h"
+
+typedef struct Sched {
+    /* Figures other threads read (info.c). */
+    _Atomic uint64_t busy_ns;    /* time spent running processes            */
+    _Atomic uint32_t runq_len;   /* processes on the run queue              */
+    _Atomic uint64_t reductions; /* total reductions run here               */
+    _Atomic uint64_t messages;   /* messages delivered by this thread       */
+
+    unsigned index;
+    Node *node;
+    pthread_t thread;
+    bool started;                /* thread was created                      */
+    pthread_mutex_t lock;        /* guards the queue, parked, sleep_until   */
+    pthread_cond_t cond;
+    Proc *rq_head, *rq_tail;
+    bool parked;                 /* waiting on cond                         */
+    bool woken;                  /* signalled since it parked               */
+    uint64_t sleep_until_ms;     /* deadline of the current park            */
+    Wheel wheel;
+
+    /* Owner-only recycling (PERFORMANCE.md: page faults dominate spawn). */
+    Proc *free_procs;            /* linked through run_next                 */
+    size_t nfree_procs;
+    uint64_t rng;                /* victim choice for stealing              */
+} Sched;
+
+#define SCHED_FREE_PROCS_MAX 4096 /* per scheduler; the rest go to mem_free */
+
+/* Sets up n->scheds (not started). 0 or MOTE_ENOMEM. */
+int sched_init_all(Node *n);
+/* Starts every scheduler thread. 0 or MOTE_EIO. */
+int sched_start_all(Node *n);
+/* Asks every scheduler to stop and joins them; processes stay as they
+ * are (the caller tears them down). Host thread. */
+void sched_stop_all(Node *n);
+/* Frees queues, wheels and free lists. After sched_stop_all. */
+void sched_fini_all(Node *n);
+
+/* Puts a runnable process (state already PS_RUNNABLE) on a queue: the
+ * calling scheduler's when called from one (locality), else p->sched's,
+ * else a round-robin pick. Wakes a parked scheduler as needed. Any
+ * thread. */
+void sched_enqueue(Node *n, Proc *p);
+/* Puts p on s's queue specifically. Any thread. */
+void sched_enqueue_on(Sched *s, Proc *p);
+/* Wakes s if it is parked (e.g. a timer due sooner than its sleep). */
+void sched_poke(Sched *s, uint64_t due_ms);
+
+/* The scheduler running on this thread, or NULL on a host thread. */
+Sched *sched_current(void);
+
+#endif
