@@ -1,22 +1,75 @@
-/* main.c — the mote command: for now, version and help. */
+/* main.c — the mote command line.
+ *
+ * For now the command knows its flags and nothing else: the REPL, `run`
+ * and `-e` arrive with the language (the next issue). What is here is the
+ * contract the later pieces slot into: every flag is listed in usage(),
+ * every flag there is documented in man/mote.1 and README.md (a test,
+ * tests/e2e/test_help.sh, checks it), and any other argument is refused
+ * with exit status 2, never silently ignored.
+ */
 #include <stdio.h>
 #include <string.h>
 
 #include "config.h"
 #include "mote.h"
 
+enum {
+    MAIN_EXIT_OK = 0,
+    MAIN_EXIT_FAIL = 1,  /* a command ran and failed */
+    MAIN_EXIT_USAGE = 2, /* the command line itself is wrong */
+};
+
+/* Writes the help text to out. Keep each flag on its own line starting
+ * with the flag itself: the e2e test reads flags from this text. */
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: mote [options]\n"
+            "       mote run FILE.exs      (coming with the language)\n"
+            "       mote -e EXPR           (coming with the language)\n"
+            "\n"
+            "mote is a BEAM-style actor runtime. Started without arguments it will\n"
+            "open a REPL once the language lands; today it prints its version.\n"
+            "\n"
+            "options:\n"
+            "  -h, --help       print this help and exit\n"
+            "  --version        print the version and exit\n"
+            "\n"
+            "See mote(1) and libmote(3).\n");
+}
+
+static void version(void)
+{
+    printf("mote %s\n", MOTE_VERSION_STRING);
+}
+
+/* Commands that belong to the language: recognised, so their error says
+ * what is missing rather than "unknown option". */
+static int not_yet(const char *what)
+{
+    fprintf(stderr, "mote: '%s' is not available yet: it comes with the language\n", what);
+    return MAIN_EXIT_FAIL;
+}
+
 int main(int argc, char **argv)
 {
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--version")) {
-            printf("mote %s\n", MOTE_VERSION_STRING);
-            return 0;
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            usage(stdout);
+            return MAIN_EXIT_OK;
         }
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            printf("usage: mote [--help] [--version]\n");
-            return 0;
+        if (!strcmp(a, "--version")) {
+            version();
+            return MAIN_EXIT_OK;
         }
+        if (!strcmp(a, "run") || !strcmp(a, "-e"))
+            return not_yet(a);
+        fprintf(stderr, "mote: unknown %s '%s'\n", a[0] == '-' ? "option" : "argument", a);
+        fprintf(stderr, "try 'mote --help'\n");
+        return MAIN_EXIT_USAGE;
     }
-    printf("mote %s\n", MOTE_VERSION_STRING);
-    return 0;
+    version();
+    printf("The REPL comes with the language; see 'mote --help'.\n");
+    return MAIN_EXIT_OK;
 }
