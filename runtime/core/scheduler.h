@@ -1,4 +1,5 @@
-/* sched.h — scheduler threads: run queues, stealing, parking.
+/* scheduler.h — scheduler threads (sched.c; not "sched.h", which would
+ * shadow the system header pthread.h includes): run queues, stealing, parking.
  *
  * One thread per scheduler. Each has a run queue (a mutex and a FIFO
  * list of Procs linked through run_next), a timer wheel, and free lists
@@ -9,8 +10,8 @@
  * scheduler is parked, or surplus work while others are parked, does.
  * Design notes: docs/sched.md.
  */
-#ifndef MOTE_SCHED_H
-#define MOTE_SCHED_H
+#ifndef MOTE_SCHEDULER_H
+#define MOTE_SCHEDULER_H
 
 #include <pthread.h>
 #include <stdatomic.h>
