@@ -1,2 +1,517 @@
-/* link.c — not yet written. */
-#include "term.h"
+/* link.c — links, monitors and exit signals, with Erlang's rules.
+ *
+ * A link or monitor is recorded at both ends, and each end changes only
+ * its own record: the other end's half travels as a signal through its
+ * inbox (MSG_LINK, MSG_MONITOR, ...) and is applied by link_handle when
+ * the owner drains. That keeps every set single-writer, and keeps the
+ * Erlang guarantee that signals from one sender arrive in send order.
+ * Invariant: a process's sets are written only by its owner thread, under
+ * cold_lock, so introspection on other threads can read them.
+ */
+#include "link.h"
+
+#include "atom.h"
+#include "env.h"
+#include "err.h"
+#include "mem.h"
+#include "node.h"
+#include "reg.h"
+
+/* ---- the sets in ProcCold -------------------------------------------- */
+
+/* Grows an array of `size` byte elements to hold one more. The new block
+ * is filled outside the lock; only the pointer swap is done under it, so
+ * readers never wait on an allocation. Returns 0 or MOTE_ENOMEM. */
+static int grow(ProcCold *c, void **arr, uint32_t n, uint32_t *cap, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    uint32_t ncap = *cap ? *cap * 2 : 4;
+    void *na = mem_alloc(MEM_PROC, ncap * size);
+    if (!na)
+        return MOTE_ENOMEM;
+    void *old = *arr;
+    if (n)
+        memcpy(na, old, n * size);
+    cold_lock(c);
+    *arr = na;
+    cold_unlock(c);
+    if (old)
+        mem_free(MEM_PROC, old, *cap * size);
+    *cap = ncap;
+    return 0;
+}
+
+static long find_link(const ProcCold *c, Term pid)
+{
+    for (uint32_t i = 0; c && i < c->nlinks; i++)
+        if (c->links[i] == pid)
+            return i;
+    return -1;
+}
+
+/* Adds pid to p's links unless present. 0 or MOTE_ENOMEM. Owner only. */
+static int add_link(Proc *p, Term pid)
+{
+    ProcCold *c = proc_cold(p);
+    if (!c)
+        return MOTE_ENOMEM;
+    if (find_link(c, pid) >= 0)
+        return 0;
+    if (grow(c, (void **)&c->links, c->nlinks, &c->cap_links, sizeof(Term)) < 0)
+        return MOTE_ENOMEM;
+    cold_lock(c);
+    c->links[c->nlinks++] = pid;
+    cold_unlock(c);
+    return 0;
+}
+
+/* Removes pid from p's links; true if it was there. Owner only. */
+static bool del_link(Proc *p, Term pid)
+{
+    ProcCold *c = p->cold;
+    long i = find_link(c, pid);
+    if (i < 0)
+        return false;
+    cold_lock(c);
+    c->links[i] = c->links[--c->nlinks];
+    cold_unlock(c);
+    return true;
+}
+
+static bool ref_eq(const uint64_t a[2], const uint64_t b[2])
+{
+    return a[0] == b[0] && a[1] == b[1];
+}
+
+static long find_mon(const Monitor *ms, uint32_t n, const uint64_t ref[2])
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (ref_eq(ms[i].ref, ref))
+            return i;
+    return -1;
+}
+
+/* Appends {ref, pid} to the holder's monitors (watchers=false) or to its
+ * watchers. 0 or MOTE_ENOMEM. Owner only. */
+static int add_mon(Proc *p, bool watchers, const uint64_t ref[2], Term pid)
+{
+    ProcCold *c = proc_cold(p);
+    if (!c)
+        return MOTE_ENOMEM;
+    Monitor **arr = watchers ? &c->watchers : &c->monitors;
+    uint32_t *n = watchers ? &c->nwatchers : &c->nmonitors;
+    uint32_t *cap = watchers ? &c->cap_watchers : &c->cap_monitors;
+    if (grow(c, (void **)arr, *n, cap, sizeof(Monitor)) < 0)
+        return MOTE_ENOMEM;
+    cold_lock(c);
+    (*arr)[*n].ref[0] = ref[0];
+    (*arr)[*n].ref[1] = ref[1];
+    (*arr)[*n].pid = pid;
+    (*n)++;
+    cold_unlock(c);
+    return 0;
+}
+
+/* Removes the entry with ref; writes its pid to *pid. False if absent. */
+static bool del_mon(Proc *p, bool watchers, const uint64_t ref[2], Term *pid)
+{
+    ProcCold *c = p->cold;
+    if (!c)
+        return false;
+    Monitor *arr = watchers ? c->watchers : c->monitors;
+    uint32_t *n = watchers ? &c->nwatchers : &c->nmonitors;
+    long i = find_mon(arr, *n, ref);
+    if (i < 0)
+        return false;
+    if (pid)
+        *pid = arr[i].pid;
+    cold_lock(c);
+    arr[i] = arr[--(*n)];
+    cold_unlock(c);
+    return true;
+}
+
+/* ---- building the terms signals carry -------------------------------- */
+
+/* A reference term in caller storage of 3 words. */
+static Term ref_term(Term buf[3], const uint64_t ref[2])
+{
+    buf[0] = make_header(HDR_REF, 2);
+    buf[1] = ref[0];
+    buf[2] = ref[1];
+    return make_boxed(buf);
+}
+
+static bool ref_words(Term t, uint64_t out[2])
+{
+    if (!is_boxed_kind(t, HDR_REF))
+        return false;
+    out[0] = boxed_ptr(t)[1];
+    out[1] = boxed_ptr(t)[2];
+    return true;
+}
+
+/* A tuple term in caller storage of n+1 words. */
+static Term tuple_term(Term *buf, size_t n, const Term *elems)
+{
+    buf[0] = make_header(HDR_TUPLE, n);
+    memcpy(buf + 1, elems, n * sizeof(Term));
+    return make_boxed(buf);
+}
+
+/* Sends a signal carrying a copy of t. Returns 0, MOTE_ENOPROC (dropped)
+ * or MOTE_ENOMEM. Any thread. */
+static int send_signal(Node *n, MsgKind kind, Term from, Term to, Term t, uint64_t aux)
+{
+    Msg *m = msg_new(kind, from, t);
+    if (!m)
+        return MOTE_ENOMEM;
+    m->aux = aux;
+    int rc = node_deliver(n, to, m);
+    if (rc < 0)
+        msg_free(m);
+    return rc;
+}
+
+/* Sends MSG_DOWN {ref, reason} from `dead` to `watcher`. */
+static int send_down(Node *n, Term dead, Term watcher, const uint64_t ref[2], Term reason)
+{
+    Term rb[3], tb[3];
+    Term elems[2] = {ref_term(rb, ref), reason};
+    return send_signal(n, MSG_DOWN, dead, watcher, tuple_term(tb, 2, elems), 0);
+}
+
+/* Hands m's fragment to the caller; m keeps its term word but no longer
+ * owns the cells. */
+static HeapFrag *msg_take_frag(Msg *m)
+{
+    HeapFrag *f = m->frag;
+    m->frag = NULL;
+    return f;
+}
+
+/* Exchanges the payloads (term and fragment) of two messages. */
+static void msg_swap_payload(Msg *a, Msg *b)
+{
+    Term t = a->term;
+    HeapFrag *f = a->frag;
+    a->term = b->term;
+    a->frag = b->frag;
+    b->term = t;
+    b->frag = f;
+}
+
+/* Replaces m's payload by a copy of t and makes it a plain message. The
+ * old payload may be referenced by t (it is copied before it is freed).
+ * 0 or MOTE_ENOMEM (m unchanged). */
+static int retarget(Msg *m, Term t)
+{
+    Msg *nm = msg_new(MSG_MESSAGE, m->from, t);
+    if (!nm)
+        return MOTE_ENOMEM;
+    msg_swap_payload(m, nm);
+    msg_free(nm);
+    m->kind = MSG_MESSAGE;
+    m->aux = 0;
+    return 0;
+}
+
+/* ---- applying signals ------------------------------------------------- */
+
+/* Ends p with reason, taken from m (which is consumed). */
+static int kill_with(Proc *p, Msg *m, Term reason)
+{
+    /* A boxed reason lives in m's fragment: the heap takes the fragment
+     * over so the reason outlives m. */
+    if (m->frag && (is_boxed(reason) || is_cons(reason)))
+        heap_attach(&p->heap, msg_take_frag(m));
+    p->exit_reason = reason;
+    msg_free(m);
+    return LINK_KILL;
+}
+
+/* Turns m into {:EXIT, from, reason}; a host sender shows as :undefined. */
+static int as_exit_message(Msg *m)
+{
+    Term from = m->from == NONE ? A(undefined) : m->from;
+    Term elems[3] = {A(EXIT), from, m->term};
+    Term tb[4];
+    if (retarget(m, tuple_term(tb, 3, elems)) < 0) {
+        msg_free(m); /* out of memory: the message is lost, as a send */
+        return LINK_CONSUMED;
+    }
+    return LINK_AS_MESSAGE;
+}
+
+/* The receiving rules for an exit signal (Erlang reference manual,
+ * "Receiving Exit Signals"). */
+static int on_exit_signal(Proc *p, Msg *m)
+{
+    Term reason = m->term;
+    bool from_link = m->aux != 0;
+    if (from_link && !del_link(p, m->from)) {
+        /* The link was removed (unlink) after this signal was sent. */
+        msg_free(m);
+        return LINK_CONSUMED;
+    }
+    /* Only exit/2's :kill is untrappable; a link's :kill is a reason like
+     * any other, and the victim reports :killed to its own links. */
+    if (!from_link && reason == A(kill)) {
+        msg_free(m);
+        p->exit_reason = A(killed);
+        return LINK_KILL;
+    }
+    if (p->flags & PF_TRAP_EXIT)
+        return as_exit_message(m);
+    if (reason == A(normal) && m->from != p->pid) {
+        msg_free(m);
+        return LINK_CONSUMED;
+    }
+    return kill_with(p, m, reason);
+}
+
+/* A DOWN for a monitor p still holds becomes {:DOWN, ref, :process, pid,
+ * reason}; one for a monitor removed meanwhile is dropped. */
+static int on_down(Proc *p, Msg *m)
+{
+    uint64_t ref[2];
+    if (!is_tuple(m->term) || tuple_size(m->term) != 2 ||
+        !ref_words(tuple_get(m->term, 0), ref) || !del_mon(p, false, ref, NULL)) {
+        msg_free(m);
+        return LINK_CONSUMED;
+    }
+    Term elems[5] = {A(DOWN), tuple_get(m->term, 0), A(process), m->from,
+                     tuple_get(m->term, 1)};
+    Term tb[6];
+    if (retarget(m, tuple_term(tb, 5, elems)) < 0) {
+        msg_free(m);
+        return LINK_CONSUMED;
+    }
+    return LINK_AS_MESSAGE;
+}
+
+int link_handle(Proc *p, Msg *m)
+{
+    uint64_t ref[2];
+    switch (m->kind) {
+    case MSG_LINK:
+        (void)add_link(p, m->from); /* on OOM the link is only one-sided */
+        break;
+    case MSG_UNLINK:
+        (void)del_link(p, m->from);
+        break;
+    case MSG_EXIT:
+        return on_exit_signal(p, m);
+    case MSG_MONITOR:
+        if (ref_words(m->term, ref))
+            (void)add_mon(p, true, ref, m->from);
+        break;
+    case MSG_DEMONITOR:
+        if (ref_words(m->term, ref))
+            (void)del_mon(p, true, ref, NULL);
+        break;
+    case MSG_DOWN:
+        return on_down(p, m);
+    default:
+        break;
+    }
+    msg_free(m);
+    return LINK_CONSUMED;
+}
+
+/* ---- exit and dead ends ------------------------------------------------ */
+
+static void free_sets(ProcCold *c)
+{
+    cold_lock(c);
+    Term *l = c->links;
+    Monitor *mo = c->monitors, *w = c->watchers;
+    uint32_t cl = c->cap_links, cm = c->cap_monitors, cw = c->cap_watchers;
+    c->links = NULL;
+    c->monitors = c->watchers = NULL;
+    c->nlinks = c->nmonitors = c->nwatchers = 0;
+    c->cap_links = c->cap_monitors = c->cap_watchers = 0;
+    cold_unlock(c);
+    if (l)
+        mem_free(MEM_PROC, l, cl * sizeof(Term));
+    if (mo)
+        mem_free(MEM_PROC, mo, cm * sizeof(Monitor));
+    if (w)
+        mem_free(MEM_PROC, w, cw * sizeof(Monitor));
+}
+
+void link_on_exit(Proc *p, Term reason)
+{
+    Node *n = p->node;
+    reg_unregister_proc(n, p);
+    ProcCold *c = p->cold;
+    if (!c)
+        return;
+    for (uint32_t i = 0; i < c->nlinks; i++)
+        (void)exit_signal(n, p->pid, c->links[i], reason, true);
+    for (uint32_t i = 0; i < c->nwatchers; i++)
+        (void)send_down(n, p->pid, c->watchers[i].pid, c->watchers[i].ref, reason);
+    /* Tell the targets we watched, so their watcher sets do not keep us. */
+    for (uint32_t i = 0; i < c->nmonitors; i++) {
+        Term rb[3];
+        (void)send_signal(n, MSG_DEMONITOR, p->pid, c->monitors[i].pid,
+                          ref_term(rb, c->monitors[i].ref), 0);
+    }
+    free_sets(c);
+}
+
+void link_reject(Node *n, Term dead_pid, Msg *m)
+{
+    uint64_t ref[2];
+    if (m->kind == MSG_LINK)
+        (void)exit_signal(n, dead_pid, m->from, A(noproc), true);
+    else if (m->kind == MSG_MONITOR && ref_words(m->term, ref))
+        (void)send_down(n, dead_pid, m->from, ref, A(noproc));
+    msg_free(m);
+}
+
+/* ---- the owner's requests ---------------------------------------------- */
+
+int link_add(Proc *self, Term other)
+{
+    if (!is_local_pid(other))
+        return MOTE_EINVAL;
+    if (other == self->pid)
+        return 0; /* as link(self()): nothing to do */
+    if (find_link(self->cold, other) >= 0)
+        return 0;
+    if (add_link(self, other) < 0)
+        return MOTE_ENOMEM;
+    int rc = send_signal(self->node, MSG_LINK, self->pid, other, NIL, 0);
+    if (rc < 0)
+        (void)del_link(self, other);
+    return rc;
+}
+
+int link_remove(Proc *self, Term other)
+{
+    if (!is_local_pid(other))
+        return MOTE_EINVAL;
+    if (!del_link(self, other))
+        return 0;
+    int rc = send_signal(self->node, MSG_UNLINK, self->pid, other, NIL, 0);
+    return rc == MOTE_ENOMEM ? rc : 0;
+}
+
+int monitor_add(Proc *self, Term target, uint64_t ref[2])
+{
+    if (!is_local_pid(target))
+        return MOTE_EINVAL;
+    Node *n = self->node;
+    node_new_ref(n, ref);
+    if (add_mon(self, false, ref, target) < 0)
+        return MOTE_ENOMEM;
+    Term rb[3];
+    int rc = send_signal(n, MSG_MONITOR, self->pid, target, ref_term(rb, ref), 0);
+    if (rc == MOTE_ENOPROC)
+        rc = send_down(n, target, self->pid, ref, A(noproc));
+    if (rc < 0)
+        (void)del_mon(self, false, ref, NULL);
+    return rc;
+}
+
+int monitor_remove(Proc *self, const uint64_t ref[2])
+{
+    Term target;
+    if (!del_mon(self, false, ref, &target))
+        return 0;
+    Term rb[3];
+    int rc = send_signal(self->node, MSG_DEMONITOR, self->pid, target, ref_term(rb, ref), 0);
+    return rc == MOTE_ENOMEM ? rc : 0;
+}
+
+int exit_signal(Node *n, Term from, Term to, Term reason, bool from_link)
+{
+    if (!is_local_pid(to))
+        return MOTE_EINVAL;
+    return send_signal(n, MSG_EXIT, from, to, reason, from_link ? 1 : 0);
+}
+
+/* ---- public API ---------------------------------------------------------- */
+
+MOTE_API int mote_link(mote_proc *self, mote_pid other)
+{
+    if (!self)
+        return api_error(MOTE_EINVAL, "mote_link: self is NULL");
+    int rc = link_add((Proc *)self, (Term)other);
+    if (rc == MOTE_EINVAL)
+        return api_error(rc, "mote_link: %#llx is not a local pid", (unsigned long long)other);
+    if (rc == MOTE_ENOPROC)
+        return api_error(rc, "mote_link: process %#llx is not alive", (unsigned long long)other);
+    if (rc < 0)
+        return api_error(rc, "mote_link: out of memory");
+    return 0;
+}
+
+MOTE_API int mote_unlink(mote_proc *self, mote_pid other)
+{
+    if (!self)
+        return api_error(MOTE_EINVAL, "mote_unlink: self is NULL");
+    int rc = link_remove((Proc *)self, (Term)other);
+    if (rc < 0)
+        return api_error(rc, "mote_unlink: %#llx: %s", (unsigned long long)other,
+                         mote_strerror(rc));
+    return 0;
+}
+
+MOTE_API int mote_monitor(mote_proc *self, mote_pid target, mote_term *ref_out)
+{
+    if (!self)
+        return api_error(MOTE_EINVAL, "mote_monitor: self is NULL");
+    Proc *p = (Proc *)self;
+    /* Reserve the ref's words first: nothing can fail after the monitor
+     * exists, so a caller never holds a monitor it has no ref for. */
+    Term *cell = ref_out ? heap_alloc(&p->heap, 3) : NULL;
+    if (ref_out && !cell)
+        return api_error(MOTE_ENOMEM, "mote_monitor: out of memory");
+    uint64_t ref[2];
+    int rc = monitor_add(p, (Term)target, ref);
+    if (rc < 0)
+        return api_error(rc, "mote_monitor: %#llx: %s", (unsigned long long)target,
+                         mote_strerror(rc));
+    if (ref_out)
+        *ref_out = ref_term(cell, ref);
+    return 0;
+}
+
+MOTE_API int mote_demonitor(mote_proc *self, mote_term ref)
+{
+    uint64_t words[2];
+    if (!self)
+        return api_error(MOTE_EINVAL, "mote_demonitor: self is NULL");
+    if (!ref_words((Term)ref, words))
+        return api_error(MOTE_EBADARG, "mote_demonitor: the argument is not a reference");
+    int rc = monitor_remove((Proc *)self, words);
+    return rc < 0 ? api_error(rc, "mote_demonitor: out of memory") : 0;
+}
+
+MOTE_API int mote_trap_exit(mote_proc *self, bool on)
+{
+    if (!self)
+        return api_error(MOTE_EINVAL, "mote_trap_exit: self is NULL");
+    Proc *p = (Proc *)self;
+    if (on)
+        p->flags |= PF_TRAP_EXIT;
+    else
+        p->flags &= (uint8_t)~PF_TRAP_EXIT;
+    return 0;
+}
+
+MOTE_API int mote_exit(mote_env *env, mote_pid target, mote_term reason)
+{
+    if (!env || reason == MOTE_NONE)
+        return api_error(MOTE_EINVAL, "mote_exit: env or reason missing");
+    Term from = env->proc ? env->proc->pid : NONE;
+    int rc = exit_signal(env->node, from, (Term)target, (Term)reason, false);
+    if (rc == MOTE_EINVAL)
+        return api_error(rc, "mote_exit: %#llx is not a local pid", (unsigned long long)target);
+    if (rc == MOTE_ENOMEM)
+        return api_error(rc, "mote_exit: out of memory");
+    return 0; /* a dead target is not an error, as exit/2 */
+}

@@ -1,0 +1,19 @@
+/* info.h — introspection of processes and of the runtime.
+ *
+ * The MOTE_API readers (mote_proc_info_get, mote_processes,
+ * mote_rt_stats_get, ...) live in info.c. They never stop a process: they
+ * read atomics, and take a process's slot lock (node_lock_pid) and its
+ * cold lock only for the few loads that need them.
+ */
+#ifndef MOTE_INFO_H
+#define MOTE_INFO_H
+
+struct Node;
+struct InfoPrev;
+
+/* Frees the figures mote_rt_stats_get keeps between calls (the rates are
+ * deltas since the previous call). For mote_stop; NULL-safe on a node
+ * that never asked for stats. */
+void info_free(struct Node *n);
+
+#endif
