@@ -1,2 +1,232 @@
-/* copy.c — not yet written. */
-#include "term.h"
+/* copy.c — deep copies of terms, and the messages that carry them.
+ *
+ * copy_term is a Cheney copy into a contiguous area: the root object is
+ * copied shallowly, then a scan pointer walks the copied words and copies
+ * each child the first time it is reached, so depth costs no C stack and
+ * a million-deep list is one pass. Sharing inside a term is not kept (a
+ * DAG becomes a tree, as on the BEAM); copy_size counts the same tree.
+ * Off-heap binaries are never copied: the REFBIN copy gains a reference
+ * and joins the destination's off-heap list.
+ *
+ * A Msg and its fragment are one allocation: [HeapFrag][term words][Msg].
+ * The fragment counts the Msg's words as used, so frag_free releases the
+ * whole block and no allocator ever hands the Msg's words out.
+ */
+#include "bin.h"
+#include "mem.h"
+#include "msg.h"
+
+#define REFBIN_BIN 2
+#define REFBIN_NEXT 4
+#define MSG_WORDS ((sizeof(Msg) + sizeof(Term) - 1) / sizeof(Term))
+
+enum { MSG_F_IN_FRAG = 1u << 31 }; /* the Msg lives inside its fragment */
+
+static bool is_pointer(Term t) { return is_boxed(t) || is_cons(t); }
+
+/* ---- copy_size: an explicit stack of subterms still to count ------------ */
+
+#define LOCAL_PENDING 64
+
+typedef struct Pending {
+    Term *items;
+    size_t len, cap;
+    Term local[LOCAL_PENDING];
+} Pending;
+
+static bool pending_push(Pending *p, Term t)
+{
+    if (p->len == p->cap) {
+        size_t ncap = p->cap * 2;
+        Term *n;
+        if (p->items == p->local) {
+            n = mem_alloc(MEM_SYSTEM, ncap * sizeof(Term));
+            if (n)
+                memcpy(n, p->items, p->len * sizeof(Term));
+        } else {
+            n = mem_realloc(MEM_SYSTEM, p->items, p->cap * sizeof(Term), ncap * sizeof(Term));
+        }
+        if (!n)
+            return false;
+        p->items = n;
+        p->cap = ncap;
+    }
+    p->items[p->len++] = t;
+    return true;
+}
+
+/* Counts one object's words and queues its pointer children. A cons
+ * cell's tail is returned rather than queued, so walking a long list is
+ * a loop, not a growing stack. */
+static bool count_one(Pending *p, Term t, size_t *words, Term *next)
+{
+    *next = NONE;
+    if (is_cons(t)) {
+        *words += 2;
+        Term h = list_head(t);
+        if (is_pointer(h) && !pending_push(p, h))
+            return false;
+        *next = list_tail(t);
+        return true;
+    }
+    const Term *obj = boxed_ptr(t);
+    size_t first, count;
+    hdr_terms(obj[0], &first, &count);
+    *words += 1 + hdr_arity(obj[0]);
+    for (size_t i = 0; i < count; i++) {
+        Term c = obj[1 + first + i];
+        if (is_pointer(c) && !pending_push(p, c))
+            return false;
+    }
+    return true;
+}
+
+/* Words a copy of t needs; SIZE_MAX if memory ran out while counting a
+ * very deep term. Any thread; reads t only. */
+size_t copy_size(Term t)
+{
+    Pending p = {.items = NULL, .len = 0, .cap = LOCAL_PENDING};
+    p.items = p.local;
+    size_t words = 0;
+    bool ok = true;
+    while (ok) {
+        while (ok && is_pointer(t))
+            ok = count_one(&p, t, &words, &t);
+        if (p.len == 0)
+            break;
+        t = p.items[--p.len];
+    }
+    if (p.items != p.local)
+        mem_free(MEM_SYSTEM, p.items, p.cap * sizeof(Term));
+    return ok ? words : SIZE_MAX;
+}
+
+/* ---- copy_term: Cheney scan over the destination ----------------------- */
+
+/* Copies the cell or object t points at to *hp, children still pointing
+ * at the source; immediates come back unchanged. */
+static Term copy_shallow(Term t, Term **hp, Term **mso)
+{
+    Term *dst = *hp;
+    if (is_cons(t)) {
+        dst[0] = list_head(t);
+        dst[1] = list_tail(t);
+        *hp += 2;
+        return make_list(dst);
+    }
+    if (!is_boxed(t))
+        return t;
+    size_t n = boxed_size_words(t);
+    memcpy(dst, boxed_ptr(t), n * sizeof(Term));
+    *hp += n;
+    if (hdr_kind(dst[0]) == HDR_REFBIN) {
+        bin_incref((Bin *)(uintptr_t)dst[REFBIN_BIN]);
+        dst[REFBIN_NEXT] = (Term)(uintptr_t)*mso;
+        *mso = dst;
+    }
+    return make_boxed(dst);
+}
+
+/* Copies t into the copy_size(t) words at *hp; advances *hp; links REFBIN
+ * copies onto *mso. Never allocates, never fails. Any thread; the source
+ * must not change during the copy. */
+Term copy_term(Term t, Term **hp, Term **mso)
+{
+    if (!is_pointer(t))
+        return t;
+    Term *scan = *hp;
+    Term root = copy_shallow(t, hp, mso);
+    /* Everything between scan and *hp is copied but may still point at
+     * the source. A header word starts a boxed object (only its term
+     * slots are followed; raw words are skipped by arity); any other word
+     * starts a cons cell, since a cell's head is a term, never a header. */
+    while (scan < *hp) {
+        if (is_header(*scan)) {
+            size_t first, count;
+            hdr_terms(*scan, &first, &count);
+            Term *slots = scan + 1 + first;
+            for (size_t i = 0; i < count; i++)
+                slots[i] = copy_shallow(slots[i], hp, mso);
+            scan += 1 + hdr_arity(*scan);
+        } else {
+            scan[0] = copy_shallow(scan[0], hp, mso);
+            scan[1] = copy_shallow(scan[1], hp, mso);
+            scan += 2;
+        }
+    }
+    return root;
+}
+
+/* ---- messages ---------------------------------------------------------- */
+
+static size_t frag_bytes(const HeapFrag *f)
+{
+    return sizeof(HeapFrag) + f->size_words * sizeof(Term);
+}
+
+/* The sender pid is copied too: a pid from another node is boxed. */
+Msg *msg_new(MsgKind kind, Term from, Term t)
+{
+    Msg *m;
+    HeapFrag *f = NULL;
+    if (!is_pointer(t) && !is_pointer(from)) {
+        m = mem_alloc(MEM_MSG, sizeof *m);
+        if (!m)
+            return NULL;
+        m->flags = 0;
+    } else {
+        size_t nt = copy_size(t), nf = copy_size(from);
+        if (nt == SIZE_MAX || nf == SIZE_MAX)
+            return NULL;
+        size_t words = nt + nf + MSG_WORDS;
+        f = mem_alloc(MEM_MSG, sizeof *f + words * sizeof(Term));
+        if (!f)
+            return NULL;
+        f->next = NULL;
+        f->used_words = words;
+        f->size_words = words;
+        f->mso = NULL;
+        Term *hp = f->mem;
+        t = copy_term(t, &hp, &f->mso);
+        from = copy_term(from, &hp, &f->mso);
+        m = (Msg *)(void *)hp;
+        m->flags = MSG_F_IN_FRAG;
+    }
+    atomic_init(&m->next, NULL);
+    m->kind = kind;
+    m->from = from;
+    m->term = t;
+    m->aux = 0;
+    m->frag = f;
+    return m;
+}
+
+HeapFrag *msg_take_frag(Msg *m)
+{
+    HeapFrag *f = m->frag;
+    if (!f)
+        return NULL;
+    m->frag = NULL;
+    mem_recharge(MEM_MSG, MEM_HEAP, frag_bytes(f));
+    return f;
+}
+
+void msg_free(Msg *m)
+{
+    if (!m)
+        return;
+    HeapFrag *f = m->frag;
+    if (f) {
+        for (Term *rb = f->mso; rb != NULL;) {
+            Term *next = (Term *)(uintptr_t)rb[REFBIN_NEXT];
+            bin_decref((Bin *)(uintptr_t)rb[REFBIN_BIN]);
+            rb = next;
+        }
+        mem_free(MEM_MSG, f, frag_bytes(f));
+        return;
+    }
+    /* A Msg whose fragment was taken lives in that fragment and goes
+     * with it. */
+    if (!(m->flags & MSG_F_IN_FRAG))
+        mem_free(MEM_MSG, m, sizeof *m);
+}

@@ -48,4 +48,14 @@ Term copy_term(Term t, Term **hp, Term **mso);
 Msg *msg_new(MsgKind kind, Term from, Term t);
 void msg_free(Msg *m);
 
+/* Layout (copy.c): when the term (or a remote `from` pid) is boxed, the
+ * Msg and its fragment are one MEM_MSG allocation, the Msg inside the
+ * fragment. msg_take_frag hands the fragment (the terms) to the caller,
+ * typically for heap_attach on the receiver, recharging it to MEM_HEAP so
+ * frag_free releases it. The Msg struct then lives in that fragment: it
+ * stays valid until the fragment is freed (the receiver's next GC), and
+ * msg_free(m) does nothing. NULL (and no change) when the message has no
+ * fragment; then msg_free still frees the Msg. Flags bit 31 is copy.c's. */
+HeapFrag *msg_take_frag(Msg *m);
+
 #endif
