@@ -26,4 +26,9 @@ void map_each(Term map, MapVisit fn, void *ctx);
  * order, whatever the representation. */
 void map_sorted(Term map, Term *keys, Term *values);
 
+/* Test hook: places HAMT keys by fn instead of term_hash (NULL restores
+ * term_hash), so tests can force full-hash collisions. Set it only while
+ * no map built under another hash is in use; not thread-safe. */
+void map_set_hash_for_test(uint64_t (*fn)(Term));
+
 #endif
