@@ -81,7 +81,12 @@ Term *heap_alloc_slow(Heap *h, size_t n)
     }
     Term *p = h->frags != NULL ? frag_alloc(h->frags, n) : NULL;
     if (p == NULL) {
+        /* Growing with frag_words keeps the number of fragments
+         * logarithmic when a builtin builds a big result between safe
+         * points. */
         size_t chunk = block_words(h) / 8;
+        if (chunk < h->frag_words / 2)
+            chunk = h->frag_words / 2;
         if (chunk < FRAG_MIN_WORDS)
             chunk = FRAG_MIN_WORDS;
         HeapFrag *f = frag_new(n > chunk ? n : chunk);
@@ -110,13 +115,15 @@ size_t heap_size_words(const Heap *h)
 
 /* Fragments are cheap to allocate but make every later "is this pointer
  * mine" question slower and keep garbage alive, so past a quarter of the
- * block they are worth folding in. A full block means the next allocation
- * spills anyway; a heap over its cap must be checked at once. */
+ * block they are worth folding in. A nearly full block (under an eighth
+ * free) means the next allocations spill anyway; a heap over its cap must
+ * be checked at once. */
 bool heap_wants_gc(const Heap *h)
 {
-    if (h->frag_words * 4 > block_words(h))
+    size_t block = block_words(h);
+    if (h->frag_words * 4 > block)
         return true;
-    if (h->htop == h->stop)
+    if ((size_t)(h->stop - h->htop) * 8 < block)
         return true;
     return h->max_words != 0 && heap_used_words(h) > h->max_words;
 }
