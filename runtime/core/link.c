@@ -174,47 +174,69 @@ static int send_signal(Node *n, MsgKind kind, Term from, Term to, Term t, uint64
     return rc;
 }
 
-/* Sends MSG_DOWN {ref, reason} from `dead` to `watcher`. */
+/* The final message of a signal made here ({:EXIT, from, reason} or
+ * {:DOWN, ref, :process, pid, reason}) is built by the sender, so turning
+ * the signal into a message is a change of kind and nothing more: msg.h
+ * keeps the Msg inside its fragment, so its payload cannot be replaced.
+ * Signals made elsewhere (reason only, no LINK_F_READY) are rebuilt as a
+ * new message on the owner's inbox instead. */
+static Term exit_tuple(Term buf[4], Term from, Term reason)
+{
+    Term elems[3] = {A(EXIT), from == NONE ? A(undefined) : from, reason};
+    return tuple_term(buf, 3, elems);
+}
+
+static Term down_tuple(Term buf[6], Term ref, Term pid, Term reason)
+{
+    Term elems[5] = {A(DOWN), ref, A(process), pid, reason};
+    return tuple_term(buf, 5, elems);
+}
+
+/* Sends a ready-made signal: kind, with t already in its message form. */
+static int send_ready(Node *n, MsgKind kind, Term from, Term to, Term t, uint64_t aux)
+{
+    Msg *m = msg_new(kind, from, t);
+    if (!m)
+        return MOTE_ENOMEM;
+    m->flags |= LINK_F_READY;
+    m->aux = aux;
+    int rc = node_deliver(n, to, m);
+    if (rc < 0)
+        msg_free(m);
+    return rc;
+}
+
+/* Sends {:DOWN, ref, :process, dead, reason} as a MSG_DOWN to watcher. */
 static int send_down(Node *n, Term dead, Term watcher, const uint64_t ref[2], Term reason)
 {
-    Term rb[3], tb[3];
-    Term elems[2] = {ref_term(rb, ref), reason};
-    return send_signal(n, MSG_DOWN, dead, watcher, tuple_term(tb, 2, elems), 0);
+    Term rb[3], tb[6];
+    return send_ready(n, MSG_DOWN, dead, watcher, down_tuple(tb, ref_term(rb, ref), dead, reason),
+                      0);
 }
 
-/* Hands m's fragment to the caller; m keeps its term word but no longer
- * owns the cells. */
-static HeapFrag *msg_take_frag(Msg *m)
+/* The reason an exit signal carries, in either form. */
+static Term exit_reason_of(const Msg *m)
 {
-    HeapFrag *f = m->frag;
-    m->frag = NULL;
-    return f;
+    return (m->flags & LINK_F_READY) ? tuple_get(m->term, 2) : m->term;
 }
 
-/* Exchanges the payloads (term and fragment) of two messages. */
-static void msg_swap_payload(Msg *a, Msg *b)
+/* Makes m the message `t` describes (its ready form, or a rebuilt copy on
+ * the owner's inbox). Returns the LINK_* the caller returns. */
+static int become_message(Proc *p, Msg *m, Term t)
 {
-    Term t = a->term;
-    HeapFrag *f = a->frag;
-    a->term = b->term;
-    a->frag = b->frag;
-    b->term = t;
-    b->frag = f;
-}
-
-/* Replaces m's payload by a copy of t and makes it a plain message. The
- * old payload may be referenced by t (it is copied before it is freed).
- * 0 or MOTE_ENOMEM (m unchanged). */
-static int retarget(Msg *m, Term t)
-{
+    if (m->flags & LINK_F_READY) {
+        m->kind = MSG_MESSAGE;
+        m->flags &= ~LINK_F_READY;
+        m->aux = 0;
+        return LINK_AS_MESSAGE;
+    }
+    /* Out of order by one drain batch at worst; only foreign signals get
+     * here, and an out-of-memory loses the message as a send would. */
     Msg *nm = msg_new(MSG_MESSAGE, m->from, t);
-    if (!nm)
-        return MOTE_ENOMEM;
-    msg_swap_payload(m, nm);
-    msg_free(nm);
-    m->kind = MSG_MESSAGE;
-    m->aux = 0;
-    return 0;
+    if (nm && node_deliver(p->node, p->pid, nm) < 0)
+        msg_free(nm);
+    msg_free(m);
+    return LINK_CONSUMED;
 }
 
 /* ---- applying signals ------------------------------------------------- */
@@ -223,32 +245,22 @@ static int retarget(Msg *m, Term t)
 static int kill_with(Proc *p, Msg *m, Term reason)
 {
     /* A boxed reason lives in m's fragment: the heap takes the fragment
-     * over so the reason outlives m. */
-    if (m->frag && (is_boxed(reason) || is_cons(reason)))
-        heap_attach(&p->heap, msg_take_frag(m));
+     * over so the reason outlives m (msg_free is then a no-op). */
+    if (is_boxed(reason) || is_cons(reason)) {
+        HeapFrag *f = msg_take_frag(m);
+        if (f)
+            heap_attach(&p->heap, f);
+    }
     p->exit_reason = reason;
     msg_free(m);
     return LINK_KILL;
-}
-
-/* Turns m into {:EXIT, from, reason}; a host sender shows as :undefined. */
-static int as_exit_message(Msg *m)
-{
-    Term from = m->from == NONE ? A(undefined) : m->from;
-    Term elems[3] = {A(EXIT), from, m->term};
-    Term tb[4];
-    if (retarget(m, tuple_term(tb, 3, elems)) < 0) {
-        msg_free(m); /* out of memory: the message is lost, as a send */
-        return LINK_CONSUMED;
-    }
-    return LINK_AS_MESSAGE;
 }
 
 /* The receiving rules for an exit signal (Erlang reference manual,
  * "Receiving Exit Signals"). */
 static int on_exit_signal(Proc *p, Msg *m)
 {
-    Term reason = m->term;
+    Term reason = exit_reason_of(m);
     bool from_link = m->aux != 0;
     if (from_link && !del_link(p, m->from)) {
         /* The link was removed (unlink) after this signal was sent. */
@@ -262,8 +274,10 @@ static int on_exit_signal(Proc *p, Msg *m)
         p->exit_reason = A(killed);
         return LINK_KILL;
     }
-    if (p->flags & PF_TRAP_EXIT)
-        return as_exit_message(m);
+    if (p->flags & PF_TRAP_EXIT) {
+        Term tb[4];
+        return become_message(p, m, exit_tuple(tb, m->from, reason));
+    }
     if (reason == A(normal) && m->from != p->pid) {
         msg_free(m);
         return LINK_CONSUMED;
@@ -271,24 +285,24 @@ static int on_exit_signal(Proc *p, Msg *m)
     return kill_with(p, m, reason);
 }
 
-/* A DOWN for a monitor p still holds becomes {:DOWN, ref, :process, pid,
- * reason}; one for a monitor removed meanwhile is dropped. */
+/* A DOWN for a monitor p still holds becomes the {:DOWN, ...} message;
+ * one for a monitor removed meanwhile is dropped. */
 static int on_down(Proc *p, Msg *m)
 {
     uint64_t ref[2];
-    if (!is_tuple(m->term) || tuple_size(m->term) != 2 ||
-        !ref_words(tuple_get(m->term, 0), ref) || !del_mon(p, false, ref, NULL)) {
+    Term t = m->term;
+    bool ok = (m->flags & LINK_F_READY) ? is_tuple(t) && tuple_size(t) == 5 &&
+                                              ref_words(tuple_get(t, 1), ref)
+                                        : is_tuple(t) && tuple_size(t) == 2 &&
+                                              ref_words(tuple_get(t, 0), ref);
+    if (!ok || !del_mon(p, false, ref, NULL)) {
         msg_free(m);
         return LINK_CONSUMED;
     }
-    Term elems[5] = {A(DOWN), tuple_get(m->term, 0), A(process), m->from,
-                     tuple_get(m->term, 1)};
+    if (m->flags & LINK_F_READY)
+        return become_message(p, m, t);
     Term tb[6];
-    if (retarget(m, tuple_term(tb, 5, elems)) < 0) {
-        msg_free(m);
-        return LINK_CONSUMED;
-    }
-    return LINK_AS_MESSAGE;
+    return become_message(p, m, down_tuple(tb, tuple_get(t, 0), m->from, tuple_get(t, 1)));
 }
 
 int link_handle(Proc *p, Msg *m)
@@ -426,11 +440,39 @@ int monitor_remove(Proc *self, const uint64_t ref[2])
     return rc == MOTE_ENOMEM ? rc : 0;
 }
 
+/* Whether m is the {:DOWN, ref, ...} message of that ref. */
+static bool is_down_for(const Msg *m, const uint64_t ref[2])
+{
+    uint64_t r[2];
+    Term t = m->term;
+    return m->kind == MSG_MESSAGE && is_tuple(t) && tuple_size(t) == 5 &&
+           tuple_get(t, 0) == A(DOWN) && ref_words(tuple_get(t, 1), r) && ref_eq(r, ref);
+}
+
+int monitor_remove_flush(Proc *self, const uint64_t ref[2])
+{
+    int rc = monitor_remove(self, ref);
+    /* A DOWN still in the inbox is dropped by link_handle (the monitor is
+     * gone); only the private queue can hold the message already. */
+    Mbox *mb = &self->mbox;
+    mbox_reset(mb);
+    for (Msg *m; (m = mbox_peek(mb)) != NULL;) {
+        if (is_down_for(m, ref)) {
+            msg_free(mbox_unlink(mb));
+            break;
+        }
+        mbox_next(mb);
+    }
+    mbox_reset(mb);
+    return rc;
+}
+
 int exit_signal(Node *n, Term from, Term to, Term reason, bool from_link)
 {
     if (!is_local_pid(to))
         return MOTE_EINVAL;
-    return send_signal(n, MSG_EXIT, from, to, reason, from_link ? 1 : 0);
+    Term tb[4];
+    return send_ready(n, MSG_EXIT, from, to, exit_tuple(tb, from, reason), from_link ? 1 : 0);
 }
 
 /* ---- public API ---------------------------------------------------------- */

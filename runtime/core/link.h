@@ -20,6 +20,12 @@
 
 struct Node;
 
+/* Msg.flags bit: the signal's term is already the message it becomes
+ * ({:EXIT, from, reason} for MSG_EXIT, {:DOWN, ref, :process, pid,
+ * reason} for MSG_DOWN). Signals made by link.c carry it; others may send
+ * the bare reason (MSG_EXIT) or {ref, reason} (MSG_DOWN) as msg.h says. */
+#define LINK_F_READY (1u << 16)
+
 /* What link_handle did with a signal. */
 enum {
     LINK_CONSUMED,   /* applied; m was freed                                */
@@ -47,8 +53,8 @@ void link_on_exit(Proc *p, Term reason);
  * with DOWN :noproc; anything else is freed. Consumes m. */
 void link_reject(struct Node *n, Term dead_pid, Msg *m);
 
-/* self links to other (idempotent). Returns 0, MOTE_ENOMEM, MOTE_EINVAL
- * (other is self or not a pid), or MOTE_ENOPROC when other is dead: then
+/* self links to other (idempotent; linking to self does nothing).
+ * Returns 0, MOTE_ENOMEM, MOTE_EINVAL (other is not a local pid), or MOTE_ENOPROC when other is dead: then
  * the link is not made and self is NOT killed (the native API reports the
  * error instead of raising, unlike Erlang's link/1). */
 int link_add(Proc *self, Term other);
@@ -59,11 +65,13 @@ int link_remove(Proc *self, Term other);
  * dead a {:DOWN, ref, :process, target, :noproc} message is queued to self
  * and 0 is returned (Erlang semantics). MOTE_ENOMEM on failure. */
 int monitor_add(Proc *self, Term target, uint64_t ref[2]);
-/* Drops the monitor with that ref. Returns 0, or MOTE_ENOPROC... never:
- * demonitoring an unknown or fired monitor is a no-op returning 0. */
+/* Drops the monitor with that ref; a DOWN for it still in flight is then
+ * discarded on arrival. Demonitoring an unknown or fired monitor is a
+ * no-op. Returns 0 or MOTE_ENOMEM. */
 int monitor_remove(Proc *self, const uint64_t ref[2]);
 /* As monitor_remove, and also drops a {:DOWN, ref, ...} for it already
- * sitting in self's private queue (demonitor(ref, [:flush])). */
+ * sitting in self's private queue (demonitor(ref, [:flush])). Resets
+ * the selective-receive save position. Owner only. */
 int monitor_remove_flush(Proc *self, const uint64_t ref[2]);
 
 /* Sends an exit signal from `from` (a pid, or NONE for the host) to `to`

@@ -120,12 +120,14 @@ int reg_register(Node *n, Proc *p, Term name)
 {
     if (!is_atom(name) || name == A(undefined))
         return MOTE_EBADARG;
+    Reg *r = n->reg;
+    if (!r)
+        return MOTE_ESTATE;
     ProcCold *c = proc_cold(p);
     if (!c)
         return MOTE_ENOMEM;
     if (atomic_load(&c->name) != NONE)
         return MOTE_EEXIST;
-    Reg *r = n->reg;
     int rc = 0;
     pthread_mutex_lock(&r->lock);
     if (lookup(r, name) >= 0)
@@ -143,6 +145,8 @@ int reg_unregister(Node *n, Term name)
 {
     Reg *r = n->reg;
     Term pid = NONE;
+    if (!r)
+        return MOTE_EBADARG;
     pthread_mutex_lock(&r->lock);
     long i = is_atom(name) ? lookup(r, name) : -1;
     if (i >= 0) {
