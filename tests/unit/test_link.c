@@ -1,0 +1,267 @@
+/* test_link.c — links, monitors and exit signals on a real runtime, with
+ * scriptable native probes (support/sigprobe.h). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "support/sigprobe.h"
+
+static int rt_setup(void **state)
+{
+    mote_config cfg;
+    mote_config_init(&cfg);
+    cfg.schedulers = 2;
+    mote_rt *rt = NULL;
+    if (mote_start(&cfg, &rt) != 0)
+        return -1;
+    *state = rt;
+    return 0;
+}
+
+static int rt_teardown(void **state)
+{
+    return mote_stop(*state);
+}
+
+/* Runs a command on a probe and waits for its acknowledgement line. */
+static const char *run(mote_rt *rt, Probe *pr, const char *fmt, const char *a0, mote_pid p)
+{
+    int before = probe_count(pr);
+    if (fmt[1] == 'p')
+        assert_int_equal(probe_send(rt, pr->pid, fmt, a0, p), 0);
+    else
+        assert_int_equal(probe_send(rt, pr->pid, fmt, a0), 0);
+    assert_true(probe_wait_lines(pr, before + 1));
+    return probe_line(pr, before);
+}
+
+/* Waits until pid is out of the process table. */
+static void wait_gone(mote_rt *rt, mote_pid pid)
+{
+    int rc = mote_wait_exit(rt, pid, PROBE_WAIT_MS, NULL, 0);
+    assert_true(rc == 0 || rc == MOTE_ENOPROC);
+}
+
+static void stop(mote_rt *rt, Probe *pr, const char *reason)
+{
+    assert_int_equal(probe_send(rt, pr->pid, "aa", "stop", reason), 0);
+}
+
+static void link_cascade_kills_chain_with_reason(void **state)
+{
+    mote_rt *rt = *state;
+    Probe a, b, c;
+    assert_int_equal(probe_spawn(rt, &a), 0);
+    assert_int_equal(probe_spawn(rt, &b), 0);
+    assert_int_equal(probe_spawn(rt, &c), 0);
+    assert_string_equal(run(rt, &b, "ap", "link", a.pid), "link 0");
+    assert_string_equal(run(rt, &c, "ap", "link", b.pid), "link 0");
+    stop(rt, &a, "boom");
+    assert_true(probe_wait_exit(&a));
+    assert_true(probe_wait_exit(&b));
+    assert_true(probe_wait_exit(&c));
+    assert_string_equal(a.reason, ":boom");
+    assert_string_equal(b.reason, ":boom");
+    assert_string_equal(c.reason, ":boom");
+}
+
+static void trap_exit_turns_exit_into_message(void **state)
+{
+    mote_rt *rt = *state;
+    Probe a, b;
+    assert_int_equal(probe_spawn(rt, &a), 0);
+    assert_int_equal(probe_spawn(rt, &b), 0);
+    assert_string_equal(run(rt, &b, "a", "trap", 0), "trap 0");
+    assert_string_equal(run(rt, &b, "ap", "link", a.pid), "link 0");
+    stop(rt, &a, "boom");
+    assert_true(probe_wait_lines(&b, 3));
+    assert_string_equal(probe_line(&b, 2), "{:EXIT, <pid>, :boom}");
+    assert_false(b.exited);
+    stop(rt, &b, "normal");
+    assert_true(probe_wait_exit(&b));
+}
+
+static void kill_is_untrappable_and_becomes_killed(void **state)
+{
+    mote_rt *rt = *state;
+    Probe b, w;
+    assert_int_equal(probe_spawn(rt, &b), 0);
+    assert_int_equal(probe_spawn(rt, &w), 0);
+    assert_string_equal(run(rt, &b, "a", "trap", 0), "trap 0");
+    /* A trapping watcher linked to b sees b's reason as a link signal. */
+    assert_string_equal(run(rt, &w, "a", "trap", 0), "trap 0");
+    assert_string_equal(run(rt, &w, "ap", "link", b.pid), "link 0");
+    mote_env *env = mote_env_new(rt);
+    assert_int_equal(mote_exit(env, b.pid, mote_atom(env, "kill")), 0);
+    mote_env_free(env);
+    assert_true(probe_wait_exit(&b));
+    assert_string_equal(b.reason, ":killed");
+    assert_true(probe_wait_lines(&w, 3));
+    assert_string_equal(probe_line(&w, 2), "{:EXIT, <pid>, :killed}");
+    stop(rt, &w, "normal");
+    assert_true(probe_wait_exit(&w));
+}
+
+static void exit_from_another_process_kills_with_its_reason(void **state)
+{
+    mote_rt *rt = *state;
+    Probe a, b;
+    assert_int_equal(probe_spawn(rt, &a), 0);
+    assert_int_equal(probe_spawn(rt, &b), 0);
+    mote_env *env = mote_env_new(rt);
+    mote_term el[3] = {mote_atom(env, "exit"), mote_pid_term(b.pid), mote_atom(env, "bye")};
+    assert_int_equal(mote_send(env, a.pid, mote_tuple(env, 3, el)), 0);
+    mote_env_free(env);
+    assert_true(probe_wait_exit(&b));
+    assert_string_equal(b.reason, ":bye");
+    assert_true(probe_wait_lines(&a, 1));
+    assert_string_equal(probe_line(&a, 0), "exit 0");
+    stop(rt, &a, "normal");
+    assert_true(probe_wait_exit(&a));
+}
+
+static void normal_exit_signal_is_ignored(void **state)
+{
+    mote_rt *rt = *state;
+    Probe a, b;
+    assert_int_equal(probe_spawn(rt, &a), 0);
+    assert_int_equal(probe_spawn(rt, &b), 0);
+    assert_string_equal(run(rt, &b, "ap", "link", a.pid), "link 0");
+    assert_string_equal(run(rt, &b, "ap", "monitor", a.pid), "monitor 0");
+    stop(rt, &a, "normal");
+    /* The link's exit signal precedes the DOWN (same sender), so b
+     * handling the DOWN proves it ignored the :normal exit. */
+    assert_true(probe_wait_lines(&b, 3));
+    assert_string_equal(probe_line(&b, 2), "{:DOWN, #ref, :process, <pid>, :normal}");
+    /* exit/2 with :normal from the host is ignored too. */
+    mote_env *env = mote_env_new(rt);
+    assert_int_equal(mote_exit(env, b.pid, mote_atom(env, "normal")), 0);
+    mote_env_free(env);
+    assert_string_equal(run(rt, &b, "a", "ping", 0), ":ping");
+    assert_false(b.exited);
+    stop(rt, &b, "normal");
+    assert_true(probe_wait_exit(&b));
+}
+
+static void unlink_stops_propagation(void **state)
+{
+    mote_rt *rt = *state;
+    Probe a, b;
+    assert_int_equal(probe_spawn(rt, &a), 0);
+    assert_int_equal(probe_spawn(rt, &b), 0);
+    assert_string_equal(run(rt, &b, "ap", "link", a.pid), "link 0");
+    assert_string_equal(run(rt, &b, "ap", "unlink", a.pid), "unlink 0");
+    assert_string_equal(run(rt, &b, "ap", "monitor", a.pid), "monitor 0");
+    stop(rt, &a, "boom");
+    assert_true(probe_wait_lines(&b, 4));
+    assert_string_equal(probe_line(&b, 3), "{:DOWN, #ref, :process, <pid>, :boom}");
+    assert_false(b.exited);
+    stop(rt, &b, "normal");
+    assert_true(probe_wait_exit(&b));
+}
+
+static void linking_to_a_dead_pid_returns_noproc(void **state)
+{
+    mote_rt *rt = *state;
+    Probe a, b;
+    assert_int_equal(probe_spawn(rt, &a), 0);
+    assert_int_equal(probe_spawn(rt, &b), 0);
+    stop(rt, &a, "normal");
+    assert_true(probe_wait_exit(&a));
+    wait_gone(rt, a.pid);
+    char want[32];
+    snprintf(want, sizeof want, "link %d", MOTE_ENOPROC);
+    assert_string_equal(run(rt, &b, "ap", "link", a.pid), want);
+    assert_false(b.exited);
+    stop(rt, &b, "normal");
+    assert_true(probe_wait_exit(&b));
+}
+
+static void monitoring_a_dead_pid_gives_noproc_down(void **state)
+{
+    mote_rt *rt = *state;
+    Probe a, b;
+    assert_int_equal(probe_spawn(rt, &a), 0);
+    assert_int_equal(probe_spawn(rt, &b), 0);
+    stop(rt, &a, "normal");
+    assert_true(probe_wait_exit(&a));
+    wait_gone(rt, a.pid);
+    assert_string_equal(run(rt, &b, "ap", "monitor", a.pid), "monitor 0");
+    assert_true(probe_wait_lines(&b, 2));
+    assert_string_equal(probe_line(&b, 1), "{:DOWN, #ref, :process, <pid>, :noproc}");
+    stop(rt, &b, "normal");
+    assert_true(probe_wait_exit(&b));
+}
+
+static void down_carries_the_exit_reason(void **state)
+{
+    mote_rt *rt = *state;
+    Probe a, b;
+    assert_int_equal(probe_spawn(rt, &a), 0);
+    assert_int_equal(probe_spawn(rt, &b), 0);
+    assert_string_equal(run(rt, &b, "ap", "monitor", a.pid), "monitor 0");
+    stop(rt, &a, "crashed");
+    assert_true(probe_wait_lines(&b, 2));
+    assert_string_equal(probe_line(&b, 1), "{:DOWN, #ref, :process, <pid>, :crashed}");
+    stop(rt, &b, "normal");
+    assert_true(probe_wait_exit(&b));
+}
+
+static void demonitor_stops_down(void **state)
+{
+    mote_rt *rt = *state;
+    Probe a, b;
+    assert_int_equal(probe_spawn(rt, &a), 0);
+    assert_int_equal(probe_spawn(rt, &b), 0);
+    /* Two monitors; the first is removed. Both DOWNs would come from a in
+     * one burst, so seeing only the second's proves the first is gone. */
+    assert_string_equal(run(rt, &b, "ap", "monitor", a.pid), "monitor 0");
+    assert_string_equal(run(rt, &b, "ap", "monitor", a.pid), "monitor 0");
+    assert_string_equal(run(rt, &b, "a", "demonitor", 0), "demonitor 0");
+    stop(rt, &a, "boom");
+    assert_true(probe_wait_lines(&b, 4));
+    assert_string_equal(probe_line(&b, 3), "{:DOWN, #ref, :process, <pid>, :boom}");
+    assert_string_equal(run(rt, &b, "a", "ping", 0), ":ping");
+    assert_int_equal(probe_count(&b), 5);
+    stop(rt, &b, "normal");
+    assert_true(probe_wait_exit(&b));
+}
+
+static void links_are_idempotent_and_bidirectional(void **state)
+{
+    mote_rt *rt = *state;
+    Probe a, b;
+    assert_int_equal(probe_spawn(rt, &a), 0);
+    assert_int_equal(probe_spawn(rt, &b), 0);
+    assert_string_equal(run(rt, &a, "a", "trap", 0), "trap 0");
+    assert_string_equal(run(rt, &b, "ap", "link", a.pid), "link 0");
+    assert_string_equal(run(rt, &b, "ap", "link", a.pid), "link 0");
+    /* b dies: a (trapping) hears of it exactly once. */
+    stop(rt, &b, "boom");
+    assert_true(probe_wait_lines(&a, 2));
+    assert_string_equal(probe_line(&a, 1), "{:EXIT, <pid>, :boom}");
+    assert_string_equal(run(rt, &a, "a", "ping", 0), ":ping");
+    assert_int_equal(probe_count(&a), 3);
+    stop(rt, &a, "normal");
+    assert_true(probe_wait_exit(&a));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(link_cascade_kills_chain_with_reason),
+        cmocka_unit_test(trap_exit_turns_exit_into_message),
+        cmocka_unit_test(kill_is_untrappable_and_becomes_killed),
+        cmocka_unit_test(exit_from_another_process_kills_with_its_reason),
+        cmocka_unit_test(normal_exit_signal_is_ignored),
+        cmocka_unit_test(unlink_stops_propagation),
+        cmocka_unit_test(linking_to_a_dead_pid_returns_noproc),
+        cmocka_unit_test(monitoring_a_dead_pid_gives_noproc_down),
+        cmocka_unit_test(down_carries_the_exit_reason),
+        cmocka_unit_test(demonitor_stops_down),
+        cmocka_unit_test(links_are_idempotent_and_bidirectional),
+    };
+    return cmocka_run_group_tests(tests, rt_setup, rt_teardown);
+}
