@@ -23,19 +23,18 @@ enum {
  * with the flag itself: the e2e test reads flags from this text. */
 static void usage(FILE *out)
 {
-    fprintf(out,
-            "usage: mote [options]\n"
-            "       mote run FILE.exs      (coming with the language)\n"
-            "       mote -e EXPR           (coming with the language)\n"
-            "\n"
-            "mote is a BEAM-style actor runtime. Started without arguments it will\n"
-            "open a REPL once the language lands; today it prints its version.\n"
-            "\n"
-            "options:\n"
-            "  -h, --help       print this help and exit\n"
-            "  --version        print the version and exit\n"
-            "\n"
-            "See mote(1) and libmote(3).\n");
+    fprintf(out, "usage: mote [options]\n"
+                 "       mote run FILE.exs      (coming with the language)\n"
+                 "       mote -e EXPR           (coming with the language)\n"
+                 "\n"
+                 "mote is a BEAM-style actor runtime. Started without arguments it will\n"
+                 "open a REPL once the language lands; today it prints its version.\n"
+                 "\n"
+                 "options:\n"
+                 "  -h, --help       print this help and exit\n"
+                 "  --version        print the version and exit\n"
+                 "\n"
+                 "See mote(1) and libmote(3).\n");
 }
 
 static void version(void)
