@@ -12,6 +12,7 @@
  * always has TAG_HEADER); a moved cons cell gets head = NONE (never a
  * value) and tail = the new cons term.
  */
+#include "config.h" /* MOTE_DEBUG: heap_verify after every collection */
 #include "gc.h"
 
 #include <stdlib.h>
@@ -401,7 +402,11 @@ int gc_collect(Heap *h, const GcRoots *roots, size_t need_words)
         final_words = h->max_words;
     if (final_words < to_words)
         shrink_block(h, roots, final_words);
-    MOTE_ASSERT(heap_verify(h, roots, NULL) == 0);
+#ifdef MOTE_DEBUG
+    Err err;
+    if (heap_verify(h, roots, &err) != 0)
+        mote_panic("gc: heap broken after collection %zu: %s", h->gc_count, err.msg);
+#endif
     if (h->max_words != 0 && want > h->max_words)
         return MOTE_EHEAPCAP;
     return 0;

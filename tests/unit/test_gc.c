@@ -434,6 +434,52 @@ static void a_slice_keeps_its_binary_alive(void **state)
     assert_int_equal(refc(f->bin), 2);
 }
 
+static void frees_large_binaries_built_by_bin_new(void **state)
+{
+    Fix *f = *state;
+    size_t before = mem_in_use(MEM_BIN);
+    uint8_t bytes[1000];
+    memset(bytes, 0x5a, sizeof bytes);
+    Term root[1] = { bin_new(&f->h, bytes, sizeof bytes) };
+    Term dropped = bin_new(&f->h, bytes, 2000);
+    assert_true(is_boxed_kind(root[0], HDR_REFBIN));
+    assert_true(is_boxed_kind(dropped, HDR_REFBIN));
+    assert_true(mem_in_use(MEM_BIN) >= before + 3000);
+    assert_int_equal(collect(&f->h, root, 1, 0), 0);
+    assert_true(mem_in_use(MEM_BIN) < before + 2000);
+    const uint8_t *p;
+    size_t len;
+    assert_true(bin_bytes(root[0], &p, &len));
+    assert_int_equal(len, 1000);
+    assert_memory_equal(p, bytes, len);
+    root[0] = NIL;
+    assert_int_equal(collect(&f->h, root, 1, 0), 0);
+    assert_int_equal(mem_in_use(MEM_BIN), before);
+}
+
+/* A GC-stress run: a collection after every single allocation, with the
+ * partly built term as the only roots, grows and shrinks the block many
+ * times and must still build exactly what an uncollected heap builds. */
+static void survives_a_collection_after_every_allocation(void **state)
+{
+    Fix *f = *state;
+    Term root[2] = { NIL, NIL };
+    Term want = NIL;
+    for (int i = 0; i < 300; i++) {
+        root[1] = cons(&f->h, make_small(i), NIL);
+        assert_int_equal(collect(&f->h, root, 2, 0), 0);
+        root[1] = tuple2(&f->h, make_small(i), root[1]);
+        assert_int_equal(collect(&f->h, root, 2, 0), 0);
+        root[0] = cons(&f->h, root[1], root[0]);
+        assert_int_equal(collect(&f->h, root, 2, 0), 0);
+        want = cons(&f->ref, tuple2(&f->ref, make_small(i), cons(&f->ref, make_small(i), NIL)),
+                    want);
+    }
+    assert_true(deep_eq(root[0], want));
+    assert_int_equal(f->h.gc_count, 900);
+    assert_int_equal(heap_used_words(&f->h), 300 * 7);
+}
+
 /* ---- what is never touched ------------------------------------------ */
 
 static void never_writes_literals_outside_the_heap(void **state)
@@ -609,6 +655,8 @@ int main(void)
         T(releases_unreachable_refbins),
         T(moves_fragment_refbins_to_the_block_list),
         T(a_slice_keeps_its_binary_alive),
+        T(frees_large_binaries_built_by_bin_new),
+        T(survives_a_collection_after_every_allocation),
         T(never_writes_literals_outside_the_heap),
         T(over_the_cap_gives_eheapcap_and_a_consistent_heap),
         T(makes_room_for_the_words_asked_for),
