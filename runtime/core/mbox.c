@@ -1,2 +1,140 @@
-/* mbox.c — not yet written. */
-#include "term.h"
+/* mbox.c — the mailbox: a lock-free LIFO inbox that any thread pushes
+ * onto, and a private FIFO queue only the owner touches.
+ *
+ * Invariant: `len` counts every plain message in the inbox and the queue.
+ * A sender counts its message before the push makes it visible, and the
+ * owner uncounts it when it takes it out, so len never reads low. The
+ * private queue is linked through Msg.next with `last` pointing at the
+ * final next field and `save` at the link the current receive resumes
+ * from; both must be fixed whenever the message they follow is unlinked.
+ */
+#include "mbox.h"
+
+/* The queue links are the Msg.next words, which are _Atomic because the
+ * inbox shares them; in the private queue only the owner reads them, so a
+ * relaxed access is enough. Pointers to them are handled as Msg ** (same
+ * representation on every platform we build for). */
+static inline Msg *next_of(Msg *m)
+{
+    return atomic_load_explicit(&m->next, memory_order_relaxed);
+}
+
+static inline Msg **link_of(Msg *m)
+{
+    return (Msg **)&m->next;
+}
+
+void mbox_init(Mbox *mb, uint32_t max_len, uint8_t overflow)
+{
+    atomic_init(&mb->inbox, NULL);
+    mb->first = NULL;
+    mb->last = &mb->first;
+    mb->save = &mb->first;
+    atomic_init(&mb->len, 0);
+    mb->max_len = max_len;
+    mb->overflow = overflow;
+    atomic_init(&mb->overflowed, 0);
+}
+
+void mbox_push(Mbox *mb, Msg *m)
+{
+    Msg *head = atomic_load_explicit(&mb->inbox, memory_order_relaxed);
+    do {
+        atomic_store_explicit(&m->next, head, memory_order_relaxed);
+        /* Release: the owner that swaps the inbox out must see the
+         * message's contents. seq_cst also orders this push before the
+         * sender's read of the receiver's state (the wake-up handshake in
+         * node_deliver relies on it). */
+    } while (!atomic_compare_exchange_weak_explicit(&mb->inbox, &head, m, memory_order_seq_cst,
+                                                    memory_order_relaxed));
+}
+
+bool mbox_inbox_empty(Mbox *mb)
+{
+    return atomic_load_explicit(&mb->inbox, memory_order_seq_cst) == NULL;
+}
+
+Msg *mbox_grab(Mbox *mb)
+{
+    if (atomic_load_explicit(&mb->inbox, memory_order_relaxed) == NULL)
+        return NULL;
+    Msg *m = atomic_exchange_explicit(&mb->inbox, NULL, memory_order_acquire);
+    /* The inbox is newest first; reverse it so that the queue keeps the
+     * order in which pushes were linearised. */
+    Msg *oldest_first = NULL;
+    while (m != NULL) {
+        Msg *next = next_of(m);
+        atomic_store_explicit(&m->next, oldest_first, memory_order_relaxed);
+        oldest_first = m;
+        m = next;
+    }
+    return oldest_first;
+}
+
+void mbox_append(Mbox *mb, Msg *m)
+{
+    atomic_store_explicit(&m->next, NULL, memory_order_relaxed);
+    *mb->last = m;
+    mb->last = link_of(m);
+}
+
+Msg *mbox_peek(Mbox *mb)
+{
+    return *mb->save;
+}
+
+void mbox_next(Mbox *mb)
+{
+    Msg *m = *mb->save;
+    if (m != NULL)
+        mb->save = link_of(m);
+}
+
+void mbox_reset(Mbox *mb)
+{
+    mb->save = &mb->first;
+}
+
+/* Unlinks the message *at (a link in the queue) and repairs `last` and
+ * `save` if either pointed at its next field. */
+static Msg *unlink_at(Mbox *mb, Msg **at)
+{
+    Msg *m = *at;
+    *at = next_of(m);
+    if (mb->last == link_of(m))
+        mb->last = at;
+    if (mb->save == link_of(m))
+        mb->save = at;
+    atomic_store_explicit(&m->next, NULL, memory_order_relaxed);
+    if (m->kind == MSG_MESSAGE)
+        atomic_fetch_sub_explicit(&mb->len, 1, memory_order_relaxed);
+    return m;
+}
+
+Msg *mbox_unlink(Mbox *mb)
+{
+    return unlink_at(mb, mb->save);
+}
+
+Term mbox_take(Mbox *mb, Heap *h)
+{
+    Msg *m = unlink_at(mb, mb->save);
+    Term t = m->term;
+    if (m->frag != NULL) {
+        heap_attach(h, m->frag);
+        m->frag = NULL;
+    }
+    msg_free(m);
+    return t;
+}
+
+bool mbox_drop_oldest(Mbox *mb)
+{
+    for (Msg **at = &mb->first; *at != NULL; at = link_of(*at)) {
+        if ((*at)->kind == MSG_MESSAGE) {
+            msg_free(unlink_at(mb, at));
+            return true;
+        }
+    }
+    return false;
+}

@@ -1,2 +1,409 @@
-/* node.c — not yet written. */
-#include "term.h"
+/* node.c — the process table, message delivery, references and exit
+ * waiters of one runtime.
+ *
+ * Main invariant: a Proc is reachable from the table only while it can
+ * accept messages. Delivery holds the slot's spinlock across "check the
+ * pid, push, flip the state", and the exit path takes the same lock to
+ * empty the slot, so once a process is out of the table no push can land
+ * in its inbox and its memory can be freed.
+ */
+#include "node.h"
+
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "atom.h"
+#include "mem.h"
+#include "scheduler.h"
+
+#define SLOT_LOCK ((uintptr_t)1)
+#define SLOT_EMPTY ((uintptr_t)2)
+#define DEFAULT_MAX_PROCS ((size_t)1 << 22)
+
+/* A host thread blocked in mote_wait_exit. */
+typedef struct ExitWaiter {
+    struct ExitWaiter *next;
+    Term pid;
+    bool done;
+    char *buf;    /* the caller's reason buffer, or NULL */
+    size_t size;
+} ExitWaiter;
+
+void node_cond_init(pthread_cond_t *c)
+{
+    pthread_condattr_t a;
+    pthread_condattr_init(&a);
+    pthread_condattr_setclock(&a, CLOCK_MONOTONIC);
+    pthread_cond_init(c, &a);
+    pthread_condattr_destroy(&a);
+}
+
+uint64_t node_now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static void resolve_config(mote_config *c)
+{
+    if (c->schedulers == 0) {
+        long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+        c->schedulers = ncpu > 0 ? (unsigned)ncpu : 1;
+    }
+    if (c->schedulers > MOTE_MAX_SCHEDULERS)
+        c->schedulers = MOTE_MAX_SCHEDULERS;
+    if (c->max_processes == 0)
+        c->max_processes = DEFAULT_MAX_PROCS;
+    if (c->reductions == 0)
+        c->reductions = 4000;
+    if (c->spin_us == 0)
+        c->spin_us = 50;
+    if (c->node_name == NULL)
+        c->node_name = "nonode@nohost";
+}
+
+int node_new(const mote_config *cfg, Node **out)
+{
+    mote_config c;
+    if (cfg != NULL)
+        c = *cfg;
+    else
+        mote_config_init(&c);
+    resolve_config(&c);
+    if (c.max_processes > PID_INDEX_MASK + 1)
+        return MOTE_EINVAL;
+    Term name = atom_from_cstr(c.node_name);
+    if (name == NONE)
+        return MOTE_EINVAL;
+    struct mote_rt *rt = mem_calloc(MEM_SYSTEM, 1, sizeof *rt);
+    if (rt == NULL)
+        return MOTE_ENOMEM;
+    Node *n = &rt->node;
+    n->cfg = c;
+    n->name = name;
+    n->max_procs = c.max_processes;
+    /* calloc of a large array maps fresh zero pages lazily: a table of
+     * four million slots costs nothing until processes touch it. */
+    n->slots = mem_calloc(MEM_SYSTEM, n->max_procs, sizeof *n->slots);
+    if (n->slots == NULL) {
+        mem_free(MEM_SYSTEM, rt, sizeof *rt);
+        return MOTE_ENOMEM;
+    }
+    pthread_mutex_init(&n->free_lock, NULL);
+    pthread_mutex_init(&n->wait_lock, NULL);
+    node_cond_init(&n->wait_cond);
+    atomic_init(&n->ref_next, 1);
+    n->start_ns = node_now_ns();
+    *out = n;
+    return 0;
+}
+
+void node_free(Node *n)
+{
+    mem_free(MEM_SYSTEM, (void *)n->slots, n->max_procs * sizeof *n->slots);
+    mem_free(MEM_SYSTEM, n->free_idx, n->cap_free_idx * sizeof *n->free_idx);
+    pthread_mutex_destroy(&n->free_lock);
+    pthread_mutex_destroy(&n->wait_lock);
+    pthread_cond_destroy(&n->wait_cond);
+    mem_free(MEM_SYSTEM, (struct mote_rt *)n, sizeof(struct mote_rt));
+}
+
+/* ---- slots ---------------------------------------------------------- */
+
+/* Spins until the slot's lock bit is ours; returns the word under it. */
+static uintptr_t slot_lock(_Atomic uintptr_t *slot)
+{
+    uintptr_t w = atomic_load_explicit(slot, memory_order_relaxed);
+    for (;;) {
+        if (w & SLOT_LOCK) {
+            __builtin_ia32_pause();
+            w = atomic_load_explicit(slot, memory_order_relaxed);
+            continue;
+        }
+        if (atomic_compare_exchange_weak_explicit(slot, &w, w | SLOT_LOCK, memory_order_acquire,
+                                                  memory_order_relaxed))
+            return w;
+    }
+}
+
+static void slot_unlock(_Atomic uintptr_t *slot, uintptr_t w)
+{
+    atomic_store_explicit(slot, w, memory_order_release);
+}
+
+static uint64_t empty_serial(uintptr_t w)
+{
+    return (uint64_t)(w >> 2);
+}
+
+static bool slot_holds_proc(uintptr_t w)
+{
+    return w != 0 && (w & SLOT_EMPTY) == 0;
+}
+
+Proc *node_lock_pid(Node *n, Term pid)
+{
+    if (!is_local_pid(pid) || pid_index(pid) >= n->max_procs)
+        return NULL;
+    _Atomic uintptr_t *slot = &n->slots[pid_index(pid)];
+    uintptr_t w = atomic_load_explicit(slot, memory_order_acquire);
+    if (!slot_holds_proc(w))
+        return NULL; /* fast path: empty, no lock taken */
+    w = slot_lock(slot);
+    Proc *p = slot_holds_proc(w) ? (Proc *)(w & ~SLOT_LOCK) : NULL;
+    if (p == NULL || p->pid != pid) {
+        slot_unlock(slot, w);
+        return NULL;
+    }
+    return p;
+}
+
+void node_unlock_pid(Node *n, Term pid)
+{
+    _Atomic uintptr_t *slot = &n->slots[pid_index(pid)];
+    uintptr_t w = atomic_load_explicit(slot, memory_order_relaxed);
+    slot_unlock(slot, w & ~SLOT_LOCK);
+}
+
+size_t node_slot_count(const Node *n)
+{
+    size_t used = atomic_load_explicit(&((Node *)n)->next_fresh, memory_order_acquire);
+    return used < n->max_procs ? used : n->max_procs;
+}
+
+Term node_slot_pid(Node *n, size_t i)
+{
+    if (i >= n->max_procs)
+        return NONE;
+    Proc *p = NULL;
+    Term pid = NONE;
+    _Atomic uintptr_t *slot = &n->slots[i];
+    if (!slot_holds_proc(atomic_load_explicit(slot, memory_order_acquire)))
+        return NONE;
+    uintptr_t w = slot_lock(slot);
+    if (slot_holds_proc(w)) {
+        p = (Proc *)w;
+        pid = p->pid;
+    }
+    slot_unlock(slot, w);
+    return pid;
+}
+
+int node_reserve(Node *n, Term *pid_out)
+{
+    size_t idx;
+    pthread_mutex_lock(&n->free_lock);
+    if (n->nfree_idx > 0) {
+        idx = n->free_idx[--n->nfree_idx];
+        pthread_mutex_unlock(&n->free_lock);
+    } else {
+        pthread_mutex_unlock(&n->free_lock);
+        idx = atomic_fetch_add_explicit(&n->next_fresh, 1, memory_order_acq_rel);
+        if (idx >= n->max_procs) {
+            atomic_fetch_sub_explicit(&n->next_fresh, 1, memory_order_acq_rel);
+            return MOTE_ELIMIT;
+        }
+    }
+    /* A reserved slot is still "empty": nobody else owns it until it is
+     * published, so its serial can be read without the lock. */
+    uintptr_t w = atomic_load_explicit(&n->slots[idx], memory_order_acquire);
+    *pid_out = make_pid((empty_serial(w) << PID_INDEX_BITS) | idx);
+    return 0;
+}
+
+/* Puts a slot index back on the free stack (the stack grows on demand;
+ * when it cannot, the slot is leaked, which costs one table entry). */
+static void release_index(Node *n, size_t idx)
+{
+    pthread_mutex_lock(&n->free_lock);
+    if (n->nfree_idx == n->cap_free_idx) {
+        size_t cap = n->cap_free_idx ? n->cap_free_idx * 2 : 1024;
+        uint32_t *grown = mem_realloc(MEM_SYSTEM, n->free_idx, n->cap_free_idx * sizeof *grown,
+                                      cap * sizeof *grown);
+        if (grown == NULL) {
+            pthread_mutex_unlock(&n->free_lock);
+            return;
+        }
+        n->free_idx = grown;
+        n->cap_free_idx = cap;
+    }
+    n->free_idx[n->nfree_idx++] = (uint32_t)idx;
+    pthread_mutex_unlock(&n->free_lock);
+}
+
+void node_publish(Node *n, Proc *p)
+{
+    _Atomic uintptr_t *slot = &n->slots[pid_index(p->pid)];
+    atomic_fetch_add_explicit(&n->nprocs, 1, memory_order_relaxed);
+    atomic_store_explicit(slot, (uintptr_t)p, memory_order_release);
+}
+
+void node_unpublish(Node *n, Proc *p)
+{
+    size_t idx = pid_index(p->pid);
+    _Atomic uintptr_t *slot = &n->slots[idx];
+    slot_lock(slot);
+    uint64_t serial = pid_serial(p->pid) + 1;
+    /* Serials wrap within the bits a pid leaves them. */
+    serial &= (UINT64_C(1) << (61 - PID_INDEX_BITS)) - 1;
+    /* This store also releases the lock. */
+    atomic_store_explicit(slot, (uintptr_t)(serial << 2) | SLOT_EMPTY, memory_order_release);
+    atomic_fetch_sub_explicit(&n->nprocs, 1, memory_order_relaxed);
+    release_index(n, idx);
+}
+
+void node_unreserve(Node *n, Term pid)
+{
+    release_index(n, pid_index(pid));
+}
+
+void node_new_ref(Node *n, uint64_t id[2])
+{
+    id[0] = atomic_fetch_add_explicit(&n->ref_next, 1, memory_order_relaxed);
+    id[1] = n->start_ns; /* tells refs of two runs apart in logs */
+}
+
+/* ---- delivery ------------------------------------------------------- */
+
+/* Applies a bounded mailbox's policy to a plain message. Returns true
+ * when m should be pushed; false when it was dropped (and freed). The
+ * slot is locked, so p cannot go away. */
+static bool admit(Proc *p, Msg *m, bool *wake)
+{
+    Mbox *mb = &p->mbox;
+    uint64_t before = atomic_fetch_add_explicit(&mb->len, 1, memory_order_seq_cst);
+    if (mb->max_len == 0 || before < mb->max_len)
+        return true;
+    switch (mb->overflow) {
+    case MOTE_OVERFLOW_DROP_OLDEST:
+        /* Keep the new one; the owner drops its oldest at the next drain. */
+        atomic_fetch_add_explicit(&mb->overflowed, 1, memory_order_relaxed);
+        return true;
+    case MOTE_OVERFLOW_KILL:
+        atomic_fetch_add_explicit(&mb->overflowed, 1, memory_order_relaxed);
+        atomic_fetch_sub_explicit(&mb->len, 1, memory_order_relaxed);
+        msg_free(m);
+        *wake = true; /* it must wake up to die */
+        return false;
+    default: /* DROP_NEWEST, or an unknown policy: the safest reading */
+        atomic_fetch_sub_explicit(&mb->len, 1, memory_order_relaxed);
+        msg_free(m);
+        *wake = false;
+        return false;
+    }
+}
+
+/* Flips a waiting process to runnable. True when this caller won the
+ * flip and must enqueue it. */
+static bool try_wake(Proc *p)
+{
+    uint32_t st = atomic_load_explicit(&p->state, memory_order_seq_cst);
+    if (st != PS_WAITING)
+        return false;
+    return atomic_compare_exchange_strong_explicit(&p->state, &st, PS_RUNNABLE,
+                                                   memory_order_seq_cst, memory_order_relaxed);
+}
+
+static void count_message(Node *n)
+{
+    Sched *s = sched_current();
+    if (s == NULL)
+        s = &n->scheds[0];
+    atomic_fetch_add_explicit(&s->messages, 1, memory_order_relaxed);
+}
+
+int node_deliver(Node *n, Term to, Msg *m)
+{
+    Proc *p = node_lock_pid(n, to);
+    if (p == NULL)
+        return MOTE_ENOPROC;
+    bool push = true, wake = true;
+    if (m->kind == MSG_MESSAGE) {
+        push = admit(p, m, &wake);
+        count_message(n);
+    }
+    if (push)
+        mbox_push(&p->mbox, m);
+    bool enqueue = wake && try_wake(p);
+    node_unlock_pid(n, to);
+    /* Once we flipped it to runnable nobody else will run or free it
+     * until it is on a queue, so the enqueue can happen unlocked. */
+    if (enqueue)
+        sched_enqueue(n, p);
+    return 0;
+}
+
+/* ---- exit waiters --------------------------------------------------- */
+
+void node_notify_exit(Node *n, Term pid, Term reason)
+{
+    if (atomic_load_explicit(&n->nwaiters, memory_order_seq_cst) == 0)
+        return;
+    pthread_mutex_lock(&n->wait_lock);
+    bool any = false;
+    for (ExitWaiter *w = n->waiters; w != NULL; w = w->next) {
+        if (w->pid != pid || w->done)
+            continue;
+        if (w->buf != NULL)
+            mote_format(reason, w->buf, w->size);
+        w->done = true;
+        any = true;
+    }
+    if (any)
+        pthread_cond_broadcast(&n->wait_cond);
+    pthread_mutex_unlock(&n->wait_lock);
+}
+
+static void unlink_waiter(Node *n, ExitWaiter *me)
+{
+    for (ExitWaiter **at = &n->waiters; *at != NULL; at = &(*at)->next) {
+        if (*at == me) {
+            *at = me->next;
+            break;
+        }
+    }
+    atomic_fetch_sub_explicit(&n->nwaiters, 1, memory_order_seq_cst);
+}
+
+static struct timespec deadline_after(int64_t ms)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    ts.tv_sec += ms / 1000;
+    ts.tv_nsec += (ms % 1000) * 1000000;
+    if (ts.tv_nsec >= 1000000000) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000;
+    }
+    return ts;
+}
+
+int node_wait_exit(Node *n, Term pid, int64_t timeout_ms, char *buf, size_t size)
+{
+    ExitWaiter me = {.pid = pid, .buf = size ? buf : NULL, .size = size};
+    struct timespec until = deadline_after(timeout_ms < 0 ? 0 : timeout_ms);
+    pthread_mutex_lock(&n->wait_lock);
+    /* Count ourselves before looking at the table: the exit path empties
+     * the slot before it reads nwaiters, so one of us sees the other. */
+    atomic_fetch_add_explicit(&n->nwaiters, 1, memory_order_seq_cst);
+    if (node_lock_pid(n, pid) == NULL) {
+        atomic_fetch_sub_explicit(&n->nwaiters, 1, memory_order_seq_cst);
+        pthread_mutex_unlock(&n->wait_lock);
+        return MOTE_ENOPROC;
+    }
+    node_unlock_pid(n, pid);
+    me.next = n->waiters;
+    n->waiters = &me;
+    int rc = 0;
+    while (!me.done && rc == 0) {
+        if (timeout_ms < 0)
+            pthread_cond_wait(&n->wait_cond, &n->wait_lock);
+        else
+            rc = pthread_cond_timedwait(&n->wait_cond, &n->wait_lock, &until);
+    }
+    unlink_waiter(n, &me);
+    pthread_mutex_unlock(&n->wait_lock);
+    return me.done ? 0 : MOTE_ETIMEOUT;
+}

@@ -1,2 +1,530 @@
-/* proc.c — not yet written. */
-#include "term.h"
+/* proc.c — processes: spawn, the run loop of one time slice, safe-point
+ * collection, and the exit path.
+ *
+ * Invariants: only the scheduler running a process (state PS_RUNNING)
+ * touches its heap, private queue and cold sets; a process leaves the
+ * table before it sends its exit signals, so nobody can link to or send
+ * to it once it is being torn down; whoever flips a process from waiting
+ * to runnable enqueues it. Proc structs and minimal heap blocks are
+ * recycled through per-scheduler free lists, because first touches of
+ * fresh pages dominate spawn cost (PERFORMANCE.md).
+ */
+#include "proc.h"
+
+#include <stdio.h>
+
+#include "atom.h"
+#include "gc.h"
+#include "link.h"
+#include "mem.h"
+#include "node.h"
+#include "reg.h"
+#include "scheduler.h"
+#include "timer.h"
+
+static __thread Proc *tls_proc;
+static __thread uint32_t tls_reds_mark; /* reds_left when last charged */
+
+/* How a slice ended. */
+enum { RUN_WAIT, RUN_YIELD, RUN_EXITED };
+
+Proc *proc_current(void)
+{
+    return tls_proc;
+}
+
+ProcCold *proc_cold(Proc *p)
+{
+    ProcCold *c = __atomic_load_n(&p->cold, __ATOMIC_ACQUIRE);
+    if (c != NULL)
+        return c;
+    c = mem_calloc(MEM_PROC, 1, sizeof *c);
+    if (c == NULL)
+        return NULL;
+    atomic_init(&c->name, NONE);
+    c->parent = NONE;
+    c->group_leader = NONE;
+    c->dict = NONE;
+    /* Release: an introspection reader that sees the pointer sees a
+     * fully initialised cold part. */
+    __atomic_store_n(&p->cold, c, __ATOMIC_RELEASE);
+    return c;
+}
+
+void cold_lock(ProcCold *c)
+{
+    int expected = 0;
+    while (!atomic_compare_exchange_weak_explicit(&c->lock, &expected, 1, memory_order_acquire,
+                                                  memory_order_relaxed)) {
+        expected = 0;
+        __builtin_ia32_pause();
+    }
+}
+
+void cold_unlock(ProcCold *c)
+{
+    atomic_store_explicit(&c->lock, 0, memory_order_release);
+}
+
+/* ---- allocation and recycling --------------------------------------- */
+
+/* A Proc from this scheduler's free list (heap block kept when it was
+ * the minimal size), or a fresh one with heap.start == NULL. */
+static Proc *proc_alloc(void)
+{
+    Sched *s = sched_current();
+    if (s != NULL && s->free_procs != NULL) {
+        Proc *p = s->free_procs;
+        s->free_procs = p->run_next;
+        s->nfree_procs--;
+        return p;
+    }
+    Proc *p = mem_alloc(MEM_PROC, sizeof *p);
+    if (p != NULL)
+        p->heap.start = NULL;
+    return p;
+}
+
+void proc_destroy(Proc *p)
+{
+    if (p->heap.start != NULL)
+        heap_fini(&p->heap);
+    mem_free(MEM_PROC, p, sizeof *p);
+}
+
+static void free_cold(ProcCold *c)
+{
+    mem_free(MEM_PROC, c->links, c->cap_links * sizeof *c->links);
+    mem_free(MEM_PROC, c->monitors, c->cap_monitors * sizeof *c->monitors);
+    mem_free(MEM_PROC, c->watchers, c->cap_watchers * sizeof *c->watchers);
+    mem_free(MEM_PROC, c, sizeof *c);
+}
+
+/* Whether the heap is back to a bare minimal block worth keeping. */
+static bool heap_is_reusable(const Heap *h)
+{
+    return h->start != NULL && (size_t)(h->end - h->start) == HEAP_MIN_WORDS &&
+           h->frags == NULL && h->mso == NULL && h->bin_vheap_bytes == 0;
+}
+
+/* Empties a minimal heap block for the next process, keeping the block. */
+static void heap_recycle(Heap *h)
+{
+    Term *start = h->start, *end = h->end;
+    memset(h, 0, sizeof *h);
+    h->start = h->htop = start;
+    h->end = h->stop = end;
+    h->min_words = HEAP_MIN_WORDS;
+}
+
+/* Returns a dead process's memory: the heap block stays with the struct
+ * on this scheduler's free list when both can be reused. */
+static void proc_release(Proc *p)
+{
+    if (p->cold != NULL)
+        free_cold(p->cold);
+    p->cold = NULL;
+    Sched *s = sched_current();
+    if (heap_is_reusable(&p->heap))
+        heap_recycle(&p->heap);
+    else if (p->heap.start != NULL)
+        heap_fini(&p->heap);
+    if (s != NULL && s->node == p->node && s->nfree_procs < SCHED_FREE_PROCS_MAX) {
+        p->run_next = s->free_procs;
+        s->free_procs = p;
+        s->nfree_procs++;
+        return;
+    }
+    proc_destroy(p);
+}
+
+/* ---- spawn ----------------------------------------------------------- */
+
+static int check_opts(Proc *parent, const mote_spawn_opts *o)
+{
+    if ((o->link || o->monitor) && parent == NULL)
+        return MOTE_ESTATE;
+    if (o->monitor && o->monitor_ref == NULL)
+        return MOTE_EINVAL;
+    if ((unsigned)o->overflow > MOTE_OVERFLOW_KILL || o->max_queue_len > UINT32_MAX)
+        return MOTE_EINVAL;
+    return 0;
+}
+
+static void proc_setup(Proc *p, Node *n, Term pid, const mote_proc_class *cls, void *arg,
+                       const mote_spawn_opts *o)
+{
+    atomic_init(&p->state, 0); /* neither waiting nor queued until linked up */
+    p->reds_left = 0;
+    p->pid = pid;
+    p->run_next = NULL;
+    p->sched = NULL;
+    p->node = n;
+    p->heap.max_words = o->max_heap_words;
+    mbox_init(&p->mbox, (uint32_t)o->max_queue_len,
+              o->max_queue_len ? (uint8_t)o->overflow : MOTE_OVERFLOW_NONE);
+    p->body_kind = BODY_NATIVE;
+    p->flags = o->trap_exit ? PF_TRAP_EXIT : 0;
+    p->timer_gen = 0;
+    p->body.native.cls = cls;
+    p->body.native.state = arg;
+    p->exit_reason = NONE;
+    p->cold = NULL;
+    atomic_init(&p->reductions, 0);
+    p->recv_timer = 0;
+}
+
+/* A local reference term on p's heap (for the monitor_ref option). */
+static Term make_ref_on(Proc *p, const uint64_t id[2])
+{
+    Term *hp = heap_alloc(&p->heap, 3);
+    if (hp == NULL)
+        return NONE;
+    hp[0] = make_header(HDR_REF, 2);
+    hp[1] = id[0];
+    hp[2] = id[1];
+    return make_boxed(hp);
+}
+
+/* Link and monitor, before the child may run: spawn_link is atomic. */
+static int attach_parent(Proc *parent, Proc *p, const mote_spawn_opts *o)
+{
+    if (o->link) {
+        int rc = link_add(parent, p->pid);
+        if (rc != 0)
+            return rc;
+    }
+    if (o->monitor) {
+        uint64_t ref[2];
+        int rc = monitor_add(parent, p->pid, ref);
+        if (rc != 0)
+            return rc;
+        *o->monitor_ref = make_ref_on(parent, ref);
+        if (*o->monitor_ref == NONE)
+            return MOTE_ENOMEM;
+    }
+    return 0;
+}
+
+int proc_spawn(Node *n, Proc *parent, const mote_proc_class *cls, void *arg,
+               const mote_spawn_opts *opts, Term *pid_out)
+{
+    static const mote_spawn_opts none = {0};
+    const mote_spawn_opts *o = opts != NULL ? opts : &none;
+    if (cls == NULL)
+        return MOTE_EINVAL;
+    int rc = check_opts(parent, o);
+    if (rc != 0)
+        return rc;
+    if (atomic_load_explicit(&n->stopping, memory_order_acquire))
+        return MOTE_ESTATE;
+    Term pid;
+    if ((rc = node_reserve(n, &pid)) != 0)
+        return rc;
+    Proc *p = proc_alloc();
+    if (p == NULL || (p->heap.start == NULL && heap_init(&p->heap, HEAP_MIN_WORDS) != 0)) {
+        if (p != NULL)
+            mem_free(MEM_PROC, p, sizeof *p);
+        node_unreserve(n, pid);
+        return MOTE_ENOMEM;
+    }
+    proc_setup(p, n, pid, cls, arg, o);
+    node_publish(n, p);
+    if ((rc = attach_parent(parent, p, o)) != 0) {
+        proc_exit(p, A(normal)); /* never started: no init, no terminate */
+        return rc;
+    }
+    atomic_store_explicit(&p->state, PS_RUNNABLE, memory_order_seq_cst);
+    sched_enqueue(n, p);
+    *pid_out = pid;
+    return 0;
+}
+
+/* ---- reasons --------------------------------------------------------- */
+
+/* A binary holding `text`, built on h (a HEAPBIN: [size_bits][bytes]). */
+static Term make_text(Heap *h, const char *text)
+{
+    size_t len = strlen(text);
+    size_t words = (len + 7) / 8;
+    Term *hp = heap_alloc(h, 2 + words);
+    if (hp == NULL)
+        return NONE;
+    hp[0] = make_header(HDR_HEAPBIN, 1 + words);
+    hp[1] = (Term)len * 8;
+    hp[1 + words] = 0; /* zero padding of the last word */
+    memcpy(hp + 2, text, len);
+    return make_boxed(hp);
+}
+
+static Term make_pair(Heap *h, Term a, Term b)
+{
+    Term *hp = heap_alloc(h, 3);
+    if (hp == NULL || b == NONE)
+        return A(system_limit); /* out of memory while dying: still a reason */
+    hp[0] = make_header(HDR_TUPLE, 2);
+    hp[1] = a;
+    hp[2] = b;
+    return make_boxed(hp);
+}
+
+/* {:native_error, "<text of code>"} on p's heap. */
+static Term native_error(Proc *p, int code)
+{
+    return make_pair(&p->heap, A(native_error), make_text(&p->heap, mote_strerror(code)));
+}
+
+/* ---- the mailbox drain ---------------------------------------------- */
+
+/* A receive-timer firing: current generation sets PF_TIMED_OUT, stale
+ * ones are dropped. */
+static void on_timeout(Proc *p, Msg *m)
+{
+    if ((p->flags & PF_HAS_TIMER) && m->aux == p->timer_gen) {
+        p->flags &= (uint8_t)~PF_HAS_TIMER;
+        p->flags |= PF_TIMED_OUT;
+    }
+    msg_free(m);
+}
+
+/* Applies the bounded-mailbox overflow the senders recorded. true when
+ * the process must exit :mailbox_overflow. */
+static bool apply_overflow(Proc *p)
+{
+    Mbox *mb = &p->mbox;
+    uint32_t k = atomic_exchange_explicit(&mb->overflowed, 0, memory_order_acq_rel);
+    if (k == 0)
+        return false;
+    if (mb->overflow == MOTE_OVERFLOW_KILL) {
+        p->exit_reason = A(mailbox_overflow);
+        return true;
+    }
+    while (k-- > 0 && mbox_drop_oldest(mb)) {
+    }
+    return false;
+}
+
+bool proc_drain(Proc *p)
+{
+    Mbox *mb = &p->mbox;
+    Msg *m = mbox_grab(mb);
+    while (m != NULL) {
+        Msg *next = atomic_load_explicit(&m->next, memory_order_relaxed);
+        if (m->kind == MSG_MESSAGE) {
+            mbox_append(mb, m);
+        } else if (m->kind == MSG_TIMEOUT) {
+            on_timeout(p, m);
+        } else {
+            int r = link_handle(p, m);
+            if (r == LINK_AS_MESSAGE) {
+                atomic_fetch_add_explicit(&mb->len, 1, memory_order_relaxed);
+                mbox_append(mb, m);
+            } else if (r == LINK_KILL) {
+                /* The rest stays queued; the exit path answers it. */
+                for (m = next; m != NULL; m = next) {
+                    next = atomic_load_explicit(&m->next, memory_order_relaxed);
+                    mbox_append(mb, m);
+                }
+                return true;
+            }
+        }
+        m = next;
+    }
+    return apply_overflow(p);
+}
+
+/* ---- running ---------------------------------------------------------- */
+
+/* Adds the reductions used since the last charge to the process and to
+ * the scheduler. Must run before p can be seen by another thread again. */
+static void charge(Proc *p)
+{
+    uint32_t used = tls_reds_mark - p->reds_left;
+    tls_reds_mark = p->reds_left;
+    if (used == 0)
+        return;
+    atomic_fetch_add_explicit(&p->reductions, used, memory_order_relaxed);
+    Sched *s = sched_current();
+    if (s != NULL)
+        atomic_fetch_add_explicit(&s->reductions, used, memory_order_relaxed);
+}
+
+/* Tries to block in receive. true: p is waiting (or already handed to a
+ * waker) and the caller must not touch it again. false: something arrived
+ * meanwhile and p is still ours to run. */
+static bool try_block(Proc *p)
+{
+    charge(p);
+    atomic_store_explicit(&p->state, PS_WAITING, memory_order_seq_cst);
+    /* Dekker with node_deliver: it pushes, then reads the state; we
+     * publish the state, then read the inbox. One of us sees the other. */
+    if (mbox_inbox_empty(&p->mbox) &&
+        atomic_load_explicit(&p->mbox.overflowed, memory_order_seq_cst) == 0)
+        return true;
+    uint32_t st = PS_WAITING;
+    return !atomic_compare_exchange_strong_explicit(&p->state, &st, PS_RUNNING,
+                                                    memory_order_seq_cst, memory_order_relaxed);
+}
+
+/* Collects at a safe point when the heap asks for it. Roots of a native
+ * process: only its exit reason (its state is C data). Returns 0, or the
+ * exit reason to die with. */
+static Term safe_point(Proc *p)
+{
+    Heap *h = &p->heap;
+    bool over = h->max_words != 0 && heap_size_words(h) > h->max_words;
+    if (!over && !heap_wants_gc(h))
+        return NONE;
+    Term *ranges[1] = {&p->exit_reason};
+    size_t counts[1] = {1};
+    GcRoots roots = {ranges, counts, 1};
+    int rc = gc_collect(h, &roots, 0);
+    if (rc == MOTE_EHEAPCAP)
+        return make_pair(h, A(max_heap_size), make_small((int64_t)heap_used_words(h)));
+    if (rc != 0)
+        return native_error(p, rc);
+    return NONE;
+}
+
+/* What a callback's return code means: NONE to go on, else the reason. */
+static Term reason_of(Proc *p, int rc)
+{
+    if (rc == MOTE_OK)
+        return NONE;
+    if (rc == MOTE_STOP)
+        return p->exit_reason != NONE ? p->exit_reason : A(normal);
+    if (rc < 0)
+        return native_error(p, rc);
+    return NONE; /* unknown positive codes are read as OK */
+}
+
+/* Reductions a message costs: 1, plus a little per word copied. */
+static uint32_t message_cost(const Msg *m)
+{
+    return 1 + (m->frag != NULL ? (uint32_t)(m->frag->used_words / 32) : 0);
+}
+
+static int run_native(Proc *p)
+{
+    const mote_proc_class *cls = p->body.native.cls;
+    Term why;
+    if (!(p->flags & PF_STARTED)) {
+        p->flags |= PF_STARTED;
+        if (cls->init != NULL &&
+            (why = reason_of(p, cls->init((mote_proc *)p, &p->body.native.state))) != NONE)
+            goto die;
+    }
+    for (;;) {
+        if (proc_drain(p)) {
+            why = p->exit_reason;
+            goto die;
+        }
+        mbox_reset(&p->mbox);
+        Msg *m = mbox_peek(&p->mbox);
+        if (m == NULL) {
+            if (try_block(p))
+                return RUN_WAIT;
+            continue;
+        }
+        if (p->reds_left == 0)
+            return RUN_YIELD;
+        uint32_t cost = message_cost(m);
+        Term msg = mbox_take(&p->mbox, &p->heap);
+        p->reds_left -= cost < p->reds_left ? cost : p->reds_left;
+        if (cls->handle != NULL &&
+            (why = reason_of(p, cls->handle((mote_proc *)p, p->body.native.state, msg))) != NONE)
+            goto die;
+        if ((why = safe_point(p)) != NONE)
+            goto die;
+    }
+die:
+    proc_exit(p, why);
+    return RUN_EXITED;
+}
+
+static int run_vm(Proc *p)
+{
+    for (;;) {
+        if (proc_drain(p))
+            break;
+        if (vm_run == NULL) {
+            p->exit_reason = A(undef); /* no language linked in */
+            break;
+        }
+        int rc = vm_run(p);
+        if (rc == VM_YIELD)
+            return RUN_YIELD;
+        if (rc == VM_EXIT)
+            break;
+        if (try_block(p))
+            return RUN_WAIT;
+    }
+    proc_exit(p, p->exit_reason);
+    return RUN_EXITED;
+}
+
+void proc_run(Sched *s, Proc *p)
+{
+    atomic_store_explicit(&p->state, PS_RUNNING, memory_order_relaxed);
+    p->sched = s;
+    p->reds_left = s->node->cfg.reductions;
+    tls_reds_mark = p->reds_left;
+    tls_proc = p;
+    int how = p->body_kind == BODY_VM ? run_vm(p) : run_native(p);
+    tls_proc = NULL;
+    if (how == RUN_YIELD) {
+        charge(p);
+        atomic_store_explicit(&p->state, PS_RUNNABLE, memory_order_relaxed);
+        sched_enqueue_on(s, p);
+    }
+}
+
+/* ---- exit ------------------------------------------------------------- */
+
+/* Answers or frees everything left in a dead process's mailbox. */
+static void flush_mailbox(Proc *p)
+{
+    Mbox *mb = &p->mbox;
+    for (Msg *m = mbox_grab(mb); m != NULL;) {
+        Msg *next = atomic_load_explicit(&m->next, memory_order_relaxed);
+        mbox_append(mb, m);
+        m = next;
+    }
+    Msg *m = mb->first;
+    mb->first = NULL;
+    mb->last = mb->save = &mb->first;
+    while (m != NULL) {
+        Msg *next = atomic_load_explicit(&m->next, memory_order_relaxed);
+        if (m->kind == MSG_MESSAGE || m->kind == MSG_TIMEOUT)
+            msg_free(m);
+        else
+            link_reject(p->node, p->pid, m);
+        m = next;
+    }
+    atomic_store_explicit(&mb->len, 0, memory_order_relaxed);
+}
+
+void proc_exit(Proc *p, Term reason)
+{
+    Node *n = p->node;
+    Proc *outer = tls_proc;
+    tls_proc = p;
+    if (outer == p)
+        charge(p); /* dying in its own slice; else it has used nothing */
+    atomic_fetch_or_explicit(&p->state, PS_EXITING, memory_order_seq_cst);
+    p->exit_reason = reason;
+    const mote_proc_class *cls = p->body.native.cls;
+    if (p->body_kind == BODY_NATIVE && (p->flags & PF_STARTED) && cls->terminate != NULL)
+        cls->terminate((mote_proc *)p, p->body.native.state, p->exit_reason);
+    timer_cancel_receive(p);
+    if (p->cold != NULL)
+        reg_unregister_proc(n, p);
+    /* From here no send reaches p: its inbox only shrinks. */
+    node_unpublish(n, p);
+    if (p->cold != NULL)
+        link_on_exit(p, p->exit_reason);
+    node_notify_exit(n, p->pid, p->exit_reason);
+    flush_mailbox(p);
+    tls_proc = outer;
+    proc_release(p);
+}

@@ -121,6 +121,10 @@ void proc_run(struct Sched *s, Proc *p);
  * p's scheduler, or on the host thread during mote_stop. */
 void proc_exit(Proc *p, Term reason);
 
+/* Frees a Proc struct that is out of every table and queue, with the
+ * heap block it may keep for reuse. For the schedulers' free lists. */
+void proc_destroy(Proc *p);
+
 /* Moves the inbox into the private queue, applying signals on the way
  * (link_handle) and receive timeouts. Returns true when the process must
  * exit now (p->exit_reason is set). Owner thread. May allocate on p's

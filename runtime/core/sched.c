@@ -1,2 +1,314 @@
-/* sched.c — not yet written. */
-#include "term.h"
+/* sched.c — scheduler threads: run a process for a slice, steal when
+ * idle, spin briefly, then park until woken or a timer is due.
+ *
+ * Invariant: a process is on at most one run queue, and only while its
+ * state is PS_RUNNABLE; whoever flips it to PS_RUNNABLE enqueues it. The
+ * parking handshake is Dekker-style: a parker counts itself in nparked
+ * before its last look at the queues, an enqueuer publishes runq_len
+ * before it reads nparked (both seq_cst), so a parked scheduler is never
+ * left asleep next to surplus work. Design notes: docs/sched.md.
+ */
+#include "scheduler.h"
+
+#include <time.h>
+
+#include "mem.h"
+
+static __thread Sched *tls_sched;
+
+Sched *sched_current(void)
+{
+    return tls_sched;
+}
+
+int sched_init_all(Node *n)
+{
+    n->nsched = n->cfg.schedulers;
+    n->scheds = mem_calloc(MEM_SYSTEM, n->nsched, sizeof *n->scheds);
+    if (n->scheds == NULL)
+        return MOTE_ENOMEM;
+    for (unsigned i = 0; i < n->nsched; i++) {
+        Sched *s = &n->scheds[i];
+        s->index = i;
+        s->node = n;
+        s->rng = 0x9e3779b97f4a7c15u * (i + 1);
+        pthread_mutex_init(&s->lock, NULL);
+        node_cond_init(&s->cond);
+        if (wheel_init(&s->wheel, i, 0) != 0) {
+            n->nsched = i; /* so that fini frees only what was set up */
+            sched_fini_all(n);
+            return MOTE_ENOMEM;
+        }
+    }
+    return 0;
+}
+
+/* ---- run queues ----------------------------------------------------- */
+
+/* Wakes one parked scheduler other than `busy`, if any, for stealing. */
+static void wake_one_parked(Node *n, Sched *busy)
+{
+    for (unsigned i = 0; i < n->nsched; i++) {
+        Sched *o = &n->scheds[(busy->index + 1 + i) % n->nsched];
+        if (o == busy)
+            continue;
+        pthread_mutex_lock(&o->lock);
+        bool sleeping = o->parked && !o->woken;
+        if (sleeping) {
+            o->woken = true;
+            pthread_cond_signal(&o->cond);
+        }
+        pthread_mutex_unlock(&o->lock);
+        if (sleeping)
+            return;
+    }
+}
+
+void sched_enqueue_on(Sched *s, Proc *p)
+{
+    p->sched = s;
+    p->run_next = NULL;
+    pthread_mutex_lock(&s->lock);
+    if (s->rq_tail != NULL)
+        s->rq_tail->run_next = p;
+    else
+        s->rq_head = p;
+    s->rq_tail = p;
+    uint32_t len = atomic_load_explicit(&s->runq_len, memory_order_relaxed) + 1;
+    atomic_store_explicit(&s->runq_len, len, memory_order_seq_cst);
+    if (s->parked && !s->woken) {
+        s->woken = true;
+        pthread_cond_signal(&s->cond);
+    }
+    pthread_mutex_unlock(&s->lock);
+    /* Surplus work next to a sleeping scheduler: wake one to steal it. */
+    if (len >= 2 && atomic_load_explicit(&s->node->nparked, memory_order_seq_cst) > 0)
+        wake_one_parked(s->node, s);
+}
+
+void sched_enqueue(Node *n, Proc *p)
+{
+    Sched *s = tls_sched;
+    if (s == NULL || s->node != n)
+        s = p->sched;
+    if (s == NULL) {
+        unsigned rr = atomic_fetch_add_explicit(&n->spawn_rr, 1, memory_order_relaxed);
+        s = &n->scheds[rr % n->nsched];
+    }
+    sched_enqueue_on(s, p);
+}
+
+void sched_poke(Sched *s, uint64_t due_ms)
+{
+    pthread_mutex_lock(&s->lock);
+    if (s->parked && !s->woken && due_ms < s->sleep_until_ms) {
+        s->woken = true;
+        pthread_cond_signal(&s->cond);
+    }
+    pthread_mutex_unlock(&s->lock);
+}
+
+static Proc *pop(Sched *s)
+{
+    if (atomic_load_explicit(&s->runq_len, memory_order_relaxed) == 0)
+        return NULL;
+    pthread_mutex_lock(&s->lock);
+    Proc *p = s->rq_head;
+    if (p != NULL) {
+        s->rq_head = p->run_next;
+        if (s->rq_head == NULL)
+            s->rq_tail = NULL;
+        atomic_fetch_sub_explicit(&s->runq_len, 1, memory_order_relaxed);
+    }
+    pthread_mutex_unlock(&s->lock);
+    return p;
+}
+
+/* Takes the older half (rounded up) of v's queue as a list. */
+static Proc *take_half(Sched *v, uint32_t *ntaken)
+{
+    pthread_mutex_lock(&v->lock);
+    uint32_t len = atomic_load_explicit(&v->runq_len, memory_order_relaxed);
+    uint32_t take = (len + 1) / 2;
+    Proc *head = v->rq_head, *tail = NULL;
+    for (uint32_t i = 0; i < take; i++) {
+        tail = tail == NULL ? head : tail->run_next;
+    }
+    if (tail != NULL) {
+        v->rq_head = tail->run_next;
+        if (v->rq_head == NULL)
+            v->rq_tail = NULL;
+        tail->run_next = NULL;
+        atomic_store_explicit(&v->runq_len, len - take, memory_order_relaxed);
+    } else {
+        head = NULL;
+    }
+    pthread_mutex_unlock(&v->lock);
+    *ntaken = take;
+    return head;
+}
+
+/* Steals half of some other scheduler's queue: returns one process to run
+ * now and queues the rest here. NULL when every queue is empty. */
+static Proc *steal(Sched *s)
+{
+    Node *n = s->node;
+    s->rng ^= s->rng << 13;
+    s->rng ^= s->rng >> 7;
+    s->rng ^= s->rng << 17;
+    for (unsigned k = 0; k + 1 < n->nsched; k++) {
+        Sched *v = &n->scheds[(s->index + 1 + (s->rng + k) % (n->nsched - 1)) % n->nsched];
+        if (v == s || atomic_load_explicit(&v->runq_len, memory_order_relaxed) == 0)
+            continue;
+        uint32_t got = 0;
+        Proc *list = take_half(v, &got);
+        if (list == NULL)
+            continue;
+        Proc *rest = list->run_next;
+        while (rest != NULL) {
+            Proc *next = rest->run_next;
+            sched_enqueue_on(s, rest);
+            rest = next;
+        }
+        list->sched = s;
+        return list;
+    }
+    return NULL;
+}
+
+/* ---- the loop ------------------------------------------------------- */
+
+static bool surplus_elsewhere(Sched *s)
+{
+    Node *n = s->node;
+    for (unsigned i = 0; i < n->nsched; i++) {
+        Sched *o = &n->scheds[i];
+        if (o != s && atomic_load_explicit(&o->runq_len, memory_order_seq_cst) >= 2)
+            return true;
+    }
+    return false;
+}
+
+static bool anything_to_do(Sched *s, uint64_t now_ms)
+{
+    if (atomic_load_explicit(&s->runq_len, memory_order_relaxed) > 0)
+        return true;
+    for (unsigned i = 0; i < s->node->nsched; i++)
+        if (atomic_load_explicit(&s->node->scheds[i].runq_len, memory_order_relaxed) > 0)
+            return true;
+    return wheel_next_due(&s->wheel) <= now_ms;
+}
+
+/* Sleeps until woken or the next timer is due. Zero CPU meanwhile. */
+static void park(Sched *s)
+{
+    Node *n = s->node;
+    pthread_mutex_lock(&s->lock);
+    s->parked = true;
+    s->woken = false;
+    atomic_fetch_add_explicit(&n->nparked, 1, memory_order_seq_cst);
+    bool idle = atomic_load_explicit(&s->runq_len, memory_order_seq_cst) == 0 &&
+                !atomic_load_explicit(&n->stopping, memory_order_seq_cst) && !surplus_elsewhere(s);
+    /* Read under our lock, so a timer armed from elsewhere after this
+     * either is seen here or finds us parked and pokes us (sched_poke). */
+    uint64_t due = wheel_next_due(&s->wheel);
+    s->sleep_until_ms = due;
+    if (idle && due > timer_now_ms(n)) {
+        if (due == UINT64_MAX) {
+            pthread_cond_wait(&s->cond, &s->lock);
+        } else {
+            uint64_t at_ns = n->start_ns + due * 1000000u;
+            struct timespec ts = {(time_t)(at_ns / 1000000000u), (long)(at_ns % 1000000000u)};
+            pthread_cond_timedwait(&s->cond, &s->lock, &ts);
+        }
+    }
+    s->parked = false;
+    atomic_fetch_sub_explicit(&n->nparked, 1, memory_order_seq_cst);
+    pthread_mutex_unlock(&s->lock);
+}
+
+/* Spins for up to cfg.spin_us looking for work, then parks. */
+static void idle(Sched *s)
+{
+    Node *n = s->node;
+    uint64_t until = node_now_ns() + (uint64_t)n->cfg.spin_us * 1000u;
+    for (;;) {
+        for (int i = 0; i < 64; i++)
+            __builtin_ia32_pause();
+        if (atomic_load_explicit(&n->stopping, memory_order_relaxed))
+            return;
+        uint64_t now = node_now_ns();
+        if (anything_to_do(s, (now - n->start_ns) / 1000000u))
+            return;
+        if (now >= until)
+            break;
+    }
+    park(s);
+}
+
+static void *sched_main(void *arg)
+{
+    Sched *s = arg;
+    Node *n = s->node;
+    tls_sched = s;
+    while (!atomic_load_explicit(&n->stopping, memory_order_acquire)) {
+        uint64_t t0 = node_now_ns();
+        wheel_advance(&s->wheel, n, (t0 - n->start_ns) / 1000000u);
+        Proc *p = pop(s);
+        if (p == NULL)
+            p = steal(s);
+        if (p == NULL) {
+            idle(s);
+            continue;
+        }
+        proc_run(s, p);
+        atomic_fetch_add_explicit(&s->busy_ns, node_now_ns() - t0, memory_order_relaxed);
+    }
+    tls_sched = NULL;
+    return NULL;
+}
+
+int sched_start_all(Node *n)
+{
+    for (unsigned i = 0; i < n->nsched; i++) {
+        Sched *s = &n->scheds[i];
+        if (pthread_create(&s->thread, NULL, sched_main, s) != 0)
+            return MOTE_EIO;
+        s->started = true;
+    }
+    return 0;
+}
+
+void sched_stop_all(Node *n)
+{
+    atomic_store_explicit(&n->stopping, true, memory_order_seq_cst);
+    for (unsigned i = 0; i < n->nsched; i++) {
+        Sched *s = &n->scheds[i];
+        pthread_mutex_lock(&s->lock);
+        s->woken = true;
+        pthread_cond_signal(&s->cond);
+        pthread_mutex_unlock(&s->lock);
+    }
+    for (unsigned i = 0; i < n->nsched; i++) {
+        if (n->scheds[i].started)
+            pthread_join(n->scheds[i].thread, NULL);
+        n->scheds[i].started = false;
+    }
+}
+
+void sched_fini_all(Node *n)
+{
+    for (unsigned i = 0; i < n->nsched; i++) {
+        Sched *s = &n->scheds[i];
+        wheel_fini(&s->wheel);
+        while (s->free_procs != NULL) {
+            Proc *p = s->free_procs;
+            s->free_procs = p->run_next;
+            proc_destroy(p);
+        }
+        pthread_mutex_destroy(&s->lock);
+        pthread_cond_destroy(&s->cond);
+    }
+    mem_free(MEM_SYSTEM, n->scheds, n->cfg.schedulers * sizeof *n->scheds);
+    n->scheds = NULL;
+}

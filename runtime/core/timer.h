@@ -35,9 +35,10 @@ typedef struct Timer {
     Msg *msg;                  /* owned until fired or cancelled          */
     uint32_t gen;              /* bumped each time the cell is freed      */
     uint32_t where;            /* slot index, WHEEL_SLOTS = overflow,
-                                  WHEEL_FREE = unused cell                */
+                                  WHEEL_FREE = unused cell, WHEEL_FIRED  */
 } Timer;
 #define WHEEL_FREE (WHEEL_SLOTS + 1)
+#define WHEEL_FIRED (WHEEL_SLOTS + 2) /* being delivered: too late to cancel */
 
 typedef struct Wheel {
     pthread_mutex_t lock;
@@ -49,6 +50,8 @@ typedef struct Wheel {
     uint64_t now_ms;             /* every timer due <= now_ms has fired     */
     uint64_t seq;
     uint64_t count;              /* armed timers                            */
+    uint64_t noverflow;          /* of which on the overflow list           */
+    uint64_t overflow_min;       /* no overflow timer is due before this    */
     unsigned index;              /* the scheduler's index, part of each id  */
 } Wheel;
 
