@@ -36,7 +36,8 @@ static Term tup(size_t n, const Term *e)
 {
     Term *p = heap_alloc(&heap, n + 1);
     p[0] = make_header(HDR_TUPLE, n);
-    memcpy(p + 1, e, n * sizeof(Term));
+    if (n > 0)
+        memcpy(p + 1, e, n * sizeof(Term));
     return make_boxed(p);
 }
 static Term tup2(Term a, Term b) { Term e[2] = {a, b}; return tup(2, e); }
