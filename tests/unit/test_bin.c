@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "bin.h"
+#include "gc.h"
 #include "mem.h"
 
 static int setup(void **state)
@@ -212,6 +213,30 @@ static void non_bitstrings_have_no_bits(void **state)
     (void)h;
 }
 
+static void collection_keeps_reachable_refbins_and_frees_the_rest(void **state)
+{
+    (void)state;
+    size_t before = mem_in_use(MEM_BIN);
+    Heap h;
+    assert_int_equal(heap_init(&h, 256), 0);
+    Term keep = bin_new(&h, "0123456789012345678901234567890123456789012345678901234567890123456789", 70);
+    Term slice = bin_sub(&h, keep, 8, 16);
+    for (int i = 0; i < 20; i++)
+        assert_true(bin_new(&h, NULL, 1000) != NONE);
+    Term roots[1] = {slice};
+    Term *ranges[1] = {roots};
+    size_t counts[1] = {1};
+    GcRoots r = {ranges, counts, 1};
+    assert_int_equal(gc_collect(&h, &r, 0), 0);
+    assert_int_equal(mem_in_use(MEM_BIN), before + sizeof(Bin) + 70);
+    const uint8_t *p;
+    size_t len;
+    assert_true(bin_bytes(roots[0], &p, &len) && len == 2);
+    assert_memory_equal(p, "12", 2);
+    heap_fini(&h);
+    assert_int_equal(mem_in_use(MEM_BIN), before);
+}
+
 static void failed_allocation_gives_none(void **state)
 {
     Heap *h = *state;
@@ -238,6 +263,7 @@ int main(void)
         T(unaligned_slices_report_their_bit_offset),
         T(large_bitstrings_are_refcounted),
         T(non_bitstrings_have_no_bits),
+        T(collection_keeps_reachable_refbins_and_frees_the_rest),
         T(failed_allocation_gives_none),
 #undef T
     };

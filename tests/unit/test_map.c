@@ -10,6 +10,7 @@
 #include "atom.h"
 #include "big.h"
 #include "bin.h"
+#include "gc.h"
 #include "map.h"
 #include "mem.h"
 
@@ -371,6 +372,35 @@ static void each_visits_all_or_stops_early(void **state)
     assert_int_equal(some.seen, 10);
 }
 
+/* The collector learns our node shapes only from hdr_terms(): a map that
+ * survives a collection must still hold every pair. */
+static void maps_survive_garbage_collection(void **state)
+{
+    Heap *h = *state;
+    static Model m;
+    m.n = 0;
+    Term roots[2] = {map_new(h), map_new(h)};
+    for (int i = 0; i < 600; i++) {
+        Term key = random_key(h, (unsigned)i * 2654435761u);
+        roots[0] = map_put(h, roots[0], key, make_small(i));
+        model_put(&m, key, make_small(i));
+        if (i < 20)
+            roots[1] = map_put(h, roots[1], key, make_small(i));
+    }
+    Term *ranges[1] = {roots};
+    size_t counts[1] = {2};
+    GcRoots r = {ranges, counts, 1};
+    assert_int_equal(gc_collect(h, &r, 0), 0);
+    assert_int_equal(map_size(roots[1]), 20);
+    /* The model's keys moved too: look them up in the new map's own keys. */
+    static Term keys[4096], vals[4096];
+    map_sorted(roots[0], keys, vals);
+    assert_int_equal(map_size(roots[0]), m.n);
+    for (size_t i = 0; i < m.n; i++)
+        assert_true(map_get(roots[0], keys[i]) == vals[i]);
+    assert_true(map_get(roots[0], make_small(-1)) == NONE);
+}
+
 static void non_maps_are_refused(void **state)
 {
     Heap *h = *state;
@@ -411,6 +441,7 @@ int main(void)
         T(full_hash_collisions_are_kept_apart),
         T(putting_the_same_value_shares_the_map),
         T(each_visits_all_or_stops_early),
+        T(maps_survive_garbage_collection),
         T(non_maps_are_refused),
         T(failed_allocation_gives_none_not_a_crash),
 #undef T
