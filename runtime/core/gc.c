@@ -241,7 +241,9 @@ static size_t size_for(const Heap *h, size_t cur, size_t want)
         s = size_class(want + want / 3);
     else if (want < cur / 4 && size_class(want * 2) < cur)
         s = size_class(want * 2);
-    if (s < h->min_words)
+    /* A small heap goes back to exactly min_words, the size the process
+     * layer recycles. */
+    if (s < h->min_words || want * 2 <= h->min_words)
         s = h->min_words;
     return s;
 }
@@ -386,7 +388,10 @@ static Term *copy_live(Heap *h, const GcRoots *roots, Term *to, size_t to_words,
 int gc_collect(Heap *h, const GcRoots *roots, size_t need_words)
 {
     size_t cur = (size_t)(h->end - h->start);
-    size_t bound = heap_used_words(h) + need_words;
+    size_t used = heap_used_words(h);
+    if (need_words > SIZE_MAX / (4 * sizeof(Term)) - used)
+        return MOTE_ENOMEM; /* no block could ever hold it */
+    size_t bound = used + need_words;
     size_t to_words = size_for(h, cur, bound);
     Term *to = mem_alloc(MEM_HEAP, to_words * sizeof(Term));
     if (to == NULL)
@@ -394,6 +399,10 @@ int gc_collect(Heap *h, const GcRoots *roots, size_t need_words)
     size_t vheap_bytes;
     copy_live(h, roots, to, to_words, &vheap_bytes);
     h->bin_vheap_bytes = vheap_bytes;
+    /* Twice what is still referenced: a process holding many large
+     * binaries is not collected again until it has dropped as many. */
+    h->bin_vheap_limit = vheap_bytes > HEAP_VHEAP_MIN_BYTES / 2 ? 2 * vheap_bytes
+                                                                : HEAP_VHEAP_MIN_BYTES;
     h->gc_count++;
 
     size_t want = heap_used_words(h) + need_words;

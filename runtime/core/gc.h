@@ -9,6 +9,7 @@
  *
  * Contract: the caller names every root. A Term that is not a root, in the
  * stack, or reachable from them is stale after gc_collect returns.
+ * Design: docs/gc.md.
  */
 #ifndef MOTE_GC_H
 #define MOTE_GC_H

@@ -33,6 +33,8 @@ int heap_init(Heap *h, size_t words)
     if (words < HEAP_MIN_WORDS)
         words = HEAP_MIN_WORDS;
     memset(h, 0, sizeof *h);
+    if (words > SIZE_MAX / sizeof(Term))
+        return MOTE_ENOMEM;
     h->start = mem_alloc(MEM_HEAP, words * sizeof(Term));
     if (h->start == NULL)
         return MOTE_ENOMEM;
@@ -125,11 +127,16 @@ bool heap_wants_gc(const Heap *h)
         return true;
     if ((size_t)(h->stop - h->htop) * 8 < block)
         return true;
+    size_t vheap_limit = h->bin_vheap_limit ? h->bin_vheap_limit : HEAP_VHEAP_MIN_BYTES;
+    if (h->bin_vheap_bytes > vheap_limit)
+        return true;
     return h->max_words != 0 && heap_used_words(h) > h->max_words;
 }
 
 HeapFrag *frag_new(size_t words)
 {
+    if (words > (SIZE_MAX - sizeof(HeapFrag)) / sizeof(Term))
+        return NULL;
     HeapFrag *f = mem_alloc(MEM_HEAP, sizeof *f + words * sizeof(Term));
     if (f == NULL)
         return NULL;

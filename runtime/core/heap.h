@@ -36,9 +36,15 @@ typedef struct Heap {
     size_t max_words;     /* 0 = no cap; else heap+stack+frags over it kills  */
     size_t gc_count;      /* collections so far                               */
     size_t bin_vheap_bytes; /* bytes of off-heap binaries referenced          */
+    size_t bin_vheap_limit; /* bin_vheap_bytes past which heap_wants_gc; set  */
+                            /*   by each GC; 0 = HEAP_VHEAP_MIN_BYTES         */
 } Heap;
 
 #define HEAP_MIN_WORDS 32 /* a fresh process's heap+stack; grows on demand */
+/* Off-heap binary bytes a heap may reference before a collection is worth
+ * it even with an empty block: dropped large binaries are freed only by a
+ * GC (docs/gc.md). */
+#define HEAP_VHEAP_MIN_BYTES ((size_t)256 * 1024)
 
 /* Sets up an empty heap of `words` (at least HEAP_MIN_WORDS). Returns 0 or
  * MOTE_ENOMEM. */
@@ -65,7 +71,9 @@ size_t heap_used_words(const Heap *h);
 /* Words reserved: block size plus fragment capacity. */
 size_t heap_size_words(const Heap *h);
 /* True when a collection at the next safe point would pay off (fragments
- * have grown past a share of the block, or the block is full). */
+ * have grown past a share of the block, the block is nearly full, the heap
+ * is over max_words, or it references more off-heap binary bytes than
+ * bin_vheap_limit). */
 bool heap_wants_gc(const Heap *h);
 
 /* Fragments. frag_new returns an owned fragment (free with frag_free),

@@ -313,7 +313,7 @@ static void reclaims_garbage(void **state)
     assert_true(heap_used_words(&f->h) > 20000);
     assert_int_equal(collect(&f->h, root, 1, 0), 0);
     assert_int_equal(heap_used_words(&f->h), 3);
-    assert_true(heap_size_words(&f->h) <= 64);
+    assert_int_equal(heap_size_words(&f->h), HEAP_MIN_WORDS); /* back to recyclable */
     assert_int_equal(tuple_get(root[0], 1), make_small(2));
 }
 
@@ -410,6 +410,25 @@ static void releases_unreachable_refbins(void **state)
     bin_decref(other);
 }
 
+static void sets_the_binary_limit_from_what_survives(void **state)
+{
+    Fix *f = *state;
+    Bin *big = bin_alloc(400 * 1024);
+    assert_non_null(big);
+    Term root[1] = { refbin(&f->h, big) };
+    refbin(&f->h, big);
+    assert_true(heap_wants_gc(&f->h));
+    assert_int_equal(collect(&f->h, root, 1, 0), 0);
+    assert_int_equal(f->h.bin_vheap_bytes, 400 * 1024);
+    assert_int_equal(f->h.bin_vheap_limit, 800 * 1024);
+    assert_false(heap_wants_gc(&f->h)); /* not again at once */
+    root[0] = NIL;
+    assert_int_equal(collect(&f->h, root, 1, 0), 0);
+    assert_int_equal(f->h.bin_vheap_limit, HEAP_VHEAP_MIN_BYTES);
+    assert_int_equal(refc(big), 1);
+    bin_decref(big);
+}
+
 static void moves_fragment_refbins_to_the_block_list(void **state)
 {
     Fix *f = *state;
@@ -441,7 +460,7 @@ static void frees_large_binaries_built_by_bin_new(void **state)
     uint8_t bytes[1000];
     memset(bytes, 0x5a, sizeof bytes);
     Term root[1] = { bin_new(&f->h, bytes, sizeof bytes) };
-    Term dropped = bin_new(&f->h, bytes, 2000);
+    Term dropped = bin_new(&f->h, NULL, 2000);
     assert_true(is_boxed_kind(root[0], HDR_REFBIN));
     assert_true(is_boxed_kind(dropped, HDR_REFBIN));
     assert_true(mem_in_use(MEM_BIN) >= before + 3000);
@@ -653,6 +672,7 @@ int main(void)
         T(finds_pointers_across_many_fragments),
         T(keeps_a_bounded_heap_when_a_loop_drops_big_lists),
         T(releases_unreachable_refbins),
+        T(sets_the_binary_limit_from_what_survives),
         T(moves_fragment_refbins_to_the_block_list),
         T(a_slice_keeps_its_binary_alive),
         T(frees_large_binaries_built_by_bin_new),

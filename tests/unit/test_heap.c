@@ -144,6 +144,24 @@ static void wants_gc_when_over_the_cap(void **state)
     heap_fini(&h);
 }
 
+static void wants_gc_when_binaries_pile_up(void **state)
+{
+    (void)state;
+    Heap h;
+    Bin *b = bin_alloc(100 * 1024);
+    assert_non_null(b);
+    assert_int_equal(heap_init(&h, 1000), 0);
+    put_refbin(&h, b);
+    put_refbin(&h, b);
+    assert_false(heap_wants_gc(&h));
+    put_refbin(&h, b); /* 300 KiB referenced: past HEAP_VHEAP_MIN_BYTES */
+    assert_true(heap_wants_gc(&h));
+    h.bin_vheap_limit = 1024 * 1024;
+    assert_false(heap_wants_gc(&h));
+    heap_fini(&h);
+    bin_decref(b);
+}
+
 static void links_refbins_to_the_list_of_their_area(void **state)
 {
     (void)state;
@@ -220,6 +238,7 @@ int main(void)
         cmocka_unit_test(attached_fragment_counts_as_used),
         cmocka_unit_test(does_not_contain_outside_pointers),
         cmocka_unit_test(wants_gc_when_over_the_cap),
+        cmocka_unit_test(wants_gc_when_binaries_pile_up),
         cmocka_unit_test(links_refbins_to_the_list_of_their_area),
         cmocka_unit_test(frag_free_drops_its_binary_references),
         cmocka_unit_test(fini_returns_every_heap_byte),
