@@ -1,0 +1,88 @@
+/* parse_int.h — private to parse.c and parse_lit.c.
+ *
+ * The parser state and the helpers both halves share. parse.c holds the
+ * expression grammar (operators, calls, blocks, clauses); parse_lit.c the
+ * literals and containers (strings, lists, tuples, maps, bitstrings,
+ * keyword lists).
+ */
+#ifndef MOTE_PARSE_INT_H
+#define MOTE_PARSE_INT_H
+
+#include <stdbool.h>
+
+#include "parse.h"
+
+/* Lowest precedence a full expression parses at (<- and \\). */
+#define PREC_MIN 40
+/* Just above =>, for map keys. */
+#define PREC_MAP_KEY 81
+
+typedef struct Parser {
+    const char *src;
+    size_t len;
+    const Tok *toks;
+    size_t pos;
+    AstArena *arena;
+    ParseError *err;
+    int depth;    /* current recursion depth */
+    bool no_do;   /* inside no-parens call args: do belongs to the outer call */
+    bool one_arg; /* nested no-parens calls take a single argument */
+    Ast **stack;  /* scratch stack of kids being collected */
+    size_t sn, scap;
+    char *sbuf;   /* scratch for joining string parts */
+    size_t sbuflen, sbufcap;
+} Parser;
+
+static inline const Tok *cur(const Parser *P) { return &P->toks[P->pos]; }
+static inline const Tok *ahead(const Parser *P, size_t k)
+{
+    size_t p = P->pos;
+    while (k-- && P->toks[p].kind != TOK_EOF)
+        p++;
+    return &P->toks[p];
+}
+static inline bool at(const Parser *P, TokKind k) { return cur(P)->kind == k; }
+static inline bool at_op(const Parser *P, AstOp op)
+{
+    return cur(P)->kind == TOK_OP && cur(P)->op == op;
+}
+static inline void adv(Parser *P)
+{
+    if (P->toks[P->pos].kind != TOK_EOF)
+        P->pos++;
+}
+static inline void skip_eol(Parser *P)
+{
+    while (at(P, TOK_EOL))
+        adv(P);
+}
+static inline bool failed(const Parser *P) { return P->err->code != 0; }
+
+/* Errors: record the first one, return NULL. */
+Ast *parse_fail(Parser *P, const Tok *t, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+Ast *parse_unexpected(Parser *P, const Tok *t);
+Ast *parse_missing(Parser *P, const char *closer, const char *opener, uint32_t line);
+Ast *parse_oom(Parser *P);
+
+/* Scratch stack: push kids, then parse_finish moves stack[base..] into a
+ * node. Both return false / NULL on failure (error recorded). */
+bool parse_push(Parser *P, Ast *n);
+Ast *parse_finish(Parser *P, Ast *n, size_t base);
+
+Ast *parse_mk(Parser *P, AstKind kind, const Tok *t);
+Ast *parse_mk_text(Parser *P, AstKind kind, const Tok *t, const char *s, size_t len);
+Ast *parse_mk2(Parser *P, AstKind kind, const Tok *t, Ast *a, Ast *b);
+
+/* Grammar entry points shared by both files. */
+Ast *parse_expr(Parser *P, int minprec);
+bool parse_is_kw_start(const Parser *P);
+Ast *parse_kw_list(Parser *P);
+Ast *parse_string(Parser *P);
+Ast *parse_list(Parser *P);
+Ast *parse_tuple(Parser *P);
+Ast *parse_bits(Parser *P);
+Ast *parse_percent(Parser *P);
+/* Parses "exprs" up to a token of kind stop (not consumed); a BLOCK. */
+Ast *parse_exprs(Parser *P, TokKind stop);
+
+#endif
