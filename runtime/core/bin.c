@@ -79,16 +79,20 @@ static Term new_heapbin(Heap *h, const void *bytes, size_t size_bits)
 }
 
 /* The REFBIN takes over the Bin's initial reference and joins the
- * off-heap list of whichever area (block or fragment) heap_alloc used. */
+ * off-heap list of whichever area (block or fragment) heap_alloc used.
+ * The Bin comes first so that a failure leaves no unfinished object on
+ * the heap (heap_verify walks every word). */
 static Term new_refbin(Heap *h, const void *bytes, size_t size_bits)
 {
     size_t len = (size_bits + 7) / 8;
-    Term *p = heap_alloc(h, 5);
-    if (!p)
-        return NONE;
     Bin *b = bin_alloc(len);
     if (!b)
-        return NONE; /* the 5 words stay as dead space until the next GC */
+        return NONE;
+    Term *p = heap_alloc(h, 5);
+    if (!p) {
+        bin_decref(b);
+        return NONE;
+    }
     fill_bits(b->data, bytes, size_bits);
     p[0] = make_header(HDR_REFBIN, 4);
     p[BIN_SIZE] = size_bits;

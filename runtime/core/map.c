@@ -58,8 +58,10 @@ static void node_view(Term t, Node *v)
     }
 }
 
-/* Allocates a node (root when `root`) with room for n children, which the
- * caller fills through *kids before anything else can see it. */
+/* Allocates a node (root when `root`) with n children, all NIL until the
+ * caller fills them through *kids. The NILs matter when building fails
+ * half-way: heap_verify walks every word, so a dead node must still be a
+ * well-formed one. */
 static Term node_make(Heap *h, bool root, uint64_t size, uint64_t bitmap, size_t n, Term **kids)
 {
     size_t raw = root ? 2 : 1;
@@ -71,6 +73,8 @@ static Term node_make(Heap *h, bool root, uint64_t size, uint64_t bitmap, size_t
         p[1] = size;
     p[raw] = bitmap;
     *kids = p + 1 + raw;
+    for (size_t i = 0; i < n; i++)
+        (*kids)[i] = NIL;
     return make_boxed(p);
 }
 
@@ -180,9 +184,12 @@ static Term build(Heap *h, const Item *items, size_t n, unsigned shift, bool roo
     Term *kids;
     if (shift >= 64) {
         Term node = node_make(h, false, 0, 0, n, &kids);
-        for (size_t i = 0; node && i < n; i++)
-            if ((kids[i] = leaf_make(h, items[i].key, items[i].value)) == NONE)
+        for (size_t i = 0; node && i < n; i++) {
+            Term leaf = leaf_make(h, items[i].key, items[i].value);
+            if (leaf == NONE)
                 return NONE;
+            kids[i] = leaf;
+        }
         return node;
     }
     uint64_t bitmap = 0;
@@ -197,8 +204,10 @@ static Term build(Heap *h, const Item *items, size_t n, unsigned shift, bool roo
         size_t j = i + 1;
         while (j < n && chunk(items[j].hash, shift) == c)
             j++;
-        if ((kids[k++] = build(h, items + i, j - i, shift + HASH_CHUNK, false)) == NONE)
+        Term kid = build(h, items + i, j - i, shift + HASH_CHUNK, false);
+        if (kid == NONE)
             return NONE;
+        kids[k++] = kid;
         i = j;
     }
     return node;

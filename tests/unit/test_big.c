@@ -9,7 +9,18 @@
 #include <stdlib.h>
 
 #include "big.h"
+#include "err.h"
 #include "mem.h"
+#include "gc.h"
+
+/* Every word our constructors leave on a heap, even after a failure,
+ * must be part of a well-formed object. */
+static void verify(const Heap *h)
+{
+    Err err = {0};
+    if (heap_verify(h, NULL, &err) != 0)
+        fail_msg("%s", err.msg);
+}
 
 static int setup(void **state)
 {
@@ -22,6 +33,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
+    verify(*state);
     heap_fini(*state);
     free(*state);
     return 0;
@@ -331,6 +343,7 @@ static void failed_allocation_gives_none_not_a_crash(void **state)
             break;
     }
     assert_true(is_bignum(big));
+    verify(&h);
     heap_fini(&h);
 }
 

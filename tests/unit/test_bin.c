@@ -8,7 +8,17 @@
 
 #include "bin.h"
 #include "gc.h"
+#include "err.h"
 #include "mem.h"
+
+/* Every word our constructors leave on a heap, even after a failure,
+ * must be part of a well-formed object. */
+static void verify(const Heap *h)
+{
+    Err err = {0};
+    if (heap_verify(h, NULL, &err) != 0)
+        fail_msg("%s", err.msg);
+}
 
 static int setup(void **state)
 {
@@ -21,6 +31,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
+    verify(*state);
     heap_fini(*state);
     free(*state);
     return 0;
@@ -93,6 +104,7 @@ static void refbins_from_fragments_are_listed_too(void **state)
     assert_non_null(h.frags); /* 40 x 5 words cannot fit the first block */
     for (int i = 0; i < 40; i++)
         assert_true(on_some_offheap_list(&h, ts[i]));
+    verify(&h);
     heap_fini(&h);
 }
 
@@ -119,6 +131,7 @@ static void heap_fini_releases_refbins(void **state)
     for (int i = 0; i < 10; i++)
         assert_true(bin_new(&h, NULL, 200 + (size_t)i) != NONE);
     assert_true(mem_in_use(MEM_BIN) > before);
+    verify(&h);
     heap_fini(&h);
     assert_int_equal(mem_in_use(MEM_BIN), before);
 }
@@ -233,6 +246,7 @@ static void collection_keeps_reachable_refbins_and_frees_the_rest(void **state)
     size_t len;
     assert_true(bin_bytes(roots[0], &p, &len) && len == 2);
     assert_memory_equal(p, "12", 2);
+    verify(&h);
     heap_fini(&h);
     assert_int_equal(mem_in_use(MEM_BIN), before);
 }

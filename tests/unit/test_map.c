@@ -12,7 +12,17 @@
 #include "bin.h"
 #include "gc.h"
 #include "map.h"
+#include "err.h"
 #include "mem.h"
+
+/* Every word our constructors leave on a heap, even after a failure,
+ * must be part of a well-formed object. */
+static void verify(const Heap *h)
+{
+    Err err = {0};
+    if (heap_verify(h, NULL, &err) != 0)
+        fail_msg("%s", err.msg);
+}
 
 static int setup(void **state)
 {
@@ -25,6 +35,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
+    verify(*state);
     map_set_hash_for_test(NULL);
     heap_fini(*state);
     free(*state);
@@ -423,7 +434,8 @@ static void failed_allocation_gives_none_not_a_crash(void **state)
         Term m = map_from_pairs(&h, 100, keys, vals);
         mem_fail_after(0);
         assert_true(m == NONE || map_size(m) == 100);
-        heap_fini(&h);
+        verify(&h);
+    heap_fini(&h);
     }
 }
 
