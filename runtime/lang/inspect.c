@@ -1,2 +1,722 @@
-/* inspect.c — not yet written. */
-#include "term.h"
+/* inspect.c — terms to documents by Elixir 1.14's Inspect protocol.
+ *
+ * Each kind of term becomes a document (doc.h) the way its Inspect
+ * implementation builds one; collections go through container(), which
+ * is Elixir's container_doc/6: items joined by "," and a break, a flex
+ * layout (several per line, nest 1) when every item is plain text or the
+ * container is a tuple, else one item per line between the brackets
+ * (nest 2). The collection limit counts down across items and the
+ * remaining count is what each nested item is printed with, so "..."
+ * lands where Elixir puts it.
+ *
+ * Recursion follows the nesting of the data and stops at
+ * INSPECT_MAX_DEPTH with "..."; list tails are walked in a loop.
+ */
+#include "inspect.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "atom.h"
+#include "big.h"
+#include "bin.h"
+#include "map.h"
+#include "mem.h"
+#include "mote.h"
+
+struct InspectCx {
+    Docs docs;
+    const InspectOpts *o;
+    int depth;   /* nesting of terms being printed */
+    Strbuf tmp;  /* scratch text, emptied by tmp_doc() */
+};
+
+enum { BRK_MAYBE, BRK_STRICT, BRK_FLEX };
+
+/* A growing array of item documents for one container. */
+typedef struct Seq {
+    DocId *v;
+    size_t n, cap;
+    bool simple; /* every item is plain text so far (only for BRK_MAYBE) */
+} Seq;
+
+static struct {
+    Term module;
+    InspectStructFn fn;
+} printers[INSPECT_MAX_STRUCT_PRINTERS];
+static size_t nprinters;
+static InspectFieldsFn fields_hook;
+static InspectFunFn fun_hook;
+static InspectNodeFn node_hook;
+
+static DocId to_doc(InspectCx *cx, Term t, int limit);
+
+void inspect_opts_io(InspectOpts *o)
+{
+    *o = (InspectOpts){
+        .width = 80, .limit = 50, .printable_limit = 4096, .pretty = true, .structs = true,
+    };
+}
+
+void inspect_opts_kernel(InspectOpts *o)
+{
+    inspect_opts_io(o);
+    o->pretty = false;
+}
+
+int inspect_register_struct(Term module, InspectStructFn fn)
+{
+    for (size_t i = 0; i < nprinters; i++) {
+        if (printers[i].module == module) {
+            printers[i].fn = fn;
+            return 0;
+        }
+    }
+    if (!fn)
+        return 0;
+    if (nprinters == INSPECT_MAX_STRUCT_PRINTERS)
+        return MOTE_ELIMIT;
+    printers[nprinters].module = module;
+    printers[nprinters].fn = fn;
+    nprinters++;
+    return 0;
+}
+
+void inspect_set_fields_hook(InspectFieldsFn fn) { fields_hook = fn; }
+void inspect_set_fun_hook(InspectFunFn fn) { fun_hook = fn; }
+void inspect_set_node_hook(InspectNodeFn fn) { node_hook = fn; }
+
+Docs *inspect_docs(InspectCx *cx) { return &cx->docs; }
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static DocId tmp_doc(InspectCx *cx)
+{
+    if (cx->tmp.failed)
+        cx->docs.failed = true;
+    DocId d = doc_text(&cx->docs, strbuf_cstr(&cx->tmp), cx->tmp.len);
+    strbuf_clear(&cx->tmp);
+    return d;
+}
+
+static DocId text(InspectCx *cx, const char *s) { return doc_cstr(&cx->docs, s); }
+
+static int next_limit(int limit) { return limit > 0 ? limit - 1 : limit; }
+
+static void seq_add(InspectCx *cx, Seq *s, DocId d)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 8;
+        DocId *p = s->v ? mem_realloc(MEM_SYSTEM, s->v, s->cap * sizeof *p, cap * sizeof *p)
+                        : mem_alloc(MEM_SYSTEM, cap * sizeof *p);
+        if (!p) {
+            cx->docs.failed = true;
+            return;
+        }
+        s->v = p;
+        s->cap = cap;
+    }
+    s->v[s->n++] = d;
+    s->simple = s->simple && doc_is_simple(&cx->docs, d);
+}
+
+static void seq_free(Seq *s)
+{
+    if (s->v)
+        mem_free(MEM_SYSTEM, s->v, s->cap * sizeof *s->v);
+}
+
+/* Elixir's join/4: left followed by the separator, then a break. */
+static DocId join(InspectCx *cx, DocId left, DocId right, bool flex, const char *sep)
+{
+    Docs *d = &cx->docs;
+    DocId l = doc_cons(d, left, doc_cstr(d, sep));
+    return flex ? doc_flex_glue(d, l, " ", right) : doc_glue(d, l, " ", right);
+}
+
+/* The end of container_doc/6: folds the items and picks the layout.
+ * Consumes s. */
+static DocId container_end(InspectCx *cx, const char *left, Seq *s, const char *right, int brk)
+{
+    Docs *d = &cx->docs;
+    DocId out;
+    if (s->n == 0) {
+        out = doc_cons(d, doc_cstr(d, left), doc_cstr(d, right));
+    } else {
+        bool flex = (brk == BRK_MAYBE && s->simple) || brk == BRK_FLEX;
+        DocId acc = s->v[s->n - 1];
+        for (size_t i = s->n - 1; i-- > 0;)
+            acc = join(cx, s->v[i], acc, flex, ",");
+        if (flex) {
+            out = doc_group(d, doc_cons3(d, doc_cstr(d, left), doc_nest(d, acc, 1), doc_cstr(d, right)));
+        } else {
+            DocId inner = doc_nest(d, doc_glue(d, doc_cstr(d, left), "", acc), 2);
+            out = doc_group(d, doc_glue(d, inner, "", doc_cstr(d, right)));
+        }
+    }
+    seq_free(s);
+    return out;
+}
+
+static Seq seq_start(int brk) { return (Seq){.simple = brk == BRK_MAYBE}; }
+
+/* ---- atoms and keyword items ----------------------------------------- */
+
+static DocId atom_doc(InspectCx *cx, Term a)
+{
+    inspect_atom(a, &cx->tmp);
+    return tmp_doc(cx);
+}
+
+/* Keyword-list item `key: value` (Inspect.List.keyword/2). */
+static DocId keyword_item(InspectCx *cx, Term key, Term value, int limit)
+{
+    inspect_atom_key(key, &cx->tmp);
+    strbuf_putc(&cx->tmp, ' ');
+    DocId k = tmp_doc(cx);
+    return doc_cons(&cx->docs, k, to_doc(cx, value, limit));
+}
+
+/* An atom key allowed in keyword syntax: not an alias (Elixir.*). */
+static bool keyword_key(Term k)
+{
+    if (!is_atom(k))
+        return false;
+    size_t len;
+    const char *s = atom_text(k, &len);
+    return !(s && len >= 7 && memcmp(s, "Elixir.", 7) == 0);
+}
+
+static bool is_keyword_pair(Term t)
+{
+    return is_tuple(t) && tuple_size(t) == 2 && keyword_key(tuple_get(t, 0));
+}
+
+/* ---- numbers ---------------------------------------------------------- */
+
+static DocId integer_doc(InspectCx *cx, Term t)
+{
+    char small[64];
+    if (is_small(t)) {
+        snprintf(small, sizeof small, "%lld", (long long)small_val(t));
+        return text(cx, small);
+    }
+    size_t need = int_to_text(t, 10, small, sizeof small);
+    if (need < sizeof small)
+        return doc_text(&cx->docs, small, need);
+    char *buf = mem_alloc(MEM_SYSTEM, need + 1);
+    if (!buf) {
+        cx->docs.failed = true;
+        return DOC_NIL;
+    }
+    int_to_text(t, 10, buf, need + 1);
+    DocId d = doc_text(&cx->docs, buf, need);
+    mem_free(MEM_SYSTEM, buf, need + 1);
+    return d;
+}
+
+static DocId float_doc(InspectCx *cx, Term t)
+{
+    char buf[FMT_FLOAT_MAX];
+    size_t n = fmt_float_inspect(float_val(t), buf);
+    return doc_text(&cx->docs, buf, n);
+}
+
+/* ---- bitstrings --------------------------------------------------------- */
+
+/* The `nbits` bits (1..8) starting at bit `pos` of a bitstring whose first
+ * bit is bit `off` of bytes[0], as an unsigned number. */
+static unsigned bits_at(const uint8_t *bytes, size_t off, size_t pos, size_t nbits)
+{
+    unsigned v = 0;
+    for (size_t i = 0; i < nbits; i++) {
+        size_t b = off + pos + i;
+        v = (v << 1) | ((bytes[b / 8] >> (7 - b % 8)) & 1u);
+    }
+    return v;
+}
+
+/* <<1, 2, 3>> and <<5::size(3)>> (Inspect.BitString.each_bit/3). */
+static DocId bitstring_doc(InspectCx *cx, const uint8_t *bytes, size_t off, size_t nbits, int limit)
+{
+    Docs *d = &cx->docs;
+    if (nbits == 0)
+        return text(cx, "<<>>");
+    /* Items are built left to right, then folded right to left, as the
+     * recursive each_bit/3 nests them. */
+    Seq s = seq_start(BRK_FLEX);
+    size_t pos = 0;
+    int counter = limit;
+    while (pos < nbits) {
+        if (counter == 0) {
+            seq_add(cx, &s, text(cx, "..."));
+            break;
+        }
+        size_t take = nbits - pos >= 8 ? 8 : nbits - pos;
+        strbuf_printf(&cx->tmp, "%u", bits_at(bytes, off, pos, take));
+        if (take < 8)
+            strbuf_printf(&cx->tmp, "::size(%zu)", take);
+        pos += take;
+        if (pos < nbits)
+            strbuf_putc(&cx->tmp, ',');
+        seq_add(cx, &s, tmp_doc(cx));
+        counter = next_limit(counter);
+        if (s.n > 0 && d->failed)
+            break;
+    }
+    DocId acc = s.n ? s.v[s.n - 1] : DOC_NIL;
+    for (size_t i = s.n - 1; s.n && i-- > 0;)
+        acc = doc_flex_glue(d, s.v[i], " ", acc);
+    seq_free(&s);
+    return doc_group(d, doc_cons3(d, text(cx, "<<"), doc_nest(d, acc, 2), text(cx, ">>")));
+}
+
+static DocId string_doc(InspectCx *cx, const uint8_t *bytes, size_t len)
+{
+    long plimit = cx->o->printable_limit;
+    strbuf_putc(&cx->tmp, '"');
+    size_t used = inspect_escape_limited(bytes, len, '"', plimit, &cx->tmp);
+    strbuf_putc(&cx->tmp, '"');
+    if (used < len)
+        strbuf_puts(&cx->tmp, " <> ...");
+    return tmp_doc(cx);
+}
+
+/* A binary as a string when it is printable UTF-8, else as <<bytes>>. */
+static DocId binary_doc(InspectCx *cx, Term t, int limit)
+{
+    const uint8_t *bytes;
+    size_t off, nbits;
+    bin_bits(t, &bytes, &off, &nbits);
+    if (nbits % 8 != 0 || cx->o->binaries_as_binaries)
+        return bitstring_doc(cx, bytes, off, nbits, limit);
+    size_t len = nbits / 8;
+    uint8_t *copy = NULL;
+    if (off != 0) {
+        /* A slice at an odd bit offset: realign it to read it as text. */
+        copy = mem_alloc(MEM_SYSTEM, len ? len : 1);
+        if (!copy) {
+            cx->docs.failed = true;
+            return DOC_NIL;
+        }
+        for (size_t i = 0; i < len; i++)
+            copy[i] = (uint8_t)bits_at(bytes, off, 8 * i, 8);
+    }
+    const uint8_t *p = copy ? copy : bytes;
+    DocId d;
+    if (inspect_is_printable_limited(p, len, cx->o->printable_limit))
+        d = string_doc(cx, p, len);
+    else
+        d = bitstring_doc(cx, p, 0, nbits, limit);
+    if (copy)
+        mem_free(MEM_SYSTEM, copy, len ? len : 1);
+    return d;
+}
+
+/* ---- lists ---------------------------------------------------------- */
+
+static bool ascii_printable(unsigned c)
+{
+    return (c >= 32 && c <= 126) || (c >= 7 && c <= 13) || c == 27 || c == 127;
+}
+
+/* List.ascii_printable?/2 over the first printable_limit elements, and
+ * every element a character (so the text can be built at all). */
+static bool is_charlist(InspectCx *cx, Term t)
+{
+    long left = cx->o->printable_limit;
+    for (; is_cons(t); t = list_tail(t)) {
+        Term h = list_head(t);
+        if (!is_small(h) || small_val(h) < 0 || small_val(h) > 0x10FFFF)
+            return false;
+        if (left != 0 && !ascii_printable((unsigned)small_val(h)))
+            return false;
+        if (left > 0)
+            left--;
+    }
+    return t == NIL;
+}
+
+static DocId charlist_doc(InspectCx *cx, Term t)
+{
+    /* The characters are ASCII up to the printable limit; past it they are
+     * only counted, as Elixir stops escaping there. */
+    long plimit = cx->o->printable_limit;
+    Strbuf chars;
+    strbuf_init(&chars);
+    long n = 0;
+    for (; is_cons(t) && (plimit < 0 || n <= plimit); t = list_tail(t), n++)
+        strbuf_putc(&chars, (char)small_val(list_head(t)));
+    strbuf_putc(&cx->tmp, '\'');
+    size_t used = inspect_escape_limited((const unsigned char *)strbuf_cstr(&chars), chars.len,
+                                         '\'', plimit, &cx->tmp);
+    strbuf_putc(&cx->tmp, '\'');
+    if (used < chars.len)
+        strbuf_puts(&cx->tmp, " ++ ...");
+    if (chars.failed)
+        cx->docs.failed = true;
+    strbuf_fini(&chars);
+    return tmp_doc(cx);
+}
+
+static bool is_keyword_list(Term t)
+{
+    for (; is_cons(t); t = list_tail(t))
+        if (!is_keyword_pair(list_head(t)))
+            return false;
+    return t == NIL;
+}
+
+static DocId list_doc(InspectCx *cx, Term t, int limit)
+{
+    if (t == NIL)
+        return text(cx, "[]");
+    if (!cx->o->charlists_as_lists && is_charlist(cx, t))
+        return charlist_doc(cx, t);
+    bool kw = is_keyword_list(t);
+    Seq s = seq_start(kw ? BRK_STRICT : BRK_MAYBE);
+    for (; is_cons(t) && !cx->docs.failed; t = list_tail(t)) {
+        if (limit == 0) {
+            seq_add(cx, &s, text(cx, "..."));
+            break;
+        }
+        limit = next_limit(limit);
+        Term h = list_head(t), tail = list_tail(t);
+        if (kw) {
+            seq_add(cx, &s, keyword_item(cx, tuple_get(h, 0), tuple_get(h, 1), limit));
+        } else if (is_list(tail)) {
+            seq_add(cx, &s, to_doc(cx, h, limit));
+        } else {
+            /* An improper tail joins the last item with " |". */
+            DocId l = to_doc(cx, h, limit), r = to_doc(cx, tail, limit);
+            s.simple = s.simple && doc_is_simple(&cx->docs, l) && doc_is_simple(&cx->docs, r);
+            seq_add(cx, &s, join(cx, l, r, s.simple, " |"));
+            break;
+        }
+    }
+    return container_end(cx, "[", &s, "]", kw ? BRK_STRICT : BRK_MAYBE);
+}
+
+/* ---- tuples ---------------------------------------------------------- */
+
+DocId inspect_container(InspectCx *cx, const char *left, const Term *items, size_t n,
+                        const char *right, int limit, bool keyword_style)
+{
+    int brk = keyword_style ? BRK_STRICT : BRK_FLEX;
+    Seq s = seq_start(brk);
+    for (size_t i = 0; i < n && !cx->docs.failed; i++) {
+        if (limit == 0) {
+            seq_add(cx, &s, text(cx, "..."));
+            break;
+        }
+        limit = next_limit(limit);
+        Term x = items[i];
+        if (keyword_style && is_keyword_pair(x))
+            seq_add(cx, &s, keyword_item(cx, tuple_get(x, 0), tuple_get(x, 1), limit));
+        else
+            seq_add(cx, &s, to_doc(cx, x, limit));
+    }
+    return container_end(cx, left, &s, right, brk);
+}
+
+static DocId tuple_doc(InspectCx *cx, Term t, int limit)
+{
+    return inspect_container(cx, "{", tuple_elems(t), tuple_size(t), "}", limit, false);
+}
+
+/* ---- maps and structs ----------------------------------------------- */
+
+typedef struct Pairs {
+    Term *keys, *values;
+    size_t n, cap;
+} Pairs;
+
+static bool collect_pair(Term key, Term value, void *ctx)
+{
+    Pairs *p = ctx;
+    if (p->n < p->cap) {
+        p->keys[p->n] = key;
+        p->values[p->n] = value;
+        p->n++;
+    }
+    return true;
+}
+
+/* The map's pairs in iteration order (Map.to_list/1), minus the struct
+ * keys when `skip_struct`. Arrays are mem_alloc'd; free with pairs_free. */
+static bool pairs_of(Term m, bool skip_struct, Pairs *p)
+{
+    size_t n = map_size(m);
+    size_t cap = n ? n : 1;
+    *p = (Pairs){.cap = n};
+    p->keys = mem_alloc(MEM_SYSTEM, cap * sizeof(Term));
+    p->values = mem_alloc(MEM_SYSTEM, cap * sizeof(Term));
+    if (!p->keys || !p->values)
+        return false;
+    map_each(m, collect_pair, p);
+    if (skip_struct) {
+        size_t j = 0;
+        for (size_t i = 0; i < p->n; i++) {
+            if (p->keys[i] == A(__struct__) || p->keys[i] == A(__exception__))
+                continue;
+            p->keys[j] = p->keys[i];
+            p->values[j++] = p->values[i];
+        }
+        p->n = j;
+    }
+    return true;
+}
+
+static void pairs_free(Pairs *p)
+{
+    size_t cap = p->cap ? p->cap : 1;
+    if (p->keys)
+        mem_free(MEM_SYSTEM, p->keys, cap * sizeof(Term));
+    if (p->values)
+        mem_free(MEM_SYSTEM, p->values, cap * sizeof(Term));
+}
+
+/* `open` pairs `}` with keyword items when every key allows it (or when
+ * `as_keyword`), else `key => value` items. */
+static DocId pairs_doc(InspectCx *cx, const char *open, const Pairs *p, int limit)
+{
+    bool kw = true;
+    for (size_t i = 0; i < p->n && kw; i++)
+        kw = keyword_key(p->keys[i]);
+    Seq s = seq_start(BRK_STRICT);
+    for (size_t i = 0; i < p->n && !cx->docs.failed; i++) {
+        if (limit == 0) {
+            seq_add(cx, &s, text(cx, "..."));
+            break;
+        }
+        limit = next_limit(limit);
+        if (kw) {
+            seq_add(cx, &s, keyword_item(cx, p->keys[i], p->values[i], limit));
+        } else {
+            Docs *d = &cx->docs;
+            DocId k = doc_cons(d, to_doc(cx, p->keys[i], limit), doc_cstr(d, " => "));
+            seq_add(cx, &s, doc_cons(d, k, to_doc(cx, p->values[i], limit)));
+        }
+    }
+    return container_end(cx, open, &s, "}", BRK_STRICT);
+}
+
+/* Replaces p's pairs by the module's fields in definition order, when the
+ * fields hook knows the module and the map has exactly those fields. */
+static void order_fields(Term m, Term module, Pairs *p)
+{
+    Term fields[256];
+    int n = fields_hook ? fields_hook(module, fields, 256) : -1;
+    if (n < 0 || (size_t)n > p->cap)
+        return;
+    size_t k = 0;
+    for (int i = 0; i < n; i++) {
+        if (fields[i] == A(__struct__) || fields[i] == A(__exception__))
+            continue;
+        Term v = map_get(m, fields[i]);
+        if (v == NONE)
+            return;
+        fields[k++] = fields[i];
+    }
+    if (k != p->n)
+        return;
+    for (size_t i = 0; i < k; i++) {
+        p->keys[i] = fields[i];
+        p->values[i] = map_get(m, fields[i]);
+    }
+}
+
+static DocId struct_doc(InspectCx *cx, Term m, Term module, int limit)
+{
+    for (size_t i = 0; i < nprinters; i++) {
+        if (printers[i].module == module && printers[i].fn) {
+            DocId d = printers[i].fn(cx, m, limit);
+            if (d != DOC_NIL)
+                return d;
+        }
+    }
+    Pairs p;
+    DocId out = DOC_NIL;
+    if (!pairs_of(m, true, &p)) {
+        cx->docs.failed = true;
+    } else {
+        order_fields(m, module, &p);
+        strbuf_putc(&cx->tmp, '%');
+        inspect_atom(module, &cx->tmp);
+        strbuf_putc(&cx->tmp, '{');
+        char *open = mem_alloc(MEM_SYSTEM, cx->tmp.len + 1);
+        if (open) {
+            memcpy(open, strbuf_cstr(&cx->tmp), cx->tmp.len + 1);
+            size_t olen = cx->tmp.len + 1;
+            strbuf_clear(&cx->tmp);
+            out = pairs_doc(cx, open, &p, limit);
+            mem_free(MEM_SYSTEM, open, olen);
+        } else {
+            cx->docs.failed = true;
+        }
+    }
+    pairs_free(&p);
+    return out;
+}
+
+static DocId map_doc(InspectCx *cx, Term m, int limit)
+{
+    Term module = cx->o->structs ? map_get(m, A(__struct__)) : NONE;
+    if (module != NONE && is_atom(module)) {
+        /* A struct whose other keys are all atoms; else Elixir would not
+         * recognise the shape and neither do we. */
+        Pairs p;
+        bool ok = pairs_of(m, true, &p);
+        for (size_t i = 0; ok && i < p.n; i++)
+            ok = is_atom(p.keys[i]);
+        pairs_free(&p);
+        if (ok)
+            return struct_doc(cx, m, module, limit);
+    }
+    Pairs p;
+    DocId out = DOC_NIL;
+    if (pairs_of(m, false, &p))
+        out = pairs_doc(cx, "%{", &p, limit);
+    else
+        cx->docs.failed = true;
+    pairs_free(&p);
+    return out;
+}
+
+/* ---- pids, references, functions ----------------------------------- */
+
+static unsigned node_number(Term node) { return node_hook ? node_hook(node) : 1; }
+
+static DocId pid_doc(InspectCx *cx, Term t)
+{
+    if (is_local_pid(t)) {
+        strbuf_printf(&cx->tmp, "#PID<0.%llu.%llu>", (unsigned long long)pid_index(t),
+                      (unsigned long long)pid_serial(t));
+    } else {
+        const Term *p = boxed_ptr(t);
+        strbuf_printf(&cx->tmp, "#PID<%u.%llu.%llu>", node_number(p[1]),
+                      (unsigned long long)p[2], (unsigned long long)p[3]);
+    }
+    return tmp_doc(cx);
+}
+
+static DocId ref_doc(InspectCx *cx, Term t)
+{
+    const Term *p = boxed_ptr(t);
+    if (is_boxed_kind(t, HDR_REF)) {
+        strbuf_printf(&cx->tmp, "#Reference<0.%u.%u.%u>", (unsigned)(p[2] & 0xFFFFFFFFu),
+                      (unsigned)(p[1] >> 32), (unsigned)(p[1] & 0xFFFFFFFFu));
+        return tmp_doc(cx);
+    }
+    /* [node][creation][nwords][ids, two u32 per word]: printed highest id
+     * first, as the BEAM does. */
+    size_t nwords = (size_t)p[3];
+    if (nwords > hdr_arity(p[0]) - 3)
+        nwords = hdr_arity(p[0]) - 3;
+    strbuf_printf(&cx->tmp, "#Reference<%u", node_number(p[1]));
+    for (size_t i = 2 * nwords; i-- > 0;) {
+        uint64_t w = p[4 + i / 2];
+        strbuf_printf(&cx->tmp, ".%u", (unsigned)(i % 2 ? w >> 32 : w & 0xFFFFFFFFu));
+    }
+    strbuf_putc(&cx->tmp, '>');
+    return tmp_doc(cx);
+}
+
+static DocId fun_doc(InspectCx *cx, Term t)
+{
+    const Term *p = boxed_ptr(t);
+    if (is_boxed_kind(t, HDR_EXPORT)) {
+        strbuf_putc(&cx->tmp, '&');
+        inspect_atom(p[1], &cx->tmp);
+        strbuf_putc(&cx->tmp, '.');
+        inspect_atom_remote(p[2], &cx->tmp);
+        strbuf_printf(&cx->tmp, "/%lld", (long long)(is_small(p[3]) ? small_val(p[3]) : 0));
+    } else if (fun_hook) {
+        fun_hook(t, &cx->tmp);
+    } else {
+        strbuf_puts(&cx->tmp, "#Function<>");
+    }
+    return tmp_doc(cx);
+}
+
+/* ---- dispatch -------------------------------------------------------- */
+
+static DocId boxed_doc(InspectCx *cx, Term t, int limit)
+{
+    switch (hdr_kind(boxed_header(t))) {
+    case HDR_TUPLE: return tuple_doc(cx, t, limit);
+    case HDR_FLOAT: return float_doc(cx, t);
+    case HDR_BIGPOS:
+    case HDR_BIGNEG: return integer_doc(cx, t);
+    case HDR_HEAPBIN:
+    case HDR_REFBIN:
+    case HDR_SUBBIN: return binary_doc(cx, t, limit);
+    case HDR_MAP:
+    case HDR_HAMT_ROOT: return map_doc(cx, t, limit);
+    case HDR_FUN:
+    case HDR_EXPORT: return fun_doc(cx, t);
+    case HDR_REF:
+    case HDR_EXTREF: return ref_doc(cx, t);
+    case HDR_EXTPID: return pid_doc(cx, t);
+    default: return text(cx, "#Mote.Internal<>");
+    }
+}
+
+static DocId to_doc(InspectCx *cx, Term t, int limit)
+{
+    if (cx->docs.failed)
+        return DOC_NIL;
+    if (cx->depth >= INSPECT_MAX_DEPTH)
+        return text(cx, "...");
+    cx->depth++;
+    DocId d;
+    switch (term_tag(t)) {
+    case TAG_SMALL: d = integer_doc(cx, t); break;
+    case TAG_ATOM: d = atom_doc(cx, t); break;
+    case TAG_PID: d = pid_doc(cx, t); break;
+    case TAG_LIST: d = list_doc(cx, t, limit); break;
+    case TAG_SPECIAL: d = t == NIL ? text(cx, "[]") : text(cx, "#Mote.Internal<>"); break;
+    case TAG_BOXED: d = t == NONE ? text(cx, "#Mote.None<>") : boxed_doc(cx, t, limit); break;
+    default: d = text(cx, "#Mote.Internal<>"); break;
+    }
+    cx->depth--;
+    return d;
+}
+
+DocId inspect_doc(InspectCx *cx, Term t, int limit) { return to_doc(cx, t, limit); }
+
+int inspect_term(Term t, const InspectOpts *o, Strbuf *out)
+{
+    InspectCx cx = {.o = o};
+    strbuf_init(&cx.tmp);
+    int rc = doc_init(&cx.docs);
+    if (rc == 0) {
+        DocId d = doc_group(&cx.docs, to_doc(&cx, t, o->limit));
+        int width = o->pretty ? o->width : -1;
+        rc = doc_format(&cx.docs, d, width, out);
+    }
+    doc_fini(&cx.docs);
+    strbuf_fini(&cx.tmp);
+    if (rc == 0 && out->failed)
+        rc = MOTE_ENOMEM;
+    return rc;
+}
+
+MOTE_API size_t mote_format(mote_term t, char *buf, size_t size)
+{
+    InspectOpts o;
+    inspect_opts_io(&o);
+    Strbuf s;
+    strbuf_init(&s);
+    size_t len = 0;
+    if (inspect_term((Term)t, &o, &s) == 0)
+        len = s.len;
+    if (size > 0) {
+        size_t n = len < size ? len : size - 1;
+        if (n)
+            memcpy(buf, s.data, n);
+        buf[n] = '\0';
+    }
+    strbuf_fini(&s);
+    return len;
+}
