@@ -8,9 +8,13 @@
  * Off-heap binaries are never copied: the REFBIN copy gains a reference
  * and joins the destination's off-heap list.
  *
- * A Msg and its fragment are one allocation: [HeapFrag][term words][Msg].
- * The fragment counts the Msg's words as used, so frag_free releases the
- * whole block and no allocator ever hands the Msg's words out.
+ * A Msg and its fragment are one allocation:
+ *   [HeapFrag][OPAQUE header][Msg][term words]
+ * The Msg is wrapped as an HDR_OPAQUE object so that the fragment is a
+ * well-formed run of objects for the GC and heap_verify, and counted as
+ * used so that frag_free releases the whole block and no allocator hands
+ * the Msg's words out. The Msg comes first so its fragment can be found
+ * from it (msg_free of a Msg whose fragment was taken by hand).
  */
 #include "bin.h"
 #include "mem.h"
@@ -20,7 +24,10 @@
 #define REFBIN_NEXT 4
 #define MSG_WORDS ((sizeof(Msg) + sizeof(Term) - 1) / sizeof(Term))
 
-enum { MSG_F_IN_FRAG = 1u << 31 }; /* the Msg lives inside its fragment */
+enum {
+    MSG_F_IN_FRAG = 1u << 31, /* the Msg lives inside its fragment          */
+    MSG_F_TAKEN = 1u << 30,   /* msg_take_frag moved the block to MEM_HEAP   */
+};
 
 static bool is_pointer(Term t) { return is_boxed(t) || is_cons(t); }
 
@@ -178,7 +185,7 @@ Msg *msg_new(MsgKind kind, Term from, Term t)
         size_t nt = copy_size(t), nf = copy_size(from);
         if (nt == SIZE_MAX || nf == SIZE_MAX)
             return NULL;
-        size_t words = nt + nf + MSG_WORDS;
+        size_t words = 1 + MSG_WORDS + nt + nf;
         f = mem_alloc(MEM_MSG, sizeof *f + words * sizeof(Term));
         if (!f)
             return NULL;
@@ -186,11 +193,12 @@ Msg *msg_new(MsgKind kind, Term from, Term t)
         f->used_words = words;
         f->size_words = words;
         f->mso = NULL;
-        Term *hp = f->mem;
+        f->mem[0] = make_header(HDR_OPAQUE, MSG_WORDS);
+        m = (Msg *)(void *)(f->mem + 1);
+        m->flags = MSG_F_IN_FRAG;
+        Term *hp = f->mem + 1 + MSG_WORDS;
         t = copy_term(t, &hp, &f->mso);
         from = copy_term(from, &hp, &f->mso);
-        m = (Msg *)(void *)hp;
-        m->flags = MSG_F_IN_FRAG;
     }
     atomic_init(&m->next, NULL);
     m->kind = kind;
@@ -207,6 +215,7 @@ HeapFrag *msg_take_frag(Msg *m)
     if (!f)
         return NULL;
     m->frag = NULL;
+    m->flags |= MSG_F_TAKEN;
     mem_recharge(MEM_MSG, MEM_HEAP, frag_bytes(f));
     return f;
 }
@@ -225,8 +234,18 @@ void msg_free(Msg *m)
         mem_free(MEM_MSG, f, frag_bytes(f));
         return;
     }
-    /* A Msg whose fragment was taken lives in that fragment and goes
-     * with it. */
-    if (!(m->flags & MSG_F_IN_FRAG))
+    if (!(m->flags & MSG_F_IN_FRAG)) {
         mem_free(MEM_MSG, m, sizeof *m);
+        return;
+    }
+    /* The Msg lives in a fragment someone took, and goes with it. If they
+     * took it by hand (m->frag = NULL, then heap_attach) rather than with
+     * msg_take_frag, the block is still counted as a message: move it to
+     * MEM_HEAP now, while the fragment is surely alive, since frag_free
+     * will release it as heap memory. */
+    if (!(m->flags & MSG_F_TAKEN)) {
+        m->flags |= MSG_F_TAKEN;
+        HeapFrag *owner = (HeapFrag *)(void *)((char *)m - sizeof(Term) - sizeof(HeapFrag));
+        mem_recharge(MEM_MSG, MEM_HEAP, frag_bytes(owner));
+    }
 }

@@ -50,12 +50,16 @@ void msg_free(Msg *m);
 
 /* Layout (copy.c): when the term (or a remote `from` pid) is boxed, the
  * Msg and its fragment are one MEM_MSG allocation, the Msg inside the
- * fragment. msg_take_frag hands the fragment (the terms) to the caller,
- * typically for heap_attach on the receiver, recharging it to MEM_HEAP so
- * frag_free releases it. The Msg struct then lives in that fragment: it
- * stays valid until the fragment is freed (the receiver's next GC), and
- * msg_free(m) does nothing. NULL (and no change) when the message has no
- * fragment; then msg_free still frees the Msg. Flags bit 31 is copy.c's. */
+ * fragment (wrapped as an HDR_OPAQUE object, so the fragment stays a
+ * well-formed run of objects). msg_take_frag hands the fragment (the
+ * terms) to the caller, typically for heap_attach on the receiver,
+ * recharging it to MEM_HEAP so frag_free releases it. The Msg struct then
+ * lives in that fragment: it stays valid until the fragment is freed (the
+ * receiver's next GC); msg_free(m) must still be called once, at once,
+ * and frees nothing. NULL (and no change) when the message has no
+ * fragment; then msg_free frees the Msg. Taking m->frag by hand and
+ * setting it to NULL also works, if msg_free(m) follows before any GC.
+ * Flags bits 30 and 31 are copy.c's. */
 HeapFrag *msg_take_frag(Msg *m);
 
 #endif
