@@ -108,7 +108,7 @@ static void info_of_live_process_has_every_field(void **state)
     assert_int_equal(n, 1);
     assert_int_equal(buf[0], a.pid);
 
-    command(rt, &a, "a", "ping", 0, ":queued"); /* waits for the queue to drain */
+    command(rt, &a, "a", "ping", 0, "{:queued}"); /* waits for the queue to drain */
     stop_and_wait(rt, &b);
     stop_and_wait(rt, &a);
 }
@@ -118,7 +118,7 @@ static void waiting_process_reports_waiting_and_empty_queue(void **state)
     mote_rt *rt = *state;
     Probe a;
     assert_int_equal(probe_spawn(rt, &a), 0);
-    command(rt, &a, "a", "ping", 0, ":ping");
+    command(rt, &a, "a", "ping", 0, "{:ping}");
     mote_proc_info info;
     /* Its callback returned, so it is waiting or (briefly) finishing its
      * slice; either way nothing is queued and it has no links. */

@@ -139,7 +139,7 @@ static void normal_exit_signal_is_ignored(void **state)
     mote_env *env = mote_env_new(rt);
     assert_int_equal(mote_exit(env, b.pid, mote_atom(env, "normal")), 0);
     mote_env_free(env);
-    assert_string_equal(run(rt, &b, "a", "ping", 0), ":ping");
+    assert_string_equal(run(rt, &b, "a", "ping", 0), "{:ping}");
     assert_false(b.exited);
     stop(rt, &b, "normal");
     assert_true(probe_wait_exit(&b));
@@ -223,7 +223,7 @@ static void demonitor_stops_down(void **state)
     stop(rt, &a, "boom");
     assert_true(probe_wait_lines(&b, 4));
     assert_string_equal(probe_line(&b, 3), "{:DOWN, #ref, :process, <pid>, :boom}");
-    assert_string_equal(run(rt, &b, "a", "ping", 0), ":ping");
+    assert_string_equal(run(rt, &b, "a", "ping", 0), "{:ping}");
     assert_int_equal(probe_count(&b), 5);
     stop(rt, &b, "normal");
     assert_true(probe_wait_exit(&b));
@@ -242,7 +242,7 @@ static void links_are_idempotent_and_bidirectional(void **state)
     stop(rt, &b, "boom");
     assert_true(probe_wait_lines(&a, 2));
     assert_string_equal(probe_line(&a, 1), "{:EXIT, <pid>, :boom}");
-    assert_string_equal(run(rt, &a, "a", "ping", 0), ":ping");
+    assert_string_equal(run(rt, &a, "a", "ping", 0), "{:ping}");
     assert_int_equal(probe_count(&a), 3);
     stop(rt, &a, "normal");
     assert_true(probe_wait_exit(&a));
