@@ -1,0 +1,267 @@
+/* test_proc.c — native processes: spawn, message order, exit reasons,
+ * wait_exit, bounded mailboxes, heap cap, pid reuse. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "sched_test.h"
+
+#include "node.h"
+#include "proc.h"
+
+static Rec rec_a, rec_b;
+
+static mote_pid spawn_rec(mote_rt *rt, Rec *r, const mote_spawn_opts *o)
+{
+    rec_reset(r);
+    assert_int_equal(mote_spawn(rt, NULL, &rec_class, r, o, &r->pid), MOTE_OK);
+    return r->pid;
+}
+
+static void handles_messages_in_send_order(void **state)
+{
+    mote_rt *rt = *state;
+    mote_pid pid = spawn_rec(rt, &rec_a, NULL);
+    for (int i = 0; i < 1000; i++)
+        assert_int_equal(send_int(rt, pid, i), 0);
+    assert_int_equal(send_atom(rt, pid, "stop"), 0);
+    char reason[64];
+    assert_int_equal(mote_wait_exit(rt, pid, -1, reason, sizeof reason), MOTE_OK);
+    assert_string_equal(reason, ":normal");
+    assert_int_equal(atomic_load(&rec_a.n), 1000);
+    for (int i = 0; i < 1000; i++)
+        assert_int_equal(rec_a.vals[i], i);
+    assert_true(atomic_load(&rec_a.terminated));
+}
+
+static void callback_error_exits_with_native_error(void **state)
+{
+    mote_rt *rt = *state;
+    mote_pid pid = spawn_rec(rt, &rec_a, NULL);
+    assert_int_equal(send_atom(rt, pid, "crash"), 0);
+    char reason[128];
+    assert_int_equal(mote_wait_exit(rt, pid, -1, reason, sizeof reason), MOTE_OK);
+    assert_non_null(strstr(reason, "{:native_error, \""));
+    assert_non_null(strstr(reason, mote_strerror(MOTE_EBADARG)));
+}
+
+static void exit_self_sets_the_reason(void **state)
+{
+    mote_rt *rt = *state;
+    mote_pid pid = spawn_rec(rt, &rec_a, NULL);
+    assert_int_equal(send_atom(rt, pid, "bye"), 0);
+    char reason[64];
+    assert_int_equal(mote_wait_exit(rt, pid, -1, reason, sizeof reason), MOTE_OK);
+    assert_string_equal(reason, ":bye");
+}
+
+static void wait_exit_refuses_dead_pid_and_times_out_on_live_one(void **state)
+{
+    mote_rt *rt = *state;
+    mote_pid pid = spawn_rec(rt, &rec_a, NULL);
+    assert_int_equal(mote_wait_exit(rt, pid, 5, NULL, 0), MOTE_ETIMEOUT);
+    assert_int_equal(send_atom(rt, pid, "stop"), 0);
+    assert_int_equal(mote_wait_exit(rt, pid, -1, NULL, 0), MOTE_OK);
+    assert_int_equal(mote_wait_exit(rt, pid, -1, NULL, 0), MOTE_ENOPROC);
+}
+
+static void send_to_dead_process_is_silently_dropped(void **state)
+{
+    mote_rt *rt = *state;
+    mote_pid pid = spawn_rec(rt, &rec_a, NULL);
+    assert_int_equal(send_atom(rt, pid, "stop"), 0);
+    assert_int_equal(mote_wait_exit(rt, pid, -1, NULL, 0), MOTE_OK);
+    assert_int_equal(send_int(rt, pid, 1), MOTE_OK);
+    /* A pid past the end of the table could never have existed. */
+    assert_int_equal(send_int(rt, make_pid(PID_INDEX_MASK), 1), MOTE_EINVAL);
+}
+
+static void stale_pid_never_reaches_the_slot_s_next_process(void **state)
+{
+    mote_rt *rt = *state;
+    mote_pid old = spawn_rec(rt, &rec_a, NULL);
+    assert_int_equal(send_atom(rt, old, "stop"), 0);
+    assert_int_equal(mote_wait_exit(rt, old, -1, NULL, 0), MOTE_OK);
+    mote_pid fresh = spawn_rec(rt, &rec_b, NULL);
+    /* The free slot is reused first, with the next serial. */
+    assert_int_equal(pid_index(fresh), pid_index(old));
+    assert_int_not_equal(pid_serial(fresh), pid_serial(old));
+    assert_int_equal(send_int(rt, old, 1), 0);
+    assert_int_equal(send_int(rt, fresh, 2), 0);
+    WAIT_FOR(atomic_load(&rec_b.n) == 1);
+    assert_int_equal(rec_b.vals[0], 2);
+    assert_int_equal(send_atom(rt, fresh, "stop"), 0);
+    assert_int_equal(mote_wait_exit(rt, fresh, -1, NULL, 0), MOTE_OK);
+    assert_int_equal(atomic_load(&rec_b.n), 1);
+}
+
+static void link_from_host_is_refused(void **state)
+{
+    mote_rt *rt = *state;
+    mote_spawn_opts o = {.link = true};
+    mote_pid pid;
+    assert_int_equal(mote_spawn(rt, NULL, &rec_class, &rec_a, &o, &pid), MOTE_ESTATE);
+    assert_int_equal(mote_spawn(rt, NULL, NULL, NULL, NULL, &pid), MOTE_EINVAL);
+}
+
+/* Blocks the recorder in its callback, queues ten messages behind a
+ * mailbox of three, then lets it go. */
+static void overflow_ten(mote_rt *rt, Rec *r, mote_pid pid)
+{
+    assert_int_equal(send_atom(rt, pid, "gate"), 0);
+    WAIT_FOR(atomic_load(&r->in_gate));
+    for (int i = 0; i < 10; i++)
+        assert_int_equal(send_int(rt, pid, i), 0);
+    Node *n = node_of_rt(rt);
+    Proc *p = node_lock_pid(n, pid);
+    assert_non_null(p);
+    uint64_t len = mbox_len(&p->mbox);
+    node_unlock_pid(n, pid);
+    assert_true(len >= 3);
+    atomic_store(&r->gate, 1);
+}
+
+static void drop_newest_keeps_the_first_messages(void **state)
+{
+    mote_rt *rt = *state;
+    mote_spawn_opts o = {.max_queue_len = 3, .overflow = MOTE_OVERFLOW_DROP_NEWEST};
+    mote_pid pid = spawn_rec(rt, &rec_a, &o);
+    overflow_ten(rt, &rec_a, pid);
+    assert_int_equal(send_atom(rt, pid, "stop"), 0); /* dropped too if full */
+    WAIT_FOR(atomic_load(&rec_a.n) == 3);
+    assert_int_equal(rec_a.vals[0], 0);
+    assert_int_equal(rec_a.vals[1], 1);
+    assert_int_equal(rec_a.vals[2], 2);
+    assert_int_equal(send_atom(rt, pid, "stop"), 0);
+    assert_int_equal(mote_wait_exit(rt, pid, -1, NULL, 0), MOTE_OK);
+}
+
+static void drop_oldest_keeps_the_last_messages(void **state)
+{
+    mote_rt *rt = *state;
+    mote_spawn_opts o = {.max_queue_len = 3, .overflow = MOTE_OVERFLOW_DROP_OLDEST};
+    mote_pid pid = spawn_rec(rt, &rec_a, &o);
+    overflow_ten(rt, &rec_a, pid);
+    WAIT_FOR(atomic_load(&rec_a.n) == 3);
+    assert_int_equal(send_atom(rt, pid, "stop"), 0);
+    assert_int_equal(mote_wait_exit(rt, pid, -1, NULL, 0), MOTE_OK);
+    assert_int_equal(atomic_load(&rec_a.n), 3);
+    assert_int_equal(rec_a.vals[0], 7);
+    assert_int_equal(rec_a.vals[1], 8);
+    assert_int_equal(rec_a.vals[2], 9);
+}
+
+static void kill_policy_exits_with_mailbox_overflow(void **state)
+{
+    mote_rt *rt = *state;
+    mote_spawn_opts o = {.max_queue_len = 3, .overflow = MOTE_OVERFLOW_KILL};
+    mote_pid pid = spawn_rec(rt, &rec_a, &o);
+    overflow_ten(rt, &rec_a, pid);
+    char reason[64];
+    assert_int_equal(mote_wait_exit(rt, pid, -1, reason, sizeof reason), MOTE_OK);
+    assert_string_equal(reason, ":mailbox_overflow");
+}
+
+/* A process that keeps a growing list alive through its exit reason (the
+ * one heap root a native process has), to push its live data over the
+ * cap. */
+static int hog_handle(mote_proc *self, void *state, mote_term msg)
+{
+    (void)state;
+    (void)msg;
+    mote_env *env = mote_env_of(self);
+    mote_term list = mote_nil();
+    for (int i = 0; i < 2000; i++)
+        list = mote_cons(env, mote_int(env, i), list);
+    mote_exit_self(self, list);
+    return MOTE_OK;
+}
+
+static const mote_proc_class hog_class = {.name = "hog", .handle = hog_handle};
+
+static void heap_cap_kills_with_max_heap_size(void **state)
+{
+    mote_rt *rt = *state;
+    mote_spawn_opts o = {.max_heap_words = 1000};
+    mote_pid pid;
+    assert_int_equal(mote_spawn(rt, NULL, &hog_class, NULL, &o, &pid), 0);
+    assert_int_equal(send_atom(rt, pid, "go"), 0);
+    char reason[128];
+    assert_int_equal(mote_wait_exit(rt, pid, -1, reason, sizeof reason), MOTE_OK);
+    assert_memory_equal(reason, "{:max_heap_size, ", 17);
+}
+
+static int stop_in_init(mote_proc *self, void **state)
+{
+    (void)self;
+    (void)state;
+    return MOTE_STOP;
+}
+
+static const mote_proc_class quitter_class = {.name = "quitter", .init = stop_in_init};
+
+static void init_returning_stop_exits_normally(void **state)
+{
+    mote_rt *rt = *state;
+    mote_pid pid;
+    assert_int_equal(mote_spawn(rt, NULL, &quitter_class, NULL, NULL, &pid), 0);
+    char reason[64];
+    int rc = mote_wait_exit(rt, pid, -1, reason, sizeof reason);
+    /* It may be gone before the wait begins. */
+    assert_true(rc == MOTE_OK || rc == MOTE_ENOPROC);
+    if (rc == MOTE_OK)
+        assert_string_equal(reason, ":normal");
+    WAIT_FOR(atomic_load(&node_of_rt(rt)->nprocs) == 0);
+}
+
+static void stop_runs_terminate_of_live_processes(void **state)
+{
+    mote_rt *rt;
+    assert_int_equal(rt_setup(state), 0);
+    rt = *state;
+    spawn_rec(rt, &rec_a, NULL);
+    spawn_rec(rt, &rec_b, NULL);
+    assert_int_equal(send_int(rt, rec_b.pid, 1), 0);
+    WAIT_FOR(atomic_load(&rec_b.n) == 1);
+    assert_int_equal(mote_stop(rt), 0);
+    assert_true(atomic_load(&rec_b.terminated));
+    assert_int_equal(rt_setup(state), 0); /* for the teardown */
+}
+
+static void idle_process_is_small(void **state)
+{
+    (void)state;
+    size_t bytes = sizeof(Proc) + HEAP_MIN_WORDS * sizeof(Term);
+    print_message("sizeof(Proc) = %zu, with minimal heap = %zu bytes\n", sizeof(Proc), bytes);
+    assert_true(bytes < 512);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(handles_messages_in_send_order, rt_setup, rt_teardown),
+        cmocka_unit_test_setup_teardown(callback_error_exits_with_native_error, rt_setup,
+                                        rt_teardown),
+        cmocka_unit_test_setup_teardown(exit_self_sets_the_reason, rt_setup, rt_teardown),
+        cmocka_unit_test_setup_teardown(wait_exit_refuses_dead_pid_and_times_out_on_live_one,
+                                        rt_setup, rt_teardown),
+        cmocka_unit_test_setup_teardown(send_to_dead_process_is_silently_dropped, rt_setup,
+                                        rt_teardown),
+        cmocka_unit_test_setup_teardown(stale_pid_never_reaches_the_slot_s_next_process,
+                                        rt_setup, rt_teardown),
+        cmocka_unit_test_setup_teardown(link_from_host_is_refused, rt_setup, rt_teardown),
+        cmocka_unit_test_setup_teardown(drop_newest_keeps_the_first_messages, rt_setup,
+                                        rt_teardown),
+        cmocka_unit_test_setup_teardown(drop_oldest_keeps_the_last_messages, rt_setup,
+                                        rt_teardown),
+        cmocka_unit_test_setup_teardown(kill_policy_exits_with_mailbox_overflow, rt_setup,
+                                        rt_teardown),
+        cmocka_unit_test_setup_teardown(heap_cap_kills_with_max_heap_size, rt_setup, rt_teardown),
+        cmocka_unit_test_setup_teardown(init_returning_stop_exits_normally, rt_setup, rt_teardown),
+        cmocka_unit_test_setup_teardown(stop_runs_terminate_of_live_processes, NULL, rt_teardown),
+        cmocka_unit_test(idle_process_is_small),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
