@@ -307,6 +307,8 @@ static bool parse_paren_args(Parser *P)
             break;
         adv(P);
         skip_eol(P);
+        if (at(P, TOK_RPAREN)) /* f(a,) is an error in Elixir, unlike [a,] */
+            parse_unexpected(P, cur(P));
     }
     P->no_do = no_do, P->one_arg = one;
     if (!failed(P) && !at(P, TOK_RPAREN))
