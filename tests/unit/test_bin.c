@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <pthread.h>
 #include <stdlib.h>
 
 #include "bin.h"
@@ -118,6 +119,34 @@ static void last_decref_frees_the_bin(void **state)
     bin_incref(b);
     bin_decref(b);
     assert_true(mem_in_use(MEM_BIN) >= before + 4096);
+    bin_decref(b);
+    assert_int_equal(mem_in_use(MEM_BIN), before);
+}
+
+static void *churn_refs(void *arg)
+{
+    Bin *b = arg;
+    for (int i = 0; i < 100000; i++) {
+        bin_incref(b);
+        bin_decref(b);
+    }
+    return NULL;
+}
+
+/* Two threads sharing one Bin, as two processes on two schedulers do: the
+ * count must come back to exactly one (run this under TSan too). */
+static void refcounts_are_exact_across_threads(void **state)
+{
+    (void)state;
+    size_t before = mem_in_use(MEM_BIN);
+    Bin *b = bin_alloc(100);
+    assert_non_null(b);
+    pthread_t t1, t2;
+    assert_int_equal(pthread_create(&t1, NULL, churn_refs, b), 0);
+    assert_int_equal(pthread_create(&t2, NULL, churn_refs, b), 0);
+    pthread_join(t1, NULL);
+    pthread_join(t2, NULL);
+    assert_int_equal(atomic_load(&b->refc), 1);
     bin_decref(b);
     assert_int_equal(mem_in_use(MEM_BIN), before);
 }
@@ -270,6 +299,7 @@ int main(void)
         T(refbin_joins_the_offheap_list_with_one_reference),
         T(refbins_from_fragments_are_listed_too),
         T(last_decref_frees_the_bin),
+        T(refcounts_are_exact_across_threads),
         T(heap_fini_releases_refbins),
         T(a_slice_of_a_slice_points_at_the_original),
         T(refuses_slices_out_of_range),

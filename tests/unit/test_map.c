@@ -412,6 +412,29 @@ static void maps_survive_garbage_collection(void **state)
     assert_true(map_get(roots[0], make_small(-1)) == NONE);
 }
 
+/* Scale, not speed: no timing is asserted here. */
+static void a_hundred_thousand_keys_build_and_read_back(void **state)
+{
+    Heap *h = *state;
+    enum { N = 100000 };
+    Term m = map_new(h);
+    Term *ranges[1] = {&m};
+    size_t counts[1] = {1};
+    GcRoots roots = {ranges, counts, 1};
+    for (int64_t i = 0; i < N; i++) {
+        m = map_put(h, m, make_small(i * 2654435761 % 1000003), make_small(i));
+        if (i % 10000 == 0) /* as a process would at its safe points */
+            assert_int_equal(gc_collect(h, &roots, 0), 0);
+    }
+    assert_int_equal(map_size(m), N);
+    for (int64_t i = 0; i < N; i++)
+        assert_true(map_get(m, make_small(i * 2654435761 % 1000003)) == make_small(i));
+    for (int64_t i = 0; i < N; i += 2)
+        m = map_remove(h, m, make_small(i * 2654435761 % 1000003));
+    assert_int_equal(map_size(m), N / 2);
+    assert_true(map_get(m, make_small(1 * 2654435761 % 1000003)) == make_small(1));
+}
+
 static void non_maps_are_refused(void **state)
 {
     Heap *h = *state;
@@ -454,6 +477,7 @@ int main(void)
         T(putting_the_same_value_shares_the_map),
         T(each_visits_all_or_stops_early),
         T(maps_survive_garbage_collection),
+        T(a_hundred_thousand_keys_build_and_read_back),
         T(non_maps_are_refused),
         T(failed_allocation_gives_none_not_a_crash),
 #undef T
