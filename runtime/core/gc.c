@@ -485,8 +485,10 @@ static int check_value(const Heap *h, Term t, bool none_ok, Err *err)
     return 0;
 }
 
-/* Walks one area object by object; it must be filled with whole objects. */
-static int check_area(const Heap *h, const Term *s, const Term *hi, Err *err)
+/* Walks one area object by object (it must be filled with whole objects)
+ * and counts the REFBINs met. */
+static int check_objects(const Heap *h, const Term *s, const Term *hi, size_t *nrefbins,
+                         Err *err)
 {
     while (s < hi) {
         Term w = *s;
@@ -506,6 +508,7 @@ static int check_area(const Heap *h, const Term *s, const Term *hi, Err *err)
         if (hdr_kind(w) >= HDR_KINDS || (size_t)(hi - s) < 1 + n)
             return err_set(err, MOTE_EINTERNAL, "heap_verify: bad header %#llx at %p",
                            (unsigned long long)w, (const void *)s);
+        *nrefbins += hdr_kind(w) == HDR_REFBIN;
         term_slots(w, &first, &count);
         for (size_t i = 0; i < count; i++) {
             int rc = check_value(h, s[1 + first + i], false, err);
@@ -531,11 +534,12 @@ static int check_slots(const Heap *h, const Term *p, size_t n, Err *err)
 
 /* Every entry of an off-heap list is a REFBIN in the area that owns the
  * list; the walk is bounded so a cycle is reported, not followed. */
-static int check_offheap(const Term *list, const Term *lo, const Term *hi, Err *err)
+static int check_offheap(const Term *list, const Term *lo, const Term *hi, size_t *n,
+                         Err *err)
 {
     size_t limit = (size_t)(hi - lo);
-    for (size_t n = 0; list != NULL; n++) {
-        if (n > limit || list < lo || list >= hi || !is_header(list[0])
+    for (*n = 0; list != NULL; (*n)++) {
+        if (*n > limit || list < lo || list >= hi || !is_header(list[0])
             || hdr_kind(list[0]) != HDR_REFBIN || hdr_arity(list[0]) < 4)
             return err_set(err, MOTE_EINTERNAL,
                            "heap_verify: off-heap list entry %p is not a REFBIN of its area",
@@ -545,19 +549,32 @@ static int check_offheap(const Term *list, const Term *lo, const Term *hi, Err *
     return 0;
 }
 
+/* One area and its off-heap list. A REFBIN missing from the list would
+ * never be released (or, once moved, would carry a stale link), so the
+ * list must hold every REFBIN of the area. */
+static int check_area(const Heap *h, const Term *lo, const Term *hi, const Term *list,
+                      Err *err)
+{
+    size_t nobjects = 0, nlisted = 0;
+    int rc = check_objects(h, lo, hi, &nobjects, err);
+    if (rc == 0)
+        rc = check_offheap(list, lo, hi, &nlisted, err);
+    if (rc == 0 && nobjects != nlisted)
+        rc = err_set(err, MOTE_EINTERNAL,
+                     "heap_verify: area %p holds %zu REFBINs but its off-heap list has %zu",
+                     (const void *)lo, nobjects, nlisted);
+    return rc;
+}
+
 int heap_verify(const Heap *h, const GcRoots *roots, Err *err)
 {
     if (h->start > h->htop || h->htop > h->stop || h->stop > h->end)
         return err_set(err, MOTE_EINTERNAL, "heap_verify: start <= htop <= stop <= end broken");
-    int rc = check_area(h, h->start, h->htop, err);
-    if (rc == 0)
-        rc = check_offheap(h->mso, h->start, h->htop, err);
+    int rc = check_area(h, h->start, h->htop, h->mso, err);
     size_t frag_words = 0;
     for (const HeapFrag *f = h->frags; f != NULL && rc == 0; f = f->next) {
         frag_words += f->used_words;
-        rc = check_area(h, f->mem, f->mem + f->used_words, err);
-        if (rc == 0)
-            rc = check_offheap(f->mso, f->mem, f->mem + f->used_words, err);
+        rc = check_area(h, f->mem, f->mem + f->used_words, f->mso, err);
     }
     if (rc == 0 && frag_words != h->frag_words)
         rc = err_set(err, MOTE_EINTERNAL, "heap_verify: frag_words %zu, fragments hold %zu",

@@ -659,6 +659,18 @@ static void verify_reports_a_pointer_into_free_space(void **state)
     boxed_ptr(t)[2] = NIL;
 }
 
+static void verify_reports_a_refbin_missing_from_its_list(void **state)
+{
+    Fix *f = *state;
+    Err err = { 0 };
+    Term rb = refbin(&f->h, f->bin);
+    assert_int_equal(heap_verify(&f->h, NULL, &err), 0);
+    f->h.mso = NULL; /* as if the builder forgot heap_link_offheap */
+    assert_int_equal(heap_verify(&f->h, NULL, &err), MOTE_EINTERNAL);
+    assert_non_null(strstr(err.msg, "REFBIN"));
+    f->h.mso = boxed_ptr(rb);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -685,6 +697,7 @@ int main(void)
         T(relocates_when_the_allocator_moves_a_shrunk_block),
         T(collects_a_million_element_list),
         T(verify_reports_a_pointer_into_free_space),
+        T(verify_reports_a_refbin_missing_from_its_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
