@@ -19,6 +19,7 @@
 #include "heap.h"
 #include "inspect.h"
 #include "map.h"
+#include "mem.h"
 #include "mote.h"
 
 static Heap H;
@@ -59,7 +60,8 @@ static Term tuplev(size_t n, const Term *e)
 {
     Term *p = heap_alloc(&H, 1 + n);
     p[0] = make_header(HDR_TUPLE, n);
-    memcpy(p + 1, e, n * sizeof *e);
+    if (n)
+        memcpy(p + 1, e, n * sizeof *e);
     return make_boxed(p);
 }
 
@@ -294,6 +296,16 @@ static void unprintable_binaries_print_as_bytes(void **state)
     uint8_t bits2[] = {1, 0x40};
     assert_string_equal(io(bin_new_bits(&H, bits2, 11)), "<<1, 2::size(3)>>");
     assert_string_equal(io(bin_new_bits(&H, bits2, 8)), "<<1>>");
+}
+
+static void unaligned_slices_print_as_their_bytes(void **state)
+{
+    (void)state;
+    /* Bits 4..20 of 06 16 20 are 0x61 0x62: "ab". */
+    Term whole = B("\x06\x16\x20", 3);
+    assert_string_equal(io(bin_sub(&H, whole, 4, 16)), "\"ab\"");
+    assert_string_equal(io(bin_sub(&H, whole, 4, 12)), "<<97, 6::size(4)>>");
+    assert_string_equal(io(bin_sub(&H, whole, 8, 8)), "<<22>>");
 }
 
 static void long_binaries_stop_at_the_limit(void **state)
@@ -590,6 +602,27 @@ static void deep_nesting_prints_dots_instead_of_overflowing(void **state)
     assert_int_equal(s[0], '[');
 }
 
+static void allocation_failures_return_enomem(void **state)
+{
+    (void)state;
+    Term t = L(M(AT("a"), range(1, 60), S("k"), T(F(1.5), S("x\ny"))), AT("foo bar"),
+               L(T(AT("eq"), S("fox ")), T(AT("del"), S("ho"))), B("\x01\x02", 2));
+    InspectOpts o;
+    inspect_opts_io(&o);
+    bool succeeded = false;
+    for (uint64_t n = 1; n < 400 && !succeeded; n++) {
+        Strbuf s;
+        strbuf_init(&s);
+        mem_fail_after(n);
+        int rc = inspect_term(t, &o, &s);
+        mem_fail_after(0);
+        assert_true(rc == 0 || rc == MOTE_ENOMEM);
+        succeeded = rc == 0;
+        strbuf_fini(&s);
+    }
+    assert_true(succeeded);
+}
+
 static void mote_format_cuts_like_snprintf(void **state)
 {
     (void)state;
@@ -613,6 +646,7 @@ int main(void)
         cmocka_unit_test(aliases_drop_the_elixir_prefix),
         cmocka_unit_test(strings_print_escaped),
         cmocka_unit_test(unprintable_binaries_print_as_bytes),
+        cmocka_unit_test(unaligned_slices_print_as_their_bytes),
         cmocka_unit_test(long_binaries_stop_at_the_limit),
         cmocka_unit_test(long_strings_stop_at_the_printable_limit),
         cmocka_unit_test(lists_print_with_commas),
@@ -632,6 +666,7 @@ int main(void)
         cmocka_unit_test(pids_and_refs_print_in_hash_form),
         cmocka_unit_test(exports_print_as_captures),
         cmocka_unit_test(deep_nesting_prints_dots_instead_of_overflowing),
+        cmocka_unit_test(allocation_failures_return_enomem),
         cmocka_unit_test(mote_format_cuts_like_snprintf),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
