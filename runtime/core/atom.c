@@ -5,8 +5,12 @@
  * an atom's text by index with two loads and no lock. Writers (interning)
  * hold `lock`, fill the entry, and only then publish the new count with a
  * release store: a reader that saw the atom's index sees its entry whole.
- * A separate open-addressing hash index maps text to index; it is touched
- * only under `lock`.
+ * A separate open-addressing hash index maps text to index. Interning an
+ * atom that exists (the common case) probes it without the lock: slots
+ * are atomic and set only after the entry and the count are published,
+ * and a table outgrown is kept (not freed) until the last atom_fini, so a
+ * reader still probing it is safe; a miss there is re-checked under the
+ * lock on the current table.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -31,8 +35,13 @@ static _Atomic uint32_t natoms;
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static unsigned users;      /* atom_init calls not yet matched by atom_fini */
-static uint32_t *index_slots; /* atom index + 1, 0 = empty; under lock     */
-static size_t index_cap;    /* power of two                                */
+typedef struct AtomIndex {
+    struct AtomIndex *older;  /* outgrown tables, freed at the last fini */
+    size_t cap;               /* slots; a power of two                   */
+    _Atomic uint32_t slots[]; /* atom index + 1; 0 = empty               */
+} AtomIndex;
+
+static AtomIndex *_Atomic cur_index; /* replaced (never changed) under lock */
 
 static const struct {
     const char *text;
@@ -92,45 +101,54 @@ static const AtomEntry *entry_at(uint32_t idx)
     return chunk ? &chunk[idx & (CHUNK_LEN - 1)] : NULL;
 }
 
-/* Under lock: the slot holding this text, or the empty slot where it
- * would go. */
-static uint32_t *index_find(const char *name, size_t len, uint64_t hash)
+static size_t index_bytes(size_t cap)
 {
-    size_t mask = index_cap - 1;
+    return sizeof(AtomIndex) + cap * sizeof(_Atomic uint32_t);
+}
+
+/* The slot of ix holding this text, or the empty slot where it would go.
+ * Any thread: a slot is read once (acquire) and, when set, names an entry
+ * that is complete. The table is at most half full, so a probe ends. */
+static _Atomic uint32_t *index_find(AtomIndex *ix, const char *name, size_t len, uint64_t hash)
+{
+    size_t mask = ix->cap - 1;
     for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
-        uint32_t *slot = &index_slots[i];
-        if (*slot == 0)
+        _Atomic uint32_t *slot = &ix->slots[i];
+        uint32_t v = atomic_load_explicit(slot, memory_order_acquire);
+        if (v == 0)
             return slot;
-        const AtomEntry *e = entry_at(*slot - 1);
+        const AtomEntry *e = entry_at(v - 1);
         if (e->hash == hash && e->len == len && memcmp(e->text, name, len) == 0)
             return slot;
     }
 }
 
-/* Under lock: doubles the index so it stays at most half full. */
+/* Under lock: replaces the index by one twice the size. The old table is
+ * kept on the new one's `older` list: a lock-free reader may still be in
+ * it. */
 static int index_grow(void)
 {
-    size_t cap = index_cap ? index_cap * 2 : 1024;
-    uint32_t *slots = mem_calloc(MEM_ATOM, cap, sizeof *slots);
-    if (!slots)
+    AtomIndex *old = atomic_load_explicit(&cur_index, memory_order_relaxed);
+    size_t cap = old ? old->cap * 2 : 1024;
+    AtomIndex *ix = mem_calloc(MEM_ATOM, 1, index_bytes(cap));
+    if (!ix)
         return MOTE_ENOMEM;
-    uint32_t *old = index_slots;
-    size_t old_cap = index_cap;
-    index_slots = slots;
-    index_cap = cap;
-    for (size_t i = 0; i < old_cap; i++) {
-        if (old[i] == 0)
+    ix->cap = cap;
+    ix->older = old;
+    for (size_t i = 0; old && i < old->cap; i++) {
+        uint32_t v = atomic_load_explicit(&old->slots[i], memory_order_relaxed);
+        if (v == 0)
             continue;
-        const AtomEntry *e = entry_at(old[i] - 1);
-        *index_find(e->text, e->len, e->hash) = old[i];
+        const AtomEntry *e = entry_at(v - 1);
+        atomic_store_explicit(index_find(ix, e->text, e->len, e->hash), v, memory_order_relaxed);
     }
-    mem_free(MEM_ATOM, old, old_cap * sizeof *old);
+    atomic_store_explicit(&cur_index, ix, memory_order_release);
     return 0;
 }
 
 /* Under lock: appends a new entry and publishes it. NONE when out of
  * memory or the table is full. */
-static Term add_entry(const char *name, size_t len, uint64_t hash, uint32_t *slot)
+static Term add_entry(const char *name, size_t len, uint64_t hash, _Atomic uint32_t *slot)
 {
     uint32_t idx = atomic_load_explicit(&natoms, memory_order_relaxed);
     if (idx >= ATOM_MAX_COUNT)
@@ -151,8 +169,10 @@ static Term add_entry(const char *name, size_t len, uint64_t hash, uint32_t *slo
     e->text = text;
     e->len = (uint32_t)len;
     e->hash = hash;
-    *slot = idx + 1;
+    /* The count first: whoever finds the slot may call atom_text at once,
+     * which checks the index against the count. */
     atomic_store_explicit(&natoms, idx + 1, memory_order_release);
+    atomic_store_explicit(slot, idx + 1, memory_order_release);
     return make_atom(idx);
 }
 
@@ -160,13 +180,16 @@ static Term add_entry(const char *name, size_t len, uint64_t hash, uint32_t *slo
  * a probe always ends at an empty slot. */
 static Term intern_locked(const char *name, size_t len, uint64_t hash)
 {
-    if (index_cap == 0 || (atomic_load_explicit(&natoms, memory_order_relaxed) + 1) * 2 > index_cap) {
+    AtomIndex *ix = atomic_load_explicit(&cur_index, memory_order_relaxed);
+    if (!ix || (atomic_load_explicit(&natoms, memory_order_relaxed) + 1) * 2 > ix->cap) {
         if (index_grow() < 0)
             return NONE;
+        ix = atomic_load_explicit(&cur_index, memory_order_relaxed);
     }
-    uint32_t *slot = index_find(name, len, hash);
-    if (*slot != 0)
-        return make_atom(*slot - 1);
+    _Atomic uint32_t *slot = index_find(ix, name, len, hash);
+    uint32_t v = atomic_load_explicit(slot, memory_order_relaxed);
+    if (v != 0)
+        return make_atom(v - 1);
     return add_entry(name, len, hash, slot);
 }
 
@@ -184,9 +207,13 @@ static void free_all(void)
         mem_free(MEM_ATOM, chunk, CHUNK_LEN * sizeof *chunk);
         atomic_store_explicit(&chunks[c], NULL, memory_order_relaxed);
     }
-    mem_free(MEM_ATOM, index_slots, index_cap * sizeof *index_slots);
-    index_slots = NULL;
-    index_cap = 0;
+    AtomIndex *ix = atomic_load_explicit(&cur_index, memory_order_relaxed);
+    while (ix) {
+        AtomIndex *older = ix->older;
+        mem_free(MEM_ATOM, ix, index_bytes(ix->cap));
+        ix = older;
+    }
+    atomic_store_explicit(&cur_index, NULL, memory_order_relaxed);
     atomic_store_explicit(&natoms, 0, memory_order_relaxed);
 }
 
@@ -223,16 +250,34 @@ void atom_fini(void)
     pthread_mutex_unlock(&lock);
 }
 
+/* A lock-free probe of the current index. NONE on a miss, which is not
+ * final: the table may have been outgrown meanwhile, so callers re-check
+ * under the lock. */
+static Term find_fast(const char *name, size_t len, uint64_t hash)
+{
+    AtomIndex *ix = atomic_load_explicit(&cur_index, memory_order_acquire);
+    if (!ix)
+        return NONE;
+    uint32_t v = atomic_load_explicit(index_find(ix, name, len, hash), memory_order_acquire);
+    return v ? make_atom(v - 1) : NONE;
+}
+
+/* An existing atom is found without the lock; only a new one (or a miss
+ * that raced with a table growth) takes it. */
 Term atom_intern(const char *name, size_t len)
 {
     if (!name && len > 0)
         return NONE;
-    long nchars = utf8_chars((const uint8_t *)name, len);
+    const char *text = name ? name : "";
+    long nchars = utf8_chars((const uint8_t *)text, len);
     if (nchars < 0 || nchars > ATOM_MAX_CHARS)
         return NONE;
-    uint64_t hash = text_hash(name, len);
+    uint64_t hash = text_hash(text, len);
+    Term a = find_fast(text, len, hash);
+    if (a != NONE)
+        return a;
     pthread_mutex_lock(&lock);
-    Term a = users > 0 ? intern_locked(name ? name : "", len, hash) : NONE;
+    a = users > 0 ? intern_locked(text, len, hash) : NONE;
     pthread_mutex_unlock(&lock);
     return a;
 }
@@ -241,13 +286,17 @@ Term atom_lookup(const char *name, size_t len)
 {
     if ((!name && len > 0) || len > 4 * ATOM_MAX_CHARS)
         return NONE;
-    uint64_t hash = text_hash(name ? name : "", len);
-    Term a = NONE;
+    const char *text = name ? name : "";
+    uint64_t hash = text_hash(text, len);
+    Term a = find_fast(text, len, hash);
+    if (a != NONE)
+        return a;
     pthread_mutex_lock(&lock);
-    if (index_cap > 0) {
-        uint32_t *slot = index_find(name ? name : "", len, hash);
-        if (*slot != 0)
-            a = make_atom(*slot - 1);
+    AtomIndex *ix = atomic_load_explicit(&cur_index, memory_order_relaxed);
+    if (ix) {
+        uint32_t v = atomic_load_explicit(index_find(ix, text, len, hash), memory_order_relaxed);
+        if (v)
+            a = make_atom(v - 1);
     }
     pthread_mutex_unlock(&lock);
     return a;
