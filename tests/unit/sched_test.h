@@ -27,7 +27,8 @@ typedef struct Rec {
     int64_t vals[REC_MAX];
     _Atomic int in_gate;       /* the callback is blocked on gate */
     _Atomic int gate;          /* set to let it go on             */
-    _Atomic int terminated;    /* terminate ran                   */
+    _Atomic int terminated;    /* terminate ran (reason is set)   */
+    char reason[128];          /* exit reason, as mote_format     */
     _Atomic int sched_seen;    /* bit per scheduler it ran on     */
     mote_pid pid;
 } Rec;
@@ -68,8 +69,8 @@ static int rec_handle(mote_proc *self, void *state, mote_term msg)
 static void rec_terminate(mote_proc *self, void *state, mote_term reason)
 {
     (void)self;
-    (void)reason;
     Rec *r = state;
+    mote_format(reason, r->reason, sizeof r->reason);
     atomic_store(&r->terminated, 1);
 }
 
