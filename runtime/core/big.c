@@ -19,9 +19,10 @@
 _Static_assert(sizeof(mp_limb_t) == sizeof(uint64_t), "mote bignums need 64-bit GMP limbs");
 _Static_assert(GMP_NUMB_BITS == 64, "mote bignums need nail-free 64-bit limbs");
 
-/* Largest result we build: 2^32 bits is 512 MiB of limbs, far past any
- * sensible value; beyond it the caller gets NONE (system_limit). */
-#define BIG_MAX_BITS (UINT64_C(1) << 32)
+/* Largest result we build: 2^28 bits (32 MiB of limbs), far past any
+ * sensible value but small enough that `1 bsl huge` cannot take the node's
+ * memory; beyond it the caller gets NONE (system_limit). */
+#define BIG_MAX_BITS (UINT64_C(1) << 28)
 #define BIG_MAX_LIMBS ((mp_size_t)(BIG_MAX_BITS / 64))
 
 /* An integer's sign and magnitude. For a small the magnitude lives in

@@ -329,6 +329,17 @@ static void non_integers_give_none(void **state)
     assert_true(int_pow(h, NIL, 3) == NONE);
 }
 
+static void absurd_sizes_give_none_instead_of_eating_memory(void **state)
+{
+    Heap *h = *state;
+    assert_true(int_bsl(h, make_small(1), INT64_C(1) << 40) == NONE);
+    assert_true(int_pow(h, make_small(3), UINT64_C(1) << 40) == NONE);
+    assert_true(int_pow(h, int_pow(h, make_small(2), 100), UINT64_MAX) == NONE);
+    assert_true(int_pow(h, make_small(1), UINT64_MAX) == make_small(1));
+    assert_true(int_pow(h, make_small(-1), UINT64_MAX) == make_small(-1));
+    assert_true(int_pow(h, make_small(0), UINT64_MAX) == make_small(0));
+}
+
 static void failed_allocation_gives_none_not_a_crash(void **state)
 {
     (void)state;
@@ -369,6 +380,7 @@ int main(void)
         T(to_i64_refuses_what_does_not_fit),
         T(equal_integers_hash_equal),
         T(non_integers_give_none),
+        T(absurd_sizes_give_none_instead_of_eating_memory),
         T(failed_allocation_gives_none_not_a_crash),
 #undef T
     };
