@@ -214,6 +214,7 @@ static void park(Sched *s)
     uint64_t due = wheel_next_due(&s->wheel);
     s->sleep_until_ms = due;
     if (idle && due > timer_now_ms(n)) {
+        atomic_fetch_add_explicit(&s->parks, 1, memory_order_relaxed);
         if (due == UINT64_MAX) {
             pthread_cond_wait(&s->cond, &s->lock);
         } else {

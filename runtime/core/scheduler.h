@@ -27,6 +27,7 @@ typedef struct Sched {
     _Atomic uint32_t runq_len;   /* processes on the run queue              */
     _Atomic uint64_t reductions; /* total reductions run here               */
     _Atomic uint64_t messages;   /* messages delivered by this thread       */
+    _Atomic uint64_t parks;      /* times it went to sleep                  */
 
     unsigned index;
     Node *node;
