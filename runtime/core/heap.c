@@ -10,6 +10,9 @@
  */
 #include "heap.h"
 
+#include <stdatomic.h>
+#include <stdlib.h>
+
 #include "bin.h"
 #include "err.h"
 #include "mem.h"
@@ -115,6 +118,25 @@ size_t heap_size_words(const Heap *h)
     return words;
 }
 
+/* -1: not read from the environment yet; 0 off; 1 on. */
+static _Atomic int gc_stress = -1;
+
+void heap_set_gc_stress(bool on)
+{
+    atomic_store_explicit(&gc_stress, on ? 1 : 0, memory_order_relaxed);
+}
+
+static bool gc_stress_on(void)
+{
+    int s = atomic_load_explicit(&gc_stress, memory_order_relaxed);
+    if (s < 0) {
+        const char *v = getenv("MOTE_GC_STRESS");
+        s = v != NULL && atoi(v) != 0;
+        atomic_store_explicit(&gc_stress, s, memory_order_relaxed);
+    }
+    return s != 0;
+}
+
 /* Fragments are cheap to allocate but make every later "is this pointer
  * mine" question slower and keep garbage alive, so past a quarter of the
  * block they are worth folding in. A nearly full block (under an eighth
@@ -123,6 +145,8 @@ size_t heap_size_words(const Heap *h)
 bool heap_wants_gc(const Heap *h)
 {
     size_t block = block_words(h);
+    if (gc_stress_on())
+        return true;
     if (h->frag_words * 4 > block)
         return true;
     if ((size_t)(h->stop - h->htop) * 8 < block)

@@ -76,6 +76,13 @@ size_t heap_size_words(const Heap *h);
  * bin_vheap_limit). */
 bool heap_wants_gc(const Heap *h);
 
+/* Debug hook: while on, heap_wants_gc is always true, so every safe point
+ * collects; a term held across a safe point without being a root then
+ * goes stale at once instead of once in a while. Off unless turned on
+ * here or by MOTE_GC_STRESS=1 in the environment (read at the first
+ * heap_wants_gc). Any thread. */
+void heap_set_gc_stress(bool on);
+
 /* Fragments. frag_new returns an owned fragment (free with frag_free),
  * which frees every off-heap reference in it. heap_attach hands one over
  * to the heap; the heap then owns it. */

@@ -162,6 +162,19 @@ static void wants_gc_when_binaries_pile_up(void **state)
     bin_decref(b);
 }
 
+static void gc_stress_makes_every_safe_point_collect(void **state)
+{
+    (void)state;
+    Heap h;
+    assert_int_equal(heap_init(&h, 1000), 0);
+    heap_set_gc_stress(true);
+    bool on = heap_wants_gc(&h);
+    heap_set_gc_stress(false);
+    assert_true(on);
+    assert_false(heap_wants_gc(&h));
+    heap_fini(&h);
+}
+
 static void links_refbins_to_the_list_of_their_area(void **state)
 {
     (void)state;
@@ -230,6 +243,7 @@ static void init_reports_out_of_memory(void **state)
 
 int main(void)
 {
+    heap_set_gc_stress(false); /* these tests check the policy itself */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(starts_empty_with_at_least_the_minimum),
         cmocka_unit_test(allocates_from_the_block_while_it_fits),
@@ -239,6 +253,7 @@ int main(void)
         cmocka_unit_test(does_not_contain_outside_pointers),
         cmocka_unit_test(wants_gc_when_over_the_cap),
         cmocka_unit_test(wants_gc_when_binaries_pile_up),
+        cmocka_unit_test(gc_stress_makes_every_safe_point_collect),
         cmocka_unit_test(links_refbins_to_the_list_of_their_area),
         cmocka_unit_test(frag_free_drops_its_binary_references),
         cmocka_unit_test(fini_returns_every_heap_byte),
