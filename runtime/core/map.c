@@ -24,6 +24,29 @@ static uint64_t (*hash_fn)(Term) = term_hash;
 
 void map_set_hash_for_test(uint64_t (*fn)(Term)) { hash_fn = fn ? fn : term_hash; }
 
+/* Key order and equality with the common cases inline: identical words
+ * are equal whatever they hold, two smalls order by value (as
+ * term_cmp_exact does), and distinct immediates are never equal. */
+static bool is_immediate(Term t) { return !is_boxed(t) && !is_cons(t); }
+
+static int key_cmp(Term a, Term b)
+{
+    if (a == b)
+        return 0;
+    if (is_small(a) && is_small(b))
+        return small_val(a) < small_val(b) ? -1 : 1;
+    return term_cmp_exact(a, b);
+}
+
+static bool key_eq(Term a, Term b)
+{
+    if (a == b)
+        return true;
+    if (is_immediate(a) || is_immediate(b))
+        return false;
+    return term_eq_exact(a, b);
+}
+
 static unsigned chunk(uint64_t hash, unsigned shift)
 {
     return (unsigned)(hash >> shift) & CHUNK_MASK;
@@ -102,7 +125,7 @@ static bool flat_find(Term m, Term key, size_t *pos)
     size_t lo = 0, hi = flat_size(m);
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = term_cmp_exact(keys[mid], key);
+        int c = key_cmp(keys[mid], key);
         if (c == 0) {
             *pos = mid;
             return true;
@@ -160,7 +183,7 @@ static uint64_t chunk_order(uint64_t hash)
 static int cmp_key_idx(const void *a, const void *b)
 {
     const Item *x = a, *y = b;
-    int c = term_cmp_exact(x->key, y->key);
+    int c = key_cmp(x->key, y->key);
     if (c)
         return c;
     return x->idx < y->idx ? -1 : x->idx > y->idx;
@@ -171,7 +194,7 @@ static int cmp_order(const void *a, const void *b)
     const Item *x = a, *y = b;
     if (x->order != y->order)
         return x->order < y->order ? -1 : 1;
-    return term_cmp_exact(x->key, y->key);
+    return key_cmp(x->key, y->key);
 }
 
 /* Builds the subtrie for items[0..n) (sorted by order, keys distinct) at
@@ -250,7 +273,7 @@ Term map_from_pairs(Heap *h, size_t n, const Term *keys, const Term *values)
     /* Equal keys are now adjacent in input order: keep the last of each. */
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
-        if (i + 1 < n && term_cmp_exact(items[i].key, items[i + 1].key) == 0)
+        if (i + 1 < n && key_cmp(items[i].key, items[i + 1].key) == 0)
             continue;
         items[m++] = items[i];
     }
@@ -269,7 +292,7 @@ static Term hamt_get(Term root, Term key)
     for (unsigned shift = 0;; shift += HASH_CHUNK) {
         if (v.bitmap == 0 && !v.root) { /* collision node */
             for (size_t i = 0; i < v.n; i++)
-                if (term_eq_exact(list_head(v.kids[i]), key))
+                if (key_eq(list_head(v.kids[i]), key))
                     return list_tail(v.kids[i]);
             return NONE;
         }
@@ -278,7 +301,7 @@ static Term hamt_get(Term root, Term key)
             return NONE;
         Term kid = v.kids[__builtin_popcountll(v.bitmap & (bit - 1))];
         if (is_cons(kid))
-            return term_eq_exact(list_head(kid), key) ? list_tail(kid) : NONE;
+            return key_eq(list_head(kid), key) ? list_tail(kid) : NONE;
         node_view(kid, &v);
     }
 }
@@ -354,9 +377,9 @@ static void sift(Term *k, Term *v, size_t root, size_t n)
         size_t child = 2 * root + 1;
         if (child >= n)
             return;
-        if (child + 1 < n && term_cmp_exact(k[child], k[child + 1]) < 0)
+        if (child + 1 < n && key_cmp(k[child], k[child + 1]) < 0)
             child++;
-        if (term_cmp_exact(k[root], k[child]) >= 0)
+        if (key_cmp(k[root], k[child]) >= 0)
             return;
         Term tk = k[root], tv = v[root];
         k[root] = k[child], v[root] = v[child];
@@ -439,7 +462,7 @@ static Term pair_node(Heap *h, unsigned shift, Term l1, uint64_t h1, Term l2, ui
 static Term collision_put(Heap *h, Term node, const Node *v, Term key, Term value, bool *added)
 {
     size_t i = 0;
-    while (i < v->n && !term_eq_exact(list_head(v->kids[i]), key))
+    while (i < v->n && !key_eq(list_head(v->kids[i]), key))
         i++;
     if (i < v->n && list_tail(v->kids[i]) == value)
         return node;
@@ -469,7 +492,7 @@ static Term node_put(Heap *h, Term node, unsigned shift, uint64_t hash, Term key
                             : node_edit(h, &v, v.size + 1, v.bitmap | bit, idx, leaf, EDIT_INSERT);
     }
     Term kid = v.kids[idx], sub;
-    if (is_cons(kid) && term_eq_exact(list_head(kid), key)) {
+    if (is_cons(kid) && key_eq(list_head(kid), key)) {
         if (list_tail(kid) == value)
             return node;
         sub = leaf_make(h, key, value);
@@ -551,7 +574,7 @@ static int node_del(Heap *h, Term node, unsigned shift, uint64_t hash, Term key,
 static int collision_del(Heap *h, const Node *v, Term key, Term *out)
 {
     for (size_t i = 0; i < v->n; i++) {
-        if (!term_eq_exact(list_head(v->kids[i]), key))
+        if (!key_eq(list_head(v->kids[i]), key))
             continue;
         if (v->n == 2) {
             *out = v->kids[1 - i];
@@ -595,7 +618,7 @@ static int node_del(Heap *h, Term node, unsigned shift, uint64_t hash, Term key,
     size_t idx = (size_t)__builtin_popcountll(v.bitmap & (bit - 1));
     Term kid = v.kids[idx], sub = NONE;
     if (is_cons(kid)) {
-        if (!term_eq_exact(list_head(kid), key))
+        if (!key_eq(list_head(kid), key))
             return DEL_ABSENT;
     } else {
         int r = node_del(h, kid, shift + HASH_CHUNK, hash, key, &sub);
@@ -617,7 +640,7 @@ static Term hamt_to_flat(Heap *h, Term root, Term key)
     if (m == NONE)
         return NONE;
     for (size_t i = 0, j = 0; i < c.n; i++) {
-        if (term_eq_exact(keys[i], key))
+        if (key_eq(keys[i], key))
             continue;
         nk[j] = keys[i];
         nv[j++] = vals[i];
