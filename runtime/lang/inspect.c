@@ -51,19 +51,6 @@ static InspectNodeFn node_hook;
 
 static DocId to_doc(InspectCx *cx, Term t, int limit);
 
-void inspect_opts_io(InspectOpts *o)
-{
-    *o = (InspectOpts){
-        .width = 80, .limit = 50, .printable_limit = 4096, .pretty = true, .structs = true,
-    };
-}
-
-void inspect_opts_kernel(InspectOpts *o)
-{
-    inspect_opts_io(o);
-    o->pretty = false;
-}
-
 int inspect_register_struct(Term module, InspectStructFn fn)
 {
     for (size_t i = 0; i < nprinters; i++) {
@@ -194,25 +181,65 @@ static bool is_keyword_pair(Term t)
 
 /* ---- numbers ---------------------------------------------------------- */
 
+static int base_of(const InspectOpts *o) { return o->base ? o->base : 10; }
+
+/* Elixir's prefix for a base, written after the sign. */
+static void put_prefix(Strbuf *out, int base)
+{
+    if (base == 2)
+        strbuf_puts(out, "0b");
+    else if (base == 8)
+        strbuf_puts(out, "0o");
+    else if (base == 16)
+        strbuf_puts(out, "0x");
+}
+
+/* A small integer in base 2..16, upper-case digits, with the prefix. */
+static void put_small(Strbuf *out, int64_t v, int base)
+{
+    char digits[72];
+    size_t n = 0;
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        digits[n++] = "0123456789ABCDEF"[m % (uint64_t)base];
+        m /= (uint64_t)base;
+    } while (m);
+    if (v < 0)
+        strbuf_putc(out, '-');
+    put_prefix(out, base);
+    while (n > 0)
+        strbuf_putc(out, digits[--n]);
+}
+
 static DocId integer_doc(InspectCx *cx, Term t)
 {
-    char small[64];
+    int base = base_of(cx->o);
     if (is_small(t)) {
-        snprintf(small, sizeof small, "%lld", (long long)small_val(t));
-        return text(cx, small);
+        put_small(&cx->tmp, small_val(t), base);
+        return tmp_doc(cx);
     }
-    size_t need = int_to_text(t, 10, small, sizeof small);
-    if (need < sizeof small)
-        return doc_text(&cx->docs, small, need);
-    char *buf = mem_alloc(MEM_SYSTEM, need + 1);
-    if (!buf) {
+    char small[128];
+    size_t need = int_to_text(t, base, small, sizeof small);
+    char *buf = small;
+    if (need >= sizeof small) {
+        buf = mem_alloc(MEM_SYSTEM, need + 1);
+        if (buf)
+            int_to_text(t, base, buf, need + 1);
+    }
+    if (need == 0 || !buf) {
         cx->docs.failed = true;
         return DOC_NIL;
     }
-    int_to_text(t, 10, buf, need + 1);
-    DocId d = doc_text(&cx->docs, buf, need);
-    mem_free(MEM_SYSTEM, buf, need + 1);
-    return d;
+    const char *digits = buf;
+    if (digits[0] == '-') {
+        strbuf_putc(&cx->tmp, '-');
+        digits++;
+    }
+    put_prefix(&cx->tmp, base);
+    strbuf_puts(&cx->tmp, digits);
+    if (buf != small)
+        mem_free(MEM_SYSTEM, buf, need + 1);
+    return tmp_doc(cx);
 }
 
 static DocId float_doc(InspectCx *cx, Term t)
@@ -253,7 +280,7 @@ static DocId bitstring_doc(InspectCx *cx, const uint8_t *bytes, size_t off, size
             break;
         }
         size_t take = nbits - pos >= 8 ? 8 : nbits - pos;
-        strbuf_printf(&cx->tmp, "%u", bits_at(bytes, off, pos, take));
+        put_small(&cx->tmp, bits_at(bytes, off, pos, take), base_of(cx->o));
         if (take < 8)
             strbuf_printf(&cx->tmp, "::size(%zu)", take);
         pos += take;
@@ -288,7 +315,8 @@ static DocId binary_doc(InspectCx *cx, Term t, int limit)
     const uint8_t *bytes;
     size_t off, nbits;
     bin_bits(t, &bytes, &off, &nbits);
-    if (nbits % 8 != 0 || cx->o->binaries_as_binaries)
+    const InspectOpts *o = cx->o;
+    if (nbits % 8 != 0 || (o->binaries_as_binaries && !o->binaries_as_strings))
         return bitstring_doc(cx, bytes, off, nbits, limit);
     size_t len = nbits / 8;
     uint8_t *copy = NULL;
@@ -304,7 +332,9 @@ static DocId binary_doc(InspectCx *cx, Term t, int limit)
     }
     const uint8_t *p = copy ? copy : bytes;
     DocId d;
-    if (inspect_is_printable_limited(p, len, cx->o->printable_limit))
+    /* A base other than decimal means bytes, unless strings are asked for. */
+    if (o->binaries_as_strings ||
+        (base_of(o) == 10 && inspect_is_printable_limited(p, len, o->printable_limit)))
         d = string_doc(cx, p, len);
     else
         d = bitstring_doc(cx, p, 0, nbits, limit);
@@ -320,14 +350,24 @@ static bool ascii_printable(unsigned c)
     return (c >= 32 && c <= 126) || (c >= 7 && c <= 13) || c == 27 || c == 127;
 }
 
-/* List.ascii_printable?/2 over the first printable_limit elements, and
- * every element a character (so the text can be built at all). */
+static bool is_char(Term h)
+{
+    if (!is_small(h))
+        return false;
+    int64_t c = small_val(h);
+    return c >= 0 && c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF);
+}
+
+/* Whether t prints as a charlist: with charlists: :as_charlists any proper
+ * list of characters; else List.ascii_printable?/2 over the first
+ * printable_limit elements, and every element a character (so the text
+ * can be built at all). */
 static bool is_charlist(InspectCx *cx, Term t)
 {
-    long left = cx->o->printable_limit;
+    long left = cx->o->charlists_as_charlists ? 0 : cx->o->printable_limit;
     for (; is_cons(t); t = list_tail(t)) {
         Term h = list_head(t);
-        if (!is_small(h) || small_val(h) < 0 || small_val(h) > 0x10FFFF)
+        if (!is_char(h))
             return false;
         if (left != 0 && !ascii_printable((unsigned)small_val(h)))
             return false;
@@ -337,16 +377,35 @@ static bool is_charlist(InspectCx *cx, Term t)
     return t == NIL;
 }
 
+static void put_utf8(Strbuf *out, unsigned c)
+{
+    unsigned char b[4];
+    size_t n;
+    if (c < 0x80) {
+        b[0] = (unsigned char)c, n = 1;
+    } else if (c < 0x800) {
+        b[0] = (unsigned char)(0xC0 | (c >> 6)), n = 2;
+    } else if (c < 0x10000) {
+        b[0] = (unsigned char)(0xE0 | (c >> 12)), n = 3;
+    } else {
+        b[0] = (unsigned char)(0xF0 | (c >> 18)), n = 4;
+    }
+    for (size_t i = 1; i < n; i++)
+        b[i] = (unsigned char)(0x80 | ((c >> (6 * (n - 1 - i))) & 0x3F));
+    strbuf_put(out, b, n);
+}
+
+/* 'abc', escaped like a string between single quotes. */
 static DocId charlist_doc(InspectCx *cx, Term t)
 {
-    /* The characters are ASCII up to the printable limit; past it they are
-     * only counted, as Elixir stops escaping there. */
+    /* Past the printable limit characters are only counted, as Elixir
+     * stops escaping there. */
     long plimit = cx->o->printable_limit;
     Strbuf chars;
     strbuf_init(&chars);
     long n = 0;
     for (; is_cons(t) && (plimit < 0 || n <= plimit); t = list_tail(t), n++)
-        strbuf_putc(&chars, (char)small_val(list_head(t)));
+        put_utf8(&chars, (unsigned)small_val(list_head(t)));
     strbuf_putc(&cx->tmp, '\'');
     size_t used = inspect_escape_limited((const unsigned char *)strbuf_cstr(&chars), chars.len,
                                          '\'', plimit, &cx->tmp);
@@ -371,7 +430,8 @@ static DocId list_doc(InspectCx *cx, Term t, int limit)
 {
     if (t == NIL)
         return text(cx, "[]");
-    if (!cx->o->charlists_as_lists && is_charlist(cx, t))
+    const InspectOpts *o = cx->o;
+    if ((o->charlists_as_charlists || !o->charlists_as_lists) && is_charlist(cx, t))
         return charlist_doc(cx, t);
     bool kw = is_keyword_list(t);
     Seq s = seq_start(kw ? BRK_STRICT : BRK_MAYBE);

@@ -39,14 +39,25 @@ typedef struct InspectOpts {
     bool pretty;              /* true: wrap at width (IO.inspect); false: one   */
                               /* line (Kernel.inspect, interpolation)           */
     bool charlists_as_lists;  /* charlists: :as_lists                           */
+    bool charlists_as_charlists; /* charlists: :as_charlists (escapes the rest) */
     bool binaries_as_binaries;/* binaries: :as_binaries                         */
+    bool binaries_as_strings; /* binaries: :as_strings (escapes the rest)       */
     bool structs;             /* false: print structs as plain maps             */
+    int base;                 /* integers in base 2, 8, 10 or 16 (0 means 10);  */
+                              /* any but 10 also prints binaries as bytes       */
 } InspectOpts;
 
 /* IO.inspect's options: width 80, pretty, limit 50, printable_limit 4096. */
 void inspect_opts_io(InspectOpts *o);
 /* Kernel.inspect/1's options: the same, but not pretty (one line). */
 void inspect_opts_kernel(InspectOpts *o);
+
+/* Applies Elixir inspect options given as a keyword list (limit,
+ * printable_limit, width, pretty, charlists, binaries, structs, base) on
+ * top of *o; unknown keys are ignored, as Inspect.Opts.new/1 does. Returns
+ * 0, or MOTE_EBADARG when kw is not a keyword list or a value has the
+ * wrong type (*o is then partly updated). */
+int inspect_opts_parse(Term kw, InspectOpts *o);
 
 /* Appends the text of t to out. Returns 0 or MOTE_ENOMEM (out then holds
  * an incomplete text). Reads t only; callable from any thread that may

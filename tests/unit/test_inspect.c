@@ -602,6 +602,53 @@ static void deep_nesting_prints_dots_instead_of_overflowing(void **state)
     assert_int_equal(s[0], '[');
 }
 
+static void options_change_bases_and_forms(void **state)
+{
+    (void)state;
+    InspectOpts o;
+    inspect_opts_kernel(&o);
+    o.base = 16;
+    assert_string_equal(with(I(255), &o), "0xFF");
+    assert_string_equal(with(I(-255), &o), "-0xFF");
+    assert_string_equal(with(S("ab"), &o), "<<0x61, 0x62>>");
+    const char *big = "-1267650600228229401496703205376";
+    assert_string_equal(with(int_from_text(&H, big, strlen(big), 10), &o),
+                        "-0x10000000000000000000000000");
+    o.base = 2;
+    assert_string_equal(with(I(5), &o), "0b101");
+    o.base = 8;
+    assert_string_equal(with(I(8), &o), "0o10");
+
+    inspect_opts_kernel(&o);
+    o.binaries_as_strings = true;
+    /* doc_kernel_inspect_2_5 */
+    assert_string_equal(with(B("ol\xc3\xa1\0", 5), &o), "\"olá\\0\"");
+    assert_string_equal(with(B("\xff\x01", 2), &o), "\"\\xFF\\x01\"");
+    inspect_opts_kernel(&o);
+    o.binaries_as_binaries = true;
+    assert_string_equal(with(S("ab"), &o), "<<97, 98>>");
+    inspect_opts_kernel(&o);
+    o.charlists_as_charlists = true;
+    assert_string_equal(with(L(I(0), I(1), I(233)), &o), "'\\0\\x01é'");
+}
+
+static void keyword_options_are_parsed(void **state)
+{
+    (void)state;
+    InspectOpts o;
+    inspect_opts_kernel(&o);
+    Term kw = L(T(AT("limit"), I(2)), T(AT("base"), AT("hex")), T(AT("label"), S("x")));
+    assert_int_equal(inspect_opts_parse(kw, &o), 0);
+    assert_string_equal(with(range(1, 5), &o), "[0x1, 0x2, ...]");
+    assert_int_equal(inspect_opts_parse(L(T(AT("limit"), A(infinity))), &o), 0);
+    assert_int_equal(o.limit, -1);
+    assert_int_equal(inspect_opts_parse(L(T(AT("charlists"), AT("as_lists"))), &o), 0);
+    assert_true(o.charlists_as_lists);
+    assert_int_equal(inspect_opts_parse(L(I(1)), &o), MOTE_EBADARG);
+    assert_int_equal(inspect_opts_parse(L(T(AT("limit"), S("x"))), &o), MOTE_EBADARG);
+    assert_int_equal(inspect_opts_parse(cons(T(AT("pretty"), A(true)), I(1)), &o), MOTE_EBADARG);
+}
+
 static void allocation_failures_return_enomem(void **state)
 {
     (void)state;
@@ -666,6 +713,8 @@ int main(void)
         cmocka_unit_test(pids_and_refs_print_in_hash_form),
         cmocka_unit_test(exports_print_as_captures),
         cmocka_unit_test(deep_nesting_prints_dots_instead_of_overflowing),
+        cmocka_unit_test(options_change_bases_and_forms),
+        cmocka_unit_test(keyword_options_are_parsed),
         cmocka_unit_test(allocation_failures_return_enomem),
         cmocka_unit_test(mote_format_cuts_like_snprintf),
     };
