@@ -509,6 +509,9 @@ static uint64_t hash_boxed(HashWalk *w, uint64_t h, Term t)
     case HDR_HEAPBIN: case HDR_REFBIN: case HDR_SUBBIN: return hash_bits(h, t);
     case HDR_MAP: case HDR_HAMT_ROOT: return hash_map(w, h, t);
     case HDR_FUN:
+        /* The FunDef address is fixed while its code is loaded, which is
+         * as long as the closure can exist; it is the one part of a hash
+         * that differs between runs. */
         hash_push_terms(w, p + 2, n - 1);
         return absorb(absorb(h, H_FUN), p[1]);
     case HDR_EXPORT:

@@ -74,6 +74,8 @@ static Term everything(Term big_bin)
     Term export_words[3] = {atom_from_cstr("m"), atom_from_cstr("f"), make_small(2)};
     Term extpid_words[4] = {atom_from_cstr("a@host"), 7, 1, 3};
     Term extref_words[5] = {atom_from_cstr("a@host"), 3, 3, 0x100000002, 0x3};
+    static int fake_def; /* a FunDef stand-in: copied as a raw word */
+    Term fun_words[3] = {(Term)(uintptr_t)&fake_def, float_new(&heap, 0.5), big_bin};
     Term elems[] = {
         make_small(-42), int_from_text(&heap, "-123456789012345678901234567890", 31, 10),
         float_new(&heap, 3.25), A(ok), NIL, make_pid(77),
@@ -83,6 +85,7 @@ static Term everything(Term big_bin)
         raw_obj(HDR_REF, 2, ref_words), raw_obj(HDR_EXPORT, 3, export_words),
         raw_obj(HDR_EXTPID, 4, extpid_words), raw_obj(HDR_EXTREF, 5, extref_words),
         cons(make_small(1), cons(atom_from_cstr("improper"), make_small(2))),
+        raw_obj(HDR_FUN, 3, fun_words),
     };
     return tup(sizeof elems / sizeof elems[0], elems);
 }
@@ -109,14 +112,15 @@ static void copies_every_kind_of_term_exactly(void **state)
         if (is_boxed(e))
             assert_true(boxed_ptr(e) >= area && boxed_ptr(e) < area + words);
     }
-    /* Both the REFBIN and the SUBBIN's original joined the off-heap list. */
+    /* The REFBIN, the SUBBIN's original and the closure's free variable
+     * joined the off-heap list. */
     size_t n = 0;
     for (Term *rb = mso; rb; rb = (Term *)(uintptr_t)rb[4]) {
         assert_ptr_equal((Bin *)(uintptr_t)rb[2], refbin_of(big_bin));
         n++;
     }
-    assert_int_equal(n, 2);
-    assert_int_equal(atomic_load(&refbin_of(big_bin)->refc), 3);
+    assert_int_equal(n, 3);
+    assert_int_equal(atomic_load(&refbin_of(big_bin)->refc), 4);
     for (Term *rb = mso; rb; rb = (Term *)(uintptr_t)rb[4])
         bin_decref((Bin *)(uintptr_t)rb[2]);
     free(area);

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdlib.h>
 
 #include "atom.h"
 #include "big.h"
@@ -250,6 +251,89 @@ static void hash_separates_integers_from_equal_floats(void **state)
     assert_int_equal(term_hash(b1), term_hash(b2));
 }
 
+static void negative_zero_is_equal_but_not_exactly(void **state)
+{
+    (void)state;
+    Term z = flt(0.0), nz = flt(-0.0);
+    assert_int_equal(term_cmp(z, nz), 0);
+    assert_true(term_eq(z, nz));
+    assert_false(term_eq_exact(z, nz));
+    assert_true(term_cmp_exact(nz, z) < 0);
+    assert_int_equal(term_cmp(nz, make_small(0)), 0);
+}
+
+static void orders_remote_pids_and_refs_after_local_ones(void **state)
+{
+    (void)state;
+    Term *p = heap_alloc(&heap, 5);
+    p[0] = make_header(HDR_EXTPID, 4);
+    p[1] = atm("a@host");
+    p[2] = 1;
+    p[3] = 0;
+    p[4] = 1;
+    Term ext = make_boxed(p);
+    Term *q = heap_alloc(&heap, 5);
+    memcpy(q, p, 5 * sizeof(Term));
+    q[1] = atm("b@host");
+    Term ext_b = make_boxed(q);
+    assert_true(term_cmp(make_pid(UINT64_C(1) << 40), ext) < 0);
+    assert_true(term_cmp(ext, ext_b) < 0);
+    assert_true(term_cmp(ext_b, tup(0, NULL)) < 0);
+    Term *r = heap_alloc(&heap, 5);
+    r[0] = make_header(HDR_EXTREF, 4);
+    r[1] = atm("a@host");
+    r[2] = 1;
+    r[3] = 2;
+    r[4] = 77;
+    Term eref = make_boxed(r);
+    assert_true(term_cmp(ref(UINT64_MAX, UINT64_MAX), eref) < 0);
+    assert_true(term_cmp(eref, export_fun(atm("a"), atm("b"), 0)) < 0);
+}
+
+static int fake_code_a, fake_code_b; /* stand-ins for two FunDefs */
+
+static Term closure(const void *def, Term free_var)
+{
+    Term *p = heap_alloc(&heap, 3);
+    p[0] = make_header(HDR_FUN, 2);
+    p[1] = (Term)(uintptr_t)def;
+    p[2] = free_var;
+    return make_boxed(p);
+}
+
+static void orders_closures_before_exports_and_by_free_variables(void **state)
+{
+    (void)state;
+    Term f1 = closure(&fake_code_a, make_small(1));
+    Term f2 = closure(&fake_code_a, make_small(2));
+    assert_true(term_cmp(f1, f2) < 0);
+    assert_true(term_eq_exact(f1, closure(&fake_code_a, make_small(1))));
+    assert_int_equal(term_hash(f1), term_hash(closure(&fake_code_a, make_small(1))));
+    assert_false(term_eq(f1, closure(&fake_code_b, make_small(1))));
+    assert_true(term_cmp(f2, export_fun(atm("a"), atm("a"), 0)) < 0);
+    assert_true(term_cmp(export_fun(atm("a"), atm("b"), 1), export_fun(atm("a"), atm("b"), 2)) < 0);
+}
+
+/* The hash is a pure function, so these are facts, not odds: 100,000
+ * consecutive integers never collide, and their low five bits (the first
+ * HAMT level) spread evenly. */
+static void hash_spreads_consecutive_integers(void **state)
+{
+    (void)state;
+    enum { N = 100000 };
+    uint64_t *hs = malloc(N * sizeof *hs);
+    unsigned buckets[32] = {0};
+    for (int i = 0; i < N; i++) {
+        hs[i] = term_hash(make_small(i));
+        buckets[hs[i] & 31]++;
+    }
+    for (int b = 0; b < 32; b++)
+        assert_in_range(buckets[b], N / 32 * 9 / 10, N / 32 * 11 / 10);
+    for (int i = 1; i < N; i++) /* neighbours differ in many bits */
+        assert_true(__builtin_popcountll(hs[i] ^ hs[i - 1]) > 8);
+    free(hs);
+}
+
 #define LONG_LEN 1000000
 
 static Term long_list(Heap *h, size_t n)
@@ -313,6 +397,10 @@ int main(void)
         cmocka_unit_test(orders_bitstrings_bytewise_then_by_length),
         cmocka_unit_test(orders_pids_by_number_then_serial),
         cmocka_unit_test(hash_separates_integers_from_equal_floats),
+        cmocka_unit_test(negative_zero_is_equal_but_not_exactly),
+        cmocka_unit_test(orders_remote_pids_and_refs_after_local_ones),
+        cmocka_unit_test(orders_closures_before_exports_and_by_free_variables),
+        cmocka_unit_test(hash_spreads_consecutive_integers),
         cmocka_unit_test(compares_and_hashes_million_long_lists),
         cmocka_unit_test(compares_and_hashes_deeply_nested_terms),
     };
