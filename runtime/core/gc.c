@@ -23,7 +23,7 @@
 
 /* Word offsets inside a REFBIN: [hdr][size_bits][Bin *][data *][next]. */
 #define REFBIN_SIZE 1
-#define REFBIN_BIN 2
+#define REFBIN_BIN  2
 #define REFBIN_NEXT 4
 
 /* With more fragments than this, "is p in from-space" binary-searches a
@@ -39,12 +39,12 @@ typedef struct Range {
 } Range;
 
 typedef struct Gc {
-    uintptr_t blk_lo;          /* heap part of the old block, as an address */
-    size_t blk_bytes;          /* its length: one compare checks the range  */
-    const HeapFrag *frags;     /* fragment list, searched when few          */
-    Range *ranges;             /* sorted fragment ranges, when many; or NULL */
+    uintptr_t blk_lo;      /* heap part of the old block, as an address */
+    size_t blk_bytes;      /* its length: one compare checks the range  */
+    const HeapFrag *frags; /* fragment list, searched when few          */
+    Range *ranges;         /* sorted fragment ranges, when many; or NULL */
     size_t nranges;
-    Term *htop;                /* to-space allocation pointer               */
+    Term *htop; /* to-space allocation pointer               */
 } Gc;
 
 /* ---- from-space membership ------------------------------------------ */
@@ -71,7 +71,7 @@ static void setup_ranges(Gc *gc, const Heap *h)
         return;
     size_t i = 0;
     for (const HeapFrag *f = h->frags; f != NULL; f = f->next, i++)
-        gc->ranges[i] = (Range){ f->mem, f->mem + f->used_words };
+        gc->ranges[i] = (Range){f->mem, f->mem + f->used_words};
     qsort(gc->ranges, n, sizeof(Range), cmp_range);
     gc->nranges = n;
 }
@@ -251,8 +251,8 @@ static size_t size_for(const Heap *h, size_t cur, size_t want)
 /* ---- shrinking the new block in place -------------------------------- */
 
 typedef struct Move {
-    uintptr_t lo;  /* old block address */
-    size_t bytes;  /* its length */
+    uintptr_t lo;   /* old block address */
+    size_t bytes;   /* its length */
     intptr_t delta; /* new - old, in bytes */
 } Move;
 
@@ -320,8 +320,8 @@ static void shrink_block(Heap *h, const GcRoots *roots, size_t words)
     h->end = nb + words;
     h->stop = h->end - stack_words;
     if (nb != old) {
-        Move mv = { (uintptr_t)old, words * sizeof(Term),
-                    (intptr_t)((uintptr_t)nb - (uintptr_t)old) };
+        Move mv = {(uintptr_t)old, words * sizeof(Term),
+                   (intptr_t)((uintptr_t)nb - (uintptr_t)old)};
         relocate_all(h, roots, &mv);
     }
 }
@@ -401,8 +401,8 @@ int gc_collect(Heap *h, const GcRoots *roots, size_t need_words)
     h->bin_vheap_bytes = vheap_bytes;
     /* Twice what is still referenced: a process holding many large
      * binaries is not collected again until it has dropped as many. */
-    h->bin_vheap_limit = vheap_bytes > HEAP_VHEAP_MIN_BYTES / 2 ? 2 * vheap_bytes
-                                                                : HEAP_VHEAP_MIN_BYTES;
+    h->bin_vheap_limit =
+        vheap_bytes > HEAP_VHEAP_MIN_BYTES / 2 ? 2 * vheap_bytes : HEAP_VHEAP_MIN_BYTES;
     h->gc_count++;
 
     size_t want = heap_used_words(h) + need_words;
@@ -455,8 +455,8 @@ static int check_pointer(const Heap *h, Term t, Err *err)
         return 0;
     }
     if (boxed) {
-        if (!is_header(p[0]) || hdr_kind(p[0]) >= HDR_KINDS
-            || (size_t)(hi - p) < 1 + (size_t)hdr_arity(p[0]))
+        if (!is_header(p[0]) || hdr_kind(p[0]) >= HDR_KINDS ||
+            (size_t)(hi - p) < 1 + (size_t)hdr_arity(p[0]))
             return err_set(err, MOTE_EINTERNAL,
                            "heap_verify: boxed %#llx does not point at a whole object",
                            (unsigned long long)t);
@@ -475,8 +475,7 @@ static int check_value(const Heap *h, Term t, bool none_ok, Err *err)
 {
     unsigned tag = term_tag(t);
     if (t == NONE)
-        return none_ok ? 0
-                       : err_set(err, MOTE_EINTERNAL, "heap_verify: NONE stored as a value");
+        return none_ok ? 0 : err_set(err, MOTE_EINTERNAL, "heap_verify: NONE stored as a value");
     if (tag == TAG_HEADER || tag == TAG_CP)
         return err_set(err, MOTE_EINTERNAL, "heap_verify: word %#llx is not a value",
                        (unsigned long long)t);
@@ -487,8 +486,7 @@ static int check_value(const Heap *h, Term t, bool none_ok, Err *err)
 
 /* Walks one area object by object (it must be filled with whole objects)
  * and counts the REFBINs met. */
-static int check_objects(const Heap *h, const Term *s, const Term *hi, size_t *nrefbins,
-                         Err *err)
+static int check_objects(const Heap *h, const Term *s, const Term *hi, size_t *nrefbins, Err *err)
 {
     while (s < hi) {
         Term w = *s;
@@ -534,13 +532,12 @@ static int check_slots(const Heap *h, const Term *p, size_t n, Err *err)
 
 /* Every entry of an off-heap list is a REFBIN in the area that owns the
  * list; the walk is bounded so a cycle is reported, not followed. */
-static int check_offheap(const Term *list, const Term *lo, const Term *hi, size_t *n,
-                         Err *err)
+static int check_offheap(const Term *list, const Term *lo, const Term *hi, size_t *n, Err *err)
 {
     size_t limit = (size_t)(hi - lo);
     for (*n = 0; list != NULL; (*n)++) {
-        if (*n > limit || list < lo || list >= hi || !is_header(list[0])
-            || hdr_kind(list[0]) != HDR_REFBIN || hdr_arity(list[0]) < 4)
+        if (*n > limit || list < lo || list >= hi || !is_header(list[0]) ||
+            hdr_kind(list[0]) != HDR_REFBIN || hdr_arity(list[0]) < 4)
             return err_set(err, MOTE_EINTERNAL,
                            "heap_verify: off-heap list entry %p is not a REFBIN of its area",
                            (const void *)list);
@@ -552,8 +549,7 @@ static int check_offheap(const Term *list, const Term *lo, const Term *hi, size_
 /* One area and its off-heap list. A REFBIN missing from the list would
  * never be released (or, once moved, would carry a stale link), so the
  * list must hold every REFBIN of the area. */
-static int check_area(const Heap *h, const Term *lo, const Term *hi, const Term *list,
-                      Err *err)
+static int check_area(const Heap *h, const Term *lo, const Term *hi, const Term *list, Err *err)
 {
     size_t nobjects = 0, nlisted = 0;
     int rc = check_objects(h, lo, hi, &nobjects, err);

@@ -23,7 +23,7 @@
 
 /* Word offsets inside a REFBIN: [hdr][size_bits][Bin *][data *][next]. */
 #define REFBIN_SIZE 1
-#define REFBIN_BIN 2
+#define REFBIN_BIN  2
 #define REFBIN_NEXT 4
 
 static size_t block_words(const Heap *h)

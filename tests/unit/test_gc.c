@@ -45,7 +45,7 @@ static Term tuple(Heap *h, size_t n, const Term *elems)
 
 static Term tuple2(Heap *h, Term a, Term b)
 {
-    Term e[2] = { a, b };
+    Term e[2] = {a, b};
     return tuple(h, 2, e);
 }
 
@@ -89,28 +89,43 @@ static Term sample(Heap *h, Bin *bin)
     Term fl[1];
     memcpy(fl, &d, sizeof d);
     Term flt = boxed(h, HDR_FLOAT, 1, fl);
-    Term big = boxed(h, HDR_BIGPOS, 2, (Term[]){ 0xffffffffffffffffu, 7 });
-    Term nbig = boxed(h, HDR_BIGNEG, 1, (Term[]){ UINT64_C(1) << 62 });
-    Term hbin = boxed(h, HDR_HEAPBIN, 3, (Term[]){ 13 * 8, 0x0706050403020100u, 0x0c0b0a0908u });
+    Term big = boxed(h, HDR_BIGPOS, 2, (Term[]){0xffffffffffffffffu, 7});
+    Term nbig = boxed(h, HDR_BIGNEG, 1, (Term[]){UINT64_C(1) << 62});
+    Term hbin = boxed(h, HDR_HEAPBIN, 3, (Term[]){13 * 8, 0x0706050403020100u, 0x0c0b0a0908u});
     Term rbin = refbin(h, bin);
-    Term sub1 = boxed(h, HDR_SUBBIN, 3, (Term[]){ 16, 8, hbin });
-    Term sub2 = boxed(h, HDR_SUBBIN, 3, (Term[]){ 80, 24, rbin });
+    Term sub1 = boxed(h, HDR_SUBBIN, 3, (Term[]){16, 8, hbin});
+    Term sub2 = boxed(h, HDR_SUBBIN, 3, (Term[]){80, 24, rbin});
     Term keys = tuple2(h, make_atom(1), make_atom(2));
-    Term map = boxed(h, HDR_MAP, 3, (Term[]){ keys, flt, list_of_ints(h, 0, 3) });
-    Term node = boxed(h, HDR_HAMT_NODE, 2,
-                      (Term[]){ 0x5, cons(h, make_atom(9), big) });
-    Term hamt = boxed(h, HDR_HAMT_ROOT, 4,
-                      (Term[]){ 2, 0x11, node, cons(h, make_small(4), nbig) });
-    Term fun = boxed(h, HDR_FUN, 3,
-                     (Term[]){ (Term)(uintptr_t)&fake_fundef, map, make_pid(77) });
-    Term exp = boxed(h, HDR_EXPORT, 3, (Term[]){ make_atom(5), make_atom(6), make_small(2) });
-    Term ref = boxed(h, HDR_REF, 2, (Term[]){ 123456789, 987654321 });
-    Term epid = boxed(h, HDR_EXTPID, 4, (Term[]){ make_atom(8), 42, 1, 3 });
-    Term eref = boxed(h, HDR_EXTREF, 4, (Term[]){ make_atom(8), 3, 2, 0x0000000100000002u });
-    Term opq = boxed(h, HDR_OPAQUE, 2, (Term[]){ 0xdeadbeef0, 0x1234 });
-    Term parts[] = { make_small(-5), make_atom(3), make_pid(12), NIL, flt, big, nbig, hbin,
-                     rbin, sub1, sub2, map, hamt, fun, exp, ref, epid, eref, opq,
-                     flt /* shared */, cons(h, keys, keys) };
+    Term map = boxed(h, HDR_MAP, 3, (Term[]){keys, flt, list_of_ints(h, 0, 3)});
+    Term node = boxed(h, HDR_HAMT_NODE, 2, (Term[]){0x5, cons(h, make_atom(9), big)});
+    Term hamt = boxed(h, HDR_HAMT_ROOT, 4, (Term[]){2, 0x11, node, cons(h, make_small(4), nbig)});
+    Term fun = boxed(h, HDR_FUN, 3, (Term[]){(Term)(uintptr_t)&fake_fundef, map, make_pid(77)});
+    Term exp = boxed(h, HDR_EXPORT, 3, (Term[]){make_atom(5), make_atom(6), make_small(2)});
+    Term ref = boxed(h, HDR_REF, 2, (Term[]){123456789, 987654321});
+    Term epid = boxed(h, HDR_EXTPID, 4, (Term[]){make_atom(8), 42, 1, 3});
+    Term eref = boxed(h, HDR_EXTREF, 4, (Term[]){make_atom(8), 3, 2, 0x0000000100000002u});
+    Term opq = boxed(h, HDR_OPAQUE, 2, (Term[]){0xdeadbeef0, 0x1234});
+    Term parts[] = {make_small(-5),
+                    make_atom(3),
+                    make_pid(12),
+                    NIL,
+                    flt,
+                    big,
+                    nbig,
+                    hbin,
+                    rbin,
+                    sub1,
+                    sub2,
+                    map,
+                    hamt,
+                    fun,
+                    exp,
+                    ref,
+                    epid,
+                    eref,
+                    opq,
+                    flt /* shared */,
+                    cons(h, keys, keys)};
     return tuple(h, sizeof parts / sizeof parts[0], parts);
 }
 
@@ -132,7 +147,7 @@ static void push(Work *w, Term a, Term b)
         w->items = realloc(w->items, w->cap * sizeof(Pair));
         assert_non_null(w->items);
     }
-    w->items[w->n++] = (Pair){ a, b };
+    w->items[w->n++] = (Pair){a, b};
 }
 
 /* Two boxed objects of one header: raw words equal, term words pushed.
@@ -143,9 +158,8 @@ static bool boxed_eq(Work *w, const Term *p, const Term *q)
         return false;
     size_t n = (size_t)hdr_arity(p[0]), first, count;
     if (hdr_kind(p[0]) == HDR_REFBIN)
-        return p[1] == q[1]
-               && memcmp((const void *)(uintptr_t)p[3], (const void *)(uintptr_t)q[3],
-                         (size_t)(p[1] + 7) / 8) == 0;
+        return p[1] == q[1] && memcmp((const void *)(uintptr_t)p[3], (const void *)(uintptr_t)q[3],
+                                      (size_t)(p[1] + 7) / 8) == 0;
     hdr_terms(p[0], &first, &count);
     for (size_t i = 0; i < n; i++) {
         if (i >= first && i < first + count)
@@ -158,7 +172,7 @@ static bool boxed_eq(Work *w, const Term *p, const Term *q)
 
 static bool deep_eq(Term a, Term b)
 {
-    Work w = { 0 };
+    Work w = {0};
     bool eq = true;
     push(&w, a, b);
     while (eq && w.n > 0) {
@@ -213,27 +227,33 @@ static int teardown(void **state)
 /* Collects with roots[0..n) as the only root range, then checks the heap. */
 static int collect(Heap *h, Term *roots, size_t n, size_t need)
 {
-    Term *ranges[1] = { roots };
-    size_t counts[1] = { n };
-    GcRoots r = { ranges, counts, n ? 1 : 0 };
+    Term *ranges[1] = {roots};
+    size_t counts[1] = {n};
+    GcRoots r = {ranges, counts, n ? 1 : 0};
     int rc = gc_collect(h, &r, need);
-    Err err = { 0 };
+    Err err = {0};
     int vrc = heap_verify(h, &r, &err);
     if (vrc != 0)
         fail_msg("heap_verify after gc: %s", err.msg);
     return rc;
 }
 
-static uint64_t refc(Bin *b) { return atomic_load(&b->refc); }
+static uint64_t refc(Bin *b)
+{
+    return atomic_load(&b->refc);
+}
 
-static size_t free_words(const Heap *h) { return (size_t)(h->stop - h->htop); }
+static size_t free_words(const Heap *h)
+{
+    return (size_t)(h->stop - h->htop);
+}
 
 /* ---- what survives -------------------------------------------------- */
 
 static void keeps_every_kind_of_term_intact(void **state)
 {
     Fix *f = *state;
-    Term root[2] = { sample(&f->h, f->bin), make_small(1) };
+    Term root[2] = {sample(&f->h, f->bin), make_small(1)};
     Term want = sample(&f->ref, f->bin);
     assert_non_null(f->h.frags); /* the small heap spilled */
     for (int i = 0; i < 3; i++) {
@@ -252,7 +272,7 @@ static void keeps_shared_subterms_shared(void **state)
     Fix *f = *state;
     Term shared = tuple2(&f->h, make_small(1), make_small(2));
     Term l = cons(&f->h, shared, NIL);
-    Term root[3] = { shared, tuple2(&f->h, shared, l), l };
+    Term root[3] = {shared, tuple2(&f->h, shared, l), l};
     assert_int_equal(collect(&f->h, root, 3, 0), 0);
     assert_int_equal(tuple_get(root[1], 0), root[0]);
     assert_int_equal(list_head(root[2]), root[0]);
@@ -266,10 +286,10 @@ static void copies_raw_payload_bit_for_bit(void **state)
     Fix *f = *state;
     Term victim = tuple2(&f->h, make_small(1), make_small(2));
     /* Raw words that look exactly like pointers into from-space. */
-    Term raw[3] = { victim, victim + TAG_LIST, victim };
+    Term raw[3] = {victim, victim + TAG_LIST, victim};
     Term opq = boxed(&f->h, HDR_OPAQUE, 2, raw);
     Term ref = boxed(&f->h, HDR_REF, 2, raw + 1);
-    Term root[2] = { opq, ref };
+    Term root[2] = {opq, ref};
     assert_int_equal(collect(&f->h, root, 2, 0), 0);
     assert_int_equal(boxed_ptr(root[0])[1], raw[0]);
     assert_int_equal(boxed_ptr(root[0])[2], raw[1]);
@@ -282,10 +302,10 @@ static void keeps_stack_terms_and_cp_words(void **state)
     Fix *f = *state;
     Term cp1 = (UINT64_C(0xabcdef) << 3) | TAG_CP;
     Term cp2 = (UINT64_C(0x1) << 3) | TAG_CP;
-    Term keep[2] = { sample(&f->h, f->bin), list_of_ints(&f->h, 0, 100) };
+    Term keep[2] = {sample(&f->h, f->bin), list_of_ints(&f->h, 0, 100)};
     assert_int_equal(collect(&f->h, keep, 2, 6), 0); /* room for the frame */
     f->h.stop -= 6;
-    Term stack[6] = { cp1, keep[0], NONE, keep[1], cp2, make_atom(4) };
+    Term stack[6] = {cp1, keep[0], NONE, keep[1], cp2, make_atom(4)};
     memcpy(f->h.stop, stack, sizeof stack);
     assert_int_equal(collect(&f->h, NULL, 0, 0), 0);
     Term *s = f->h.stop;
@@ -304,7 +324,7 @@ static void keeps_stack_terms_and_cp_words(void **state)
 static void reclaims_garbage(void **state)
 {
     Fix *f = *state;
-    Term root[1] = { NIL };
+    Term root[1] = {NIL};
     for (int i = 0; i < 100; i++) {
         list_of_ints(&f->h, 0, 100); /* garbage */
         if (i == 50)
@@ -321,7 +341,7 @@ static void merges_fragments_and_frees_them(void **state)
 {
     Fix *f = *state;
     size_t base = mem_in_use(MEM_HEAP) - heap_size_words(&f->h) * sizeof(Term);
-    Term root[1] = { list_of_ints(&f->h, 0, 1000) };
+    Term root[1] = {list_of_ints(&f->h, 0, 1000)};
     HeapFrag *msg = frag_new(40);
     assert_non_null(msg);
     Term *p = frag_alloc(msg, 3);
@@ -355,7 +375,7 @@ static void finds_pointers_across_many_fragments(void **state)
         prev = make_boxed(p);
         want = tuple2(&f->ref, make_small(i), want);
     }
-    Term root[1] = { prev };
+    Term root[1] = {prev};
     assert_int_equal(collect(&f->h, root, 1, 0), 0);
     assert_null(f->h.frags);
     assert_true(deep_eq(root[0], want));
@@ -365,7 +385,7 @@ static void keeps_a_bounded_heap_when_a_loop_drops_big_lists(void **state)
 {
     Fix *f = *state;
     size_t peak = 0;
-    Term root[2] = { NIL, make_small(0) }; /* the list being built, a counter */
+    Term root[2] = {NIL, make_small(0)}; /* the list being built, a counter */
     for (int iter = 0; iter < 1000; iter++) {
         root[0] = NIL;
         for (int i = 0; i < 1000; i++) {
@@ -390,7 +410,7 @@ static void releases_unreachable_refbins(void **state)
     Fix *f = *state;
     Bin *other = bin_alloc(100);
     assert_non_null(other);
-    Term root[1] = { refbin(&f->h, f->bin) };
+    Term root[1] = {refbin(&f->h, f->bin)};
     refbin(&f->h, other);
     list_of_ints(&f->h, 0, 50); /* push the next one into a fragment */
     refbin(&f->h, other);
@@ -415,7 +435,7 @@ static void sets_the_binary_limit_from_what_survives(void **state)
     Fix *f = *state;
     Bin *big = bin_alloc(400 * 1024);
     assert_non_null(big);
-    Term root[1] = { refbin(&f->h, big) };
+    Term root[1] = {refbin(&f->h, big)};
     refbin(&f->h, big);
     assert_true(heap_wants_gc(&f->h));
     assert_int_equal(collect(&f->h, root, 1, 0), 0);
@@ -433,7 +453,7 @@ static void moves_fragment_refbins_to_the_block_list(void **state)
 {
     Fix *f = *state;
     list_of_ints(&f->h, 0, 50);
-    Term root[1] = { refbin(&f->h, f->bin) };
+    Term root[1] = {refbin(&f->h, f->bin)};
     assert_non_null(f->h.frags);
     assert_null(f->h.mso);
     assert_int_equal(collect(&f->h, root, 1, 0), 0);
@@ -445,7 +465,7 @@ static void a_slice_keeps_its_binary_alive(void **state)
 {
     Fix *f = *state;
     Term rb = refbin(&f->h, f->bin);
-    Term root[1] = { boxed(&f->h, HDR_SUBBIN, 3, (Term[]){ 8, 16, rb }) };
+    Term root[1] = {boxed(&f->h, HDR_SUBBIN, 3, (Term[]){8, 16, rb})};
     assert_int_equal(collect(&f->h, root, 1, 0), 0);
     Term orig = boxed_ptr(root[0])[3];
     assert_true(is_boxed_kind(orig, HDR_REFBIN));
@@ -459,7 +479,7 @@ static void frees_large_binaries_built_by_bin_new(void **state)
     size_t before = mem_in_use(MEM_BIN);
     uint8_t bytes[1000];
     memset(bytes, 0x5a, sizeof bytes);
-    Term root[1] = { bin_new(&f->h, bytes, sizeof bytes) };
+    Term root[1] = {bin_new(&f->h, bytes, sizeof bytes)};
     Term dropped = bin_new(&f->h, NULL, 2000);
     assert_true(is_boxed_kind(root[0], HDR_REFBIN));
     assert_true(is_boxed_kind(dropped, HDR_REFBIN));
@@ -482,7 +502,7 @@ static void frees_large_binaries_built_by_bin_new(void **state)
 static void survives_a_collection_after_every_allocation(void **state)
 {
     Fix *f = *state;
-    Term root[2] = { NIL, NIL };
+    Term root[2] = {NIL, NIL};
     Term want = NIL;
     for (int i = 0; i < 300; i++) {
         root[1] = cons(&f->h, make_small(i), NIL);
@@ -491,8 +511,8 @@ static void survives_a_collection_after_every_allocation(void **state)
         assert_int_equal(collect(&f->h, root, 2, 0), 0);
         root[0] = cons(&f->h, root[1], root[0]);
         assert_int_equal(collect(&f->h, root, 2, 0), 0);
-        want = cons(&f->ref, tuple2(&f->ref, make_small(i), cons(&f->ref, make_small(i), NIL)),
-                    want);
+        want =
+            cons(&f->ref, tuple2(&f->ref, make_small(i), cons(&f->ref, make_small(i), NIL)), want);
     }
     assert_true(deep_eq(root[0], want));
     assert_int_equal(f->h.gc_count, 900);
@@ -505,8 +525,8 @@ static void never_writes_literals_outside_the_heap(void **state)
 {
     Fix *f = *state;
     long page = sysconf(_SC_PAGESIZE);
-    Term *lit = mmap(NULL, (size_t)page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-                     -1, 0);
+    Term *lit =
+        mmap(NULL, (size_t)page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     assert_true(lit != MAP_FAILED);
     /* A literal tuple {1, [2, 3]} and its list, laid out by hand. */
     lit[0] = make_header(HDR_TUPLE, 2);
@@ -518,7 +538,7 @@ static void never_writes_literals_outside_the_heap(void **state)
     lit[7] = NIL;
     assert_int_equal(mprotect(lit, (size_t)page, PROT_READ), 0);
     Term lt = make_boxed(lit), ll = make_list(lit + 4);
-    Term root[2] = { tuple2(&f->h, lt, cons(&f->h, ll, NIL)), ll };
+    Term root[2] = {tuple2(&f->h, lt, cons(&f->h, ll, NIL)), ll};
     assert_int_equal(collect(&f->h, root, 2, 0), 0);
     assert_int_equal(tuple_get(root[0], 0), lt);
     assert_int_equal(list_head(tuple_get(root[0], 1)), ll);
@@ -533,7 +553,7 @@ static void never_writes_literals_outside_the_heap(void **state)
 static void over_the_cap_gives_eheapcap_and_a_consistent_heap(void **state)
 {
     Fix *f = *state;
-    Term root[1] = { list_of_ints(&f->h, 0, 100) }; /* 200 live words */
+    Term root[1] = {list_of_ints(&f->h, 0, 100)}; /* 200 live words */
     f->h.max_words = 150;
     assert_int_equal(collect(&f->h, root, 1, 0), MOTE_EHEAPCAP);
     assert_true(deep_eq(root[0], list_of_ints(&f->ref, 0, 100)));
@@ -548,7 +568,7 @@ static void over_the_cap_gives_eheapcap_and_a_consistent_heap(void **state)
 static void makes_room_for_the_words_asked_for(void **state)
 {
     Fix *f = *state;
-    Term root[1] = { list_of_ints(&f->h, 0, 10) };
+    Term root[1] = {list_of_ints(&f->h, 0, 10)};
     assert_int_equal(collect(&f->h, root, 1, 5000), 0);
     assert_true(free_words(&f->h) >= 5000);
     Term *p = heap_alloc(&f->h, 5000);
@@ -558,7 +578,7 @@ static void makes_room_for_the_words_asked_for(void **state)
 static void shrinks_when_live_data_drops(void **state)
 {
     Fix *f = *state;
-    Term root[1] = { list_of_ints(&f->h, 0, 20000) };
+    Term root[1] = {list_of_ints(&f->h, 0, 20000)};
     assert_int_equal(collect(&f->h, root, 1, 0), 0);
     size_t big = heap_size_words(&f->h);
     assert_true(big >= 40000);
@@ -572,7 +592,7 @@ static void shrinks_when_live_data_drops(void **state)
 static void leaves_the_heap_alone_when_out_of_memory(void **state)
 {
     Fix *f = *state;
-    Term root[1] = { sample(&f->h, f->bin) };
+    Term root[1] = {sample(&f->h, f->bin)};
     Term before = root[0];
     mem_fail_after(1);
     int rc = collect(&f->h, root, 1, 0);
@@ -600,7 +620,7 @@ static void relocates_when_the_allocator_moves_a_shrunk_block(void **state)
 {
     Fix *f = *state;
     mem_set_allocator(malloc, moving_realloc, free);
-    Term root[2] = { sample(&f->h, f->bin), NIL };
+    Term root[2] = {sample(&f->h, f->bin), NIL};
     assert_int_equal(collect(&f->h, root, 2, 16), 0);
     Term frame = list_of_ints(&f->h, 0, 5);
     f->h.stop -= 2;
@@ -624,7 +644,7 @@ static void relocates_when_the_allocator_moves_a_shrunk_block(void **state)
 static void collects_a_million_element_list(void **state)
 {
     Fix *f = *state;
-    Term root[2] = { list_of_ints(&f->h, 0, 1000000), NIL };
+    Term root[2] = {list_of_ints(&f->h, 0, 1000000), NIL};
     /* And a million-deep tuple nest, which recursion could not survive. */
     Term nest = NIL;
     for (int i = 0; i < 1000000; i++)
@@ -647,7 +667,7 @@ static void collects_a_million_element_list(void **state)
 static void verify_reports_a_pointer_into_free_space(void **state)
 {
     Fix *f = *state;
-    Err err = { 0 };
+    Err err = {0};
     Term t = tuple2(&f->h, make_small(1), make_small(2));
     assert_int_equal(heap_verify(&f->h, NULL, &err), 0);
     assert_true(free_words(&f->h) >= 2);
@@ -662,7 +682,7 @@ static void verify_reports_a_pointer_into_free_space(void **state)
 static void verify_reports_a_refbin_missing_from_its_list(void **state)
 {
     Fix *f = *state;
-    Err err = { 0 };
+    Err err = {0};
     Term rb = refbin(&f->h, f->bin);
     assert_int_equal(heap_verify(&f->h, NULL, &err), 0);
     f->h.mso = NULL; /* as if the builder forgot heap_link_offheap */

@@ -27,7 +27,10 @@ static Term *put_refbin(Heap *h, Bin *b)
     return p;
 }
 
-static uint64_t refc(Bin *b) { return atomic_load(&b->refc); }
+static uint64_t refc(Bin *b)
+{
+    return atomic_load(&b->refc);
+}
 
 /* Fills n words with one tuple, so the area stays walkable for heap_verify. */
 static Term *put_tuple(Heap *h, size_t words)
