@@ -97,7 +97,11 @@ static int32_t store(Docs *d, const char *s, size_t len)
         return -1;
     }
     strbuf_put(&d->text, s, len);
-    return d->text.failed ? -1 : (int32_t)off;
+    if (d->text.failed) {
+        d->failed = true;
+        return -1;
+    }
+    return (int32_t)off;
 }
 
 DocId doc_text(Docs *d, const char *s, size_t len)

@@ -561,6 +561,55 @@ static void non_simple_lists_break_between_items(void **state)
                                "]");
 }
 
+static const char *lay(Docs *d, DocId x, int width)
+{
+    Strbuf s;
+    strbuf_init(&s);
+    assert_int_equal(doc_format(d, x, width, &s), 0);
+    snprintf(got, sizeof got, "%s", strbuf_cstr(&s));
+    strbuf_fini(&s);
+    return got;
+}
+
+static void doc_groups_break_only_when_they_do_not_fit(void **state)
+{
+    (void)state;
+    Docs d;
+    assert_int_equal(doc_init(&d), 0);
+    DocId g = doc_group(&d, doc_glue(&d, doc_cstr(&d, "hello"), " ", doc_cstr(&d, "world")));
+    assert_string_equal(lay(&d, g, 30), "hello world");
+    assert_string_equal(lay(&d, g, 10), "hello\nworld");
+    assert_string_equal(lay(&d, g, -1), "hello world");
+    /* A break only counts once seen: a long word alone still "fits". */
+    DocId w = doc_group(&d, doc_cstr(&d, "a-very-long-word"));
+    assert_string_equal(lay(&d, w, 4), "a-very-long-word");
+    /* Nesting indents the lines a break starts. */
+    DocId n = doc_group(&d, doc_nest(&d, doc_glue(&d, doc_cstr(&d, "ab"), "", doc_cstr(&d, "cd")), 3));
+    assert_string_equal(lay(&d, n, 3), "ab\n   cd");
+    /* Flex breaks decide one by one; strict ones all together. */
+    DocId f = doc_group(&d, doc_flex_glue(&d, doc_cstr(&d, "aa"), " ",
+                                          doc_flex_glue(&d, doc_cstr(&d, "bb"), " ", doc_cstr(&d, "cc"))));
+    assert_string_equal(lay(&d, f, 5), "aa bb\ncc");
+    DocId st = doc_group(&d, doc_glue(&d, doc_cstr(&d, "aa"), " ",
+                                      doc_glue(&d, doc_cstr(&d, "bb"), " ", doc_cstr(&d, "cc"))));
+    assert_string_equal(lay(&d, st, 5), "aa\nbb\ncc");
+    assert_true(doc_is_simple(&d, doc_cons(&d, doc_cstr(&d, "x"), doc_cstr(&d, "y"))));
+    assert_false(doc_is_simple(&d, g));
+    doc_fini(&d);
+}
+
+static void narrow_widths_put_each_item_on_a_line(void **state)
+{
+    (void)state;
+    InspectOpts o;
+    inspect_opts_io(&o);
+    o.width = 5;
+    assert_string_equal(with(range(1, 5), &o), "[1,\n 2,\n 3,\n 4,\n 5]");
+    o.width = 20;
+    o.limit = 3;
+    assert_string_equal(with(range(1, 5), &o), "[1, 2, 3, ...]");
+}
+
 /* ---- pids, references, functions, depth -------------------------------- */
 
 static void pids_and_refs_print_in_hash_form(void **state)
@@ -710,6 +759,8 @@ int main(void)
         cmocka_unit_test(nested_tuples_wrap_flex),
         cmocka_unit_test(long_maps_put_one_pair_per_line),
         cmocka_unit_test(non_simple_lists_break_between_items),
+        cmocka_unit_test(doc_groups_break_only_when_they_do_not_fit),
+        cmocka_unit_test(narrow_widths_put_each_item_on_a_line),
         cmocka_unit_test(pids_and_refs_print_in_hash_form),
         cmocka_unit_test(exports_print_as_captures),
         cmocka_unit_test(deep_nesting_prints_dots_instead_of_overflowing),
