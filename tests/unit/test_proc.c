@@ -8,6 +8,7 @@
 
 #include "sched_test.h"
 
+#include "mem.h"
 #include "node.h"
 #include "proc.h"
 
@@ -284,6 +285,43 @@ static void stop_runs_terminate_of_live_processes(void **state)
     assert_int_equal(rt_setup(state), 0); /* for the teardown */
 }
 
+static int arm_far(mote_proc *self, void **state)
+{
+    (void)state;
+    mote_env *env = mote_env_of(self);
+    return mote_send_after(self, 60000, mote_self(self), mote_atom(env, "late"), NULL);
+}
+
+static const mote_proc_class far_class = {.name = "far", .init = arm_far};
+
+static Rec many[50];
+
+static void stop_frees_every_byte(void **state)
+{
+    (void)state;
+    size_t before = mem_total();
+    mote_rt *rt;
+    mote_config cfg;
+    mote_config_init(&cfg);
+    cfg.schedulers = 2;
+    assert_int_equal(mote_start(&cfg, &rt), 0);
+    for (int i = 0; i < 50; i++) {
+        spawn_rec(rt, &many[i], NULL);
+        for (int k = 0; k < 20; k++)
+            assert_int_equal(send_int(rt, many[i].pid, k), 0);
+    }
+    hold(rt, &many[0]); /* one of them busy in a callback */
+    assert_int_equal(send_int(rt, many[0].pid, 99), 0); /* queued behind */
+    mote_pid far;
+    assert_int_equal(mote_spawn(rt, NULL, &far_class, NULL, NULL, &far), 0);
+    sleep_ms(20);
+    atomic_store(&many[0].gate, 1);
+    assert_int_equal(mote_stop(rt), 0);
+    for (int i = 0; i < 50; i++)
+        assert_true(atomic_load(&many[i].terminated));
+    assert_int_equal(mem_total(), before);
+}
+
 static void idle_process_is_small(void **state)
 {
     (void)state;
@@ -315,6 +353,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(heap_cap_kills_with_max_heap_size, rt_setup, rt_teardown),
         cmocka_unit_test_setup_teardown(init_returning_stop_exits_normally, rt_setup, rt_teardown),
         cmocka_unit_test_setup_teardown(stop_runs_terminate_of_live_processes, NULL, rt_teardown),
+        cmocka_unit_test(stop_frees_every_byte),
         cmocka_unit_test(idle_process_is_small),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
