@@ -18,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "link.h"
 #include "mote.h"
 #include "term.h"
 
@@ -106,6 +107,16 @@ static inline int probe_handle(mote_proc *self, void *state, mote_term msg)
         snprintf(buf, sizeof buf, "monitor %d", rc);
     } else if (probe_cmd(msg, "demonitor", 1, &el)) {
         snprintf(buf, sizeof buf, "demonitor %d", mote_demonitor(self, make_boxed(pr->ref2)));
+    } else if (probe_cmd(msg, "monitor_flush", 2, &el) && mote_get_pid(el[1], &other) == 0) {
+        /* Monitor (a dead pid: the DOWN is queued at once), drain it into
+         * the private queue as the VM's receive would, then demonitor
+         * with flush: the DOWN must be gone. */
+        mote_term ref = 0;
+        int rc = mote_monitor(self, other, &ref);
+        uint64_t w[2] = {boxed_ptr((Term)ref)[1], boxed_ptr((Term)ref)[2]};
+        bool dead = proc_drain((Proc *)self);
+        snprintf(buf, sizeof buf, "monitor_flush %d %d %d", rc, dead,
+                 monitor_remove_flush((Proc *)self, w));
     } else if (probe_cmd(msg, "trap", 1, &el)) {
         snprintf(buf, sizeof buf, "trap %d", mote_trap_exit(self, true));
     } else if (probe_cmd(msg, "exit", 3, &el) && mote_get_pid(el[1], &other) == 0) {
@@ -236,6 +247,26 @@ static inline int probe_send(mote_rt *rt, mote_pid to, const char *fmt, ...)
     int rc = mote_send(env, to, mote_tuple(env, n, el));
     mote_env_free(env);
     return rc;
+}
+
+/* Blocks pr inside its handle callback until probe_release(); messages
+ * sent meanwhile queue up. */
+static inline void probe_hold(mote_rt *rt, Probe *pr)
+{
+    pthread_mutex_lock(&pr->mu);
+    pr->hold = true;
+    pthread_mutex_unlock(&pr->mu);
+    int before = probe_count(pr);
+    if (probe_send(rt, pr->pid, "a", "hold") == 0)
+        probe_wait_lines(pr, before + 1);
+}
+
+static inline void probe_release(Probe *pr)
+{
+    pthread_mutex_lock(&pr->mu);
+    pr->hold = false;
+    pthread_cond_broadcast(&pr->cv);
+    pthread_mutex_unlock(&pr->mu);
 }
 
 #endif

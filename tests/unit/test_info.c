@@ -41,26 +41,6 @@ static void stop_and_wait(mote_rt *rt, Probe *pr)
     assert_true(rc == 0 || rc == MOTE_ENOPROC);
 }
 
-/* Blocks pr inside its handle callback until release(). */
-static void hold(mote_rt *rt, Probe *pr)
-{
-    pthread_mutex_lock(&pr->mu);
-    pr->hold = true;
-    pthread_mutex_unlock(&pr->mu);
-    int before = probe_count(pr);
-    assert_int_equal(probe_send(rt, pr->pid, "a", "hold"), 0);
-    assert_true(probe_wait_lines(pr, before + 1));
-    assert_string_equal(probe_line(pr, before), "holding");
-}
-
-static void release(Probe *pr)
-{
-    pthread_mutex_lock(&pr->mu);
-    pr->hold = false;
-    pthread_cond_broadcast(&pr->cv);
-    pthread_mutex_unlock(&pr->mu);
-}
-
 static void info_of_live_process_has_every_field(void **state)
 {
     mote_rt *rt = *state;
@@ -74,14 +54,14 @@ static void info_of_live_process_has_every_field(void **state)
     command(rt, &a, "ap", "link", b.pid, "link 0");
     command(rt, &a, "ap", "monitor", b.pid, "monitor 0");
     command(rt, &b, "ap", "monitor", a.pid, "monitor 0");
-    hold(rt, &a);
+    probe_hold(rt, &a);
     int held_at = probe_count(&a);
     for (int i = 0; i < 3; i++)
         assert_int_equal(probe_send(rt, a.pid, "a", "queued"), 0);
 
     mote_proc_info info;
     assert_int_equal(mote_proc_info_get(rt, a.pid, &info), 0);
-    release(&a);
+    probe_release(&a);
     assert_int_equal(info.pid, a.pid);
     assert_string_equal(info.registered_name, "info_subject");
     assert_string_equal(info.initial_call, "probe");

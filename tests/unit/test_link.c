@@ -229,6 +229,21 @@ static void demonitor_stops_down(void **state)
     assert_true(probe_wait_exit(&b));
 }
 
+static void demonitor_with_flush_drops_queued_down(void **state)
+{
+    mote_rt *rt = *state;
+    Probe a, b;
+    assert_int_equal(probe_spawn(rt, &a), 0);
+    assert_int_equal(probe_spawn(rt, &b), 0);
+    stop(rt, &a, "normal");
+    wait_gone(rt, a.pid);
+    assert_string_equal(run(rt, &b, "ap", "monitor_flush", a.pid), "monitor_flush 0 0 0");
+    assert_string_equal(run(rt, &b, "a", "ping", 0), "{:ping}");
+    assert_int_equal(probe_count(&b), 2);
+    stop(rt, &b, "normal");
+    assert_true(probe_wait_exit(&b));
+}
+
 static void links_are_idempotent_and_bidirectional(void **state)
 {
     mote_rt *rt = *state;
@@ -261,6 +276,7 @@ int main(void)
         cmocka_unit_test(monitoring_a_dead_pid_gives_noproc_down),
         cmocka_unit_test(down_carries_the_exit_reason),
         cmocka_unit_test(demonitor_stops_down),
+        cmocka_unit_test(demonitor_with_flush_drops_queued_down),
         cmocka_unit_test(links_are_idempotent_and_bidirectional),
     };
     return cmocka_run_group_tests(tests, rt_setup, rt_teardown);
