@@ -358,15 +358,45 @@ static bool is_char(Term h)
     return c >= 0 && c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF);
 }
 
-/* Whether t prints as a charlist: with charlists: :as_charlists any proper
- * list of characters; else List.ascii_printable?/2 over the first
- * printable_limit elements, and every element a character (so the text
- * can be built at all). */
-static bool is_charlist(InspectCx *cx, Term t)
+/* The items of a list: a list term, or an array that stands for a proper
+ * list (for printers of structs like MapSet, which print a list they never
+ * build). Copied by value to walk it again. */
+typedef struct Items {
+    Term rest;        /* the list still to walk, when arr is NULL      */
+    const Term *arr;  /* else the items, arr[i..n)                      */
+    size_t n, i;
+} Items;
+
+/* The next item; false at the end of the list, proper or not. */
+static bool items_next(Items *it, Term *out)
+{
+    if (it->arr) {
+        if (it->i == it->n)
+            return false;
+        *out = it->arr[it->i++];
+        return true;
+    }
+    if (!is_cons(it->rest))
+        return false;
+    *out = list_head(it->rest);
+    it->rest = list_tail(it->rest);
+    return true;
+}
+
+/* Once items_next has returned false: whether the list ended in []. */
+static bool items_proper(const Items *it) { return it->arr || it->rest == NIL; }
+/* After an item: whether an improper tail is all that is left. */
+static bool items_at_tail(const Items *it) { return !it->arr && !is_list(it->rest); }
+
+/* Whether the items print as a charlist: with charlists: :as_charlists any
+ * proper list of characters; else List.ascii_printable?/2 over the first
+ * printable_limit items, and every item a character (so the text can be
+ * built at all). */
+static bool is_charlist(InspectCx *cx, Items it)
 {
     long left = cx->o->charlists_as_charlists ? 0 : cx->o->printable_limit;
-    for (; is_cons(t); t = list_tail(t)) {
-        Term h = list_head(t);
+    Term h;
+    while (items_next(&it, &h)) {
         if (!is_char(h))
             return false;
         if (left != 0 && !ascii_printable((unsigned)small_val(h)))
@@ -374,7 +404,7 @@ static bool is_charlist(InspectCx *cx, Term t)
         if (left > 0)
             left--;
     }
-    return t == NIL;
+    return items_proper(&it);
 }
 
 static void put_utf8(Strbuf *out, unsigned c)
@@ -396,16 +426,16 @@ static void put_utf8(Strbuf *out, unsigned c)
 }
 
 /* 'abc', escaped like a string between single quotes. */
-static DocId charlist_doc(InspectCx *cx, Term t)
+static DocId charlist_doc(InspectCx *cx, Items it)
 {
     /* Past the printable limit characters are only counted, as Elixir
      * stops escaping there. */
     long plimit = cx->o->printable_limit;
     Strbuf chars;
     strbuf_init(&chars);
-    long n = 0;
-    for (; is_cons(t) && (plimit < 0 || n <= plimit); t = list_tail(t), n++)
-        put_utf8(&chars, (unsigned)small_val(list_head(t)));
+    Term h;
+    for (long n = 0; (plimit < 0 || n <= plimit) && items_next(&it, &h); n++)
+        put_utf8(&chars, (unsigned)small_val(h));
     strbuf_putc(&cx->tmp, '\'');
     size_t used = inspect_escape_limited((const unsigned char *)strbuf_cstr(&chars), chars.len,
                                          '\'', plimit, &cx->tmp);
@@ -418,43 +448,56 @@ static DocId charlist_doc(InspectCx *cx, Term t)
     return tmp_doc(cx);
 }
 
-static bool is_keyword_list(Term t)
+static bool is_keyword_list(Items it)
 {
-    for (; is_cons(t); t = list_tail(t))
-        if (!is_keyword_pair(list_head(t)))
+    Term h;
+    while (items_next(&it, &h))
+        if (!is_keyword_pair(h))
             return false;
-    return t == NIL;
+    return items_proper(&it);
 }
 
-static DocId list_doc(InspectCx *cx, Term t, int limit)
+/* Inspect.List.inspect/2: a charlist, a keyword list, or [a, b | c]. */
+static DocId items_doc(InspectCx *cx, Items it, int limit)
 {
-    if (t == NIL)
+    Items probe = it;
+    Term h;
+    if (!items_next(&probe, &h))
         return text(cx, "[]");
     const InspectOpts *o = cx->o;
-    if ((o->charlists_as_charlists || !o->charlists_as_lists) && is_charlist(cx, t))
-        return charlist_doc(cx, t);
-    bool kw = is_keyword_list(t);
+    if ((o->charlists_as_charlists || !o->charlists_as_lists) && is_charlist(cx, it))
+        return charlist_doc(cx, it);
+    bool kw = is_keyword_list(it);
     Seq s = seq_start(kw ? BRK_STRICT : BRK_MAYBE);
-    for (; is_cons(t) && !cx->docs.failed; t = list_tail(t)) {
+    while (!cx->docs.failed && items_next(&it, &h)) {
         if (limit == 0) {
             seq_add(cx, &s, text(cx, "..."));
             break;
         }
         limit = next_limit(limit);
-        Term h = list_head(t), tail = list_tail(t);
         if (kw) {
             seq_add(cx, &s, keyword_item(cx, tuple_get(h, 0), tuple_get(h, 1), limit));
-        } else if (is_list(tail)) {
+        } else if (!items_at_tail(&it)) {
             seq_add(cx, &s, to_doc(cx, h, limit));
         } else {
             /* An improper tail joins the last item with " |". */
-            DocId l = to_doc(cx, h, limit), r = to_doc(cx, tail, limit);
+            DocId l = to_doc(cx, h, limit), r = to_doc(cx, it.rest, limit);
             s.simple = s.simple && doc_is_simple(&cx->docs, l) && doc_is_simple(&cx->docs, r);
             seq_add(cx, &s, join(cx, l, r, s.simple, " |"));
             break;
         }
     }
     return container_end(cx, "[", &s, "]", kw ? BRK_STRICT : BRK_MAYBE);
+}
+
+static DocId list_doc(InspectCx *cx, Term t, int limit)
+{
+    return items_doc(cx, (Items){.rest = t}, limit);
+}
+
+DocId inspect_list(InspectCx *cx, const Term *items, size_t n, int limit)
+{
+    return items_doc(cx, (Items){.arr = items, .n = n}, limit);
 }
 
 /* ---- tuples ---------------------------------------------------------- */

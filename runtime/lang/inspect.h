@@ -78,6 +78,11 @@ DocId inspect_doc(InspectCx *cx, Term t, int limit);
 DocId inspect_container(InspectCx *cx, const char *left, const Term *items, size_t n,
                         const char *right, int limit, bool keyword_style);
 
+/* Inspect.List.inspect/2 over n items, as if they were a proper list:
+ * 'abc' for printable characters, [a: 1] for keyword pairs, else [x, y].
+ * What MapSet's printer wraps in "MapSet.new(...)". */
+DocId inspect_list(InspectCx *cx, const Term *items, size_t n, int limit);
+
 /* A printer for one struct module: returns the document for `s` (a map
  * with :__struct__ = that module), or DOC_NIL to fall back to %Name{..}. */
 typedef DocId (*InspectStructFn)(InspectCx *cx, Term s, int limit);

@@ -503,6 +503,39 @@ static void registered_struct_printers_are_used(void **state)
     inspect_register_struct(AT("Elixir.Date"), NULL);
 }
 
+/* A printer like Elixir's Inspect.MapSet: MapSet.new(<list>). */
+static DocId mapset_printer(InspectCx *cx, Term s, int limit)
+{
+    Term inner = map_get(s, AT("map"));
+    size_t n = map_size(inner);
+    Term keys[64], values[64];
+    if (n > 64)
+        return DOC_NIL;
+    map_sorted(inner, keys, values);
+    Docs *d = inspect_docs(cx);
+    return doc_cons3(d, doc_cstr(d, "MapSet.new("), inspect_list(cx, keys, n, limit), doc_cstr(d, ")"));
+}
+
+static Term mapset(size_t n, const Term *elems)
+{
+    Term inner = M0();
+    for (size_t i = 0; i < n; i++)
+        inner = map_put(&H, inner, elems[i], NIL);
+    return M(A(__struct__), AT("Elixir.MapSet"), AT("map"), inner);
+}
+
+static void printers_can_print_arrays_as_lists(void **state)
+{
+    (void)state;
+    assert_int_equal(inspect_register_struct(AT("Elixir.MapSet"), mapset_printer), 0);
+    assert_string_equal(io(mapset(3, (Term[]){I(3), I(1), I(2)})), "MapSet.new([1, 2, 3])");
+    assert_string_equal(io(mapset(2, (Term[]){I(97), I(98)})), "MapSet.new('ab')");
+    assert_string_equal(io(mapset(0, NULL)), "MapSet.new([])");
+    assert_string_equal(io(mapset(1, (Term[]){T(AT("a"), I(1))})), "MapSet.new([a: 1])");
+    inspect_register_struct(AT("Elixir.MapSet"), NULL);
+    assert_string_equal(io(mapset(1, (Term[]){I(1)})), "%MapSet{map: %{1 => []}}");
+}
+
 /* ---- layout ------------------------------------------------------------ */
 
 static void long_keyword_lists_put_one_item_per_line(void **state)
@@ -755,6 +788,7 @@ int main(void)
         cmocka_unit_test(structs_print_with_their_name),
         cmocka_unit_test(struct_fields_follow_the_fields_hook),
         cmocka_unit_test(registered_struct_printers_are_used),
+        cmocka_unit_test(printers_can_print_arrays_as_lists),
         cmocka_unit_test(long_keyword_lists_put_one_item_per_line),
         cmocka_unit_test(nested_tuples_wrap_flex),
         cmocka_unit_test(long_maps_put_one_pair_per_line),
