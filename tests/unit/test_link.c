@@ -122,6 +122,29 @@ static void exit_from_another_process_kills_with_its_reason(void **state)
     assert_true(probe_wait_exit(&a));
 }
 
+static void boxed_reason_travels_through_links(void **state)
+{
+    mote_rt *rt = *state;
+    Probe a, b, w;
+    assert_int_equal(probe_spawn(rt, &a), 0);
+    assert_int_equal(probe_spawn(rt, &b), 0);
+    assert_int_equal(probe_spawn(rt, &w), 0);
+    assert_string_equal(run(rt, &b, "ap", "link", a.pid), "link 0");
+    assert_string_equal(run(rt, &w, "ap", "monitor", b.pid), "monitor 0");
+    mote_env *env = mote_env_new(rt);
+    mote_term el[2] = {mote_atom(env, "custom"), mote_int(env, 42)};
+    assert_int_equal(mote_exit(env, a.pid, mote_tuple(env, 2, el)), 0);
+    mote_env_free(env);
+    assert_true(probe_wait_exit(&a));
+    assert_true(probe_wait_exit(&b));
+    assert_string_equal(a.reason, "{:custom, 42}");
+    assert_string_equal(b.reason, "{:custom, 42}");
+    assert_true(probe_wait_lines(&w, 2));
+    assert_string_equal(probe_line(&w, 1), "{:DOWN, #ref, :process, <pid>, {:custom, 42}}");
+    stop(rt, &w, "normal");
+    assert_true(probe_wait_exit(&w));
+}
+
 static void normal_exit_signal_is_ignored(void **state)
 {
     mote_rt *rt = *state;
@@ -270,6 +293,7 @@ int main(void)
         cmocka_unit_test(trap_exit_turns_exit_into_message),
         cmocka_unit_test(kill_is_untrappable_and_becomes_killed),
         cmocka_unit_test(exit_from_another_process_kills_with_its_reason),
+        cmocka_unit_test(boxed_reason_travels_through_links),
         cmocka_unit_test(normal_exit_signal_is_ignored),
         cmocka_unit_test(unlink_stops_propagation),
         cmocka_unit_test(linking_to_a_dead_pid_returns_noproc),
