@@ -481,15 +481,37 @@ void proc_run(Sched *s, Proc *p)
 
 /* ---- exit ------------------------------------------------------------- */
 
+/* Moves whatever is still in the inbox to the private queue. */
+static void collect_inbox(Proc *p)
+{
+    for (Msg *m = mbox_grab(&p->mbox); m != NULL;) {
+        Msg *next = atomic_load_explicit(&m->next, memory_order_relaxed);
+        mbox_append(&p->mbox, m);
+        m = next;
+    }
+}
+
+/* Applies link and monitor requests that reached p before it left the
+ * table but were never drained (e.g. spawn_link's link, when the child
+ * dies in init): they were made while p was alive, so the other end must
+ * get the real exit reason, not :noproc. */
+static void accept_pending_links(Proc *p)
+{
+    Mbox *mb = &p->mbox;
+    mbox_reset(mb);
+    Msg *m;
+    while ((m = mbox_peek(mb)) != NULL) {
+        if (m->kind == MSG_LINK || m->kind == MSG_MONITOR)
+            (void)link_handle(p, mbox_unlink(mb));
+        else
+            mbox_next(mb);
+    }
+}
+
 /* Answers or frees everything left in a dead process's mailbox. */
 static void flush_mailbox(Proc *p)
 {
     Mbox *mb = &p->mbox;
-    for (Msg *m = mbox_grab(mb); m != NULL;) {
-        Msg *next = atomic_load_explicit(&m->next, memory_order_relaxed);
-        mbox_append(mb, m);
-        m = next;
-    }
     Msg *m = mb->first;
     mb->first = NULL;
     mb->last = mb->save = &mb->first;
@@ -521,6 +543,8 @@ void proc_exit(Proc *p, Term reason)
         reg_unregister_proc(n, p);
     /* From here no send reaches p: its inbox only shrinks. */
     node_unpublish(n, p);
+    collect_inbox(p);
+    accept_pending_links(p);
     if (p->cold != NULL)
         link_on_exit(p, p->exit_reason);
     node_notify_exit(n, p->pid, p->exit_reason);

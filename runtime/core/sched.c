@@ -6,7 +6,7 @@
  * parking handshake is Dekker-style: a parker counts itself in nparked
  * before its last look at the queues, an enqueuer publishes runq_len
  * before it reads nparked (both seq_cst), so a parked scheduler is never
- * left asleep next to surplus work. Design notes: docs/sched.md.
+ * left asleep next to surplus work. Design notes: docs/process.md.
  */
 #include "scheduler.h"
 

@@ -8,7 +8,7 @@
  * work arrives or its next timer is due. Senders never wake a scheduler
  * per message: only a queue going from empty to non-empty while its
  * scheduler is parked, or surplus work while others are parked, does.
- * Design notes: docs/sched.md.
+ * Design notes: docs/process.md.
  */
 #ifndef MOTE_SCHEDULER_H
 #define MOTE_SCHEDULER_H

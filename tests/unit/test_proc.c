@@ -294,6 +294,56 @@ static int arm_far(mote_proc *self, void **state)
 
 static const mote_proc_class far_class = {.name = "far", .init = arm_far};
 
+static int crash_in_init(mote_proc *self, void **state)
+{
+    (void)self;
+    (void)state;
+    return MOTE_EBADARG;
+}
+
+static const mote_proc_class crasher_class = {.name = "crasher", .init = crash_in_init};
+
+static char parent_saw[2][160];
+static _Atomic int parent_nsaw;
+
+/* Traps exits; on :go spawns a linked and monitored crasher and writes
+ * down the next two non-atom messages ({:EXIT, ..} and {:DOWN, ..}). */
+static int parent_handle(mote_proc *self, void *state, mote_term msg)
+{
+    (void)state;
+    if (mote_is_atom(msg, "go")) {
+        mote_term ref;
+        mote_spawn_opts o = {.link = true, .monitor = true, .monitor_ref = &ref};
+        mote_pid child;
+        return mote_spawn(mote_rt_of(self), self, &crasher_class, NULL, &o, &child);
+    }
+    int i = atomic_load(&parent_nsaw);
+    if (i < 2) {
+        mote_format(msg, parent_saw[i], sizeof parent_saw[i]);
+        atomic_store(&parent_nsaw, i + 1);
+    }
+    return MOTE_OK;
+}
+
+static const mote_proc_class parent_class = {.name = "parent", .handle = parent_handle};
+
+static void spawn_link_child_dying_in_init_reports_its_real_reason(void **state)
+{
+    mote_rt *rt = *state;
+    atomic_store(&parent_nsaw, 0);
+    mote_spawn_opts o = {.trap_exit = true};
+    mote_pid parent;
+    assert_int_equal(mote_spawn(rt, NULL, &parent_class, NULL, &o, &parent), 0);
+    assert_int_equal(send_atom(rt, parent, "go"), 0);
+    WAIT_FOR(atomic_load(&parent_nsaw) == 2);
+    for (int i = 0; i < 2; i++) {
+        assert_null(strstr(parent_saw[i], "noproc"));
+        assert_non_null(strstr(parent_saw[i], ":native_error"));
+    }
+    assert_memory_equal(parent_saw[0], "{:EXIT, ", 8);
+    assert_memory_equal(parent_saw[1], "{:DOWN, ", 8);
+}
+
 static Rec many[50];
 
 static void stop_frees_every_byte(void **state)
@@ -353,6 +403,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(heap_cap_kills_with_max_heap_size, rt_setup, rt_teardown),
         cmocka_unit_test_setup_teardown(init_returning_stop_exits_normally, rt_setup, rt_teardown),
         cmocka_unit_test_setup_teardown(stop_runs_terminate_of_live_processes, NULL, rt_teardown),
+        cmocka_unit_test_setup_teardown(spawn_link_child_dying_in_init_reports_its_real_reason,
+                                        rt_setup, rt_teardown),
         cmocka_unit_test(stop_frees_every_byte),
         cmocka_unit_test(idle_process_is_small),
     };
