@@ -46,8 +46,6 @@ static struct {
 } printers[INSPECT_MAX_STRUCT_PRINTERS];
 static size_t nprinters;
 static InspectFieldsFn fields_hook;
-static InspectFunFn fun_hook;
-static InspectNodeFn node_hook;
 
 static DocId to_doc(InspectCx *cx, Term t, int limit);
 
@@ -70,8 +68,6 @@ int inspect_register_struct(Term module, InspectStructFn fn)
 }
 
 void inspect_set_fields_hook(InspectFieldsFn fn) { fields_hook = fn; }
-void inspect_set_fun_hook(InspectFunFn fn) { fun_hook = fn; }
-void inspect_set_node_hook(InspectNodeFn fn) { node_hook = fn; }
 
 Docs *inspect_docs(InspectCx *cx) { return &cx->docs; }
 
@@ -688,57 +684,9 @@ static DocId map_doc(InspectCx *cx, Term m, int limit)
 
 /* ---- pids, references, functions ----------------------------------- */
 
-static unsigned node_number(Term node) { return node_hook ? node_hook(node) : 1; }
-
-static DocId pid_doc(InspectCx *cx, Term t)
+static DocId hash_doc(InspectCx *cx, Term t, void (*put)(Term, Strbuf *))
 {
-    if (is_local_pid(t)) {
-        strbuf_printf(&cx->tmp, "#PID<0.%llu.%llu>", (unsigned long long)pid_index(t),
-                      (unsigned long long)pid_serial(t));
-    } else {
-        const Term *p = boxed_ptr(t);
-        strbuf_printf(&cx->tmp, "#PID<%u.%llu.%llu>", node_number(p[1]),
-                      (unsigned long long)p[2], (unsigned long long)p[3]);
-    }
-    return tmp_doc(cx);
-}
-
-static DocId ref_doc(InspectCx *cx, Term t)
-{
-    const Term *p = boxed_ptr(t);
-    if (is_boxed_kind(t, HDR_REF)) {
-        strbuf_printf(&cx->tmp, "#Reference<0.%u.%u.%u>", (unsigned)(p[2] & 0xFFFFFFFFu),
-                      (unsigned)(p[1] >> 32), (unsigned)(p[1] & 0xFFFFFFFFu));
-        return tmp_doc(cx);
-    }
-    /* [node][creation][nwords][ids, two u32 per word]: printed highest id
-     * first, as the BEAM does. */
-    size_t nwords = (size_t)p[3];
-    if (nwords > hdr_arity(p[0]) - 3)
-        nwords = hdr_arity(p[0]) - 3;
-    strbuf_printf(&cx->tmp, "#Reference<%u", node_number(p[1]));
-    for (size_t i = 2 * nwords; i-- > 0;) {
-        uint64_t w = p[4 + i / 2];
-        strbuf_printf(&cx->tmp, ".%u", (unsigned)(i % 2 ? w >> 32 : w & 0xFFFFFFFFu));
-    }
-    strbuf_putc(&cx->tmp, '>');
-    return tmp_doc(cx);
-}
-
-static DocId fun_doc(InspectCx *cx, Term t)
-{
-    const Term *p = boxed_ptr(t);
-    if (is_boxed_kind(t, HDR_EXPORT)) {
-        strbuf_putc(&cx->tmp, '&');
-        inspect_atom(p[1], &cx->tmp);
-        strbuf_putc(&cx->tmp, '.');
-        inspect_atom_remote(p[2], &cx->tmp);
-        strbuf_printf(&cx->tmp, "/%lld", (long long)(is_small(p[3]) ? small_val(p[3]) : 0));
-    } else if (fun_hook) {
-        fun_hook(t, &cx->tmp);
-    } else {
-        strbuf_puts(&cx->tmp, "#Function<>");
-    }
+    put(t, &cx->tmp);
     return tmp_doc(cx);
 }
 
@@ -757,10 +705,10 @@ static DocId boxed_doc(InspectCx *cx, Term t, int limit)
     case HDR_MAP:
     case HDR_HAMT_ROOT: return map_doc(cx, t, limit);
     case HDR_FUN:
-    case HDR_EXPORT: return fun_doc(cx, t);
+    case HDR_EXPORT: return hash_doc(cx, t, inspect_fun_text);
     case HDR_REF:
-    case HDR_EXTREF: return ref_doc(cx, t);
-    case HDR_EXTPID: return pid_doc(cx, t);
+    case HDR_EXTREF: return hash_doc(cx, t, inspect_ref_text);
+    case HDR_EXTPID: return hash_doc(cx, t, inspect_pid_text);
     default: return text(cx, "#Mote.Internal<>");
     }
 }
@@ -776,7 +724,7 @@ static DocId to_doc(InspectCx *cx, Term t, int limit)
     switch (term_tag(t)) {
     case TAG_SMALL: d = integer_doc(cx, t); break;
     case TAG_ATOM: d = atom_doc(cx, t); break;
-    case TAG_PID: d = pid_doc(cx, t); break;
+    case TAG_PID: d = hash_doc(cx, t, inspect_pid_text); break;
     case TAG_LIST: d = list_doc(cx, t, limit); break;
     case TAG_SPECIAL: d = t == NIL ? text(cx, "[]") : text(cx, "#Mote.Internal<>"); break;
     case TAG_BOXED: d = t == NONE ? text(cx, "#Mote.None<>") : boxed_doc(cx, t, limit); break;

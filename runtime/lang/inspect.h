@@ -120,6 +120,10 @@ size_t inspect_escape_limited(const unsigned char *s, size_t len, char quote, lo
                               Strbuf *out);
 /* An atom as the function name of a remote call (&Mod.name/1). */
 void inspect_atom_remote(Term atom, Strbuf *out);
+/* #PID<0.4.0>, #Reference<0.1.2.3>, &Mod.fun/1 or the fun hook's text. */
+void inspect_pid_text(Term pid, Strbuf *out);
+void inspect_ref_text(Term ref, Strbuf *out);
+void inspect_fun_text(Term fun, Strbuf *out);
 /* String.printable?/1 over UTF-8 bytes. */
 bool inspect_is_printable(const unsigned char *s, size_t len);
 /* Only the first `limit` characters are checked (< 0: all), as

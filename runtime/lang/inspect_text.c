@@ -1,5 +1,6 @@
 /* inspect_text.c — the text-level rules of inspect: which strings are
- * printable, how they are escaped, and how atoms are written.
+ * printable, how they are escaped, how atoms are written, and the #PID<>,
+ * #Reference<> and &Mod.fun/1 forms.
  *
  * The rules follow Elixir 1.14: String.printable?/2, Code.Identifier's
  * escape/classify and Macro.inspect_atom/2. An atom prints bare when it
@@ -351,5 +352,63 @@ void inspect_atom_remote(Term atom, Strbuf *out)
     default:
         put_quoted(s, len, out);
         break;
+    }
+}
+
+/* ---- pids, references, functions ----------------------------------- */
+
+static InspectFunFn fun_hook;
+static InspectNodeFn node_hook;
+
+void inspect_set_fun_hook(InspectFunFn fn) { fun_hook = fn; }
+void inspect_set_node_hook(InspectNodeFn fn) { node_hook = fn; }
+
+static unsigned node_number(Term node) { return node_hook ? node_hook(node) : 1; }
+
+void inspect_pid_text(Term t, Strbuf *out)
+{
+    if (is_local_pid(t)) {
+        strbuf_printf(out, "#PID<0.%llu.%llu>", (unsigned long long)pid_index(t),
+                      (unsigned long long)pid_serial(t));
+    } else {
+        const Term *p = boxed_ptr(t);
+        strbuf_printf(out, "#PID<%u.%llu.%llu>", node_number(p[1]), (unsigned long long)p[2],
+                      (unsigned long long)p[3]);
+    }
+}
+
+void inspect_ref_text(Term t, Strbuf *out)
+{
+    const Term *p = boxed_ptr(t);
+    if (is_boxed_kind(t, HDR_REF)) {
+        strbuf_printf(out, "#Reference<0.%u.%u.%u>", (unsigned)(p[2] & 0xFFFFFFFFu),
+                      (unsigned)(p[1] >> 32), (unsigned)(p[1] & 0xFFFFFFFFu));
+        return;
+    }
+    /* [node][creation][nwords][ids, two u32 per word]: printed highest id
+     * first, as the BEAM does. */
+    size_t room = hdr_arity(p[0]) > 3 ? (size_t)hdr_arity(p[0]) - 3 : 0;
+    size_t nwords = (size_t)p[3] < room ? (size_t)p[3] : room;
+    strbuf_printf(out, "#Reference<%u", node_number(p[1]));
+    for (size_t i = 2 * nwords; i-- > 0;) {
+        uint64_t w = p[4 + i / 2];
+        strbuf_printf(out, ".%u", (unsigned)(i % 2 ? w >> 32 : w & 0xFFFFFFFFu));
+    }
+    strbuf_putc(out, '>');
+}
+
+void inspect_fun_text(Term t, Strbuf *out)
+{
+    const Term *p = boxed_ptr(t);
+    if (is_boxed_kind(t, HDR_EXPORT)) {
+        strbuf_putc(out, '&');
+        inspect_atom(p[1], out);
+        strbuf_putc(out, '.');
+        inspect_atom_remote(p[2], out);
+        strbuf_printf(out, "/%lld", (long long)(is_small(p[3]) ? small_val(p[3]) : 0));
+    } else if (fun_hook) {
+        fun_hook(t, out);
+    } else {
+        strbuf_puts(out, "#Function<>");
     }
 }
