@@ -556,6 +556,18 @@ static void long_keyword_lists_put_one_item_per_line(void **state)
                                    "del: \"dog\", ins: \"lazy cat\"]");
 }
 
+static void nested_lists_indent_from_the_enclosing_nest(void **state)
+{
+    (void)state;
+    /* Nesting adds to the enclosing indent, not to the column of "[". */
+    assert_string_equal(io(L(T(AT("a"), range(1, 30)))),
+                        "[\n"
+                        "  a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, "
+                        "20, 21,\n"
+                        "   22, 23, 24, 25, 26, 27, 28, 29, 30]\n"
+                        "]");
+}
+
 static void nested_tuples_wrap_flex(void **state)
 {
     (void)state;
@@ -790,6 +802,7 @@ int main(void)
         cmocka_unit_test(registered_struct_printers_are_used),
         cmocka_unit_test(printers_can_print_arrays_as_lists),
         cmocka_unit_test(long_keyword_lists_put_one_item_per_line),
+        cmocka_unit_test(nested_lists_indent_from_the_enclosing_nest),
         cmocka_unit_test(nested_tuples_wrap_flex),
         cmocka_unit_test(long_maps_put_one_pair_per_line),
         cmocka_unit_test(non_simple_lists_break_between_items),
