@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "err.h"
 #include "mem.h"
 #include "mote.h"
 

@@ -15,8 +15,9 @@
 #include <stddef.h>
 
 #include "ast.h"
-#include "err.h"
 #include "lex.h"
+
+struct Err; /* err.h */
 
 #define PARSE_MAX_NEST AST_MAX_DEPTH
 
@@ -44,6 +45,6 @@ size_t parse_error_format(const ParseError *e, char *buf, size_t cap);
 
 /* Copies a ParseError into an Err ("file:line:col: message"), for callers
  * that report through Err. Returns e->code. */
-int parse_error_to_err(const ParseError *e, Err *err);
+int parse_error_to_err(const ParseError *e, struct Err *err);
 
 #endif

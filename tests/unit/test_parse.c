@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "err.h"
 #include "mote.h"
 #include "parse.h"
 

@@ -1,0 +1,4 @@
+case x do
+  {:ok, v} -> v
+  _ -> nil
+end

@@ -1,0 +1,1 @@
+fn a, b when a > b -> a; _, b -> b end

@@ -1,0 +1,1 @@
+<<a::size(8)-big, rest::binary>> = bin

@@ -1,0 +1,7 @@
+try do
+  raise "x"
+rescue
+  e in RuntimeError -> e
+after
+  :ok
+end

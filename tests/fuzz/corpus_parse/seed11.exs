@@ -1,0 +1,5 @@
+receive do
+  m -> m
+after
+  100 -> :t
+end

@@ -1,0 +1,2 @@
+'abc' ++ [?a, ?\n]
+:"quoted atom"

@@ -1,0 +1,5 @@
+IO.puts "x"
+foo bar, baz: 1
+@doc """
+doc
+"""
