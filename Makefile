@@ -16,7 +16,7 @@ ARGS ?=
 
 run:
 	@scripts/deps.sh build
-	@scripts/build.sh $(BUILD)
+	@TARGETS=mote scripts/build.sh $(BUILD)
 	exec $(BUILD)/mote $(ARGS)
 
 check:
@@ -25,7 +25,7 @@ check:
 
 bench:
 	@scripts/deps.sh test
-	@scripts/build.sh $(BUILD)
+	@TARGETS=bench/bench_core scripts/build.sh $(BUILD)
 	@BUILD=$(BUILD) bench/run.sh
 
 build:

@@ -5,6 +5,8 @@
 # A fresh DIR is set up with the options given; an existing one is
 # reconfigured with them, which also picks up test files added since (the
 # test lists in tests/meson.build only include files that exist).
+# TARGETS="a b" builds only those ninja targets (default: everything);
+# `make run` asks for just `mote`, so a broken test cannot stop the shell.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -20,4 +22,5 @@ if [ -f "$dir/meson-private/coredata.dat" ]; then
 else
     meson setup "$dir" "$@"
 fi
-ninja -C "$dir" -j"$jobs"
+# shellcheck disable=SC2086
+ninja -C "$dir" -j"$jobs" ${TARGETS:-}
