@@ -8,6 +8,7 @@
 #ifndef MOTE_ERR_H
 #define MOTE_ERR_H
 
+#include "config.h" /* MOTE_DEBUG in debug builds */
 #include "mote.h"
 
 typedef struct Err {
