@@ -8,10 +8,11 @@
  * an integral value in [1, 1e16) prints as "<integer>.0".
  *
  * We find the digits with the C library's correctly rounded printf and
- * strtod rather than with Ryu's tables: for each length p from 1 to 17 we
- * take the nearest p-digit decimal and keep it if it reads back; at the
- * asymmetric interval around a power of two the nearest may miss while a
- * neighbour hits, so the two neighbours are tried as well.
+ * strtod rather than with Ryu's tables: for a length p we take the
+ * nearest p-digit decimal and keep it if it reads back; at the asymmetric
+ * interval around a power of two the nearest may miss while the decimal
+ * on the other side of v hits, so that one is tried too. The least such
+ * p is found by binary search.
  */
 #include <math.h>
 #include <stdio.h>
@@ -64,28 +65,44 @@ static bool bump(char *digits, int n, int delta)
     return true;
 }
 
-/* Shortest digits of a finite v > 0: fills digits (no leading or trailing
- * zeros) and returns their count; *place is the power of ten of the last
- * digit. */
-static int shortest(double v, char *digits, int *place)
+/* Looks for a p-digit decimal that reads back as v, preferring the
+ * nearest: fills digits, *n and *place and returns true, or false when
+ * none exists. Only the two p-digit decimals either side of v can lie in
+ * its rounding interval, so trying the nearest and then the other one is
+ * an exact test. */
+static bool try_digits(double v, int p, char *digits, int *n, int *place)
 {
     char sci[48];
-    int n = 0;
-    for (int p = 1; p <= 17; p++) {
-        snprintf(sci, sizeof sci, "%.*e", p - 1, v);
-        split_sci(sci, digits, &n, place);
-        if (reads_back(digits, n, *place, v))
-            break;
-        /* The nearest p-digit decimal missed; v lies between it and one
-         * neighbour, and that neighbour is the nearer of the two. */
-        double c = strtod(sci, NULL);
-        char alt[20];
-        memcpy(alt, digits, (size_t)n);
-        if (bump(alt, n, v > c ? 1 : -1) && reads_back(alt, n, *place, v)) {
-            memcpy(digits, alt, (size_t)n);
-            break;
-        }
+    snprintf(sci, sizeof sci, "%.*e", p - 1, v);
+    split_sci(sci, digits, n, place);
+    if (reads_back(digits, *n, *place, v))
+        return true;
+    double c = strtod(sci, NULL);
+    char alt[20];
+    memcpy(alt, digits, (size_t)*n);
+    if (bump(alt, *n, v > c ? 1 : -1) && reads_back(alt, *n, *place, v)) {
+        memcpy(digits, alt, (size_t)*n);
+        return true;
     }
+    return false;
+}
+
+/* Shortest digits of a finite v > 0: fills digits (no trailing zeros)
+ * and returns their count; *place is the power of ten of the last digit.
+ * Every p-digit decimal is also a (p+1)-digit one, so "some p-digit
+ * decimal reads back" only turns from false to true as p grows, and a
+ * binary search over 1..17 (17 always suffices) finds the least p. */
+static int shortest(double v, char *digits, int *place)
+{
+    int lo = 1, hi = 17, n = 0;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (try_digits(v, mid, digits, &n, place))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    try_digits(v, lo, digits, &n, place);
     while (n > 1 && digits[n - 1] == '0') {
         n--;
         (*place)++;
