@@ -3,8 +3,9 @@
  *
  * Reading never stops a process: counters are atomics, and a process is
  * pinned with node_lock_pid only long enough to copy a few words. Figures
- * a process updates without atomics (heap size, flags) are read as
- * relaxed loads and may be one time slice stale, never torn pointers.
+ * the owner keeps in plain fields (heap size, flags) are never read
+ * across threads: the owner publishes copies (info_publish) at the end of
+ * each slice, so they may be one slice stale.
  * Rates (utilisation, reductions/s) are deltas since the previous call,
  * kept per node in an InfoPrev.
  */
@@ -30,7 +31,17 @@ struct InfoPrev {
  * second from an observer), so sharing it costs nothing. */
 static pthread_mutex_t prev_lock = PTHREAD_MUTEX_INITIALIZER;
 
-#define RELAXED(x) __atomic_load_n(&(x), __ATOMIC_RELAXED)
+#define RELAXED(x) atomic_load_explicit(&(x), memory_order_relaxed)
+
+void info_publish(Proc *p)
+{
+    size_t words = heap_size_words(&p->heap);
+    atomic_store_explicit(&p->pub_heap_words, words > UINT32_MAX ? UINT32_MAX : (uint32_t)words,
+                          memory_order_relaxed);
+    atomic_store_explicit(&p->pub_gc_count, (uint32_t)p->heap.gc_count, memory_order_relaxed);
+    atomic_store_explicit(&p->pub_trap_exit, (p->flags & PF_TRAP_EXIT) != 0,
+                          memory_order_relaxed);
+}
 
 static void copy_text(char *dst, size_t size, const char *src, size_t len)
 {
@@ -79,14 +90,13 @@ static void cold_info(Proc *p, mote_proc_info *out)
                         (c->cap_monitors + c->cap_watchers) * sizeof(Monitor);
 }
 
-/* Heap figures, read without stopping the owner (see the file comment). */
+/* Heap figures as the owner last published them (see the file comment). */
 static void heap_info(Proc *p, mote_proc_info *out)
 {
-    Term *start = RELAXED(p->heap.start), *end = RELAXED(p->heap.end);
-    size_t frag = RELAXED(p->heap.frag_words);
-    out->heap_bytes = (size_t)(end - start) * sizeof(Term);
-    out->total_bytes = sizeof(Proc) + out->heap_bytes + frag * sizeof(Term);
-    out->gc_count = RELAXED(p->heap.gc_count);
+    size_t words = RELAXED(p->pub_heap_words);
+    out->heap_bytes = (words ? words : HEAP_MIN_WORDS) * sizeof(Term);
+    out->total_bytes = sizeof(Proc) + out->heap_bytes;
+    out->gc_count = RELAXED(p->pub_gc_count);
 }
 
 static void fill_info(Proc *p, mote_proc_info *out)
@@ -100,7 +110,7 @@ static void fill_info(Proc *p, mote_proc_info *out)
     out->status = status_of(atomic_load(&p->state));
     out->reductions = atomic_load(&p->reductions);
     out->message_queue_len = atomic_load(&p->mbox.len);
-    out->trap_exit = (RELAXED(p->flags) & PF_TRAP_EXIT) != 0;
+    out->trap_exit = RELAXED(p->pub_trap_exit) != 0;
     heap_info(p, out);
     cold_info(p, out);
     if (!out->current_function[0])

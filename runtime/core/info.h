@@ -10,6 +10,13 @@
 
 struct Node;
 struct InfoPrev;
+struct Proc;
+
+/* Publishes p's heap figures and trap_exit flag for introspection
+ * readers (relaxed atomic stores, a few nanoseconds). Owner thread only;
+ * the scheduler calls it at the end of each time slice, and after a GC.
+ * Until the first call, readers see a fresh heap's size. */
+void info_publish(struct Proc *p);
 
 /* Frees the figures mote_rt_stats_get keeps between calls (the rates are
  * deltas since the previous call). For mote_stop; NULL-safe on a node

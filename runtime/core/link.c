@@ -542,6 +542,7 @@ MOTE_API int mote_trap_exit(mote_proc *self, bool on)
         p->flags |= PF_TRAP_EXIT;
     else
         p->flags &= (uint8_t)~PF_TRAP_EXIT;
+    atomic_store_explicit(&p->pub_trap_exit, on, memory_order_relaxed);
     return 0;
 }
 

@@ -36,6 +36,7 @@ typedef struct Probe {
     Term ref[3];                  /* the last monitor ref (raw words)   */
     Term ref2[3];                 /* the one before it                  */
     bool hold;                    /* a {:hold} command blocks while set */
+    int nnotes;                   /* every line, kept or not            */
 } Probe;
 
 /* Writes a short text for t: atoms by name, integers, pids as <pid>,
@@ -76,6 +77,7 @@ static inline void probe_describe(mote_term t, char *buf, size_t size)
 static inline void probe_note(Probe *pr, const char *text)
 {
     pthread_mutex_lock(&pr->mu);
+    pr->nnotes++;
     if (pr->nlines < PROBE_LINES)
         snprintf(pr->lines[pr->nlines++], sizeof pr->lines[0], "%s", text);
     pthread_cond_broadcast(&pr->cv);
@@ -195,6 +197,20 @@ static inline bool probe_wait_lines(Probe *pr, int n)
     while (pr->nlines < n && rc == 0)
         rc = pthread_cond_timedwait(&pr->cv, &pr->mu, &ts);
     bool ok = pr->nlines >= n;
+    pthread_mutex_unlock(&pr->mu);
+    return ok;
+}
+
+/* Waits until the probe has noted n things in all. False on give-up. */
+static inline bool probe_wait_notes(Probe *pr, int n)
+{
+    struct timespec ts;
+    deadline_in(&ts, PROBE_WAIT_MS);
+    pthread_mutex_lock(&pr->mu);
+    int rc = 0;
+    while (pr->nnotes < n && rc == 0)
+        rc = pthread_cond_timedwait(&pr->cv, &pr->mu, &ts);
+    bool ok = pr->nnotes >= n;
     pthread_mutex_unlock(&pr->mu);
     return ok;
 }

@@ -185,6 +185,31 @@ static void stats_are_readable_while_processes_run(void **state)
     assert_true(st.reductions_total > 0);
 }
 
+static void info_reads_never_stop_a_busy_process(void **state)
+{
+    mote_rt *rt = *state;
+    enum { MSGS = 2000 };
+    Probe a;
+    assert_int_equal(probe_spawn(rt, &a), 0);
+    mote_env *env = mote_env_new(rt);
+    mote_proc_info info;
+    mote_pid links[2];
+    size_t n;
+    for (int k = 0; k < MSGS; k++) {
+        mote_term el[2] = {mote_atom(env, "n"), mote_int(env, k)};
+        assert_int_equal(mote_send(env, a.pid, mote_tuple(env, 2, el)), 0);
+        assert_int_equal(mote_proc_info_get(rt, a.pid, &info), 0);
+        assert_int_equal(info.pid, a.pid);
+        assert_true(info.message_queue_len <= MSGS);
+        assert_int_equal(mote_proc_links(rt, a.pid, links, 2, &n), 0);
+        if (k % 100 == 0)
+            mote_env_clear(env);
+    }
+    mote_env_free(env);
+    assert_true(probe_wait_notes(&a, MSGS));
+    stop_and_wait(rt, &a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -193,6 +218,7 @@ int main(void)
         cmocka_unit_test(dead_process_has_no_info),
         cmocka_unit_test(processes_lists_every_live_pid),
         cmocka_unit_test(stats_are_readable_while_processes_run),
+        cmocka_unit_test(info_reads_never_stop_a_busy_process),
     };
     return cmocka_run_group_tests(tests, rt_setup, rt_teardown);
 }
