@@ -85,9 +85,9 @@ static void cold_info(Proc *p, mote_proc_info *out)
     out->nmonitors = c->nmonitors;
     out->nmonitored_by = c->nwatchers;
     out->parent = is_local_pid(c->parent) ? (mote_pid)c->parent : 0;
-    cold_unlock(c);
     out->total_bytes += sizeof *c + c->cap_links * sizeof(Term) +
                         (c->cap_monitors + c->cap_watchers) * sizeof(Monitor);
+    cold_unlock(c);
 }
 
 /* Heap figures as the owner last published them (see the file comment). */

@@ -31,14 +31,15 @@ static int grow(ProcCold *c, void **arr, uint32_t n, uint32_t *cap, size_t size)
     if (!na)
         return MOTE_ENOMEM;
     void *old = *arr;
+    uint32_t ocap = *cap;
     if (n)
         memcpy(na, old, n * size);
     cold_lock(c);
     *arr = na;
+    *cap = ncap;
     cold_unlock(c);
     if (old)
-        mem_free(MEM_PROC, old, *cap * size);
-    *cap = ncap;
+        mem_free(MEM_PROC, old, ocap * size);
     return 0;
 }
 
