@@ -941,7 +941,10 @@ static int lex_code(Lexer *L)
         Tok *t = emit(L, TOK_CAPTURE_INT, L->line, col_of(L, start));
         if (!t)
             return oom(L);
-        t->v.i = L->buflen > 9 ? 999999999 : strtol(L->buf, NULL, 10);
+        int64_t v = 0;
+        for (size_t i = 0; i < L->buflen && v < 1000000000; i++)
+            v = v * 10 + (L->buf[i] - '0');
+        t->v.i = v; /* absurd &N values stay absurd, for the compiler to refuse */
         return 0;
     }
     int rc = lex_punct(L, c);

@@ -243,6 +243,19 @@ static void reads_capture_arguments_and_comments(void **state)
     assert_string_equal(k, "& ( &N + &N ) eol &N && identifier eof");
 }
 
+static void capture_arguments_carry_their_number(void **state)
+{
+    (void)state;
+    Lexed *l = lex("&10 &1 &12");
+    assert_int_equal(l->rc, 0);
+    int64_t want[] = {10, 1, 12};
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(l->tv.toks[i].kind, TOK_CAPTURE_INT);
+        assert_int_equal(l->tv.toks[i].v.i, want[i]);
+    }
+    done(l);
+}
+
 static void marks_spacing_around_tokens(void **state)
 {
     (void)state;
@@ -360,6 +373,7 @@ int main(void)
         cmocka_unit_test(reads_sigils_with_delimiters_and_modifiers),
         cmocka_unit_test(drops_newline_before_a_binary_operator_only),
         cmocka_unit_test(reads_capture_arguments_and_comments),
+        cmocka_unit_test(capture_arguments_carry_their_number),
         cmocka_unit_test(marks_spacing_around_tokens),
         cmocka_unit_test(unterminated_string_is_incomplete),
         cmocka_unit_test(unterminated_heredoc_is_incomplete),
