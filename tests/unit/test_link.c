@@ -286,6 +286,38 @@ static void links_are_idempotent_and_bidirectional(void **state)
     assert_true(probe_wait_exit(&a));
 }
 
+static void long_chain_dies_to_the_last_process(void **state)
+{
+    mote_rt *rt = *state;
+    enum { N = 100 };
+    static Probe ps[N];
+    for (int i = 0; i < N; i++)
+        assert_int_equal(probe_spawn(rt, &ps[i]), 0);
+    for (int i = 1; i < N; i++)
+        assert_string_equal(run(rt, &ps[i], "ap", "link", ps[i - 1].pid), "link 0");
+    mote_env *env = mote_env_new(rt);
+    assert_int_equal(mote_exit(env, ps[0].pid, mote_atom(env, "kill")), 0);
+    mote_env_free(env);
+    for (int i = 0; i < N; i++) {
+        assert_true(probe_wait_exit(&ps[i]));
+        assert_string_equal(ps[i].reason, ":killed");
+    }
+}
+
+static void bad_targets_are_refused(void **state)
+{
+    mote_rt *rt = *state;
+    mote_env *env = mote_env_new(rt);
+    assert_int_equal(mote_exit(env, (mote_pid)mote_atom(env, "x"), mote_atom(env, "kill")),
+                     MOTE_EINVAL);
+    assert_int_equal(mote_exit(env, 0, mote_atom(env, "kill")), MOTE_EINVAL);
+    assert_int_equal(mote_exit(NULL, 0, 0), MOTE_EINVAL);
+    mote_env_free(env);
+    assert_int_equal(mote_link(NULL, 0), MOTE_EINVAL);
+    assert_int_equal(mote_monitor(NULL, 0, NULL), MOTE_EINVAL);
+    assert_int_equal(mote_trap_exit(NULL, true), MOTE_EINVAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -302,6 +334,8 @@ int main(void)
         cmocka_unit_test(demonitor_stops_down),
         cmocka_unit_test(demonitor_with_flush_drops_queued_down),
         cmocka_unit_test(links_are_idempotent_and_bidirectional),
+        cmocka_unit_test(long_chain_dies_to_the_last_process),
+        cmocka_unit_test(bad_targets_are_refused),
     };
     return cmocka_run_group_tests(tests, rt_setup, rt_teardown);
 }
