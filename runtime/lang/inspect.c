@@ -1,7 +1,7 @@
 /* inspect.c — terms to documents by Elixir 1.14's Inspect protocol.
  *
  * Each kind of term becomes a document (doc.h) the way its Inspect
- * implementation builds one; collections go through container(), which
+ * implementation builds one; collections go through container_end(), which
  * is Elixir's container_doc/6: items joined by "," and a break, a flex
  * layout (several per line, nest 1) when every item is plain text or the
  * container is a tuple, else one item per line between the brackets

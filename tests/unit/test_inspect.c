@@ -432,6 +432,26 @@ static void maps_print_keywords_or_arrows(void **state)
     assert_string_equal(io(M(AT("a b"), M0())), "%{\"a b\": %{}}");
 }
 
+static void large_maps_print_every_pair(void **state)
+{
+    (void)state;
+    Term m = M0();
+    for (int i = 0; i < 60; i++)
+        m = map_put(&H, m, I(i), I(i * i));
+    InspectOpts o;
+    inspect_opts_kernel(&o);
+    o.limit = -1;
+    const char *s = with(m, &o);
+    int arrows = 0;
+    for (const char *p = s; (p = strstr(p, " => ")) != NULL; p++)
+        arrows++;
+    assert_int_equal(arrows, 60);
+    assert_non_null(strstr(s, "59 => 3481"));
+    o.limit = 50;
+    s = with(m, &o);
+    assert_int_equal(strncmp(s + strlen(s) - 6, ", ...}", 6), 0);
+}
+
 static void structs_print_with_their_name(void **state)
 {
     (void)state;
@@ -797,6 +817,7 @@ int main(void)
         cmocka_unit_test(nested_items_get_the_remaining_limit),
         cmocka_unit_test(tuples_print_in_braces),
         cmocka_unit_test(maps_print_keywords_or_arrows),
+        cmocka_unit_test(large_maps_print_every_pair),
         cmocka_unit_test(structs_print_with_their_name),
         cmocka_unit_test(struct_fields_follow_the_fields_hook),
         cmocka_unit_test(registered_struct_printers_are_used),
