@@ -74,7 +74,9 @@ Docs *inspect_docs(InspectCx *cx);
  * element gets (Elixir passes the remaining limit down). */
 DocId inspect_doc(InspectCx *cx, Term t, int limit);
 /* Elixir's container_doc/6 over n terms: left, items, right, with "," and
- * the limit; keyword_style prints 2-tuples {atom, v} as `atom: v`. */
+ * the limit. Plain: break: :flex, as tuples print (several items a line).
+ * keyword_style: break: :strict, one item a line when it does not fit,
+ * and 2-tuples {atom, v} print as `atom: v` (as #Name<a: 1> forms do). */
 DocId inspect_container(InspectCx *cx, const char *left, const Term *items, size_t n,
                         const char *right, int limit, bool keyword_style);
 
