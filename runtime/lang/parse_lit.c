@@ -155,6 +155,9 @@ static bool parse_parts(Parser *P, const Tok **end, bool *interp)
             *interp = true;
             if (!flush_text(P, part) || !parse_push(P, parse_interp(P)))
                 return false;
+            /* The interpolated code may have used sbuf (aliases, nested
+             * strings); this string's text starts afresh. */
+            P->sbuflen = 0;
             part = cur(P);
         } else if (t->kind == TOK_STR_END) {
             *end = t;

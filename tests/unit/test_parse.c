@@ -263,6 +263,8 @@ static void literals_of_every_kind(void **state)
         {"\"a#{x}b\"", "(#{} \"a\" x \"b\")"},
         {"\"a#{\"b#{c}\"}\"", "(#{} \"a\" (#{} \"b\" c))"},
         {"\"#{}\"", "(#{} nil)"},
+        {"\"sum: #{Enum.sum([1])}!\"", "(#{} \"sum: \" (. Enum sum [1]) \"!\")"},
+        {"\"#{Foo.Bar}\"", "(#{} Foo.Bar)"},
         {"'a#{x}'", "(#{} \"a\" x)"},
         {"x = \"\"\"\n  hello\n    world\n  \"\"\"", "(= x \"hello\\n  world\\n\")"},
         {"'''\n  ab\n  '''", "'ab\\n'"},
