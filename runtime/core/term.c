@@ -357,6 +357,11 @@ static int cmp_one(CmpWalk *w, Term a, Term b, bool exact)
 
 static int cmp_walk(Term a, Term b, bool exact)
 {
+    /* Map lookups compare immediates most of the time: skip the walk. */
+    if (is_small(a) && is_small(b))
+        return cmp_i64(small_val(a), small_val(b));
+    if (is_atom(a) && is_atom(b))
+        return cmp_atoms(a, b);
     CmpWalk w;
     w.frames = w.local;
     w.len = 0;
