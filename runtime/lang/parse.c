@@ -252,6 +252,8 @@ Ast *parse_expr(Parser *P, int minprec)
 
 /* ---- calls -------------------------------------------------------------- */
 
+static bool is_args(const Ast *n);
+
 static bool at_eoe(const Parser *P)
 {
     return at(P, TOK_EOL) || at(P, TOK_SEMI);
@@ -332,7 +334,14 @@ static bool parse_bare_args(Parser *P)
             break;
         }
         P->one_arg = single || i > 0;
-        if (!parse_push(P, parse_expr(P, PREC_MIN)) || single || !at(P, TOK_COMMA))
+        Ast *arg = parse_expr(P, PREC_MIN);
+        if (arg && i == 0 && is_args(arg) && arg->nkids > 0 && !at(P, TOK_COMMA)) {
+            /* foo (a, b): the parenthesised list is the argument list. */
+            for (uint32_t k = 0; k < arg->nkids; k++)
+                parse_push(P, arg->kids[k]);
+            break;
+        }
+        if (!parse_push(P, arg) || single || !at(P, TOK_COMMA))
             break;
         adv(P);
         skip_eol(P);
@@ -612,6 +621,13 @@ static Ast *parse_paren(Parser *P)
     n->flags |= AST_F_PARENS;
     if (n->kind == AST_BLOCK && n->nkids == 0)
         n->flags |= AST_F_ARGS; /* () -> ... has no arguments */
+    /* "(a, b)" is only an argument list: before -> (or when), or after a
+     * call name and a space, as in "foo (a, b)". */
+    bool after_name = open > P->toks && (open[-1].kind == TOK_IDENT) &&
+                      (open->flags & TOKF_SPACE_BEFORE);
+    if (is_args(n) && n->nkids > 0 && !at_op(P, OP_ARROW) && !at_op(P, OP_WHEN) && !after_name)
+        return parse_fail(P, open, "unexpected parentheses: a comma-separated list in "
+                                   "parentheses is only allowed before ->");
     return n;
 }
 
@@ -783,16 +799,17 @@ static bool close_clause(Parser *P, Clause *c)
 
 /* Parses a clause head whose first argument (maybe NULL) is already
  * parsed, through the "->". */
+static bool is_args(const Ast *n)
+{
+    return n->kind == AST_BLOCK && (n->flags & AST_F_ARGS);
+}
+
 static bool open_clause(Parser *P, Clause *c, Ast *first)
 {
     c->head = P->sn;
     c->guard = NULL;
-    if (first && first->kind == AST_BLOCK && (first->flags & AST_F_ARGS)) {
-        for (uint32_t i = 0; i < first->nkids; i++)
-            parse_push(P, first->kids[i]);
-    } else if (first) {
+    if (first)
         parse_push(P, first);
-    }
     while (first && at(P, TOK_COMMA) && !failed(P)) {
         adv(P);
         skip_eol(P);
@@ -812,9 +829,15 @@ static bool open_clause(Parser *P, Clause *c, Ast *first)
         P->stack[P->sn - 1] = last->kids[0];
         c->guard = last->kids[1];
     }
+    /* "(a, b) ->" and "() ->": the parenthesised list is the arguments. */
+    if (P->sn == c->head + 1 && is_args(P->stack[c->head])) {
+        Ast *args = P->stack[--P->sn];
+        for (uint32_t i = 0; i < args->nkids; i++)
+            parse_push(P, args->kids[i]);
+    }
     c->body = P->sn;
     c->open = true;
-    return true;
+    return !failed(P);
 }
 
 static bool at_section_end(const Parser *P)

@@ -211,6 +211,9 @@ static void anonymous_functions_have_clauses_and_guards(void **state)
         {"fn -> :ok end", "(fn (-> () :ok))"},
         {"fn a, b -> a + b end", "(fn (-> (a b) (+ a b)))"},
         {"fn (a, b) -> a end", "(fn (-> (a b) a))"},
+        {"fn (a, b) when a > b -> a end", "(fn (-> (a b) (when (> a b)) a))"},
+        {"fn () -> 1 end", "(fn (-> () 1))"},
+        {"foo (1, 2)", "(foo 1 2)"},
         {"fn x when x > 0 -> x; _ -> 0 end", "(fn (-> (x) (when (> x 0)) x) (-> (_) 0))"},
         {"fn a, b when a > b -> a end", "(fn (-> (a b) (when (> a b)) a))"},
         {"fn\n  {:a, x} ->\n    y = x\n    y\n  _ ->\n    nil\nend",
@@ -308,6 +311,8 @@ static void errors_name_the_token_and_position(void **state)
     expect_error("end", 1, 1, "unexpected reserved word: end", false);
     expect_error("1 + 2 3", 1, 7, "syntax error before: 3", false);
     expect_error("%{a => 1 2}", 1, 10, "syntax error before: 2", false);
+    expect_error("x = (1, 2)", 1, 5, "unexpected parentheses: a comma-separated list in "
+                 "parentheses is only allowed before ->", false);
     expect_error("a..b//c//d", 1, 8, "the range step operator (//) must immediately follow the "
                  "range definition operator (..), for example: 1..9//2", false);
 }
