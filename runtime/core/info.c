@@ -31,16 +31,36 @@ struct InfoPrev {
  * second from an observer), so sharing it costs nothing. */
 static pthread_mutex_t prev_lock = PTHREAD_MUTEX_INITIALIZER;
 
-#define RELAXED(x) atomic_load_explicit(&(x), memory_order_relaxed)
+/* The tag that marks a published word as this process's. */
+static uint64_t pub_tag(const Proc *p)
+{
+    return (uint64_t)((uint32_t)pid_num(p->pid) ^ UINT32_C(0x9E3779B9)) << 32;
+}
+
+/* The value of a published word, or `dflt` when p has not published. */
+static uint32_t pub_value(const Proc *p, _Atomic uint64_t *word, uint32_t dflt)
+{
+    uint64_t v = atomic_load_explicit(word, memory_order_relaxed);
+    return (v & ~UINT64_C(0xFFFFFFFF)) == pub_tag(p) ? (uint32_t)v : dflt;
+}
+
+static void publish_misc(Proc *p, uint32_t gc_count, bool trap)
+{
+    uint32_t v = (gc_count & 0x7FFFFFFFu) | (trap ? 0x80000000u : 0);
+    atomic_store_explicit(&p->pub_misc, pub_tag(p) | v, memory_order_relaxed);
+}
 
 void info_publish(Proc *p)
 {
     size_t words = heap_size_words(&p->heap);
-    atomic_store_explicit(&p->pub_heap_words, words > UINT32_MAX ? UINT32_MAX : (uint32_t)words,
-                          memory_order_relaxed);
-    atomic_store_explicit(&p->pub_gc_count, (uint32_t)p->heap.gc_count, memory_order_relaxed);
-    atomic_store_explicit(&p->pub_trap_exit, (p->flags & PF_TRAP_EXIT) != 0,
-                          memory_order_relaxed);
+    uint32_t w = words > UINT32_MAX ? UINT32_MAX : (uint32_t)words;
+    atomic_store_explicit(&p->pub_heap, pub_tag(p) | w, memory_order_relaxed);
+    publish_misc(p, (uint32_t)p->heap.gc_count, (p->flags & PF_TRAP_EXIT) != 0);
+}
+
+void info_publish_trap(Proc *p, bool on)
+{
+    publish_misc(p, pub_value(p, &p->pub_misc, 0), on);
 }
 
 static void copy_text(char *dst, size_t size, const char *src, size_t len)
@@ -67,7 +87,7 @@ static mote_status status_of(uint32_t st)
 /* The parts of the info kept in the cold part; caller pinned p. */
 static void cold_info(Proc *p, mote_proc_info *out)
 {
-    ProcCold *c = p->cold;
+    ProcCold *c = __atomic_load_n(&p->cold, __ATOMIC_ACQUIRE);
     if (!c)
         return;
     Term name = atomic_load(&c->name);
@@ -93,10 +113,9 @@ static void cold_info(Proc *p, mote_proc_info *out)
 /* Heap figures as the owner last published them (see the file comment). */
 static void heap_info(Proc *p, mote_proc_info *out)
 {
-    size_t words = RELAXED(p->pub_heap_words);
-    out->heap_bytes = (words ? words : HEAP_MIN_WORDS) * sizeof(Term);
+    out->heap_bytes = pub_value(p, &p->pub_heap, HEAP_MIN_WORDS) * sizeof(Term);
     out->total_bytes = sizeof(Proc) + out->heap_bytes;
-    out->gc_count = RELAXED(p->pub_gc_count);
+    out->gc_count = pub_value(p, &p->pub_misc, 0) & 0x7FFFFFFFu;
 }
 
 static void fill_info(Proc *p, mote_proc_info *out)
@@ -110,7 +129,7 @@ static void fill_info(Proc *p, mote_proc_info *out)
     out->status = status_of(atomic_load(&p->state));
     out->reductions = atomic_load(&p->reductions);
     out->message_queue_len = atomic_load(&p->mbox.len);
-    out->trap_exit = RELAXED(p->pub_trap_exit) != 0;
+    out->trap_exit = (pub_value(p, &p->pub_misc, 0) & 0x80000000u) != 0;
     heap_info(p, out);
     cold_info(p, out);
     if (!out->current_function[0])
@@ -144,7 +163,7 @@ static int list_of(mote_rt *rt, mote_pid pid, bool monitors, mote_pid *buf, size
         return api_error(MOTE_ENOPROC, "mote_proc_%s: %#llx is not alive",
                          monitors ? "monitors" : "links", (unsigned long long)pid);
     size_t k = 0;
-    ProcCold *c = p->cold;
+    ProcCold *c = __atomic_load_n(&p->cold, __ATOMIC_ACQUIRE);
     if (c) {
         cold_lock(c);
         k = monitors ? c->nmonitors : c->nlinks;

@@ -13,6 +13,7 @@
 #include "atom.h"
 #include "env.h"
 #include "err.h"
+#include "info.h"
 #include "mem.h"
 #include "node.h"
 #include "reg.h"
@@ -543,7 +544,7 @@ MOTE_API int mote_trap_exit(mote_proc *self, bool on)
         p->flags |= PF_TRAP_EXIT;
     else
         p->flags &= (uint8_t)~PF_TRAP_EXIT;
-    atomic_store_explicit(&p->pub_trap_exit, on, memory_order_relaxed);
+    info_publish_trap(p, on);
     return 0;
 }
 

@@ -75,7 +75,6 @@ typedef struct Proc {
     uint8_t body_kind;         /* BodyKind                                  */
     uint8_t flags;             /* PF_* below                                */
     uint16_t timer_gen;        /* generation of the receive timer           */
-    _Atomic uint8_t pub_trap_exit; /* PF_TRAP_EXIT, mirrored for info.c     */
     union {
         struct {
             const mote_proc_class *cls;
@@ -87,10 +86,12 @@ typedef struct Proc {
     ProcCold *cold;            /* NULL until needed                          */
     _Atomic uint64_t reductions; /* total, for introspection                */
     uint64_t recv_timer;       /* timer id of the armed receive timeout     */
-    /* Heap figures published by the owner (info_publish, info.h) so that
-     * introspection never reads the heap another thread is changing. */
-    _Atomic uint32_t pub_heap_words; /* block + fragment words; 0 = not yet */
-    _Atomic uint32_t pub_gc_count;
+    /* Figures the owner publishes for introspection (info.h), so readers
+     * never touch the heap or flags another thread is changing. Each
+     * word is (tag << 32) | value, the tag derived from the pid: a
+     * recycled or uninitialised struct never passes for this process. */
+    _Atomic uint64_t pub_heap;  /* value: heap block + fragment words     */
+    _Atomic uint64_t pub_misc;  /* value: gc count (31 bits) | trap << 31 */
 } Proc;
 
 enum {

@@ -44,7 +44,7 @@ static void stop_and_wait(mote_rt *rt, Probe *pr)
 static void info_of_live_process_has_every_field(void **state)
 {
     mote_rt *rt = *state;
-    Probe a, b;
+    static Probe a, b;
     assert_int_equal(probe_spawn(rt, &a), 0);
     assert_int_equal(probe_spawn(rt, &b), 0);
     assert_int_equal(probe_send(rt, a.pid, "aa", "register", "info_subject"), 0);
@@ -100,7 +100,7 @@ static void info_of_live_process_has_every_field(void **state)
 static void waiting_process_reports_waiting_and_empty_queue(void **state)
 {
     mote_rt *rt = *state;
-    Probe a;
+    static Probe a;
     assert_int_equal(probe_spawn(rt, &a), 0);
     command(rt, &a, "a", "ping", 0, "{:ping}");
     mote_proc_info info;
@@ -118,7 +118,7 @@ static void waiting_process_reports_waiting_and_empty_queue(void **state)
 static void dead_process_has_no_info(void **state)
 {
     mote_rt *rt = *state;
-    Probe a;
+    static Probe a;
     assert_int_equal(probe_spawn(rt, &a), 0);
     stop_and_wait(rt, &a);
     mote_proc_info info;
@@ -131,7 +131,7 @@ static void processes_lists_every_live_pid(void **state)
 {
     mote_rt *rt = *state;
     enum { N = 8 };
-    Probe ps[N];
+    static Probe ps[N];
     for (int i = 0; i < N; i++)
         assert_int_equal(probe_spawn(rt, &ps[i]), 0);
     size_t n = 0;
@@ -155,7 +155,7 @@ static void stats_are_readable_while_processes_run(void **state)
 {
     mote_rt *rt = *state;
     enum { N = 4, MSGS = 500 };
-    Probe ps[N];
+    static Probe ps[N];
     for (int i = 0; i < N; i++)
         assert_int_equal(probe_spawn(rt, &ps[i]), 0);
     mote_rt_stats st;
@@ -189,7 +189,7 @@ static void info_reads_never_stop_a_busy_process(void **state)
 {
     mote_rt *rt = *state;
     enum { MSGS = 2000 };
-    Probe a;
+    static Probe a;
     assert_int_equal(probe_spawn(rt, &a), 0);
     mote_env *env = mote_env_new(rt);
     mote_proc_info info;

@@ -52,7 +52,7 @@ static void stop(mote_rt *rt, Probe *pr, const char *reason)
 static void link_cascade_kills_chain_with_reason(void **state)
 {
     mote_rt *rt = *state;
-    Probe a, b, c;
+    static Probe a, b, c;
     assert_int_equal(probe_spawn(rt, &a), 0);
     assert_int_equal(probe_spawn(rt, &b), 0);
     assert_int_equal(probe_spawn(rt, &c), 0);
@@ -70,7 +70,7 @@ static void link_cascade_kills_chain_with_reason(void **state)
 static void trap_exit_turns_exit_into_message(void **state)
 {
     mote_rt *rt = *state;
-    Probe a, b;
+    static Probe a, b;
     assert_int_equal(probe_spawn(rt, &a), 0);
     assert_int_equal(probe_spawn(rt, &b), 0);
     assert_string_equal(run(rt, &b, "a", "trap", 0), "trap 0");
@@ -86,7 +86,7 @@ static void trap_exit_turns_exit_into_message(void **state)
 static void kill_is_untrappable_and_becomes_killed(void **state)
 {
     mote_rt *rt = *state;
-    Probe b, w;
+    static Probe b, w;
     assert_int_equal(probe_spawn(rt, &b), 0);
     assert_int_equal(probe_spawn(rt, &w), 0);
     assert_string_equal(run(rt, &b, "a", "trap", 0), "trap 0");
@@ -107,7 +107,7 @@ static void kill_is_untrappable_and_becomes_killed(void **state)
 static void exit_from_another_process_kills_with_its_reason(void **state)
 {
     mote_rt *rt = *state;
-    Probe a, b;
+    static Probe a, b;
     assert_int_equal(probe_spawn(rt, &a), 0);
     assert_int_equal(probe_spawn(rt, &b), 0);
     mote_env *env = mote_env_new(rt);
@@ -125,7 +125,7 @@ static void exit_from_another_process_kills_with_its_reason(void **state)
 static void boxed_reason_travels_through_links(void **state)
 {
     mote_rt *rt = *state;
-    Probe a, b, w;
+    static Probe a, b, w;
     assert_int_equal(probe_spawn(rt, &a), 0);
     assert_int_equal(probe_spawn(rt, &b), 0);
     assert_int_equal(probe_spawn(rt, &w), 0);
@@ -148,7 +148,7 @@ static void boxed_reason_travels_through_links(void **state)
 static void normal_exit_signal_is_ignored(void **state)
 {
     mote_rt *rt = *state;
-    Probe a, b;
+    static Probe a, b;
     assert_int_equal(probe_spawn(rt, &a), 0);
     assert_int_equal(probe_spawn(rt, &b), 0);
     assert_string_equal(run(rt, &b, "ap", "link", a.pid), "link 0");
@@ -171,7 +171,7 @@ static void normal_exit_signal_is_ignored(void **state)
 static void unlink_stops_propagation(void **state)
 {
     mote_rt *rt = *state;
-    Probe a, b;
+    static Probe a, b;
     assert_int_equal(probe_spawn(rt, &a), 0);
     assert_int_equal(probe_spawn(rt, &b), 0);
     assert_string_equal(run(rt, &b, "ap", "link", a.pid), "link 0");
@@ -188,7 +188,7 @@ static void unlink_stops_propagation(void **state)
 static void linking_to_a_dead_pid_returns_noproc(void **state)
 {
     mote_rt *rt = *state;
-    Probe a, b;
+    static Probe a, b;
     assert_int_equal(probe_spawn(rt, &a), 0);
     assert_int_equal(probe_spawn(rt, &b), 0);
     stop(rt, &a, "normal");
@@ -205,7 +205,7 @@ static void linking_to_a_dead_pid_returns_noproc(void **state)
 static void monitoring_a_dead_pid_gives_noproc_down(void **state)
 {
     mote_rt *rt = *state;
-    Probe a, b;
+    static Probe a, b;
     assert_int_equal(probe_spawn(rt, &a), 0);
     assert_int_equal(probe_spawn(rt, &b), 0);
     stop(rt, &a, "normal");
@@ -221,7 +221,7 @@ static void monitoring_a_dead_pid_gives_noproc_down(void **state)
 static void down_carries_the_exit_reason(void **state)
 {
     mote_rt *rt = *state;
-    Probe a, b;
+    static Probe a, b;
     assert_int_equal(probe_spawn(rt, &a), 0);
     assert_int_equal(probe_spawn(rt, &b), 0);
     assert_string_equal(run(rt, &b, "ap", "monitor", a.pid), "monitor 0");
@@ -235,7 +235,7 @@ static void down_carries_the_exit_reason(void **state)
 static void demonitor_stops_down(void **state)
 {
     mote_rt *rt = *state;
-    Probe a, b;
+    static Probe a, b;
     assert_int_equal(probe_spawn(rt, &a), 0);
     assert_int_equal(probe_spawn(rt, &b), 0);
     /* Two monitors; the first is removed. Both DOWNs would come from a in
@@ -255,7 +255,7 @@ static void demonitor_stops_down(void **state)
 static void demonitor_with_flush_drops_queued_down(void **state)
 {
     mote_rt *rt = *state;
-    Probe a, b;
+    static Probe a, b;
     assert_int_equal(probe_spawn(rt, &a), 0);
     assert_int_equal(probe_spawn(rt, &b), 0);
     stop(rt, &a, "normal");
@@ -270,7 +270,7 @@ static void demonitor_with_flush_drops_queued_down(void **state)
 static void links_are_idempotent_and_bidirectional(void **state)
 {
     mote_rt *rt = *state;
-    Probe a, b;
+    static Probe a, b;
     assert_int_equal(probe_spawn(rt, &a), 0);
     assert_int_equal(probe_spawn(rt, &b), 0);
     assert_string_equal(run(rt, &a, "a", "trap", 0), "trap 0");

@@ -50,7 +50,7 @@ static void stop_and_wait(mote_rt *rt, Probe *pr)
 static void readable_pipe_sends_poll_message(void **state)
 {
     Fixture *fx = *state;
-    Probe a;
+    static Probe a;
     int fds[2];
     assert_int_equal(pipe(fds), 0);
     assert_int_equal(probe_spawn(fx->rt, &a), 0);
@@ -74,7 +74,7 @@ static void readable_pipe_sends_poll_message(void **state)
 static void boxed_tag_is_copied(void **state)
 {
     Fixture *fx = *state;
-    Probe a;
+    static Probe a;
     int fds[2];
     assert_int_equal(pipe(fds), 0);
     assert_int_equal(probe_spawn(fx->rt, &a), 0);
@@ -91,7 +91,7 @@ static void boxed_tag_is_copied(void **state)
 static void hangup_is_reported_as_readable(void **state)
 {
     Fixture *fx = *state;
-    Probe a;
+    static Probe a;
     int fds[2];
     assert_int_equal(pipe(fds), 0);
     assert_int_equal(probe_spawn(fx->rt, &a), 0);

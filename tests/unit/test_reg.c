@@ -45,7 +45,7 @@ static void stop_and_wait(mote_rt *rt, Probe *pr)
 static void whereis_finds_registered_process(void **state)
 {
     mote_rt *rt = *state;
-    Probe a;
+    static Probe a;
     assert_int_equal(probe_spawn(rt, &a), 0);
     do_register(rt, &a, "reg_alpha", 0);
     mote_pid got = 0;
@@ -57,7 +57,7 @@ static void whereis_finds_registered_process(void **state)
 static void send_named_reaches_process(void **state)
 {
     mote_rt *rt = *state;
-    Probe a;
+    static Probe a;
     assert_int_equal(probe_spawn(rt, &a), 0);
     do_register(rt, &a, "reg_beta", 0);
     mote_env *env = mote_env_new(rt);
@@ -71,7 +71,7 @@ static void send_named_reaches_process(void **state)
 static void name_is_freed_when_process_exits(void **state)
 {
     mote_rt *rt = *state;
-    Probe a, b;
+    static Probe a, b;
     assert_int_equal(probe_spawn(rt, &a), 0);
     do_register(rt, &a, "reg_gamma", 0);
     stop_and_wait(rt, &a);
@@ -88,7 +88,7 @@ static void name_is_freed_when_process_exits(void **state)
 static void taken_name_and_second_name_are_refused(void **state)
 {
     mote_rt *rt = *state;
-    Probe a, b;
+    static Probe a, b;
     assert_int_equal(probe_spawn(rt, &a), 0);
     assert_int_equal(probe_spawn(rt, &b), 0);
     do_register(rt, &a, "reg_delta", 0);
@@ -102,7 +102,7 @@ static void taken_name_and_second_name_are_refused(void **state)
 static void unregister_frees_name_and_unknown_names_are_noproc(void **state)
 {
     mote_rt *rt = *state;
-    Probe a;
+    static Probe a;
     assert_int_equal(probe_spawn(rt, &a), 0);
     do_register(rt, &a, "reg_zeta", 0);
     assert_int_equal(mote_unregister(rt, "reg_zeta"), 0);
