@@ -18,7 +18,7 @@
 
 /* Largest source the lexer accepts; bigger input is refused up front so
  * that memory stays proportional to something sane. */
-#define LEX_MAX_SOURCE (64u * 1024 * 1024)
+#define LEX_MAX_SOURCE (16u * 1024 * 1024)
 /* Deepest nesting of strings inside interpolations. */
 #define LEX_MAX_NEST 64
 

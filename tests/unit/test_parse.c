@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "mem.h"
 #include "mote.h"
 #include "parse.h"
 
@@ -429,6 +430,49 @@ static void accepts_nesting_below_the_limit(void **state)
     free(full);
 }
 
+static void refuses_source_over_the_size_limit(void **state)
+{
+    (void)state;
+    size_t n = LEX_MAX_SOURCE + 1;
+    char *src = malloc(n);
+    memset(src, ' ', n);
+    AstArena a;
+    ast_arena_init(&a);
+    ParseError err;
+    Ast *root;
+    assert_int_equal(parse_source(&a, NULL, src, n, &root, &err), MOTE_ELIMIT);
+    assert_non_null(strstr(err.msg, "source too large"));
+    ast_arena_fini(&a);
+    free(src);
+}
+
+/* Fail each allocation in turn: every run ends in success or ENOMEM, and
+ * everything allocated is given back. */
+static void survives_every_allocation_failure(void **state)
+{
+    (void)state;
+    const char *src = "defmodule M do\n  def f(x) when x > 0, do: \"a#{x}b\"\n"
+                      "  def g(%{a: [h | t]} = m), do: {h, t, m[:a], &(&1 + 1)}\nend\n"
+                      "case M.f(1) do\n  <<c, _::binary>> -> c\n  _ -> ~w(a b)a\nend\n";
+    size_t before = mem_in_use(MEM_CODE);
+    int ok = 0;
+    for (uint64_t n = 1; n < 5000 && !ok; n++) {
+        mem_fail_after(n);
+        AstArena a;
+        ast_arena_init(&a);
+        ParseError err;
+        Ast *root;
+        int rc = parse_source(&a, NULL, src, strlen(src), &root, &err);
+        ast_arena_fini(&a);
+        if (rc != 0 && rc != MOTE_ENOMEM)
+            fail_msg("allocation %llu: rc %d (%s)", (unsigned long long)n, rc, err.msg);
+        assert_int_equal(mem_in_use(MEM_CODE), before);
+        ok = rc == 0;
+    }
+    mem_fail_after(0);
+    assert_true(ok);
+}
+
 /* Every conformance case must parse (tests/unit runs from the build
  * tree; MOTE_SOURCE_ROOT points at the project). */
 static void parses_every_conformance_case(void **state)
@@ -492,6 +536,8 @@ int main(void)
         cmocka_unit_test(completeness_tells_open_input_from_errors),
         cmocka_unit_test(refuses_deep_nesting_cleanly),
         cmocka_unit_test(accepts_nesting_below_the_limit),
+        cmocka_unit_test(refuses_source_over_the_size_limit),
+        cmocka_unit_test(survives_every_allocation_failure),
         cmocka_unit_test(parses_every_conformance_case),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
