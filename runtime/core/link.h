@@ -6,6 +6,8 @@
  * inbox (link_handle); the sets live in ProcCold and only the owner
  * writes them, under cold_lock so introspection may read them.
  *
+ * Design notes: docs/signals.md.
+ *
  * Threads: link_handle, link_add/remove and monitor_add/remove run on the
  * owner's scheduler thread; exit_signal and link_reject may run anywhere.
  */
