@@ -967,6 +967,9 @@ int lex_source(AstArena *arena, const char *src, size_t len, TokVec *out, ParseE
     Lexer L = {.src = src, .len = len, .line = 1, .space = true, .arena = arena, .out = out,
                .err = err, .nmodes = 1};
     L.modes[0].kind = MODE_CODE;
+    /* A UTF-8 byte order mark is not part of the program. */
+    if (len >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3))
+        L.pos = L.line_start = 3;
     int rc = 0;
     while (rc == 0) {
         if (L.modes[L.nmodes - 1].kind == MODE_STR)
@@ -1008,7 +1011,14 @@ void lex_describe(const Tok *t, char *buf, size_t cap)
     case TOK_ATOM: snprintf(buf, cap, ":%s", t->v.text.s); break;
     case TOK_KW: snprintf(buf, cap, "%s:", t->v.text.s); break;
     case TOK_BLOCK: snprintf(buf, cap, "%s", t->v.text.s); break;
-    case TOK_OP: snprintf(buf, cap, "'%s'", ast_op_text((AstOp)t->op)); break;
+    case TOK_OP:
+        /* Word operators read as words: "before: when", "before: '+'". */
+        if (t->op == OP_WHEN || t->op == OP_AND || t->op == OP_OR || t->op == OP_NOT ||
+            t->op == OP_IN || t->op == OP_NOTIN)
+            snprintf(buf, cap, "%s", ast_op_text((AstOp)t->op));
+        else
+            snprintf(buf, cap, "'%s'", ast_op_text((AstOp)t->op));
+        break;
     case TOK_EOL: snprintf(buf, cap, "newline"); break;
     case TOK_EOF: snprintf(buf, cap, "end of input"); break;
     case TOK_STR_BEGIN: snprintf(buf, cap, "%s", t->op == STR_LIST ? "'" : "\""); break;

@@ -41,6 +41,10 @@ Ast *parse_unexpected(Parser *P, const Tok *t)
                           t->kind == TOK_BLOCK ? t->v.text.s : lex_kind_name((TokKind)t->kind));
     char what[96];
     lex_describe(t, what, sizeof(what));
+    /* A plain string is shown with its text, as Elixir does. */
+    if (t->kind == TOK_STR_BEGIN && t[1].kind == TOK_STR_PART && t[2].kind == TOK_STR_END)
+        snprintf(what, sizeof(what), "%s%.60s%s", t->op == STR_LIST ? "'" : "\"",
+                 t[1].v.text.s, t->op == STR_LIST ? "'" : "\"");
     return parse_fail(P, t, "syntax error before: %s", what);
 }
 
@@ -51,6 +55,12 @@ Ast *parse_missing(Parser *P, const char *closer, const char *opener, uint32_t l
         return parse_unexpected(P, t);
     return parse_fail(P, t, "missing terminator: %s (for \"%s\" starting at line %u)", closer,
                       opener, line);
+}
+
+Ast *parse_kw_not_last(Parser *P)
+{
+    return parse_fail(P, cur(P), "unexpected expression after keyword list. Keyword lists must "
+                                 "always come last in lists and maps");
 }
 
 Ast *parse_oom(Parser *P)
@@ -243,7 +253,10 @@ Ast *parse_expr(Parser *P, int minprec)
             break;
         adv(P);
         skip_eol(P);
-        Ast *rhs = parse_expr(P, right ? prec : prec + 1);
+        /* "when a: t" in typespecs: a keyword list may follow when. */
+        Ast *rhs = t->op == OP_WHEN && parse_is_kw_start(P)
+                       ? parse_kw_list(P)
+                       : parse_expr(P, right ? prec : prec + 1);
         left = rhs ? build_binop(P, t, left, rhs) : NULL;
     }
     P->depth--;
@@ -306,6 +319,8 @@ static bool parse_paren_args(Parser *P)
         if (!parse_push(P, kw ? parse_kw_list(P) : parse_expr(P, PREC_MIN)))
             break;
         skip_eol(P);
+        if (kw && at(P, TOK_COMMA) && ahead(P, 1)->kind != TOK_RPAREN)
+            parse_kw_not_last(P);
         if (kw || !at(P, TOK_COMMA))
             break;
         adv(P);
@@ -330,7 +345,8 @@ static bool parse_bare_args(Parser *P)
     P->no_do = true;
     for (int i = 0; !failed(P); i++) {
         if (parse_is_kw_start(P)) {
-            parse_push(P, parse_kw_list(P));
+            if (parse_push(P, parse_kw_list(P)) && at(P, TOK_COMMA) && !single)
+                parse_kw_not_last(P);
             break;
         }
         P->one_arg = single || i > 0;

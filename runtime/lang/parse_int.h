@@ -63,6 +63,7 @@ Ast *parse_fail(Parser *P, const Tok *t, const char *fmt, ...) __attribute__((fo
 Ast *parse_unexpected(Parser *P, const Tok *t);
 Ast *parse_missing(Parser *P, const char *closer, const char *opener, uint32_t line);
 Ast *parse_oom(Parser *P);
+Ast *parse_kw_not_last(Parser *P);
 
 /* Scratch stack: push kids, then parse_finish moves stack[base..] into a
  * node. Both return false / NULL on failure (error recorded). */

@@ -244,6 +244,8 @@ static bool parse_elems(Parser *P, TokKind closer, bool flat, bool *all_kw)
             if (at(P, TOK_COMMA)) {
                 adv(P);
                 skip_eol(P);
+                if (!at(P, closer))
+                    parse_kw_not_last(P);
             }
             break;
         }

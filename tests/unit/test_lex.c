@@ -256,6 +256,17 @@ static void capture_arguments_carry_their_number(void **state)
     done(l);
 }
 
+static void skips_a_byte_order_mark(void **state)
+{
+    (void)state;
+    Lexed *l = lex("\xEF\xBB\xBFfoo");
+    assert_int_equal(l->rc, 0);
+    assert_int_equal(l->tv.toks[0].kind, TOK_IDENT);
+    assert_string_equal(l->tv.toks[0].v.text.s, "foo");
+    assert_int_equal(l->tv.toks[0].col, 1);
+    done(l);
+}
+
 static void marks_spacing_around_tokens(void **state)
 {
     (void)state;
@@ -374,6 +385,7 @@ int main(void)
         cmocka_unit_test(drops_newline_before_a_binary_operator_only),
         cmocka_unit_test(reads_capture_arguments_and_comments),
         cmocka_unit_test(capture_arguments_carry_their_number),
+        cmocka_unit_test(skips_a_byte_order_mark),
         cmocka_unit_test(marks_spacing_around_tokens),
         cmocka_unit_test(unterminated_string_is_incomplete),
         cmocka_unit_test(unterminated_heredoc_is_incomplete),

@@ -149,6 +149,7 @@ static void calls_without_parentheses_take_their_arguments(void **state)
         {"raise ArgumentError, \"bad\"", "(raise ArgumentError \"bad\")"},
         {"@doc \"hi\"", "(@ (doc \"hi\"))"},
         {"@a.b", "(. (@ a) b)"},
+        {"@spec f(a) :: a when a: var", "(@ (spec (when (:: (f a) a) [{:a var}])))"},
         {"@a[:k]", "([] (@ a) :k)"},
         {"import Enum, only: [map: 2]", "(import Enum [{:only [{:map 2}]}])"},
         {"alias Foo.{A, B}", "(alias (. Foo {} A B))"},
@@ -312,6 +313,11 @@ static void errors_name_the_token_and_position(void **state)
     expect_error("end", 1, 1, "unexpected reserved word: end", false);
     expect_error("1 + 2 3", 1, 7, "syntax error before: 3", false);
     expect_error("%{a => 1 2}", 1, 10, "syntax error before: 2", false);
+    expect_error("\"a\" \"b\"", 1, 5, "syntax error before: \"b\"", false);
+    expect_error("foo(a: 1, 2)", 1, 9, "unexpected expression after keyword list. Keyword lists "
+                 "must always come last in lists and maps", false);
+    expect_error("[a: 1, 2]", 1, 8, "unexpected expression after keyword list. Keyword lists "
+                 "must always come last in lists and maps", false);
     expect_error("x = (1, 2)", 1, 5, "unexpected parentheses: a comma-separated list in "
                  "parentheses is only allowed before ->", false);
     expect_error("a..b//c//d", 1, 8, "the range step operator (//) must immediately follow the "
