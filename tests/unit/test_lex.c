@@ -259,7 +259,7 @@ static void capture_arguments_carry_their_number(void **state)
 static void skips_a_byte_order_mark(void **state)
 {
     (void)state;
-    Lexed *l = lex("\xEF\xBB\xBFfoo");
+    Lexed *l = lex("\xEF\xBB\xBF" "foo");
     assert_int_equal(l->rc, 0);
     assert_int_equal(l->tv.toks[0].kind, TOK_IDENT);
     assert_string_equal(l->tv.toks[0].v.text.s, "foo");
