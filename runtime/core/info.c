@@ -4,8 +4,8 @@
  * Reading never stops a process: counters are atomics, and a process is
  * pinned with node_lock_pid only long enough to copy a few words. Figures
  * the owner keeps in plain fields (heap size, flags) are never read
- * across threads: the owner publishes copies (info_publish) at the end of
- * each slice, so they may be one slice stale.
+ * across threads: the owner publishes copies into its cold part
+ * (info_publish), so they may be one slice stale.
  * Rates (utilisation, reductions/s) are deltas since the previous call,
  * kept per node in an InfoPrev.
  */
@@ -31,36 +31,30 @@ struct InfoPrev {
  * second from an observer), so sharing it costs nothing. */
 static pthread_mutex_t prev_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* The tag that marks a published word as this process's. */
-static uint64_t pub_tag(const Proc *p)
+int info_publish_trap(Proc *p, bool on)
 {
-    return (uint64_t)((uint32_t)pid_num(p->pid) ^ UINT32_C(0x9E3779B9)) << 32;
-}
-
-/* The value of a published word, or `dflt` when p has not published. */
-static uint32_t pub_value(const Proc *p, _Atomic uint64_t *word, uint32_t dflt)
-{
-    uint64_t v = atomic_load_explicit(word, memory_order_relaxed);
-    return (v & ~UINT64_C(0xFFFFFFFF)) == pub_tag(p) ? (uint32_t)v : dflt;
-}
-
-static void publish_misc(Proc *p, uint32_t gc_count, bool trap)
-{
-    uint32_t v = (gc_count & 0x7FFFFFFFu) | (trap ? 0x80000000u : 0);
-    atomic_store_explicit(&p->pub_misc, pub_tag(p) | v, memory_order_relaxed);
+    ProcCold *c = on ? proc_cold(p) : p->cold;
+    if (on && !c)
+        return MOTE_ENOMEM;
+    if (c)
+        atomic_store_explicit(&c->pub_trap_exit, on, memory_order_relaxed);
+    return 0;
 }
 
 void info_publish(Proc *p)
 {
     size_t words = heap_size_words(&p->heap);
-    uint32_t w = words > UINT32_MAX ? UINT32_MAX : (uint32_t)words;
-    atomic_store_explicit(&p->pub_heap, pub_tag(p) | w, memory_order_relaxed);
-    publish_misc(p, (uint32_t)p->heap.gc_count, (p->flags & PF_TRAP_EXIT) != 0);
-}
-
-void info_publish_trap(Proc *p, bool on)
-{
-    publish_misc(p, pub_value(p, &p->pub_misc, 0), on);
+    ProcCold *c = p->cold;
+    /* A process with a fresh minimal heap, no GC yet and no cold part is
+     * what readers assume when nothing was published: it stays small. */
+    if (!c && words <= HEAP_MIN_WORDS && p->heap.gc_count == 0 && !(p->flags & PF_TRAP_EXIT))
+        return;
+    if (!c && !(c = proc_cold(p)))
+        return;
+    atomic_store_explicit(&c->pub_heap_words, words, memory_order_relaxed);
+    atomic_store_explicit(&c->pub_gc_count, (uint32_t)p->heap.gc_count, memory_order_relaxed);
+    atomic_store_explicit(&c->pub_trap_exit, (p->flags & PF_TRAP_EXIT) != 0,
+                          memory_order_relaxed);
 }
 
 static void copy_text(char *dst, size_t size, const char *src, size_t len)
@@ -110,12 +104,15 @@ static void cold_info(Proc *p, mote_proc_info *out)
     cold_unlock(c);
 }
 
-/* Heap figures as the owner last published them (see the file comment). */
-static void heap_info(Proc *p, mote_proc_info *out)
+/* Heap figures as the owner last published them (see the file comment);
+ * a process that never published has a fresh minimal heap. */
+static void heap_info(ProcCold *c, mote_proc_info *out)
 {
-    out->heap_bytes = pub_value(p, &p->pub_heap, HEAP_MIN_WORDS) * sizeof(Term);
+    size_t words = c ? atomic_load_explicit(&c->pub_heap_words, memory_order_relaxed) : 0;
+    out->heap_bytes = (words ? words : HEAP_MIN_WORDS) * sizeof(Term);
     out->total_bytes = sizeof(Proc) + out->heap_bytes;
-    out->gc_count = pub_value(p, &p->pub_misc, 0) & 0x7FFFFFFFu;
+    out->gc_count = c ? atomic_load_explicit(&c->pub_gc_count, memory_order_relaxed) : 0;
+    out->trap_exit = c && atomic_load_explicit(&c->pub_trap_exit, memory_order_relaxed);
 }
 
 static void fill_info(Proc *p, mote_proc_info *out)
@@ -129,8 +126,7 @@ static void fill_info(Proc *p, mote_proc_info *out)
     out->status = status_of(atomic_load(&p->state));
     out->reductions = atomic_load(&p->reductions);
     out->message_queue_len = atomic_load(&p->mbox.len);
-    out->trap_exit = (pub_value(p, &p->pub_misc, 0) & 0x80000000u) != 0;
-    heap_info(p, out);
+    heap_info(__atomic_load_n(&p->cold, __ATOMIC_ACQUIRE), out);
     cold_info(p, out);
     if (!out->current_function[0])
         memcpy(out->current_function, out->initial_call, sizeof out->initial_call);

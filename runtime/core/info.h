@@ -15,16 +15,13 @@ struct InfoPrev;
 struct Proc;
 
 /* Publishes p's heap figures and trap_exit flag for introspection
- * readers (relaxed atomic stores, a few nanoseconds). Owner thread only;
- * the scheduler calls it at the end of a time slice or after a GC. Until
- * the first call, readers see a fresh heap's size and no GCs. */
+ * readers (relaxed atomic stores into the cold part, which it allocates
+ * only once the heap grew, a GC ran or exits are trapped). Owner thread
+ * only; the scheduler calls it at the end of a time slice or after a GC.
+ * Until then readers see a fresh minimal heap. */
 void info_publish(struct Proc *p);
-/* Publishes only the trap_exit flag (mote_trap_exit). Owner thread. */
-void info_publish_trap(struct Proc *p, bool on);
-
-/* Frees the figures mote_rt_stats_get keeps between calls (the rates are
- * deltas since the previous call). For mote_stop; NULL-safe on a node
- * that never asked for stats. */
-void info_free(struct Node *n);
+/* Publishes only the trap_exit flag (mote_trap_exit). Owner thread.
+ * MOTE_ENOMEM when the cold part cannot be allocated. */
+int info_publish_trap(struct Proc *p, bool on);
 
 #endif

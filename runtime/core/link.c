@@ -540,11 +540,12 @@ MOTE_API int mote_trap_exit(mote_proc *self, bool on)
     if (!self)
         return api_error(MOTE_EINVAL, "mote_trap_exit: self is NULL");
     Proc *p = (Proc *)self;
+    if (info_publish_trap(p, on) < 0)
+        return api_error(MOTE_ENOMEM, "mote_trap_exit: out of memory");
     if (on)
         p->flags |= PF_TRAP_EXIT;
     else
         p->flags &= (uint8_t)~PF_TRAP_EXIT;
-    info_publish_trap(p, on);
     return 0;
 }
 

@@ -61,6 +61,12 @@ typedef struct ProcCold {
     Term dict;                 /* process dictionary (VM); a GC root       */
     _Atomic uint32_t restarts; /* supervisors: children restarted          */
     _Atomic(const char *) current_function; /* static text, or NULL        */
+    /* Published by the owner for introspection (info_publish, info.h), so
+     * readers never touch the heap or flags another thread is changing.
+     * Zero (calloc) means "never published": a minimal fresh heap. */
+    _Atomic uint64_t pub_heap_words; /* heap block + fragments            */
+    _Atomic uint32_t pub_gc_count;
+    _Atomic bool pub_trap_exit;
 } ProcCold;
 
 typedef struct Proc {
@@ -86,12 +92,6 @@ typedef struct Proc {
     ProcCold *cold;            /* NULL until needed                          */
     _Atomic uint64_t reductions; /* total, for introspection                */
     uint64_t recv_timer;       /* timer id of the armed receive timeout     */
-    /* Figures the owner publishes for introspection (info.h), so readers
-     * never touch the heap or flags another thread is changing. Each
-     * word is (tag << 32) | value, the tag derived from the pid: a
-     * recycled or uninitialised struct never passes for this process. */
-    _Atomic uint64_t pub_heap;  /* value: heap block + fragment words     */
-    _Atomic uint64_t pub_misc;  /* value: gc count (31 bits) | trap << 31 */
 } Proc;
 
 enum {
