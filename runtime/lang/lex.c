@@ -7,7 +7,7 @@
  * Newlines become TOK_EOL, collapsed, and an EOL right before a binary
  * operator is dropped, as Elixir does, so that a line may begin with |>.
  */
-#include "lex.h"
+#include "lex_int.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,38 +16,6 @@
 
 #include "mem.h"
 #include "mote.h"
-
-enum { MODE_CODE, MODE_STR };
-
-typedef struct LexMode {
-    uint8_t kind;      /* MODE_CODE or MODE_STR */
-    uint8_t str;       /* TokStr of the string */
-    char close;        /* closing delimiter; for heredocs the quote char */
-    char sigil;        /* sigil letter, or 0 */
-    bool heredoc;
-    bool interp;       /* #{ } is live */
-    bool escapes;      /* backslash escapes are decoded */
-    bool line_start;   /* heredoc: the next byte begins a content line */
-    uint32_t indent;   /* heredoc: columns stripped from each line */
-    uint32_t braces;   /* code inside #{ }: unbalanced { seen */
-    uint32_t line, col; /* where the string or interpolation began */
-    size_t begin_tok;  /* index of the STR_BEGIN token */
-} LexMode;
-
-typedef struct Lexer {
-    const char *src;
-    size_t len, pos;
-    uint32_t line;
-    size_t line_start; /* offset of the current line's first byte */
-    bool space;        /* whitespace since the last token */
-    AstArena *arena;
-    TokVec *out;
-    ParseError *err;
-    LexMode modes[LEX_MAX_NEST];
-    int nmodes;
-    char *buf; /* scratch for decoded string parts */
-    size_t buflen, bufcap;
-} Lexer;
 
 /* ---- errors ------------------------------------------------------------- */
 
@@ -78,15 +46,8 @@ int lex_error(ParseError *err, const char *src, size_t len, uint32_t line, uint3
     return err->code;
 }
 
-static uint32_t col_of(const Lexer *L, size_t pos)
-{
-    return (uint32_t)(pos - L->line_start + 1);
-}
 
-#define LEX_FAIL(L, pos, inc, ...) \
-    lex_error((L)->err, (L)->src, (L)->len, (L)->line, col_of((L), (pos)), (inc), __VA_ARGS__)
-
-static int oom(Lexer *L)
+int lex_oom(Lexer *L)
 {
     if (!L->err->code) {
         L->err->code = MOTE_ENOMEM;
@@ -97,7 +58,7 @@ static int oom(Lexer *L)
 
 /* ---- output ------------------------------------------------------------- */
 
-static Tok *emit(Lexer *L, TokKind kind, uint32_t line, uint32_t col)
+Tok *lex_emit(Lexer *L, TokKind kind, uint32_t line, uint32_t col)
 {
     TokVec *v = L->out;
     if (v->n == v->cap) {
@@ -119,17 +80,17 @@ static Tok *emit(Lexer *L, TokKind kind, uint32_t line, uint32_t col)
     return t;
 }
 
-static int set_text(Lexer *L, Tok *t, const char *s, size_t n)
+int lex_set_text(Lexer *L, Tok *t, const char *s, size_t n)
 {
     char *d = ast_strdup(L->arena, s, n);
     if (!d)
-        return oom(L);
+        return lex_oom(L);
     t->v.text.s = d;
     t->v.text.len = (uint32_t)n;
     return 0;
 }
 
-static int buf_put(Lexer *L, const char *s, size_t n)
+int lex_buf_put(Lexer *L, const char *s, size_t n)
 {
     if (L->buflen + n > L->bufcap) {
         size_t ncap = L->bufcap ? L->bufcap : 256;
@@ -137,7 +98,7 @@ static int buf_put(Lexer *L, const char *s, size_t n)
             ncap *= 2;
         char *b = mem_realloc(MEM_CODE, L->buf, L->bufcap, ncap);
         if (!b)
-            return oom(L);
+            return lex_oom(L);
         L->buf = b;
         L->bufcap = ncap;
     }
@@ -146,7 +107,7 @@ static int buf_put(Lexer *L, const char *s, size_t n)
     return 0;
 }
 
-static int buf_utf8(Lexer *L, uint32_t cp)
+int lex_buf_utf8(Lexer *L, uint32_t cp)
 {
     char b[4];
     size_t n;
@@ -169,35 +130,15 @@ static int buf_utf8(Lexer *L, uint32_t cp)
         b[3] = (char)(0x80 | (cp & 0x3F));
         n = 4;
     }
-    return buf_put(L, b, n);
+    return lex_buf_put(L, b, n);
 }
 
 /* ---- character helpers ---------------------------------------------------- */
 
-static int peek(const Lexer *L, size_t ahead)
-{
-    return L->pos + ahead < L->len ? (unsigned char)L->src[L->pos + ahead] : -1;
-}
 
-static bool is_digit(int c) { return c >= '0' && c <= '9'; }
-static bool is_lower(int c) { return (c >= 'a' && c <= 'z') || c == '_'; }
-static bool is_upper(int c) { return c >= 'A' && c <= 'Z'; }
-static bool is_ident(int c) { return is_lower(c) || is_upper(c) || is_digit(c) || c >= 0x80; }
-static bool is_space(int c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c < 0; }
-
-static int hex_val(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 /* Decodes one UTF-8 sequence at s[0..n); returns its length, 0 if invalid. */
-static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+size_t lex_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
     if (n == 0)
         return 0;
@@ -264,9 +205,9 @@ static int emit_op(Lexer *L, uint8_t op, size_t start, size_t oplen)
         drop_eols(L);
         L->space = had || L->out->n == 0;
     }
-    Tok *t = emit(L, TOK_OP, L->line, col_of(L, start));
+    Tok *t = lex_emit(L, TOK_OP, L->line, col_of(L, start));
     if (!t)
-        return oom(L);
+        return lex_oom(L);
     t->op = op;
     L->pos = start + oplen;
     if (is_space(peek(L, 0)) || peek(L, 0) == '#')
@@ -288,7 +229,7 @@ static int scan_digits(Lexer *L, int base)
         }
         if (d < 0 || d >= base)
             break;
-        if (buf_put(L, (const char *)&L->src[L->pos], 1))
+        if (lex_buf_put(L, (const char *)&L->src[L->pos], 1))
             return MOTE_ENOMEM;
         L->pos++;
     }
@@ -308,15 +249,15 @@ static int emit_integer(Lexer *L, int base, uint32_t col)
     }
     if (v > (uint64_t)INT64_MAX)
         big = true;
-    Tok *t = emit(L, big ? TOK_BIGINT : TOK_INT, L->line, col);
+    Tok *t = lex_emit(L, big ? TOK_BIGINT : TOK_INT, L->line, col);
     if (!t)
-        return oom(L);
+        return lex_oom(L);
     if (!big) {
         t->v.i = (int64_t)v;
         return 0;
     }
     t->op = (uint8_t)base;
-    return set_text(L, t, L->buf, L->buflen);
+    return lex_set_text(L, t, L->buf, L->buflen);
 }
 
 static int lex_number(Lexer *L)
@@ -340,7 +281,7 @@ static int lex_number(Lexer *L)
     if (!(peek(L, 0) == '.' && is_digit(peek(L, 1))))
         return emit_integer(L, 10, col);
     /* A float: digits '.' digits [eE [+-] digits]. */
-    if (buf_put(L, ".", 1))
+    if (lex_buf_put(L, ".", 1))
         return MOTE_ENOMEM;
     L->pos++;
     if (scan_digits(L, 10))
@@ -349,18 +290,18 @@ static int lex_number(Lexer *L)
         int sign = peek(L, 1);
         size_t skip = (sign == '-' || sign == '+') ? 2 : 1;
         if (is_digit(peek(L, skip))) {
-            if (buf_put(L, "e", 1) || (skip == 2 && buf_put(L, sign == '-' ? "-" : "+", 1)))
+            if (lex_buf_put(L, "e", 1) || (skip == 2 && lex_buf_put(L, sign == '-' ? "-" : "+", 1)))
                 return MOTE_ENOMEM;
             L->pos += skip;
             if (scan_digits(L, 10))
                 return MOTE_ENOMEM;
         }
     }
-    if (buf_put(L, "", 1))
+    if (lex_buf_put(L, "", 1))
         return MOTE_ENOMEM;
-    Tok *t = emit(L, TOK_FLOAT, L->line, col);
+    Tok *t = lex_emit(L, TOK_FLOAT, L->line, col);
     if (!t)
-        return oom(L);
+        return lex_oom(L);
     t->v.f = strtod(L->buf, NULL);
     return 0;
 }
@@ -369,14 +310,14 @@ static int lex_number(Lexer *L)
 
 /* Length of the identifier at pos (with a trailing ? or !), or 0 when a
  * byte >= 0x80 in it is not valid UTF-8. */
-static size_t ident_len(const Lexer *L, size_t pos, bool *bad)
+size_t lex_ident_len(const Lexer *L, size_t pos, bool *bad)
 {
     size_t p = pos;
     *bad = false;
     while (p < L->len && is_ident((unsigned char)L->src[p])) {
         if ((unsigned char)L->src[p] >= 0x80) {
             uint32_t cp;
-            size_t n = utf8_decode((const unsigned char *)L->src + p, L->len - p, &cp);
+            size_t n = lex_utf8_decode((const unsigned char *)L->src + p, L->len - p, &cp);
             if (!n) {
                 *bad = true;
                 return p - pos;
@@ -430,18 +371,18 @@ static size_t not_in_len(const Lexer *L, size_t after_not)
 
 static int emit_word(Lexer *L, TokKind kind, size_t start, size_t n)
 {
-    Tok *t = emit(L, kind, L->line, col_of(L, start));
+    Tok *t = lex_emit(L, kind, L->line, col_of(L, start));
     if (!t)
-        return oom(L);
+        return lex_oom(L);
     L->pos = start + n;
-    return set_text(L, t, L->src + start, n);
+    return lex_set_text(L, t, L->src + start, n);
 }
 
 static int lex_word(Lexer *L)
 {
     size_t start = L->pos;
     bool bad;
-    size_t n = ident_len(L, start, &bad);
+    size_t n = lex_ident_len(L, start, &bad);
     if (bad)
         return LEX_FAIL(L, start + n, false, "invalid UTF-8 in identifier");
     const char *s = L->src + start;
@@ -465,360 +406,6 @@ static int lex_word(Lexer *L)
     return emit_word(L, (TokKind)r->kind, start, n);
 }
 
-/* ---- strings ------------------------------------------------------------ */
-
-static int push_mode(Lexer *L, const LexMode *m)
-{
-    if (L->nmodes >= LEX_MAX_NEST)
-        return LEX_FAIL(L, L->pos, false, "strings and interpolations nested too deeply (limit %d)",
-                        LEX_MAX_NEST);
-    L->modes[L->nmodes++] = *m;
-    return 0;
-}
-
-/* Finds the indentation of a heredoc's closing line, starting at the
- * first content line. Returns false when there is no closing line. */
-static bool heredoc_indent(const Lexer *L, size_t p, char q, uint32_t *indent)
-{
-    while (p < L->len) {
-        size_t ws = 0;
-        while (p + ws < L->len && (L->src[p + ws] == ' ' || L->src[p + ws] == '\t'))
-            ws++;
-        size_t t = p + ws;
-        if (t + 3 <= L->len && L->src[t] == q && L->src[t + 1] == q && L->src[t + 2] == q) {
-            *indent = (uint32_t)ws;
-            return true;
-        }
-        const char *nl = memchr(L->src + t, '\n', L->len - t);
-        if (!nl)
-            return false;
-        p = (size_t)(nl - L->src) + 1;
-    }
-    return false;
-}
-
-static const char *str_what(const LexMode *m)
-{
-    if (m->heredoc)
-        return "heredoc";
-    if (m->sigil)
-        return "sigil";
-    return m->str == STR_LIST ? "charlist" : m->str == STR_ATOM ? "atom" : "string";
-}
-
-/* Opens a string whose delimiter starts at L->pos and is dlen bytes long. */
-static int open_string(Lexer *L, LexMode m, size_t start, size_t dlen)
-{
-    Tok *t = emit(L, TOK_STR_BEGIN, L->line, col_of(L, start));
-    if (!t)
-        return oom(L);
-    t->op = m.str;
-    if (m.sigil && set_text(L, t, &m.sigil, 1))
-        return MOTE_ENOMEM;
-    m.kind = MODE_STR;
-    m.line = L->line;
-    m.col = col_of(L, start);
-    m.begin_tok = L->out->n - 1;
-    L->pos = start + dlen;
-    if (m.heredoc) {
-        t->flags |= TOKF_HEREDOC;
-        while (peek(L, 0) == ' ' || peek(L, 0) == '\t' || peek(L, 0) == '\r')
-            L->pos++;
-        if (peek(L, 0) != '\n') {
-            if (L->pos >= L->len)
-                return LEX_FAIL(L, start, true, "missing terminator: %c%c%c (for heredoc starting at line %u)",
-                                m.close, m.close, m.close, m.line);
-            return LEX_FAIL(L, L->pos, false, "heredoc allows only zero or more whitespace characters "
-                            "followed by a new line after %c%c%c", m.close, m.close, m.close);
-        }
-        L->pos++;
-        if (!heredoc_indent(L, L->pos, m.close, &m.indent))
-            return LEX_FAIL(L, start, true, "missing terminator: %c%c%c (for heredoc starting at line %u)",
-                            m.close, m.close, m.close, m.line);
-        L->line++;
-        L->line_start = L->pos;
-        m.line_start = true;
-    }
-    return push_mode(L, &m);
-}
-
-static int flush_part(Lexer *L, uint32_t line, uint32_t col)
-{
-    if (L->buflen == 0)
-        return 0;
-    Tok *t = emit(L, TOK_STR_PART, line, col);
-    if (!t)
-        return oom(L);
-    int rc = set_text(L, t, L->buf, L->buflen);
-    L->buflen = 0;
-    return rc;
-}
-
-/* Decodes the escape at L->pos (a backslash) into the buffer. */
-static int decode_escape(Lexer *L)
-{
-    int c = peek(L, 1);
-    L->pos += 2;
-    static const char simple[] = "n\nt\tr\ra\ab\bd\177e\033f\fs v\v";
-    if (c < 0)
-        return LEX_FAIL(L, L->pos - 2, true, "missing terminator after \\ escape");
-    for (const char *p = simple; *p; p += 2)
-        if (*p == c)
-            return buf_put(L, p + 1, 1);
-    if (c == '0')
-        return buf_put(L, "", 1);
-    if (c == '\n') {
-        L->line++;
-        L->line_start = L->pos;
-        return 0;
-    }
-    if (c == 'x' || c == 'u') {
-        uint32_t v = 0;
-        int maxd = c == 'x' ? 2 : 4, nd = 0;
-        bool braced = peek(L, 0) == '{';
-        if (braced) {
-            L->pos++;
-            maxd = 6;
-        }
-        while (nd < maxd && hex_val(peek(L, 0)) >= 0) {
-            v = v * 16 + (uint32_t)hex_val(peek(L, 0));
-            L->pos++;
-            nd++;
-        }
-        if (braced && peek(L, 0) == '}')
-            L->pos++;
-        else if (braced || nd == 0 || (c == 'u' && nd != 4))
-            return LEX_FAIL(L, L->pos, false, "invalid \\%c escape sequence", c);
-        if (c == 'x' && !braced) {
-            char b = (char)v;
-            return buf_put(L, &b, 1);
-        }
-        if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-            return LEX_FAIL(L, L->pos, false, "invalid Unicode code point in \\u escape");
-        return buf_utf8(L, v);
-    }
-    char ch = (char)c;
-    return buf_put(L, &ch, 1);
-}
-
-static int read_modifiers(Lexer *L, Tok *end)
-{
-    size_t s = L->pos;
-    while (L->pos < L->len && (is_ident(peek(L, 0)) && peek(L, 0) < 0x80 && peek(L, 0) != '_'))
-        L->pos++;
-    return set_text(L, end, L->src + s, L->pos - s);
-}
-
-static int close_string(Lexer *L, LexMode *m, size_t at, size_t dlen)
-{
-    L->pos = at + dlen;
-    Tok *t = emit(L, TOK_STR_END, L->line, col_of(L, at));
-    if (!t)
-        return oom(L);
-    if (m->sigil && read_modifiers(L, t))
-        return MOTE_ENOMEM;
-    if (!m->sigil && !m->heredoc && m->str != STR_ATOM && peek(L, 0) == ':' && is_space(peek(L, 1))) {
-        t->flags |= TOKF_KW;
-        L->out->toks[m->begin_tok].flags |= TOKF_KW;
-        L->pos++;
-    }
-    L->nmodes--;
-    return 0;
-}
-
-/* Heredoc line start: either the closing line, or strip the indentation. */
-static int heredoc_line(Lexer *L, LexMode *m, bool *closed)
-{
-    size_t ws = 0;
-    while (L->pos + ws < L->len && (L->src[L->pos + ws] == ' ' || L->src[L->pos + ws] == '\t'))
-        ws++;
-    size_t t = L->pos + ws;
-    m->line_start = false;
-    if (t + 3 <= L->len && L->src[t] == m->close && L->src[t + 1] == m->close &&
-        L->src[t + 2] == m->close) {
-        *closed = true;
-        return close_string(L, m, t, 3);
-    }
-    L->pos += ws < m->indent ? ws : m->indent;
-    return 0;
-}
-
-/* Lexes string content up to its end or the next "#{". */
-static int lex_string(Lexer *L)
-{
-    LexMode *m = &L->modes[L->nmodes - 1];
-    uint32_t pline = L->line, pcol = col_of(L, L->pos);
-    L->buflen = 0;
-    for (;;) {
-        if (m->heredoc && m->line_start) {
-            bool closed = false;
-            if (flush_part(L, pline, pcol))
-                return MOTE_ENOMEM;
-            if (heredoc_line(L, m, &closed) || closed)
-                return L->err->code;
-            pline = L->line, pcol = col_of(L, L->pos);
-        }
-        if (L->pos >= L->len)
-            break;
-        int c = peek(L, 0);
-        if (!m->heredoc && c == m->close) {
-            if (flush_part(L, pline, pcol))
-                return MOTE_ENOMEM;
-            return close_string(L, m, L->pos, 1);
-        }
-        if (m->interp && c == '#' && peek(L, 1) == '{') {
-            if (flush_part(L, pline, pcol) || !emit(L, TOK_INTERP_BEGIN, L->line, col_of(L, L->pos)))
-                return oom(L);
-            LexMode code = {.kind = MODE_CODE, .line = L->line, .col = col_of(L, L->pos)};
-            L->pos += 2;
-            return push_mode(L, &code);
-        }
-        int rc = 0;
-        if (c == '\\' && m->escapes) {
-            rc = decode_escape(L);
-        } else if (c == '\\' && L->pos + 1 < L->len && peek(L, 1) != '\n') {
-            rc = buf_put(L, L->src + L->pos, 2); /* raw: keep it, never a terminator */
-            L->pos += 2;
-        } else {
-            rc = buf_put(L, L->src + L->pos, 1);
-            L->pos++;
-            if (c == '\n') {
-                L->line++;
-                L->line_start = L->pos;
-                m->line_start = m->heredoc;
-            }
-        }
-        if (rc)
-            return rc;
-    }
-    char d[4] = {m->close, m->heredoc ? m->close : 0, m->close, 0};
-    if (m->sigil)
-        return lex_error(L->err, L->src, L->len, m->line, m->col, true,
-                         "missing terminator: %s (for sigil ~%c starting at line %u)",
-                         m->heredoc ? d : (char[]){m->close, 0}, m->sigil, m->line);
-    return lex_error(L->err, L->src, L->len, m->line, m->col, true,
-                     "missing terminator: %s (for %s starting at line %u)",
-                     m->heredoc ? d : (char[]){m->close, 0}, str_what(m), m->line);
-}
-
-static char closing_of(char open)
-{
-    switch (open) {
-    case '(': return ')';
-    case '[': return ']';
-    case '{': return '}';
-    case '<': return '>';
-    default: return open;
-    }
-}
-
-static int lex_sigil(Lexer *L)
-{
-    size_t start = L->pos;
-    char letter = L->src[start + 1];
-    int d = peek(L, 2);
-    if (d <= 0 || !strchr("/|\"'([{<", d))
-        return LEX_FAIL(L, start + 2, d < 0, "invalid sigil delimiter: %s",
-                        d < 0 ? "end of input" : (char[]){(char)d, 0});
-    bool lower = letter >= 'a' && letter <= 'z';
-    LexMode m = {.str = STR_SIGIL, .sigil = letter, .interp = lower, .escapes = lower && letter != 'r'};
-    bool here = (d == '"' || d == '\'') && peek(L, 3) == d && peek(L, 4) == d;
-    m.heredoc = here;
-    m.close = closing_of((char)d);
-    return open_string(L, m, start, here ? 5 : 3);
-}
-
-static int lex_quote(Lexer *L, TokStr kind, size_t skip)
-{
-    size_t start = L->pos;
-    char q = L->src[start + skip];
-    LexMode m = {.str = (uint8_t)kind, .close = q, .interp = true, .escapes = true};
-    bool here = kind != STR_ATOM && peek(L, skip + 1) == q && peek(L, skip + 2) == q;
-    m.heredoc = here;
-    return open_string(L, m, start, skip + (here ? 3 : 1));
-}
-
-/* ---- atoms and char literals -------------------------------------------- */
-
-static int lex_atom(Lexer *L)
-{
-    size_t start = L->pos;
-    int c = peek(L, 1);
-    if (c == '"' || c == '\'')
-        return lex_quote(L, STR_ATOM, 1);
-    if (is_ident(c)) {
-        bool bad;
-        size_t n = ident_len(L, start + 1, &bad);
-        if (bad)
-            return LEX_FAIL(L, start + 1 + n, false, "invalid UTF-8 in atom");
-        /* Erlang-style node names such as :a@b are atoms too. */
-        while (start + 1 + n < L->len && L->src[start + 1 + n] == '@') {
-            size_t more = ident_len(L, start + 2 + n, &bad);
-            if (!more)
-                break;
-            n += 1 + more;
-        }
-        Tok *t = emit(L, TOK_ATOM, L->line, col_of(L, start));
-        if (!t)
-            return oom(L);
-        L->pos = start + 1 + n;
-        return set_text(L, t, L->src + start + 1, n);
-    }
-    static const char *const op_atoms[] = {
-        "<<>>", "%{}", "...", "{}", "===", "!==", "<<<", ">>>", "|||", "&&&", "^^^", "~~~",
-        "..", "==", "!=", "<=", ">=", "&&", "||", "<>", "++", "--", "|>", "=~", "->", "<-",
-        "**", "//", "\\\\", "[]", "%", "=", "+", "-", "*", "/", "<", ">", "!", "^", "&", "|",
-        "@", ".",
-    };
-    for (size_t i = 0; i < sizeof(op_atoms) / sizeof(op_atoms[0]); i++) {
-        size_t n = strlen(op_atoms[i]);
-        if (start + 1 + n <= L->len && !memcmp(L->src + start + 1, op_atoms[i], n)) {
-            Tok *t = emit(L, TOK_ATOM, L->line, col_of(L, start));
-            if (!t)
-                return oom(L);
-            L->pos = start + 1 + n;
-            return set_text(L, t, op_atoms[i], n);
-        }
-    }
-    return LEX_FAIL(L, start, c < 0, "unexpected token: \":\"");
-}
-
-static int lex_char(Lexer *L)
-{
-    size_t start = L->pos;
-    uint32_t col = col_of(L, start);
-    if (L->pos + 1 >= L->len)
-        return LEX_FAIL(L, start, true, "missing character after ?");
-    int64_t v;
-    if (peek(L, 1) == '\\') {
-        L->pos++;
-        L->buflen = 0;
-        if (decode_escape(L))
-            return L->err->code;
-        uint32_t cp = 0;
-        size_t n = utf8_decode((const unsigned char *)L->buf, L->buflen, &cp);
-        v = n ? cp : (L->buflen ? (unsigned char)L->buf[0] : 0);
-        if (!L->buflen)
-            v = '\n'; /* ?\<newline> */
-    } else {
-        uint32_t cp;
-        size_t n = utf8_decode((const unsigned char *)L->src + start + 1, L->len - start - 1, &cp);
-        if (!n)
-            return LEX_FAIL(L, start + 1, false, "invalid UTF-8 after ?");
-        v = cp;
-        L->pos = start + 1 + n;
-        if (cp == '\n') {
-            L->line++;
-            L->line_start = L->pos;
-        }
-    }
-    Tok *t = emit(L, TOK_INT, L->line, col);
-    if (!t)
-        return oom(L);
-    t->v.i = v;
-    return 0;
-}
-
 /* ---- code mode ------------------------------------------------------------ */
 
 static int lex_punct(Lexer *L, int c)
@@ -830,12 +417,12 @@ static int lex_punct(Lexer *L, int c)
     size_t start = L->pos;
     if (c == '<' && peek(L, 1) == '<' && peek(L, 2) != '<' && peek(L, 2) != '~') {
         L->pos += 2;
-        return emit(L, TOK_LBITS, L->line, col_of(L, start)) ? 0 : oom(L);
+        return lex_emit(L, TOK_LBITS, L->line, col_of(L, start)) ? 0 : lex_oom(L);
     }
     if (c == '>' && peek(L, 1) == '>' && peek(L, 2) != '>') {
         drop_eols(L);
         L->pos += 2;
-        return emit(L, TOK_RBITS, L->line, col_of(L, start)) ? 0 : oom(L);
+        return lex_emit(L, TOK_RBITS, L->line, col_of(L, start)) ? 0 : lex_oom(L);
     }
     if (!p || !c)
         return 1;
@@ -843,7 +430,7 @@ static int lex_punct(Lexer *L, int c)
     if (L->nmodes > 1 && c == '{')
         m->braces++;
     L->pos++;
-    return emit(L, (TokKind)kinds[p - chars], L->line, col_of(L, start)) ? 0 : oom(L);
+    return lex_emit(L, (TokKind)kinds[p - chars], L->line, col_of(L, start)) ? 0 : lex_oom(L);
 }
 
 static int lex_op(Lexer *L)
@@ -886,8 +473,8 @@ static int lex_newline(Lexer *L)
     L->pos++;
     TokVec *v = L->out;
     bool skip = v->n == 0 || v->toks[v->n - 1].kind == TOK_EOL;
-    if (!skip && !emit(L, TOK_EOL, L->line, col_of(L, start)))
-        return oom(L);
+    if (!skip && !lex_emit(L, TOK_EOL, L->line, col_of(L, start)))
+        return lex_oom(L);
     L->line++;
     L->line_start = L->pos;
     L->space = true;
@@ -900,7 +487,7 @@ static int close_interp(Lexer *L)
     L->pos++;
     L->nmodes--;
     L->space = false;
-    return emit(L, TOK_INTERP_END, L->line, col_of(L, start)) ? 0 : oom(L);
+    return lex_emit(L, TOK_INTERP_END, L->line, col_of(L, start)) ? 0 : lex_oom(L);
 }
 
 static int lex_code(Lexer *L)
@@ -912,7 +499,7 @@ static int lex_code(Lexer *L)
             return lex_error(L->err, L->src, L->len, m->line, m->col, true,
                              "missing interpolation terminator: \"}\" (for interpolation "
                              "starting at line %u)", m->line);
-        return emit(L, TOK_EOF, L->line, col_of(L, L->pos)) ? 1 : oom(L);
+        return lex_emit(L, TOK_EOF, L->line, col_of(L, L->pos)) ? 1 : lex_oom(L);
     }
     int c = peek(L, 0);
     if (c == '\n')
@@ -926,21 +513,21 @@ static int lex_code(Lexer *L)
     if (is_lower(c) || is_upper(c) || c >= 0x80)
         return lex_word(L);
     if (c == '"' || c == '\'')
-        return lex_quote(L, c == '"' ? STR_BIN : STR_LIST, 0);
+        return lex_str_quote(L, c == '"' ? STR_BIN : STR_LIST, 0);
     if (c == ':' && peek(L, 1) != ':')
-        return lex_atom(L);
+        return lex_str_atom(L);
     if (c == '?')
-        return lex_char(L);
+        return lex_str_char(L);
     if (c == '~' && ((peek(L, 1) >= 'a' && peek(L, 1) <= 'z') || is_upper(peek(L, 1))))
-        return lex_sigil(L);
+        return lex_str_sigil(L);
     if (c == '&' && is_digit(peek(L, 1))) {
         size_t start = L->pos++;
         L->buflen = 0;
         if (scan_digits(L, 10))
             return MOTE_ENOMEM;
-        Tok *t = emit(L, TOK_CAPTURE_INT, L->line, col_of(L, start));
+        Tok *t = lex_emit(L, TOK_CAPTURE_INT, L->line, col_of(L, start));
         if (!t)
-            return oom(L);
+            return lex_oom(L);
         int64_t v = 0;
         for (size_t i = 0; i < L->buflen && v < 1000000000; i++)
             v = v * 10 + (L->buf[i] - '0');
@@ -973,7 +560,7 @@ int lex_source(AstArena *arena, const char *src, size_t len, TokVec *out, ParseE
     int rc = 0;
     while (rc == 0) {
         if (L.modes[L.nmodes - 1].kind == MODE_STR)
-            rc = lex_string(&L);
+            rc = lex_str_chunk(&L);
         else
             rc = lex_code(&L);
         if (rc == 0 && L.out->n && (L.out->toks[L.out->n - 1].kind == TOK_EOF))

@@ -3,7 +3,7 @@
  * Not part of the default build. Build and run (from the repo root):
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
  *     -Iruntime/lang -Iruntime/core -Iruntime/include -I<builddir> \
- *     tests/fuzz/fuzz_parse.c runtime/lang/ast.c runtime/lang/lex.c \
+ *     tests/fuzz/fuzz_parse.c runtime/lang/ast.c runtime/lang/lex.c runtime/lang/lex_str.c \
  *     runtime/lang/parse.c runtime/lang/parse_lit.c runtime/core/mem.c \
  *     -o fuzz_parse -lpthread
  *   ./fuzz_parse -max_len=4096 tests/fuzz/corpus_parse
