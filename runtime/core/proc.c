@@ -15,6 +15,7 @@
 
 #include "atom.h"
 #include "gc.h"
+#include "info.h"
 #include "link.h"
 #include "mem.h"
 #include "node.h"
@@ -229,6 +230,8 @@ int proc_spawn(Node *n, Proc *parent, const mote_proc_class *cls, void *arg,
         return MOTE_ENOMEM;
     }
     proc_setup(p, n, pid, cls, arg, o);
+    if (o->trap_exit)
+        info_publish(p); /* not running yet: safe from this thread */
     node_publish(n, p);
     if ((rc = attach_parent(parent, p, o)) != 0) {
         proc_exit(p, A(normal)); /* never started: no init, no terminate */
@@ -343,10 +346,15 @@ static void charge(Proc *p)
     tls_reds_mark = p->reds_left;
     if (used == 0)
         return;
-    atomic_fetch_add_explicit(&p->reductions, used, memory_order_relaxed);
+    /* Both counters have a single writer (the thread running p, which is
+     * its scheduler's thread): plain loads and stores, no locked adds. */
+    uint64_t r = atomic_load_explicit(&p->reductions, memory_order_relaxed);
+    atomic_store_explicit(&p->reductions, r + used, memory_order_relaxed);
     Sched *s = sched_current();
-    if (s != NULL)
-        atomic_fetch_add_explicit(&s->reductions, used, memory_order_relaxed);
+    if (s != NULL) {
+        r = atomic_load_explicit(&s->reductions, memory_order_relaxed);
+        atomic_store_explicit(&s->reductions, r + used, memory_order_relaxed);
+    }
 }
 
 /* Tries to block in receive. true: p is waiting (or already handed to a
@@ -355,6 +363,7 @@ static void charge(Proc *p)
 static bool try_block(Proc *p)
 {
     charge(p);
+    info_publish(p); /* last chance while p is surely ours */
     atomic_store_explicit(&p->state, PS_WAITING, memory_order_seq_cst);
     /* Dekker with node_deliver: it pushes, then reads the state; we
      * publish the state, then read the inbox. One of us sees the other. */
@@ -379,6 +388,8 @@ static Term safe_point(Proc *p)
     size_t counts[1] = {1};
     GcRoots roots = {ranges, counts, 1};
     int rc = gc_collect(h, &roots, 0);
+    if (rc == 0)
+        info_publish(p);
     if (rc == MOTE_EHEAPCAP)
         return make_pair(h, A(max_heap_size), make_small((int64_t)heap_used_words(h)));
     if (rc != 0)
@@ -474,6 +485,7 @@ void proc_run(Sched *s, Proc *p)
     tls_proc = NULL;
     if (how == RUN_YIELD) {
         charge(p);
+        info_publish(p);
         atomic_store_explicit(&p->state, PS_RUNNABLE, memory_order_relaxed);
         sched_enqueue_on(s, p);
     }
