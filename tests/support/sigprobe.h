@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "link.h"
+#include "mem.h"
 #include "mote.h"
 #include "term.h"
 
@@ -119,6 +120,28 @@ static inline int probe_handle(mote_proc *self, void *state, mote_term msg)
         bool dead = proc_drain((Proc *)self);
         snprintf(buf, sizeof buf, "monitor_flush %d %d %d", rc, dead,
                  monitor_remove_flush((Proc *)self, w));
+    } else if (probe_cmd(msg, "oom_link", 2, &el) && mote_get_pid(el[1], &other) == 0) {
+        /* Fails the nth allocation of link, monitor and register calls in
+         * turn, n = 1..8: each must report 0 or MOTE_ENOMEM, never crash
+         * or leak. Writes how many calls ended in each way. */
+        int ok = 0, oom = 0, other_rc = 0;
+        for (uint64_t n = 1; n <= 8; n++) {
+            mote_term ref;
+            int rcs[3];
+            mem_fail_after(n);
+            rcs[0] = mote_link(self, other);
+            rcs[1] = mote_monitor(self, other, &ref);
+            rcs[2] = mote_register(self, "oom_probe_name");
+            mem_fail_after(0);
+            for (int i = 0; i < 3; i++)
+                rcs[i] == 0 ? ok++ : rcs[i] == MOTE_ENOMEM ? oom++ : other_rc++;
+            mote_unlink(self, other);
+            if (rcs[1] == 0)
+                mote_demonitor(self, ref);
+            if (rcs[2] == 0)
+                mote_unregister(mote_rt_of(self), "oom_probe_name");
+        }
+        snprintf(buf, sizeof buf, "oom_link ok=%d oom=%d other=%d", ok > 0, oom > 0, other_rc);
     } else if (probe_cmd(msg, "trap", 1, &el)) {
         snprintf(buf, sizeof buf, "trap %d", mote_trap_exit(self, true));
     } else if (probe_cmd(msg, "exit", 3, &el) && mote_get_pid(el[1], &other) == 0) {

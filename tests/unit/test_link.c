@@ -304,6 +304,20 @@ static void long_chain_dies_to_the_last_process(void **state)
     }
 }
 
+static void allocation_failures_are_reported_not_fatal(void **state)
+{
+    mote_rt *rt = *state;
+    static Probe a, b;
+    assert_int_equal(probe_spawn(rt, &a), 0);
+    assert_int_equal(probe_spawn(rt, &b), 0);
+    assert_string_equal(run(rt, &b, "ap", "oom_link", a.pid), "oom_link ok=1 oom=1 other=0");
+    /* Both still work normally afterwards. */
+    assert_string_equal(run(rt, &b, "ap", "link", a.pid), "link 0");
+    stop(rt, &a, "boom");
+    assert_true(probe_wait_exit(&b));
+    assert_string_equal(b.reason, ":boom");
+}
+
 static void bad_targets_are_refused(void **state)
 {
     mote_rt *rt = *state;
@@ -335,6 +349,7 @@ int main(void)
         cmocka_unit_test(demonitor_with_flush_drops_queued_down),
         cmocka_unit_test(links_are_idempotent_and_bidirectional),
         cmocka_unit_test(long_chain_dies_to_the_last_process),
+        cmocka_unit_test(allocation_failures_are_reported_not_fatal),
         cmocka_unit_test(bad_targets_are_refused),
     };
     return cmocka_run_group_tests(tests, rt_setup, rt_teardown);
