@@ -115,6 +115,22 @@ static void waiting_process_reports_waiting_and_empty_queue(void **state)
     stop_and_wait(rt, &a);
 }
 
+static void trap_exit_from_spawn_options_is_visible(void **state)
+{
+    mote_rt *rt = *state;
+    static Probe a;
+    probe_init(&a);
+    mote_spawn_opts opts = {.trap_exit = true};
+    assert_int_equal(mote_spawn(rt, NULL, &probe_class, &a, &opts, &a.pid), 0);
+    /* Once it has handled a message, its figures are published. */
+    command(rt, &a, "a", "ping", 0, "{:ping}");
+    mote_proc_info info;
+    assert_int_equal(mote_proc_info_get(rt, a.pid, &info), 0);
+    assert_true(info.trap_exit);
+    assert_true(info.heap_bytes >= 256);
+    stop_and_wait(rt, &a);
+}
+
 static void dead_process_has_no_info(void **state)
 {
     mote_rt *rt = *state;
@@ -215,6 +231,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(info_of_live_process_has_every_field),
         cmocka_unit_test(waiting_process_reports_waiting_and_empty_queue),
+        cmocka_unit_test(trap_exit_from_spawn_options_is_visible),
         cmocka_unit_test(dead_process_has_no_info),
         cmocka_unit_test(processes_lists_every_live_pid),
         cmocka_unit_test(stats_are_readable_while_processes_run),
