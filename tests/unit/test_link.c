@@ -304,6 +304,43 @@ static void long_chain_dies_to_the_last_process(void **state)
     }
 }
 
+static void concurrent_mesh_links_once_per_pair(void **state)
+{
+    mote_rt *rt = *state;
+    enum { N = 12 };
+    static Probe ps[N];
+    for (int i = 0; i < N; i++) {
+        assert_int_equal(probe_spawn(rt, &ps[i]), 0);
+        assert_string_equal(run(rt, &ps[i], "a", "trap", 0), "trap 0");
+    }
+    /* Every process links to every other at once, so each pair is linked
+     * from both ends concurrently. */
+    for (int i = 0; i < N; i++)
+        for (int j = 0; j < N; j++)
+            if (i != j)
+                assert_int_equal(probe_send(rt, ps[i].pid, "ap", "link", ps[j].pid), 0);
+    for (int i = 0; i < N; i++)
+        assert_true(probe_wait_lines(&ps[i], N)); /* trap + N-1 links */
+    /* Every link request was pushed before its ack, hence before this
+     * ping: once it is handled, all requests have been applied. */
+    for (int i = 0; i < N; i++)
+        assert_string_equal(run(rt, &ps[i], "a", "ping", 0), "{:ping}");
+    for (int i = 0; i < N; i++) {
+        mote_proc_info info;
+        assert_int_equal(mote_proc_info_get(rt, ps[i].pid, &info), 0);
+        assert_int_equal(info.nlinks, N - 1);
+    }
+    stop(rt, &ps[0], "boom");
+    for (int i = 1; i < N; i++) {
+        assert_true(probe_wait_lines(&ps[i], N + 2));
+        assert_string_equal(probe_line(&ps[i], N + 1), "{:EXIT, <pid>, :boom}");
+    }
+    for (int i = 1; i < N; i++)
+        stop(rt, &ps[i], "normal");
+    for (int i = 0; i < N; i++)
+        assert_true(probe_wait_exit(&ps[i]));
+}
+
 static void allocation_failures_are_reported_not_fatal(void **state)
 {
     mote_rt *rt = *state;
@@ -349,6 +386,7 @@ int main(void)
         cmocka_unit_test(demonitor_with_flush_drops_queued_down),
         cmocka_unit_test(links_are_idempotent_and_bidirectional),
         cmocka_unit_test(long_chain_dies_to_the_last_process),
+        cmocka_unit_test(concurrent_mesh_links_once_per_pair),
         cmocka_unit_test(allocation_failures_are_reported_not_fatal),
         cmocka_unit_test(bad_targets_are_refused),
     };
