@@ -222,7 +222,7 @@ static Ast *build_binop(Parser *P, const Tok *t, Ast *left, Ast *right)
         return mk_op1(P, t, (AstOp)left->op, mk_op2(P, t, op, left->kids[0], right));
     if (op != OP_STEP)
         return mk_op2(P, t, op, left, right);
-    if (!unwrapped_op(left, OP_RANGE))
+    if (!unwrapped_op(left, OP_RANGE) || left->nkids != 2)
         return parse_fail(P, t, "the range step operator (//) must immediately follow the "
                                 "range definition operator (..), for example: 1..9//2");
     Ast *n = ast_new(P->arena, AST_OP, left->line, left->col, 3);

@@ -320,6 +320,8 @@ static void errors_name_the_token_and_position(void **state)
                  "must always come last in lists and maps", false);
     expect_error("x = (1, 2)", 1, 5, "unexpected parentheses: a comma-separated list in "
                  "parentheses is only allowed before ->", false);
+    expect_error("..//2", 1, 3, "the range step operator (//) must immediately follow the "
+                 "range definition operator (..), for example: 1..9//2", false);
     expect_error("a..b//c//d", 1, 8, "the range step operator (//) must immediately follow the "
                  "range definition operator (..), for example: 1..9//2", false);
 }
