@@ -56,9 +56,10 @@ void link_on_exit(Proc *p, Term reason);
 void link_reject(struct Node *n, Term dead_pid, Msg *m);
 
 /* self links to other (idempotent; linking to self does nothing).
- * Returns 0, MOTE_ENOMEM, MOTE_EINVAL (other is not a local pid), or MOTE_ENOPROC when other is dead: then
- * the link is not made and self is NOT killed (the native API reports the
- * error instead of raising, unlike Erlang's link/1). */
+ * Returns 0, MOTE_ENOMEM, MOTE_EINVAL (other is not a local pid), or
+ * MOTE_ENOPROC when other is dead: then the link is not made and self is
+ * NOT killed (the native API reports the error instead of raising, unlike
+ * Erlang's link/1). */
 int link_add(Proc *self, Term other);
 /* Removes a link both ways (idempotent; 0 even when there was none). */
 int link_remove(Proc *self, Term other);

@@ -62,8 +62,9 @@ static uint32_t from_epoll(uint32_t e)
 {
     /* A hang-up makes the fd readable in the sense that matters: read
      * returns 0 at once. */
-    return ((e & (EPOLLIN | EPOLLRDHUP | EPOLLHUP)) ? POLLER_IN : 0) | ((e & EPOLLOUT) ? POLLER_OUT : 0) |
-           ((e & EPOLLERR) ? POLLER_ERR : 0) | ((e & EPOLLHUP) ? POLLER_HUP : 0);
+    return ((e & (EPOLLIN | EPOLLRDHUP | EPOLLHUP)) ? POLLER_IN : 0) |
+           ((e & EPOLLOUT) ? POLLER_OUT : 0) | ((e & EPOLLERR) ? POLLER_ERR : 0) |
+           ((e & EPOLLHUP) ? POLLER_HUP : 0);
 }
 
 /* Builds the {:poll, tag, events} message for w and disarms it. Called
