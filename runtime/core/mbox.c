@@ -36,29 +36,38 @@ void mbox_init(Mbox *mb, uint32_t max_len, uint8_t overflow)
     atomic_init(&mb->overflowed, 0);
 }
 
-void mbox_push(Mbox *mb, Msg *m)
+bool mbox_push(Mbox *mb, Msg *m)
 {
     Msg *head = atomic_load_explicit(&mb->inbox, memory_order_relaxed);
     do {
-        atomic_store_explicit(&m->next, head, memory_order_relaxed);
+        /* The waiting mark is not a message: the first push replaces it. */
+        atomic_store_explicit(&m->next, head == MBOX_WAITING ? NULL : head,
+                              memory_order_relaxed);
         /* Release: the owner that swaps the inbox out must see the
-         * message's contents. seq_cst also orders this push before the
-         * sender's read of the receiver's state (the wake-up handshake in
-         * node_deliver relies on it). */
-    } while (!atomic_compare_exchange_weak_explicit(&mb->inbox, &head, m, memory_order_seq_cst,
+         * message's contents. Acquire (on success): a waker then sees
+         * everything the owner wrote before it marked itself waiting. */
+    } while (!atomic_compare_exchange_weak_explicit(&mb->inbox, &head, m, memory_order_acq_rel,
                                                     memory_order_relaxed));
+    return head == MBOX_WAITING;
 }
 
-bool mbox_inbox_empty(Mbox *mb)
+bool mbox_try_wait(Mbox *mb)
 {
-    return atomic_load_explicit(&mb->inbox, memory_order_seq_cst) == NULL;
+    Msg *expected = NULL;
+    /* Release: the process's state (heap, queue, counters) is handed to
+     * whichever thread wakes it. */
+    return atomic_compare_exchange_strong_explicit(&mb->inbox, &expected, MBOX_WAITING,
+                                                   memory_order_acq_rel, memory_order_relaxed);
 }
 
 Msg *mbox_grab(Mbox *mb)
 {
-    if (atomic_load_explicit(&mb->inbox, memory_order_relaxed) == NULL)
+    Msg *m = atomic_load_explicit(&mb->inbox, memory_order_relaxed);
+    if (m == NULL || m == MBOX_WAITING)
         return NULL;
-    Msg *m = atomic_exchange_explicit(&mb->inbox, NULL, memory_order_acquire);
+    m = atomic_exchange_explicit(&mb->inbox, NULL, memory_order_acquire);
+    if (m == MBOX_WAITING)
+        return NULL; /* only during mote_stop's teardown of a waiting process */
     /* The inbox is newest first; reverse it so that the queue keeps the
      * order in which pushes were linearised. */
     Msg *oldest_first = NULL;

@@ -16,6 +16,8 @@
 #define MOTE_MBOX_H
 
 #include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
 
 #include "msg.h"
 
@@ -38,12 +40,21 @@ typedef struct Mbox {
 
 /* An empty mailbox; max_len 0 = unbounded. */
 void mbox_init(Mbox *mb, uint32_t max_len, uint8_t overflow);
+/* The inbox word of a process that waits in receive: set by its owner
+ * with one compare-and-swap from empty, replaced by the first push. */
+#define MBOX_WAITING ((Msg *)(uintptr_t)1)
+
 /* Pushes m (owned by the mailbox from here). For MSG_MESSAGE, len must
  * already count it (node_deliver increments first so len never reads
- * low). Any thread. */
-void mbox_push(Mbox *mb, Msg *m);
-/* Whether the inbox holds anything the owner has not drained. */
-bool mbox_inbox_empty(Mbox *mb);
+ * low). Returns true when the owner was waiting (the push replaced
+ * MBOX_WAITING): the caller must then make it runnable and enqueue it.
+ * Any thread. */
+bool mbox_push(Mbox *mb, Msg *m);
+/* The owner's last act before blocking: marks the inbox MBOX_WAITING if
+ * it is empty. true: the process now waits, and from this instant a
+ * sender may wake it, so the caller must not touch it again. false:
+ * something arrived; keep running. */
+bool mbox_try_wait(Mbox *mb);
 /* Takes the whole inbox at once: the returned list is oldest first,
  * linked through next. Owner. */
 Msg *mbox_grab(Mbox *mb);

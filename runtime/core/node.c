@@ -270,40 +270,24 @@ void node_new_ref(Node *n, uint64_t id[2])
 /* Applies a bounded mailbox's policy to a plain message. Returns true
  * when m should be pushed; false when it was dropped (and freed). The
  * slot is locked, so p cannot go away. */
-static bool admit(Proc *p, Msg *m, bool *wake)
+static bool admit(Proc *p, Msg *m)
 {
     Mbox *mb = &p->mbox;
-    uint64_t before = atomic_fetch_add_explicit(&mb->len, 1, memory_order_seq_cst);
+    uint64_t before = atomic_fetch_add_explicit(&mb->len, 1, memory_order_relaxed);
     if (mb->max_len == 0 || before < mb->max_len)
         return true;
     switch (mb->overflow) {
     case MOTE_OVERFLOW_DROP_OLDEST:
-        /* Keep the new one; the owner drops its oldest at the next drain. */
+    case MOTE_OVERFLOW_KILL:
+        /* Pushed anyway, so that the owner wakes up and acts on the
+         * overflow at its next drain: drops its oldest, or exits. */
         atomic_fetch_add_explicit(&mb->overflowed, 1, memory_order_relaxed);
         return true;
-    case MOTE_OVERFLOW_KILL:
-        atomic_fetch_add_explicit(&mb->overflowed, 1, memory_order_relaxed);
-        atomic_fetch_sub_explicit(&mb->len, 1, memory_order_relaxed);
-        msg_free(m);
-        *wake = true; /* it must wake up to die */
-        return false;
     default: /* DROP_NEWEST, or an unknown policy: the safest reading */
         atomic_fetch_sub_explicit(&mb->len, 1, memory_order_relaxed);
         msg_free(m);
-        *wake = false;
         return false;
     }
-}
-
-/* Flips a waiting process to runnable. True when this caller won the
- * flip and must enqueue it. */
-static bool try_wake(Proc *p)
-{
-    uint32_t st = atomic_load_explicit(&p->state, memory_order_seq_cst);
-    if (st != PS_WAITING)
-        return false;
-    return atomic_compare_exchange_strong_explicit(&p->state, &st, PS_RUNNABLE,
-                                                   memory_order_seq_cst, memory_order_relaxed);
 }
 
 static void count_message(Node *n)
@@ -319,19 +303,19 @@ int node_deliver(Node *n, Term to, Msg *m)
     Proc *p = node_lock_pid(n, to);
     if (p == NULL)
         return MOTE_ENOPROC;
-    bool push = true, wake = true;
+    bool push = true;
     if (m->kind == MSG_MESSAGE) {
-        push = admit(p, m, &wake);
+        push = admit(p, m);
         count_message(n);
     }
-    if (push)
-        mbox_push(&p->mbox, m);
-    bool enqueue = wake && try_wake(p);
+    bool woke = push && mbox_push(&p->mbox, m);
     node_unlock_pid(n, to);
-    /* Once we flipped it to runnable nobody else will run or free it
-     * until it is on a queue, so the enqueue can happen unlocked. */
-    if (enqueue)
+    /* Our push ended its wait: nobody else will run or free it until we
+     * queue it, so this can happen unlocked. */
+    if (woke) {
+        atomic_store_explicit(&p->state, PS_RUNNABLE, memory_order_relaxed);
         sched_enqueue(n, p);
+    }
     return 0;
 }
 

@@ -359,20 +359,18 @@ static void charge(Proc *p)
 
 /* Tries to block in receive. true: p is waiting (or already handed to a
  * waker) and the caller must not touch it again. false: something arrived
- * meanwhile and p is still ours to run. */
+ * meanwhile and p is still ours to run. The decision is one
+ * compare-and-swap on the inbox word, the same word a sender pushes on,
+ * so a wake-up is never lost and nothing of p is read after it. */
 static bool try_block(Proc *p)
 {
     charge(p);
     info_publish(p); /* last chance while p is surely ours */
-    atomic_store_explicit(&p->state, PS_WAITING, memory_order_seq_cst);
-    /* Dekker with node_deliver: it pushes, then reads the state; we
-     * publish the state, then read the inbox. One of us sees the other. */
-    if (mbox_inbox_empty(&p->mbox) &&
-        atomic_load_explicit(&p->mbox.overflowed, memory_order_seq_cst) == 0)
+    atomic_store_explicit(&p->state, PS_WAITING, memory_order_relaxed);
+    if (mbox_try_wait(&p->mbox))
         return true;
-    uint32_t st = PS_WAITING;
-    return !atomic_compare_exchange_strong_explicit(&p->state, &st, PS_RUNNING,
-                                                    memory_order_seq_cst, memory_order_relaxed);
+    atomic_store_explicit(&p->state, PS_RUNNING, memory_order_relaxed);
+    return false;
 }
 
 /* Collects at a safe point when the heap asks for it. Roots of a native
