@@ -446,25 +446,30 @@ static int lex_op(Lexer *L)
     return LEX_FAIL(L, L->pos, false, "unexpected byte 0x%02X", c);
 }
 
-/* Skips blanks and comments; returns true at a newline or end of input. */
-static void skip_blank(Lexer *L)
+/* Skips blanks, comments and line continuations; 0 or an error code. */
+static int skip_blank(Lexer *L)
 {
     while (L->pos < L->len) {
         int c = peek(L, 0);
         if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
             L->pos++;
-        } else if (c == '\\' && peek(L, 1) == '\n') {
-            L->pos += 2; /* a backslash at the end of a line continues it */
+        } else if (c == '\\' && (peek(L, 1) == '\n' || peek(L, 1) < 0)) {
+            /* A backslash at the end of a line continues it; at the very
+             * end of the input it asks for more (the REPL reads on). */
+            if (peek(L, 1) < 0 || L->pos + 2 == L->len)
+                return LEX_FAIL(L, L->pos, true, "line continuation at end of input");
+            L->pos += 2;
             L->line++;
             L->line_start = L->pos;
         } else if (c == '#') {
             const char *nl = memchr(L->src + L->pos, '\n', L->len - L->pos);
             L->pos = nl ? (size_t)(nl - L->src) : L->len;
         } else {
-            return;
+            return 0;
         }
         L->space = true;
     }
+    return 0;
 }
 
 static int lex_newline(Lexer *L)
@@ -492,7 +497,8 @@ static int close_interp(Lexer *L)
 
 static int lex_code(Lexer *L)
 {
-    skip_blank(L);
+    if (skip_blank(L))
+        return L->err->code;
     LexMode *m = &L->modes[L->nmodes - 1];
     if (L->pos >= L->len) {
         if (L->nmodes > 1)

@@ -377,6 +377,8 @@ static void completeness_tells_open_input_from_errors(void **state)
         {"\"a#{", PARSE_INCOMPLETE},
         {"\"\"\"\nabc", PARSE_INCOMPLETE},
         {"~w(a b", PARSE_INCOMPLETE},
+        {"x = 1 \\\n", PARSE_INCOMPLETE},
+        {"foo \\\n 1", PARSE_COMPLETE},
         {"1 + )", MOTE_ESYNTAX},
         {"end", MOTE_ESYNTAX},
         {"[1 2", MOTE_ESYNTAX},
