@@ -108,6 +108,39 @@ uint32_t ast_fix_depth(Ast *n)
     return n->depth;
 }
 
+uint32_t ast_stab_nargs(const Ast *stab)
+{
+    return stab->nkids - 1 - ((stab->flags & AST_F_GUARD) ? 1 : 0);
+}
+
+const Ast *ast_stab_guard(const Ast *stab)
+{
+    return (stab->flags & AST_F_GUARD) ? stab->kids[stab->nkids - 2] : NULL;
+}
+
+const Ast *ast_stab_body(const Ast *stab)
+{
+    return stab->kids[stab->nkids - 1];
+}
+
+bool ast_is_atom(const Ast *n, const char *name)
+{
+    return n && n->kind == AST_ATOM && n->v.str.len == strlen(name) &&
+           !memcmp(n->v.str.s, name, n->v.str.len);
+}
+
+const Ast *ast_kw_find(const Ast *list, const char *key)
+{
+    if (!list || list->kind != AST_LIST)
+        return NULL;
+    for (uint32_t i = 0; i < list->nkids; i++) {
+        const Ast *p = list->kids[i];
+        if (p->kind == AST_PAIR && ast_is_atom(p->kids[0], key))
+            return p->kids[1];
+    }
+    return NULL;
+}
+
 const char *ast_kind_name(AstKind k)
 {
     static const char *names[AST_KINDS] = {
@@ -299,7 +332,7 @@ static void print_node(Out *o, const Ast *n)
     case AST_FN: puts_(o, "(fn"); print_kids(o, n, 0); puts_(o, ")"); break;
     case AST_BLOCK: puts_(o, "(__block__"); print_kids(o, n, 0); puts_(o, ")"); break;
     case AST_STAB: {
-        uint32_t nargs = n->nkids - 1 - ((n->flags & AST_F_GUARD) ? 1 : 0);
+        uint32_t nargs = ast_stab_nargs(n);
         puts_(o, "(-> (");
         for (uint32_t i = 0; i < nargs; i++) {
             if (i)

@@ -132,6 +132,17 @@ Ast *ast_new(AstArena *a, AstKind kind, uint32_t line, uint32_t col, uint32_t nk
 /* Recomputes n->depth from its kids; returns it. */
 uint32_t ast_fix_depth(Ast *n);
 
+/* Helpers for consumers. A STAB's arguments are kids[0..nargs), then the
+ * guard (or NULL), then the body. */
+uint32_t ast_stab_nargs(const Ast *stab);
+const Ast *ast_stab_guard(const Ast *stab);
+const Ast *ast_stab_body(const Ast *stab);
+/* The value stored under key in a keyword LIST (k: v pairs, do-blocks);
+ * NULL when absent or when list is not a LIST. */
+const Ast *ast_kw_find(const Ast *list, const char *key);
+/* Is n the atom name (e.g. "nil", "true")? */
+bool ast_is_atom(const Ast *n, const char *name);
+
 const char *ast_kind_name(AstKind k); /* static, never NULL */
 const char *ast_op_text(AstOp op);    /* "+", "not in"; static, never NULL */
 

@@ -286,6 +286,32 @@ static void literals_of_every_kind(void **state)
     CHECK(cases);
 }
 
+static void helpers_read_clauses_and_keywords(void **state)
+{
+    (void)state;
+    AstArena a;
+    ast_arena_init(&a);
+    ParseError err;
+    Ast *root;
+    const char *src = "case x do\n  y when y > 1 -> :big\n  _ -> :small\nend";
+    assert_int_equal(parse_source(&a, NULL, src, strlen(src), &root, &err), 0);
+    const Ast *call = root->kids[0];
+    assert_int_equal(call->kind, AST_CALL);
+    const Ast *blk = call->kids[call->nkids - 1];
+    assert_true(blk->flags & AST_F_DOBLOCK);
+    const Ast *clauses = ast_kw_find(blk, "do");
+    assert_non_null(clauses);
+    assert_null(ast_kw_find(blk, "else"));
+    assert_int_equal(clauses->kind, AST_CLAUSES);
+    const Ast *first = clauses->kids[0];
+    assert_int_equal(ast_stab_nargs(first), 1);
+    assert_int_equal(ast_stab_guard(first)->kind, AST_OP);
+    assert_true(ast_is_atom(ast_stab_body(first), "big"));
+    assert_null(ast_stab_guard(clauses->kids[1]));
+    assert_true(ast_is_atom(ast_stab_body(clauses->kids[1]), "small"));
+    ast_arena_fini(&a);
+}
+
 /* ---- errors -------------------------------------------------------------- */
 
 static void expect_error(const char *src, uint32_t line, uint32_t col, const char *msg,
@@ -540,6 +566,7 @@ int main(void)
         cmocka_unit_test(anonymous_functions_have_clauses_and_guards),
         cmocka_unit_test(containers_and_keyword_sugar),
         cmocka_unit_test(literals_of_every_kind),
+        cmocka_unit_test(helpers_read_clauses_and_keywords),
         cmocka_unit_test(errors_name_the_token_and_position),
         cmocka_unit_test(missing_terminators_say_where_they_started),
         cmocka_unit_test(formats_errors_with_the_line_and_a_caret),
