@@ -119,6 +119,37 @@ static void next_due_sees_wheel_and_overflow(void **state)
     wheel_fini(&w); /* frees the far timer's message (checked by ASan) */
 }
 
+/* Drives a wheel by hand with a synthetic clock: deadlines near and far
+ * (past the wheel's span), advanced in small steps and in one big gap,
+ * must still reach the recorder in deadline order. */
+static void wheel_fires_in_order_across_gaps_and_overflow(void **state)
+{
+    mote_rt *rt = *state;
+    Node *n = node_of_rt(rt);
+    rec_reset(&rec_a);
+    assert_int_equal(mote_spawn(rt, NULL, &rec_class, &rec_a, NULL, &rec_a.pid), 0);
+    Wheel w;
+    assert_int_equal(wheel_init(&w, 0, 0), 0);
+    const uint64_t dues[] = {3000, 7, 700, 511, 512, 513, 2 * WHEEL_SLOTS + 1, 7, 90000, 1};
+    const size_t ndues = sizeof dues / sizeof dues[0];
+    for (size_t i = 0; i < ndues; i++) {
+        uint64_t id;
+        Msg *m = msg_new(MSG_MESSAGE, NONE, make_small((int64_t)(dues[i] * 100 + i)));
+        assert_non_null(m);
+        assert_int_equal(wheel_add(&w, dues[i], rec_a.pid, m, &id), 0);
+    }
+    wheel_advance(&w, n, 5);     /* fires 1 */
+    wheel_advance(&w, n, 600);   /* 7, 7, 511, 512, 513 */
+    wheel_advance(&w, n, 50000); /* one long gap: 700, 1025, 3000 */
+    assert_int_equal(wheel_next_due(&w), 90000);
+    wheel_advance(&w, n, 90000);
+    assert_int_equal(w.count, 0);
+    WAIT_FOR(atomic_load(&rec_a.n) == (int)ndues);
+    for (int i = 1; i < (int)ndues; i++)
+        assert_true(rec_a.vals[i - 1] < rec_a.vals[i]); /* by due, ties by arming */
+    wheel_fini(&w);
+}
+
 static _Atomic int timed_out_seen;
 
 /* :arm arms a 10 ms receive timeout; :check reports PF_TIMED_OUT. */
@@ -156,6 +187,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(host_thread_cancels_a_scheduler_s_timer, rt_setup,
                                         rt_teardown),
         cmocka_unit_test(next_due_sees_wheel_and_overflow),
+        cmocka_unit_test_setup_teardown(wheel_fires_in_order_across_gaps_and_overflow, rt_setup,
+                                        rt_teardown),
         cmocka_unit_test_setup_teardown(receive_timeout_marks_the_process, rt_setup, rt_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
