@@ -1,7 +1,7 @@
 /* bif.h — builtin functions: C code the language calls like any function.
  *
  * A builtin is a C function of a process and its arguments. The standard
- * library's C parts (lib/*.c) and plugins register builtins the same way,
+ * library's C parts (lib/<module>.c) and plugins register builtins the same way,
  * through bif_register, so a plugin can do anything a builtin module does.
  *
  * Contract for every BifFn:

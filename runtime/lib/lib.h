@@ -1,0 +1,85 @@
+/* lib.h — shared helpers of the standard library's C builtins (lib/<module>.c).
+ *
+ * Every lib module exposes one lib_<module>_register() that lib.c calls
+ * from lib_register_all(). The helpers below build terms on the calling
+ * process's heap (heap_alloc: never moves a term, never collects) and
+ * return NONE only when the system is out of memory; a builtin that gets
+ * NONE back returns lib_oom(p), which raises :system_limit.
+ */
+#ifndef MOTE_LIB_H
+#define MOTE_LIB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "atom.h"
+#include "bif.h"
+#include "proc.h"
+#include "term.h"
+
+/* Per-module registration, one per lib/<module>.c. Each returns 0 or
+ * MOTE_ENOMEM. */
+int lib_erlang_register(void);
+int lib_lists_register(void);
+int lib_maps_register(void);
+int lib_math_register(void);
+int lib_text_register(void);
+int lib_integer_register(void);
+int lib_float_register(void);
+int lib_atom_register(void);
+int lib_tuple_register(void);
+int lib_io_register(void);
+int lib_system_register(void);
+int lib_regex_register(void);
+int lib_exc_register(void);
+
+/* Registers n builtins of one module (a static table): a shorthand that
+ * fills each def's module from `module` is not possible on const tables,
+ * so tables name their module in every row; this only counts. */
+#define LIB_NDEFS(defs) (sizeof(defs) / sizeof((defs)[0]))
+
+/* Frees the registry (tests, teardown; no lookups may run). */
+void lib_fini(void);
+
+/* Raises :system_limit (heap allocation failed); returns NONE. */
+Term lib_oom(Proc *p);
+
+static inline Term lib_bool(bool b) { return b ? A(true) : A(false); }
+
+/* A tuple of n elements (copied from elems, or left NIL when elems is
+ * NULL), or NONE. */
+Term lib_tuple(Proc *p, size_t n, const Term *elems);
+Term lib_tuple2(Proc *p, Term a, Term b);
+Term lib_tuple3(Proc *p, Term a, Term b, Term c);
+/* [head | tail], or NONE. */
+Term lib_cons(Proc *p, Term head, Term tail);
+/* A proper list of n terms ending in tail, or NONE. */
+Term lib_list(Proc *p, const Term *elems, size_t n, Term tail);
+/* Length of a proper list, or -1 when the term is not one. */
+long lib_list_len(Term list);
+/* Copies a proper list's elements into a new mem_alloc'd array (free with
+ * lib_array_free(arr, n)); NULL when not a proper list or out of memory
+ * (*n is then set to (size_t)-1 for "not a list"). An empty list gives a
+ * non-NULL dummy array with *n == 0. */
+Term *lib_list_array(Term list, size_t *n);
+void lib_array_free(Term *arr, size_t n);
+
+/* A binary of len bytes copied from s, or NONE. */
+Term lib_bin(Proc *p, const void *s, size_t len);
+static inline Term lib_str(Proc *p, const char *s) { return lib_bin(p, s, strlen(s)); }
+/* A binary of a Strbuf's text; frees the buffer either way. NONE when
+ * the buffer failed or on OOM. */
+struct Strbuf;
+Term lib_strbuf(Proc *p, struct Strbuf *sb);
+/* The bytes of a whole-byte binary; false for anything else. */
+bool lib_bytes(Term t, const uint8_t **s, size_t *len);
+/* A float term, or NONE. */
+Term lib_float(Proc *p, double d);
+/* An integer from an int64, or NONE. */
+Term lib_int(Proc *p, int64_t v);
+
+/* The atom for "Elixir.<name>" (name like "ArgumentError"); NONE when the
+ * atom table is full. */
+Term lib_alias(const char *name);
+
+#endif
