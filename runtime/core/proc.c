@@ -166,6 +166,10 @@ static void proc_setup(Proc *p, Node *n, Term pid, const mote_proc_class *cls, v
               o->max_queue_len ? (uint8_t)o->overflow : MOTE_OVERFLOW_NONE);
     p->body_kind = BODY_NATIVE;
     p->flags = o->trap_exit ? PF_TRAP_EXIT : 0;
+    /* Without init, arg is already the state terminate expects: a process
+     * stopped before its first slice still gets its terminate. */
+    if (cls->init == NULL)
+        p->flags |= PF_STARTED;
     p->timer_gen = 0;
     p->body.native.cls = cls;
     p->body.native.state = arg;
