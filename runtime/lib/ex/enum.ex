@@ -1,0 +1,770 @@
+# Enum: eager functions over any enumerable (see enumerable.ex for the
+# shapes). Lists take direct recursive paths, because they are by far the
+# commonest input; every other shape goes through Enumerable.reduce/3 or is
+# first turned into a list with to_list/1. Results, their order and the
+# errors raised follow Elixir 1.14.
+defmodule Enum do
+  # ---- reducing -------------------------------------------------------
+
+  def reduce(list, acc, fun) when is_list(list), do: reduce_list(list, acc, fun)
+
+  def reduce(%{__struct__: Range, first: f, last: l, step: s}, acc, fun) do
+    reduce_range(f, l, s, acc, fun)
+  end
+
+  def reduce(enum, acc, fun) do
+    {:done, result} = Enumerable.reduce(enum, {:cont, acc}, fn x, a -> {:cont, fun.(x, a)} end)
+    result
+  end
+
+  def reduce(enum, fun) do
+    case to_list(enum) do
+      [h | t] -> reduce_list(t, h, fun)
+      [] -> raise Enum.EmptyError
+    end
+  end
+
+  defp reduce_list([], acc, _fun), do: acc
+  defp reduce_list([h | t], acc, fun), do: reduce_list(t, fun.(h, acc), fun)
+
+  defp reduce_range(f, l, s, acc, fun) when (s > 0 and f <= l) or (s < 0 and f >= l) do
+    reduce_range(f + s, l, s, fun.(f, acc), fun)
+  end
+
+  defp reduce_range(_f, _l, _s, acc, _fun), do: acc
+
+  def reduce_while(enum, acc, fun) do
+    enum |> Enumerable.reduce({:cont, acc}, fun) |> elem(1)
+  end
+
+  # Reduces until fun returns {:halt, acc}: the building block of the
+  # functions that may stop early (find, take, any? ...).
+  defp halting(enum, acc, fun), do: elem(Enumerable.reduce(enum, {:cont, acc}, fun), 1)
+
+  def to_list(list) when is_list(list), do: list
+  def to_list(%{__struct__: Range, first: f, last: l, step: s}), do: range_list(f, l, s)
+  def to_list(%{__struct__: MapSet, map: map}), do: :maps.keys(map)
+  def to_list(%{__struct__: _} = enum), do: :lists.reverse(reverse(enum))
+  def to_list(map) when is_map(map), do: :maps.to_list(map)
+  def to_list(enum), do: :lists.reverse(reverse(enum))
+
+  # Built from the end so the list needs no reverse.
+  defp range_list(f, l, s) do
+    case Enumerable.range_size(f, l, s) do
+      0 -> []
+      n -> range_down(f + (n - 1) * s, f, s, [])
+    end
+  end
+
+  defp range_down(x, f, s, acc) when (s > 0 and x >= f) or (s < 0 and x <= f) do
+    range_down(x - s, f, s, [x | acc])
+  end
+
+  defp range_down(_x, _f, _s, acc), do: acc
+
+  # ---- mapping and filtering ------------------------------------------
+
+  def map(list, fun) when is_list(list), do: map_list(list, fun)
+  def map(enum, fun), do: :lists.reverse(reduce(enum, [], fn x, acc -> [fun.(x) | acc] end))
+
+  defp map_list([], _fun), do: []
+  defp map_list([h | t], fun), do: [fun.(h) | map_list(t, fun)]
+
+  def each(enum, fun) do
+    reduce(enum, nil, fn x, _ -> fun.(x) end)
+    :ok
+  end
+
+  def filter(list, fun) when is_list(list), do: filter_list(list, fun)
+  def filter(enum, fun), do: filter_list(to_list(enum), fun)
+
+  defp filter_list([], _fun), do: []
+
+  defp filter_list([h | t], fun) do
+    if fun.(h), do: [h | filter_list(t, fun)], else: filter_list(t, fun)
+  end
+
+  def reject(enum, fun), do: filter_list(to_list(enum), fn x -> !fun.(x) end)
+
+  def flat_map(enum, fun) do
+    enum
+    |> reduce([], fn x, acc -> :lists.reverse(to_list(fun.(x)), acc) end)
+    |> :lists.reverse()
+  end
+
+  def map_every(enum, nth, fun) when is_integer(nth) and nth >= 0 do
+    list = to_list(enum)
+    if nth == 0, do: list, else: map_every_list(list, nth, 0, fun)
+  end
+
+  defp map_every_list([], _nth, _i, _fun), do: []
+  defp map_every_list([h | t], nth, 0, fun), do: [fun.(h) | map_every_list(t, nth, nth - 1, fun)]
+  defp map_every_list([h | t], nth, i, fun), do: [h | map_every_list(t, nth, i - 1, fun)]
+
+  def map_intersperse(enum, sep, fun), do: intersperse(map(enum, fun), sep)
+
+  def map_reduce(enum, acc, fun) do
+    {list, acc} =
+      reduce(enum, {[], acc}, fn x, {l, a} ->
+        {y, a} = fun.(x, a)
+        {[y | l], a}
+      end)
+
+    {:lists.reverse(list), acc}
+  end
+
+  def flat_map_reduce(enum, acc, fun) do
+    {out, acc} =
+      halting(enum, {[], acc}, fn x, {out, a} ->
+        case fun.(x, a) do
+          {:halt, a} -> {:halt, {out, a}}
+          {items, a} -> {:cont, {:lists.reverse(to_list(items), out), a}}
+        end
+      end)
+
+    {:lists.reverse(out), acc}
+  end
+
+  def scan(enum, fun) do
+    case to_list(enum) do
+      [] -> []
+      [h | t] -> [h | scan_list(t, h, fun)]
+    end
+  end
+
+  def scan(enum, acc, fun), do: scan_list(to_list(enum), acc, fun)
+
+  defp scan_list([], _acc, _fun), do: []
+
+  defp scan_list([h | t], acc, fun) do
+    acc = fun.(h, acc)
+    [acc | scan_list(t, acc, fun)]
+  end
+
+  def with_index(enum), do: with_index(enum, 0)
+
+  def with_index(enum, offset) when is_integer(offset) do
+    {list, _} = map_reduce(enum, offset, fn x, i -> {{x, i}, i + 1} end)
+    list
+  end
+
+  def with_index(enum, fun) when is_function(fun, 2) do
+    {list, _} = map_reduce(enum, 0, fn x, i -> {fun.(x, i), i + 1} end)
+    list
+  end
+
+  def intersperse(enum, sep) do
+    case to_list(enum) do
+      [] -> []
+      [h | t] -> [h | intersperse_list(t, sep)]
+    end
+  end
+
+  defp intersperse_list([], _sep), do: []
+  defp intersperse_list([h | t], sep), do: [sep, h | intersperse_list(t, sep)]
+
+  def concat(enums), do: flat_map(enums, fn e -> e end)
+  def concat(left, right) when is_list(left) and is_list(right), do: left ++ right
+  def concat(left, right), do: to_list(left) ++ to_list(right)
+
+  # ---- counting and aggregates ----------------------------------------
+
+  def count(enum) do
+    case Enumerable.count(enum) do
+      {:ok, n} -> n
+      {:error, _} -> reduce(enum, 0, fn _, n -> n + 1 end)
+    end
+  end
+
+  def count(enum, fun), do: reduce(enum, 0, fn x, n -> if fun.(x), do: n + 1, else: n end)
+
+  def count_until(enum, limit) when is_integer(limit) and limit > 0 do
+    halting(enum, 0, fn _, n -> if n + 1 >= limit, do: {:halt, n + 1}, else: {:cont, n + 1} end)
+  end
+
+  def count_until(enum, fun, limit) when is_integer(limit) and limit > 0 do
+    halting(enum, 0, fn x, n ->
+      n = if fun.(x), do: n + 1, else: n
+      if n >= limit, do: {:halt, n}, else: {:cont, n}
+    end)
+  end
+
+  def sum(%{__struct__: Range, first: f, last: l, step: s}) do
+    case Enumerable.range_size(f, l, s) do
+      0 -> 0
+      n -> div((f + f + (n - 1) * s) * n, 2)
+    end
+  end
+
+  def sum(enum), do: reduce(enum, 0, fn x, acc -> acc + x end)
+
+  def product(enum), do: reduce(enum, 1, fn x, acc -> acc * x end)
+
+  def frequencies(enum) do
+    reduce(enum, %{}, fn x, acc ->
+      case :maps.find(x, acc) do
+        {:ok, n} -> :maps.put(x, n + 1, acc)
+        :error -> :maps.put(x, 1, acc)
+      end
+    end)
+  end
+
+  def frequencies_by(enum, key_fun), do: frequencies(map(enum, key_fun))
+
+  def group_by(enum, key_fun), do: group_by(enum, key_fun, fn x -> x end)
+
+  def group_by(enum, key_fun, value_fun) do
+    enum
+    |> to_list()
+    |> :lists.reverse()
+    |> reduce_list(%{}, fn x, acc ->
+      key = key_fun.(x)
+      value = value_fun.(x)
+
+      case :maps.find(key, acc) do
+        {:ok, list} -> :maps.put(key, [value | list], acc)
+        :error -> :maps.put(key, [value], acc)
+      end
+    end)
+  end
+
+  # ---- min / max ------------------------------------------------------
+
+  defp empty_error, do: fn -> raise Enum.EmptyError end
+
+  def max(enum), do: max(enum, fn a, b -> a >= b end, empty_error())
+  def max(enum, empty) when is_function(empty, 0), do: max(enum, fn a, b -> a >= b end, empty)
+  def max(enum, sorter), do: max(enum, sorter, empty_error())
+  def max(enum, sorter, empty), do: pick(enum, fn x -> x end, to_sorter(sorter, :max), empty)
+
+  def min(enum), do: min(enum, fn a, b -> a <= b end, empty_error())
+  def min(enum, empty) when is_function(empty, 0), do: min(enum, fn a, b -> a <= b end, empty)
+  def min(enum, sorter), do: min(enum, sorter, empty_error())
+  def min(enum, sorter, empty), do: pick(enum, fn x -> x end, to_sorter(sorter, :min), empty)
+
+  def max_by(enum, fun), do: max_by(enum, fun, fn a, b -> a >= b end, empty_error())
+  def max_by(enum, fun, empty) when is_function(empty, 0), do: max_by(enum, fun, fn a, b -> a >= b end, empty)
+  def max_by(enum, fun, sorter), do: max_by(enum, fun, sorter, empty_error())
+  def max_by(enum, fun, sorter, empty), do: pick(enum, fun, to_sorter(sorter, :max), empty)
+
+  def min_by(enum, fun), do: min_by(enum, fun, fn a, b -> a <= b end, empty_error())
+  def min_by(enum, fun, empty) when is_function(empty, 0), do: min_by(enum, fun, fn a, b -> a <= b end, empty)
+  def min_by(enum, fun, sorter), do: min_by(enum, fun, sorter, empty_error())
+  def min_by(enum, fun, sorter, empty), do: pick(enum, fun, to_sorter(sorter, :min), empty)
+
+  defp to_sorter(fun, _) when is_function(fun, 2), do: fun
+  defp to_sorter(:asc, _), do: fn a, b -> a <= b end
+  defp to_sorter(:desc, _), do: fn a, b -> a >= b end
+  defp to_sorter(mod, :max) when is_atom(mod), do: fn a, b -> mod.compare(a, b) != :lt end
+  defp to_sorter(mod, :min) when is_atom(mod), do: fn a, b -> mod.compare(a, b) != :gt end
+
+  # The element whose key wins under keep?(best, candidate); ties keep
+  # the earlier element.
+  defp pick(enum, key_fun, keep?, empty) do
+    case to_list(enum) do
+      [] ->
+        empty.()
+
+      [h | t] ->
+        {best, _} =
+          reduce_list(t, {h, key_fun.(h)}, fn x, {b, bk} ->
+            k = key_fun.(x)
+            if keep?.(bk, k), do: {b, bk}, else: {x, k}
+          end)
+
+        best
+    end
+  end
+
+  def min_max(enum), do: min_max(enum, empty_error())
+
+  def min_max(enum, empty) do
+    case to_list(enum) do
+      [] -> empty.()
+      [h | t] -> reduce_list(t, {h, h}, fn x, {lo, hi} -> {Kernel.min(lo, x), Kernel.max(hi, x)} end)
+    end
+  end
+
+  def min_max_by(enum, fun, sorter_or_empty \\ nil, empty \\ nil) do
+    {sorter, empty} =
+      cond do
+        is_function(sorter_or_empty, 0) -> {fn a, b -> a < b end, sorter_or_empty}
+        sorter_or_empty == nil -> {fn a, b -> a < b end, empty || empty_error()}
+        true -> {min_max_sorter(sorter_or_empty), empty || empty_error()}
+      end
+
+    case to_list(enum) do
+      [] ->
+        empty.()
+
+      [h | t] ->
+        k = fun.(h)
+
+        {{lo, _}, {hi, _}} =
+          reduce_list(t, {{h, k}, {h, k}}, fn x, {{lo, lk}, {hi, hk}} ->
+            xk = fun.(x)
+            lo2 = if sorter.(xk, lk), do: {x, xk}, else: {lo, lk}
+            hi2 = if sorter.(hk, xk), do: {x, xk}, else: {hi, hk}
+            {lo2, hi2}
+          end)
+
+        {lo, hi}
+    end
+  end
+
+  defp min_max_sorter(fun) when is_function(fun, 2), do: fun
+  defp min_max_sorter(mod) when is_atom(mod), do: fn a, b -> mod.compare(a, b) == :lt end
+
+  # ---- searching ------------------------------------------------------
+
+  def member?(enum, x) do
+    case Enumerable.member?(enum, x) do
+      {:ok, found} -> found
+      {:error, _} -> halting(enum, false, fn y, _ -> if y === x, do: {:halt, true}, else: {:cont, false} end)
+    end
+  end
+
+  def any?(enum), do: halting(enum, false, fn x, _ -> if x, do: {:halt, true}, else: {:cont, false} end)
+  def any?(enum, fun), do: halting(enum, false, fn x, _ -> if fun.(x), do: {:halt, true}, else: {:cont, false} end)
+  def all?(enum), do: halting(enum, true, fn x, _ -> if x, do: {:cont, true}, else: {:halt, false} end)
+  def all?(enum, fun), do: halting(enum, true, fn x, _ -> if fun.(x), do: {:cont, true}, else: {:halt, false} end)
+
+  def empty?(enum) do
+    case Enumerable.count(enum) do
+      {:ok, n} -> n == 0
+      {:error, _} -> halting(enum, true, fn _, _ -> {:halt, false} end)
+    end
+  end
+
+  def find(enum, fun), do: find(enum, nil, fun)
+
+  def find(enum, default, fun) do
+    halting(enum, default, fn x, d -> if fun.(x), do: {:halt, x}, else: {:cont, d} end)
+  end
+
+  def find_value(enum, fun), do: find_value(enum, nil, fun)
+
+  def find_value(enum, default, fun) do
+    halting(enum, default, fn x, d ->
+      v = fun.(x)
+      if v, do: {:halt, v}, else: {:cont, d}
+    end)
+  end
+
+  def find_index(enum, fun) do
+    result =
+      halting(enum, 0, fn x, i ->
+        if fun.(x), do: {:halt, {:found, i}}, else: {:cont, i + 1}
+      end)
+
+    case result do
+      {:found, i} -> i
+      _ -> nil
+    end
+  end
+
+  def fetch(enum, index) when is_integer(index) and index < 0 do
+    list = to_list(enum)
+    n = length(list)
+    if n + index >= 0, do: fetch_list(list, n + index), else: :error
+  end
+
+  def fetch(list, index) when is_list(list) and is_integer(index), do: fetch_list(list, index)
+
+  def fetch(%{__struct__: Range, first: f, last: l, step: s}, index) when is_integer(index) do
+    if index < Enumerable.range_size(f, l, s), do: {:ok, f + index * s}, else: :error
+  end
+
+  def fetch(enum, index) when is_integer(index) do
+    result =
+      halting(enum, 0, fn x, i ->
+        if i == index, do: {:halt, {:found, x}}, else: {:cont, i + 1}
+      end)
+
+    case result do
+      {:found, x} -> {:ok, x}
+      _ -> :error
+    end
+  end
+
+  defp fetch_list([h | _], 0), do: {:ok, h}
+  defp fetch_list([_ | t], i), do: fetch_list(t, i - 1)
+  defp fetch_list([], _), do: :error
+
+  def fetch!(enum, index) do
+    case fetch(enum, index) do
+      {:ok, x} -> x
+      :error -> raise Enum.OutOfBoundsError
+    end
+  end
+
+  def at(enum, index, default \\ nil) when is_integer(index) do
+    case fetch(enum, index) do
+      {:ok, x} -> x
+      :error -> default
+    end
+  end
+
+  # ---- taking and dropping --------------------------------------------
+
+  def take(_enum, 0), do: []
+
+  def take(list, n) when is_list(list) and is_integer(n) and n > 0, do: take_list(list, n)
+
+  def take(enum, n) when is_integer(n) and n > 0 do
+    {list, _} =
+      halting(enum, {[], n}, fn
+        x, {acc, 1} -> {:halt, {[x | acc], 0}}
+        x, {acc, k} -> {:cont, {[x | acc], k - 1}}
+      end)
+
+    :lists.reverse(list)
+  end
+
+  def take(enum, n) when is_integer(n) do
+    list = to_list(enum)
+    drop_list(list, Kernel.max(length(list) + n, 0))
+  end
+
+  def drop(enum, n) when is_integer(n) and n >= 0, do: drop_list(to_list(enum), n)
+
+  def drop(enum, n) when is_integer(n) do
+    list = to_list(enum)
+    take_list(list, Kernel.max(length(list) + n, 0))
+  end
+
+  defp drop_list(list, 0), do: list
+  defp drop_list([], _), do: []
+  defp drop_list([_ | t], n), do: drop_list(t, n - 1)
+
+  defp take_list(_list, 0), do: []
+  defp take_list([], _), do: []
+  defp take_list([h | t], n), do: [h | take_list(t, n - 1)]
+
+  def take_while(enum, fun) do
+    enum
+    |> halting([], fn x, acc -> if fun.(x), do: {:cont, [x | acc]}, else: {:halt, acc} end)
+    |> :lists.reverse()
+  end
+
+  def drop_while(enum, fun), do: drop_while_list(to_list(enum), fun)
+
+  defp drop_while_list([h | t] = list, fun) do
+    if fun.(h), do: drop_while_list(t, fun), else: list
+  end
+
+  defp drop_while_list([], _fun), do: []
+
+  def take_every(enum, nth) when is_integer(nth) and nth >= 0 do
+    if nth == 0, do: [], else: every(to_list(enum), nth, 0, true)
+  end
+
+  def drop_every([], nth) when is_integer(nth), do: []
+
+  def drop_every(enum, nth) when is_integer(nth) and nth >= 0 do
+    if nth == 0, do: to_list(enum), else: every(to_list(enum), nth, 0, false)
+  end
+
+  # Keeps (keep = true) or drops (false) the elements at 0, nth, 2nth ...
+  defp every([], _nth, _i, _keep), do: []
+  defp every([h | t], nth, 0, true), do: [h | every(t, nth, nth - 1, true)]
+  defp every([_ | t], nth, 0, false), do: every(t, nth, nth - 1, false)
+  defp every([_ | t], nth, i, true), do: every(t, nth, i - 1, true)
+  defp every([h | t], nth, i, false), do: [h | every(t, nth, i - 1, false)]
+
+  def split(enum, n) when is_integer(n) and n >= 0, do: split_list(to_list(enum), n, [])
+
+  def split(enum, n) when is_integer(n) do
+    list = to_list(enum)
+    split_list(list, Kernel.max(length(list) + n, 0), [])
+  end
+
+  defp split_list(rest, 0, acc), do: {:lists.reverse(acc), rest}
+  defp split_list([], _n, acc), do: {:lists.reverse(acc), []}
+  defp split_list([h | t], n, acc), do: split_list(t, n - 1, [h | acc])
+
+  def split_while(enum, fun), do: split_while_list(to_list(enum), fun, [])
+
+  defp split_while_list([h | t] = list, fun, acc) do
+    if fun.(h), do: split_while_list(t, fun, [h | acc]), else: {:lists.reverse(acc), list}
+  end
+
+  defp split_while_list([], _fun, acc), do: {:lists.reverse(acc), []}
+
+  def split_with(enum, fun) do
+    {yes, no} =
+      reduce(enum, {[], []}, fn x, {yes, no} ->
+        if fun.(x), do: {[x | yes], no}, else: {yes, [x | no]}
+      end)
+
+    {:lists.reverse(yes), :lists.reverse(no)}
+  end
+
+  # ---- slicing --------------------------------------------------------
+
+  # A first..last range with first > last has step -1: Enum.slice
+  # reads it as //1, as Elixir 1.14 does.
+  def slice(enum, %{__struct__: Range, first: f, last: l, step: -1}) when f > l do
+    slice(enum, %{__struct__: Range, first: f, last: l, step: 1})
+  end
+
+  def slice(_enum, %{__struct__: Range, first: f, last: l, step: s}) when s < 0 do
+    raise ArgumentError,
+          "Enum.slice/2 does not accept ranges with negative steps, got: #{f}..#{l}//#{s}"
+  end
+
+  def slice(enum, %{__struct__: Range, first: f, last: l, step: s}) do
+    list = to_list(enum)
+    n = length(list)
+    f = if f >= 0, do: f, else: Kernel.max(f + n, 0)
+    l = if l >= 0, do: l, else: l + n
+    amount = l - f + 1
+
+    if f < n and amount > 0 do
+      list |> drop_list(f) |> take_list(Kernel.min(amount, n - f)) |> every(s, 0, true)
+    else
+      []
+    end
+  end
+
+  def slice(enum, start, amount) when is_integer(start) and is_integer(amount) and amount >= 0 do
+    list = to_list(enum)
+    start = if start < 0, do: Kernel.max(length(list) + start, 0), else: start
+    take_list(drop_list(list, start), amount)
+  end
+
+  def reverse(list) when is_list(list), do: :lists.reverse(list)
+  def reverse(enum), do: reduce(enum, [], fn x, acc -> [x | acc] end)
+  def reverse(enum, tail), do: :lists.reverse(to_list(enum), to_list(tail))
+
+  def reverse_slice(enum, start, count) when start >= 0 and count >= 0 do
+    list = to_list(enum)
+    {front, rest} = split_list(list, start, [])
+    {mid, back} = split_list(rest, count, [])
+    front ++ :lists.reverse(mid) ++ back
+  end
+
+  # ---- chunking -------------------------------------------------------
+
+  def chunk_every(enum, count), do: chunk_every(enum, count, count, [])
+
+  def chunk_every(enum, count, step, leftover \\ [])
+      when is_integer(count) and count > 0 and is_integer(step) and step > 0 do
+    {chunk, after_fun, acc} = chunker(count, step, leftover)
+    chunk_while(enum, acc, chunk, after_fun)
+  end
+
+  # The chunk_while functions of chunk_every: the state holds the last
+  # elements (newest first) and their number; a chunk is emitted when
+  # count elements are buffered, and once max(count, step) are, the
+  # buffer keeps only what the next chunk shares with this one.
+  def chunker(count, step, leftover) do
+    limit = Kernel.max(count, step)
+
+    chunk = fn x, {buf, n} ->
+      buf = [x | buf]
+      n = n + 1
+      next = if n >= limit, do: {take_list(buf, n - step), n - step}, else: {buf, n}
+      if n == count, do: {:cont, :lists.reverse(buf), next}, else: {:cont, next}
+    end
+
+    after_fun = fn {buf, n} ->
+      if leftover == :discard or n == 0 or n >= count do
+        {:cont, {[], 0}}
+      else
+        {:cont, :lists.reverse(buf, take(leftover, count - n)), {[], 0}}
+      end
+    end
+
+    {chunk, after_fun, {[], 0}}
+  end
+
+  def chunk_while(enum, acc, chunk_fun, after_fun) do
+    {out, acc} =
+      halting(enum, {[], acc}, fn x, {out, a} ->
+        case chunk_fun.(x, a) do
+          {:cont, chunk, a} -> {:cont, {[chunk | out], a}}
+          {:cont, a} -> {:cont, {out, a}}
+          {:halt, a} -> {:halt, {out, a}}
+        end
+      end)
+
+    case after_fun.(acc) do
+      {:cont, chunk, _} -> :lists.reverse([chunk | out])
+      {:cont, _} -> :lists.reverse(out)
+    end
+  end
+
+  def chunk_by(enum, fun) do
+    chunk_while(
+      enum,
+      nil,
+      fn
+        x, nil ->
+          {:cont, {[x], fun.(x)}}
+
+        x, {buf, key} ->
+          k = fun.(x)
+          if k === key, do: {:cont, {[x | buf], key}}, else: {:cont, :lists.reverse(buf), {[x], k}}
+      end,
+      fn
+        nil -> {:cont, nil}
+        {buf, _} -> {:cont, :lists.reverse(buf), nil}
+      end
+    )
+  end
+
+  # ---- uniqueness -----------------------------------------------------
+
+  def uniq(enum), do: uniq_by(enum, fn x -> x end)
+
+  def uniq_by(enum, fun), do: uniq_list(to_list(enum), fun, %{})
+
+  defp uniq_list([], _fun, _seen), do: []
+
+  defp uniq_list([h | t], fun, seen) do
+    key = fun.(h)
+
+    if :maps.is_key(key, seen) do
+      uniq_list(t, fun, seen)
+    else
+      [h | uniq_list(t, fun, :maps.put(key, true, seen))]
+    end
+  end
+
+  def dedup(enum), do: dedup_by(enum, fn x -> x end)
+
+  def dedup_by(enum, fun) do
+    case to_list(enum) do
+      [] -> []
+      [h | t] -> [h | dedup_list(t, fun.(h), fun)]
+    end
+  end
+
+  defp dedup_list([], _last, _fun), do: []
+
+  defp dedup_list([h | t], last, fun) do
+    key = fun.(h)
+    if key === last, do: dedup_list(t, key, fun), else: [h | dedup_list(t, key, fun)]
+  end
+
+  # ---- zipping --------------------------------------------------------
+
+  def zip(left, right), do: zip([left, right])
+
+  def zip([]), do: []
+
+  def zip(enums) do
+    if all_lists?(enums) do
+      zip_lists(enums)
+    else
+      Stream.zip_with(to_list(enums), fn xs -> :erlang.list_to_tuple(xs) end) |> to_list()
+    end
+  end
+
+  def zip_with(left, right, fun), do: zip_with([left, right], fn [a, b] -> fun.(a, b) end)
+
+  def zip_with([], _fun), do: []
+
+  def zip_with(enums, fun) do
+    if all_lists?(enums) do
+      map_list(zip_lists(enums), fn t -> fun.(:erlang.tuple_to_list(t)) end)
+    else
+      Stream.zip_with(to_list(enums), fun) |> to_list()
+    end
+  end
+
+  defp all_lists?(enums), do: is_list(enums) and all?(enums, fn e -> is_list(e) end)
+
+  defp zip_lists(lists) do
+    if any?(lists, fn l -> l == [] end) do
+      []
+    else
+      heads = map_list(lists, fn [h | _] -> h end)
+      tails = map_list(lists, fn [_ | t] -> t end)
+      [:erlang.list_to_tuple(heads) | zip_lists(tails)]
+    end
+  end
+
+  def unzip(enum) do
+    {as, bs} = reduce(enum, {[], []}, fn {a, b}, {as, bs} -> {[a | as], [b | bs]} end)
+    {:lists.reverse(as), :lists.reverse(bs)}
+  end
+
+  # ---- sorting --------------------------------------------------------
+
+  def sort(enum), do: :lists.sort(to_list(enum))
+
+  def sort(enum, :asc), do: :lists.sort(to_list(enum))
+  def sort(enum, sorter), do: merge_sort(to_list(enum), to_sorter(sorter, :min))
+
+  def sort_by(enum, mapper, sorter \\ :asc) do
+    sorter = to_sorter(sorter, :min)
+
+    enum
+    |> map(fn x -> {mapper.(x), x} end)
+    |> merge_sort(fn {a, _}, {b, _} -> sorter.(a, b) end)
+    |> map_list(fn {_, x} -> x end)
+  end
+
+  # A stable merge sort: before?(a, b) true keeps a first, as :lists.sort/2
+  # does with a fun that answers "a <= b".
+  defp merge_sort([], _before?), do: []
+  defp merge_sort([_] = list, _before?), do: list
+
+  defp merge_sort(list, before?) do
+    {left, right} = split_list(list, div(length(list), 2), [])
+    merge(merge_sort(left, before?), merge_sort(right, before?), before?, [])
+  end
+
+  defp merge([], right, _before?, acc), do: :lists.reverse(acc, right)
+  defp merge(left, [], _before?, acc), do: :lists.reverse(acc, left)
+
+  defp merge([l | lt] = left, [r | rt] = right, before?, acc) do
+    if before?.(l, r), do: merge(lt, right, before?, [l | acc]), else: merge(left, rt, before?, [r | acc])
+  end
+
+  # ---- building strings and collections -------------------------------
+
+  def join(enum, joiner \\ "") when is_binary(joiner) do
+    enum |> map(&entry_to_string/1) |> intersperse(joiner) |> :erlang.iolist_to_binary()
+  end
+
+  def map_join(enum, mapper), do: map_join(enum, "", mapper)
+
+  def map_join(enum, joiner, mapper) when is_binary(joiner) do
+    enum |> map(fn x -> entry_to_string(mapper.(x)) end) |> intersperse(joiner) |> :erlang.iolist_to_binary()
+  end
+
+  defp entry_to_string(x) when is_binary(x), do: x
+  defp entry_to_string(x), do: to_string(x)
+
+  def into(enum, collectable), do: into(enum, collectable, fn x -> x end)
+
+  def into(enum, list, fun) when is_list(list), do: list ++ map(enum, fun)
+
+  def into(enum, %{__struct__: MapSet, map: map} = set, fun) do
+    %{set | map: reduce(enum, map, fn x, m -> :maps.put(fun.(x), [], m) end)}
+  end
+
+  def into(_enum, %{__struct__: _} = struct, _fun) do
+    raise Protocol.UndefinedError, protocol: Collectable, value: struct, description: ""
+  end
+
+  def into(enum, map, fun) when is_map(map) do
+    reduce(enum, map, fn x, m ->
+      case fun.(x) do
+        {k, v} -> :maps.put(k, v, m)
+        other -> raise ArgumentError, "collecting into a map requires {key, value} tuples, got: #{inspect(other)}"
+      end
+    end)
+  end
+
+  def into(enum, bin, fun) when is_binary(bin) do
+    :erlang.iolist_to_binary([bin | map(enum, fun)])
+  end
+
+  def into(_enum, other, _fun) do
+    raise Protocol.UndefinedError, protocol: Collectable, value: other, description: ""
+  end
+end
