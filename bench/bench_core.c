@@ -440,16 +440,12 @@ static void bench_pingpong(long rts)
 
 /* ---- fairness ---------------------------------------------------------- */
 
-/* busy: always runnable, by sending itself a message after each slice of
- * work, so every scheduler has something to run instead of the pinger. */
-static volatile uint64_t busy_sink; /* keeps the busy work from being optimised out */
-
+/* busy: always runnable, by sending itself a message each time it runs,
+ * so every scheduler has something to run besides the pinger. It does no
+ * other work, like Erlang's spin/1 (one reduction per call): one message
+ * is one reduction, and the budget decides when it must yield. */
 static int busy_step(mote_proc *self)
 {
-    uint64_t x = 0;
-    for (int i = 0; i < 2000; i++) /* about a microsecond of work */
-        x += (uint64_t)i * 2654435761u;
-    busy_sink = x;
     mote_env *env = mote_env_of(self);
     return mote_send(env, mote_self(self), mote_atom(env, "spin"));
 }
