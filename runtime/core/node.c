@@ -314,7 +314,7 @@ int node_deliver(Node *n, Term to, Msg *m)
      * queue it, so this can happen unlocked. */
     if (woke) {
         atomic_store_explicit(&p->state, PS_RUNNABLE, memory_order_relaxed);
-        sched_enqueue(n, p);
+        sched_wake(n, p);
     }
     return 0;
 }

@@ -108,7 +108,26 @@ void sched_poke(Sched *s, uint64_t due_ms)
     pthread_mutex_unlock(&s->lock);
 }
 
-static Proc *pop(Sched *s)
+/* Runs from `next` in a row before the queue gets a turn: two processes
+ * that keep waking each other must not starve the rest. */
+#define NEXT_STREAK_MAX 16
+
+void sched_wake(Node *n, Proc *p)
+{
+    Sched *s = tls_sched;
+    if (s == NULL || s->node != n) {
+        sched_enqueue(n, p);
+        return;
+    }
+    p->sched = s;
+    p->run_next = NULL;
+    Proc *old = s->next;
+    s->next = p;
+    if (old != NULL)
+        sched_enqueue_on(s, old);
+}
+
+static Proc *pop_queue(Sched *s)
 {
     if (atomic_load_explicit(&s->runq_len, memory_order_relaxed) == 0)
         return NULL;
@@ -118,9 +137,26 @@ static Proc *pop(Sched *s)
         s->rq_head = p->run_next;
         if (s->rq_head == NULL)
             s->rq_tail = NULL;
-        atomic_fetch_sub_explicit(&s->runq_len, 1, memory_order_relaxed);
+        uint32_t len = atomic_load_explicit(&s->runq_len, memory_order_relaxed);
+        atomic_store_explicit(&s->runq_len, len - 1, memory_order_relaxed);
     }
     pthread_mutex_unlock(&s->lock);
+    return p;
+}
+
+static Proc *pop(Sched *s)
+{
+    Proc *p = s->next;
+    if (p != NULL && s->next_streak < NEXT_STREAK_MAX) {
+        s->next = NULL;
+        s->next_streak++;
+        return p;
+    }
+    s->next_streak = 0;
+    Proc *q = pop_queue(s);
+    if (q != NULL)
+        return q;
+    s->next = NULL;
     return p;
 }
 

@@ -36,6 +36,9 @@ typedef struct Sched {
     pthread_mutex_t lock;        /* guards the queue, parked, sleep_until   */
     pthread_cond_t cond;
     Proc *rq_head, *rq_tail;
+    Proc *next;                  /* owner-only: runs next, ahead of the queue
+                                    (a process just woken by this thread)  */
+    unsigned next_streak;        /* runs taken from `next` in a row         */
     bool parked;                 /* waiting on cond                         */
     bool woken;                  /* signalled since it parked               */
     uint64_t sleep_until_ms;     /* deadline of the current park            */
@@ -64,6 +67,11 @@ void sched_fini_all(Node *n);
  * else a round-robin pick. Wakes a parked scheduler as needed. Any
  * thread. */
 void sched_enqueue(Node *n, Proc *p);
+/* Makes a process that a send just woke runnable: on a scheduler thread
+ * it goes to that scheduler's `next` slot (no lock, runs right after the
+ * current slice: a message and its reply stay on one core), elsewhere as
+ * sched_enqueue. Any thread. */
+void sched_wake(Node *n, Proc *p);
 /* Puts p on s's queue specifically. Any thread. */
 void sched_enqueue_on(Sched *s, Proc *p);
 /* Wakes s if it is parked (e.g. a timer due sooner than its sleep). */
