@@ -24,6 +24,9 @@
 #include "timer.h"
 
 static __thread Proc *tls_proc;
+
+/* lang/vm.c, when linked in: frees a VM body. */
+void vm_free(Proc *p) __attribute__((weak));
 static __thread uint32_t tls_reds_mark; /* reds_left when last charged */
 
 /* How a slice ended. */
@@ -122,6 +125,8 @@ static void heap_recycle(Heap *h)
  * on this scheduler's free list when both can be reused. */
 static void proc_release(Proc *p)
 {
+    if (p->body_kind == BODY_VM && vm_free != NULL)
+        vm_free(p);
     if (p->cold != NULL)
         free_cold(p->cold);
     p->cold = NULL;
@@ -168,7 +173,7 @@ static void proc_setup(Proc *p, Node *n, Term pid, const mote_proc_class *cls, v
     p->flags = o->trap_exit ? PF_TRAP_EXIT : 0;
     /* Without init, arg is already the state terminate expects: a process
      * stopped before its first slice still gets its terminate. */
-    if (cls->init == NULL)
+    if (cls == NULL || cls->init == NULL)
         p->flags |= PF_STARTED;
     p->timer_gen = 0;
     p->body.native.cls = cls;
@@ -211,13 +216,13 @@ static int attach_parent(Proc *parent, Proc *p, const mote_spawn_opts *o)
     return 0;
 }
 
-int proc_spawn(Node *n, Proc *parent, const mote_proc_class *cls, void *arg,
-               const mote_spawn_opts *opts, Term *pid_out)
+/* The spawn path shared by native and VM processes: prepare (when not
+ * NULL) gives p its body before anyone can see it. */
+static int spawn(Node *n, Proc *parent, const mote_proc_class *cls, void *arg,
+                 const mote_spawn_opts *opts, int (*prepare)(Proc *, void *), Term *pid_out)
 {
     static const mote_spawn_opts none = {0};
     const mote_spawn_opts *o = opts != NULL ? opts : &none;
-    if (cls == NULL)
-        return MOTE_EINVAL;
     int rc = check_opts(parent, o);
     if (rc != 0)
         return rc;
@@ -234,17 +239,38 @@ int proc_spawn(Node *n, Proc *parent, const mote_proc_class *cls, void *arg,
         return MOTE_ENOMEM;
     }
     proc_setup(p, n, pid, cls, arg, o);
+    if (prepare != NULL && (rc = prepare(p, arg)) != 0) {
+        proc_destroy(p);
+        node_unreserve(n, pid);
+        return rc;
+    }
     if (o->trap_exit)
         info_publish(p); /* not running yet: safe from this thread */
     node_publish(n, p);
     if ((rc = attach_parent(parent, p, o)) != 0) {
-        proc_exit(p, A(normal)); /* never started: no init, no terminate */
+        proc_exit(p, A(normal)); /* never ran */
         return rc;
     }
     atomic_store_explicit(&p->state, PS_RUNNABLE, memory_order_seq_cst);
     sched_enqueue(n, p);
     *pid_out = pid;
     return 0;
+}
+
+int proc_spawn(Node *n, Proc *parent, const mote_proc_class *cls, void *arg,
+               const mote_spawn_opts *opts, Term *pid_out)
+{
+    if (cls == NULL)
+        return MOTE_EINVAL;
+    return spawn(n, parent, cls, arg, opts, NULL, pid_out);
+}
+
+int proc_spawn_body(Node *n, Proc *parent, int (*prepare)(Proc *p, void *ctx), void *ctx,
+                    const mote_spawn_opts *opts, Term *pid_out)
+{
+    if (prepare == NULL)
+        return MOTE_EINVAL;
+    return spawn(n, parent, NULL, ctx, opts, prepare, pid_out);
 }
 
 /* ---- reasons --------------------------------------------------------- */
@@ -420,7 +446,9 @@ static uint32_t message_cost(const Msg *m)
 static int run_native(Proc *p)
 {
     const mote_proc_class *cls = p->body.native.cls;
-    Term why;
+    Term why = A(undef);
+    if (cls == NULL)
+        goto die; /* a proc_spawn_body whose prepare gave it no body */
     if (!(p->flags & PF_STARTED)) {
         p->flags |= PF_STARTED;
         if (cls->init != NULL &&
@@ -550,7 +578,8 @@ void proc_exit(Proc *p, Term reason)
     atomic_fetch_or_explicit(&p->state, PS_EXITING, memory_order_seq_cst);
     p->exit_reason = reason;
     const mote_proc_class *cls = p->body.native.cls;
-    if (p->body_kind == BODY_NATIVE && (p->flags & PF_STARTED) && cls->terminate != NULL)
+    if (p->body_kind == BODY_NATIVE && (p->flags & PF_STARTED) && cls != NULL &&
+        cls->terminate != NULL)
         cls->terminate((mote_proc *)p, p->body.native.state, p->exit_reason);
     timer_cancel_receive(p);
     if (p->cold != NULL)

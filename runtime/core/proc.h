@@ -118,6 +118,14 @@ void cold_unlock(ProcCold *c);
 int proc_spawn(struct Node *n, Proc *parent, const mote_proc_class *cls, void *arg,
                const mote_spawn_opts *opts, Term *pid_out);
 
+/* Spawns a process whose body the caller sets up: prepare(p, ctx) runs
+ * before p is visible to anyone (heap ready, pid known, body_kind
+ * BODY_NATIVE with no class) and sets p->body_kind / p->body (e.g. the
+ * VM's vm_prepare); a nonzero return aborts the spawn with that code.
+ * A BODY_VM body is freed at exit by vm_free (lang/vm.c). Any thread. */
+int proc_spawn_body(struct Node *n, Proc *parent, int (*prepare)(Proc *p, void *ctx), void *ctx,
+                    const mote_spawn_opts *opts, Term *pid_out);
+
 /* Runs one time slice of p on scheduler s (the calling thread). On return
  * p is waiting, queued again, or freed (it exited). Scheduler thread. */
 void proc_run(struct Sched *s, Proc *p);

@@ -344,6 +344,46 @@ static void spawn_link_child_dying_in_init_reports_its_real_reason(void **state)
     assert_memory_equal(parent_saw[1], "{:DOWN, ", 8);
 }
 
+static int give_rec_body(Proc *p, void *ctx)
+{
+    p->body.native.cls = &rec_class;
+    p->body.native.state = ctx;
+    return 0;
+}
+
+static int refuse_body(Proc *p, void *ctx)
+{
+    (void)p;
+    (void)ctx;
+    return MOTE_ENOMEM;
+}
+
+static int leave_no_body(Proc *p, void *ctx)
+{
+    (void)p;
+    (void)ctx;
+    return 0;
+}
+
+static void spawn_body_runs_prepare_before_anyone_sees_it(void **state)
+{
+    mote_rt *rt = *state;
+    Node *n = node_of_rt(rt);
+    Term pid;
+    rec_reset(&rec_a);
+    assert_int_equal(proc_spawn_body(n, NULL, give_rec_body, &rec_a, NULL, &pid), 0);
+    rec_a.pid = pid;
+    assert_int_equal(send_int(rt, pid, 5), 0);
+    WAIT_FOR(atomic_load(&rec_a.n) == 1);
+    assert_int_equal(rec_a.vals[0], 5);
+    uint64_t before = atomic_load(&n->nprocs);
+    assert_int_equal(proc_spawn_body(n, NULL, refuse_body, NULL, NULL, &pid), MOTE_ENOMEM);
+    assert_int_equal(atomic_load(&n->nprocs), before);
+    /* No body at all: it exits :undef instead of running garbage. */
+    assert_int_equal(proc_spawn_body(n, NULL, leave_no_body, NULL, NULL, &pid), 0);
+    WAIT_FOR(atomic_load(&n->nprocs) == before);
+}
+
 static Rec many[50];
 
 static void stop_frees_every_byte(void **state)
@@ -405,6 +445,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(stop_runs_terminate_of_live_processes, NULL, rt_teardown),
         cmocka_unit_test_setup_teardown(spawn_link_child_dying_in_init_reports_its_real_reason,
                                         rt_setup, rt_teardown),
+        cmocka_unit_test_setup_teardown(spawn_body_runs_prepare_before_anyone_sees_it, rt_setup,
+                                        rt_teardown),
         cmocka_unit_test(stop_frees_every_byte),
         cmocka_unit_test(idle_process_is_small),
     };
