@@ -237,6 +237,10 @@ void node_publish(Node *n, Proc *p)
 {
     _Atomic uintptr_t *slot = &n->slots[pid_index(p->pid)];
     atomic_fetch_add_explicit(&n->nprocs, 1, memory_order_relaxed);
+    /* Through the lock, not a plain store: a reader holding a stale pid
+     * may have locked this slot while it was empty, and its unlock
+     * (which writes back the word it saw) must not erase us. */
+    slot_lock(slot);
     atomic_store_explicit(slot, (uintptr_t)p, memory_order_release);
 }
 
