@@ -30,15 +30,6 @@ static Timer *cell_at(Wheel *w, uint32_t cell)
     return &w->chunks[cell / TIMER_CHUNK][cell % TIMER_CHUNK];
 }
 
-static uint32_t cell_of(Wheel *w, Timer *t)
-{
-    for (uint32_t c = 0; c < w->nchunks; c++) {
-        if (t >= w->chunks[c] && t < w->chunks[c] + TIMER_CHUNK)
-            return c * TIMER_CHUNK + (uint32_t)(t - w->chunks[c]);
-    }
-    return UINT32_MAX; /* not reached: every cell is in a chunk */
-}
-
 int wheel_init(Wheel *w, unsigned index, uint64_t now_ms)
 {
     memset(w, 0, sizeof *w);
@@ -83,6 +74,7 @@ static bool grow(Wheel *w)
     w->chunks[w->nchunks++] = chunk;
     for (uint32_t i = TIMER_CHUNK; i-- > 0;) {
         chunk[i].where = WHEEL_FREE;
+        chunk[i].cell = (w->nchunks - 1) * TIMER_CHUNK + i;
         chunk[i].next = w->free;
         w->free = &chunk[i];
     }
@@ -172,7 +164,7 @@ int wheel_add(Wheel *w, uint64_t due_ms, Term to, Msg *m, uint64_t *id)
     t->msg = m;
     place(w, t);
     w->count++;
-    *id = make_id(w, cell_of(w, t), t->gen);
+    *id = make_id(w, t->cell, t->gen);
     pthread_mutex_unlock(&w->lock);
     return 0;
 }

@@ -34,6 +34,7 @@ typedef struct Timer {
     Term to;                   /* receiver pid                            */
     Msg *msg;                  /* owned until fired or cancelled          */
     uint32_t gen;              /* bumped each time the cell is freed      */
+    uint32_t cell;             /* its own index, part of its ids          */
     uint32_t where;            /* slot index, WHEEL_SLOTS = overflow,
                                   WHEEL_FREE = unused cell, WHEEL_FIRED  */
 } Timer;
