@@ -67,6 +67,10 @@ int exc_format(Term cls, Term reason, Term stacktrace, Strbuf *out);
 void exc_set_loaded_hook(bool (*fn)(Term module));
 void exc_set_fun_arity_hook(int (*fn)(Term fun));
 
+/* Arity of a fun (an export's third field; a closure's through the
+ * fun-arity hook), or -1 when unknown. */
+int exc_fun_arity(Term fun);
+
 /* Ordinal words used in argument errors: 1st, 2nd, 3rd, 4th ... */
 const char *exc_ordinal(unsigned n, char buf[16]);
 

@@ -21,6 +21,15 @@ static int (*fun_arity_hook)(Term fun);
 void exc_set_loaded_hook(bool (*fn)(Term module)) { loaded_hook = fn; }
 void exc_set_fun_arity_hook(int (*fn)(Term fun)) { fun_arity_hook = fn; }
 
+int exc_fun_arity(Term fun)
+{
+    if (is_boxed_kind(fun, HDR_EXPORT) && is_small(tuple_elems(fun)[2]))
+        return (int)small_val(tuple_elems(fun)[2]);
+    if (fun_arity_hook && is_fun(fun))
+        return fun_arity_hook(fun);
+    return -1;
+}
+
 static void put_inspect(Term t, Strbuf *out)
 {
     InspectOpts o;
@@ -89,11 +98,7 @@ static void msg_bad_arity(Term e, Strbuf *out)
 {
     Term fun = field(e, "function"), args = field(e, "args");
     long nargs = lib_list_len(args);
-    int arity = -1;
-    if (is_boxed_kind(fun, HDR_EXPORT) && is_small(tuple_elems(fun)[2]))
-        arity = (int)small_val(tuple_elems(fun)[2]);
-    else if (fun_arity_hook && is_fun(fun))
-        arity = fun_arity_hook(fun);
+    int arity = exc_fun_arity(fun);
     put_inspect(fun, out);
     strbuf_printf(out, " with arity %d called with ", arity);
     if (nargs <= 0) {

@@ -19,6 +19,7 @@
 #include "lib.h"
 #include "mem.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 typedef struct Slot {
     Term module;        /* atom; NONE for an empty slot */
@@ -280,4 +281,103 @@ Term lib_alias(const char *name)
     if (n < 0 || (size_t)n >= sizeof buf)
         return NONE;
     return atom_intern(buf, (size_t)n);
+}
+
+/* One element of iodata: a byte/code point or a binary; false for
+ * anything else. */
+static bool put_iodata_leaf(Term h, bool chardata, Strbuf *sb)
+{
+    const uint8_t *s;
+    size_t len;
+    if (is_small(h)) {
+        int64_t v = small_val(h);
+        if (!chardata) {
+            if (v < 0 || v > 255)
+                return false;
+            strbuf_putc(sb, (char)v);
+            return true;
+        }
+        uint8_t u[4];
+        size_t n = v < 0 || v > 0x10FFFF ? 0 : utf8_encode((uint32_t)v, u);
+        if (!n)
+            return false;
+        strbuf_put(sb, u, n);
+        return true;
+    }
+    if (lib_bytes(h, &s, &len)) {
+        strbuf_put(sb, s, len);
+        return true;
+    }
+    return false;
+}
+
+int lib_iodata(Term t, bool chardata, Strbuf *sb)
+{
+    /* Tails still to visit, innermost last: a list element that is a list
+     * pushes the rest of its parent. */
+    Term *stack = NULL;
+    size_t depth = 0, cap = 0;
+    int rc = 0;
+    for (;;) {
+        if (is_cons(t)) {
+            Term h = list_head(t);
+            if (is_list(h)) {
+                if (depth == cap) {
+                    size_t ncap = cap ? 2 * cap : 16;
+                    Term *ns = mem_realloc(MEM_SYSTEM, stack, cap * sizeof(Term),
+                                           ncap * sizeof(Term));
+                    if (!ns) {
+                        rc = MOTE_ENOMEM;
+                        break;
+                    }
+                    stack = ns, cap = ncap;
+                }
+                stack[depth++] = list_tail(t);
+                t = h;
+                continue;
+            }
+            if (!put_iodata_leaf(h, chardata, sb)) {
+                rc = -1;
+                break;
+            }
+            t = list_tail(t);
+            continue;
+        }
+        if (t != NIL && !(is_binary(t) && put_iodata_leaf(t, chardata, sb))) {
+            rc = -1;
+            break;
+        }
+        if (depth == 0)
+            break;
+        t = stack[--depth];
+    }
+    if (stack)
+        mem_free(MEM_SYSTEM, stack, cap * sizeof(Term));
+    if (rc == 0 && strbuf_failed(sb))
+        rc = MOTE_ENOMEM;
+    return rc;
+}
+
+Term lib_text_to_charlist(Proc *p, Term bin)
+{
+    const uint8_t *s;
+    size_t n;
+    if (bin == NONE || !lib_bytes(bin, &s, &n))
+        return lib_oom(p);
+    size_t count = utf8_count(s, n);
+    Term *w = count ? heap_alloc(&p->heap, 2 * count) : NULL;
+    if (count && !w)
+        return lib_oom(p);
+    size_t k = 0;
+    for (size_t i = 0; i < n; k++) {
+        uint32_t cp;
+        size_t len = utf8_decode(s + i, n - i, &cp);
+        if (!len)
+            cp = s[i], len = 1;
+        i += len;
+        w[2 * k] = make_small(cp);
+        w[2 * k + 1] = k + 1 < count ? make_list(w + 2 * k + 2) : NIL;
+    }
+    bif_charge(p, (uint32_t)(count / 16));
+    return count ? make_list(w) : NIL;
 }

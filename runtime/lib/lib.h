@@ -20,6 +20,7 @@
 /* Per-module registration, one per lib/<module>.c. Each returns 0 or
  * MOTE_ENOMEM. */
 int lib_erlang_register(void);
+int lib_erlang_conv_register(void);
 int lib_lists_register(void);
 int lib_maps_register(void);
 int lib_math_register(void);
@@ -71,12 +72,26 @@ static inline Term lib_str(Proc *p, const char *s) { return lib_bin(p, s, strlen
  * the buffer failed or on OOM. */
 struct Strbuf;
 Term lib_strbuf(Proc *p, struct Strbuf *sb);
+/* Appends the bytes of iodata (bytes 0..255, binaries, nested lists, a
+ * binary tail) to sb; with `chardata`, integers are Unicode code points
+ * written as UTF-8 (IO.chardata / unicode:characters_to_binary). Returns
+ * 0, -1 when t is not iodata/chardata, or MOTE_ENOMEM. Iterative: any
+ * nesting depth is fine. */
+int lib_iodata(Term t, bool chardata, struct Strbuf *sb);
 /* The bytes of a whole-byte binary; false for anything else. */
 bool lib_bytes(Term t, const uint8_t **s, size_t *len);
 /* A float term, or NONE. */
 Term lib_float(Proc *p, double d);
 /* An integer from an int64, or NONE. */
 Term lib_int(Proc *p, int64_t v);
+
+/* A charlist of the code points of UTF-8 text (a binary); invalid bytes
+ * become one element each. Raises and returns NONE on OOM. */
+Term lib_text_to_charlist(Proc *p, Term bin);
+/* Erlang float syntax ([+-]d.d[e[+-]d]) to a double; false when not it. */
+bool lib_parse_float(const uint8_t *s, size_t n, double *out);
+/* Parts per second of a time unit atom (or positive integer); 0 if bad. */
+int64_t lib_time_unit(Term unit);
 
 /* The atom for "Elixir.<name>" (name like "ArgumentError"); NONE when the
  * atom table is full. */
