@@ -395,7 +395,6 @@ static void charge(Proc *p)
 static bool try_block(Proc *p)
 {
     charge(p);
-    info_publish(p); /* last chance while p is surely ours */
     atomic_store_explicit(&p->state, PS_WAITING, memory_order_relaxed);
     if (mbox_try_wait(&p->mbox))
         return true;
