@@ -9,9 +9,9 @@
  * time the slot is reused, so a stale pid never reaches a new process.
  *
  * Threads: every function here may be called from any thread unless its
- * comment says otherwise. Lock order: sched lock -> timer wheel lock;
- * slot lock -> sched lock; never take a slot lock while holding a wheel
- * lock.
+ * comment says otherwise. Lock order: wait_lock -> slot lock; sched lock
+ * -> timer wheel lock. A slot lock is a leaf: nothing else is taken while
+ * holding one (delivery enqueues after it has let go).
  */
 #ifndef MOTE_NODE_H
 #define MOTE_NODE_H

@@ -384,6 +384,34 @@ static void spawn_body_runs_prepare_before_anyone_sees_it(void **state)
     WAIT_FOR(atomic_load(&n->nprocs) == before);
 }
 
+/* Every allocation of a spawn, a send and a stop, made to fail in turn:
+ * each call reports MOTE_ENOMEM or works, and nothing leaks or crashes. */
+static void failing_allocations_are_reported_not_fatal(void **state)
+{
+    mote_rt *rt = *state;
+    Node *n = node_of_rt(rt);
+    mote_env *env = mote_env_new(rt);
+    assert_non_null(env);
+    mote_term el[2] = {mote_int(env, 1), mote_atom(env, "x")};
+    mote_term msg = mote_tuple(env, 2, el);
+    for (uint64_t k = 1; k <= 12; k++) {
+        rec_reset(&rec_a);
+        mem_fail_after(k);
+        mote_pid pid;
+        int rc = mote_spawn(rt, NULL, &rec_class, &rec_a, NULL, &pid);
+        int rc2 = rc == 0 ? mote_send(env, pid, msg) : MOTE_ENOMEM;
+        mem_fail_after(0);
+        assert_true(rc == 0 || rc == MOTE_ENOMEM);
+        assert_true(rc2 == 0 || rc2 == MOTE_ENOMEM);
+        if (rc == 0) {
+            assert_int_equal(send_atom(rt, pid, "stop"), 0);
+            WAIT_FOR(atomic_load(&rec_a.terminated));
+        }
+    }
+    WAIT_FOR(atomic_load(&n->nprocs) == 0);
+    mote_env_free(env);
+}
+
 static Rec many[50];
 
 static void stop_frees_every_byte(void **state)
@@ -446,6 +474,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(spawn_link_child_dying_in_init_reports_its_real_reason,
                                         rt_setup, rt_teardown),
         cmocka_unit_test_setup_teardown(spawn_body_runs_prepare_before_anyone_sees_it, rt_setup,
+                                        rt_teardown),
+        cmocka_unit_test_setup_teardown(failing_allocations_are_reported_not_fatal, rt_setup,
                                         rt_teardown),
         cmocka_unit_test(stop_frees_every_byte),
         cmocka_unit_test(idle_process_is_small),
