@@ -296,6 +296,14 @@ Term bif_badarg(Proc *p, unsigned argno, const char *why)
                          exc_ordinal(argno, ord), why);
 }
 
+Term lib_function_clause(Proc *p, const char *module, const char *fun, unsigned arity)
+{
+    Term ks[3] = {atom_from_cstr("module"), atom_from_cstr("function"), atom_from_cstr("arity")};
+    Term vs[3] = {atom_from_cstr(module), atom_from_cstr(fun), make_small(arity)};
+    Term e = exc_new(p, "FunctionClauseError", 3, ks, vs);
+    return bif_error(p, e == NONE ? A(function_clause) : e);
+}
+
 bool bif_take_exception(Term *cls, Term *reason)
 {
     if (pending_cls == NONE)

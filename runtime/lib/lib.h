@@ -42,6 +42,11 @@ int lib_exc_register(void);
 /* Frees the registry (tests, teardown; no lookups may run). */
 void lib_fini(void);
 
+/* Raises FunctionClauseError for module.fun/arity (module as an atom's
+ * text: "lists", "Elixir.String"), as a clause-failing Erlang function
+ * does; returns NONE. */
+Term lib_function_clause(Proc *p, const char *module, const char *fun, unsigned arity);
+
 /* Raises :system_limit (heap allocation failed); returns NONE. */
 Term lib_oom(Proc *p);
 

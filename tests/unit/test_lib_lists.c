@@ -1,0 +1,84 @@
+/* test_lib_lists.c — :lists builtins. */
+#include "unit/lib_test.h"
+
+#define L(name, n, ...) lt_call("lists", name, n, __VA_ARGS__)
+
+static Term ints(size_t n, const int64_t *v)
+{
+    Term t[32];
+    for (size_t i = 0; i < n; i++)
+        t[i] = lt_int(v[i]);
+    return lib_list(&T, t, n, NIL);
+}
+
+static void sort_is_stable_term_order(void **state)
+{
+    (void)state;
+    Term l = lib_list(&T, (Term[]){lt_atom("b"), lt_int(3), lib_float(&T, 1.0), lt_int(1),
+                                   lt_str("s"), lt_atom("a")}, 6, NIL);
+    assert_inspect(L("sort", 1, l), "[1.0, 1, 3, :a, :b, \"s\"]");
+    assert_inspect(L("usort", 1, ints(5, (int64_t[]){3, 1, 3, 2, 1})), "[1, 2, 3]");
+    Term kv = lib_list(&T, (Term[]){lib_tuple2(&T, lt_int(2), lt_atom("x")),
+                                    lib_tuple2(&T, lt_int(1), lt_atom("y")),
+                                    lib_tuple2(&T, lt_int(2), lt_atom("a"))}, 3, NIL);
+    assert_inspect(L("keysort", 2, lt_int(1), kv), "[{1, :y}, {2, :x}, {2, :a}]");
+}
+
+static void key_functions_find_by_position(void **state)
+{
+    (void)state;
+    Term kv = lib_list(&T, (Term[]){lib_tuple2(&T, lt_atom("a"), lt_int(1)),
+                                    lib_tuple2(&T, lt_atom("b"), lt_int(2))}, 2, NIL);
+    assert_inspect(L("keyfind", 3, lt_atom("b"), lt_int(1), kv), "{:b, 2}");
+    assert_true(L("keyfind", 3, lt_atom("c"), lt_int(1), kv) == A(false));
+    assert_inspect(L("keydelete", 3, lt_atom("a"), lt_int(1), kv), "[b: 2]");
+    assert_inspect(L("keystore", 4, lt_atom("c"), lt_int(1), kv,
+                     lib_tuple2(&T, lt_atom("c"), lt_int(3))), "[a: 1, b: 2, c: 3]");
+    assert_inspect(L("keytake", 3, lt_atom("a"), lt_int(1), kv), "{:value, {:a, 1}, [b: 2]}");
+}
+
+static void sequences_and_slices(void **state)
+{
+    (void)state;
+    assert_inspect(L("seq", 2, lt_int(1), lt_int(5)), "[1, 2, 3, 4, 5]");
+    assert_inspect(L("seq", 3, lt_int(10), lt_int(1), lt_int(-3)), "[10, 7, 4, 1]");
+    assert_inspect(L("seq", 2, lt_int(1), lt_int(0)), "[]");
+    assert_raises(L("seq", 2, lt_int(5), lt_int(1)),
+                  "** (FunctionClauseError) no function clause matching in :lists.seq/2");
+    Term l = ints(5, (int64_t[]){1, 2, 3, 4, 5});
+    assert_inspect(L("sublist", 3, l, lt_int(2), lt_int(2)), "[2, 3]");
+    assert_inspect(L("nth", 2, lt_int(5), l), "5");
+    assert_inspect(L("last", 1, l), "5");
+    assert_inspect(L("nthtail", 2, lt_int(3), l), "[4, 5]");
+    assert_inspect(L("reverse", 2, l, ints(1, (int64_t[]){9})), "[5, 4, 3, 2, 1, 9]");
+    assert_inspect(L("sum", 1, l), "15");
+    assert_inspect(L("max", 1, l), "5");
+}
+
+static void flatten_and_append_handle_nesting(void **state)
+{
+    (void)state;
+    Term inner = lib_list(&T, (Term[]){lt_int(2), lib_list(&T, (Term[]){lt_int(3)}, 1, NIL)},
+                          2, NIL);
+    Term deep = lib_list(&T, (Term[]){lt_int(1), inner, NIL, lt_int(4)}, 4, NIL);
+    assert_inspect(L("flatten", 1, deep), "[1, 2, 3, 4]");
+    Term ll = lib_list(&T, (Term[]){ints(2, (int64_t[]){1, 2}), NIL, ints(1, (int64_t[]){3})},
+                       3, NIL);
+    assert_inspect(L("append", 1, ll), "[1, 2, 3]");
+    assert_inspect(L("zip", 2, ints(2, (int64_t[]){1, 2}), ll == NONE ? NIL :
+                                   lib_list(&T, (Term[]){lt_atom("a"), lt_atom("b")}, 2, NIL)),
+                   "[{1, :a}, {2, :b}]");
+    assert_inspect(L("duplicate", 2, lt_int(3), lt_atom("x")), "[:x, :x, :x]");
+    assert_inspect(L("delete", 2, lt_int(2), ints(3, (int64_t[]){2, 1, 2})), "[1, 2]");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(sort_is_stable_term_order),
+        cmocka_unit_test(key_functions_find_by_position),
+        cmocka_unit_test(sequences_and_slices),
+        cmocka_unit_test(flatten_and_append_handle_nesting),
+    };
+    return cmocka_run_group_tests(tests, lt_setup, lt_teardown);
+}
