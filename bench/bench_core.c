@@ -12,8 +12,11 @@
  *   RESULT peer=mote workload=W metric=M value=V unit=U
  * Only mote.h is used, as any host would. The host thread cannot receive
  * messages, so each workload ends in a native process that records the
- * finishing time and exits; the host waits for that exit. BENCH_SCHEDULERS
- * sets the scheduler count (default: one per core).
+ * finishing time and exits; the host waits for that exit. Where the peers
+ * spawn from their main process (ring, ping-pong, fan-out subscribers),
+ * mote spawns from a process too (run_in_process), so placement starts
+ * out the same. BENCH_SCHEDULERS sets the scheduler count (default: one
+ * per core).
  */
 #include <sched.h>
 #include <stdatomic.h>
@@ -96,10 +99,45 @@ static void send_or_die(mote_env *env, mote_pid to, mote_term msg)
     check(mote_send(env, to, msg), "mote_send");
 }
 
+/* Waits for pid to exit. MOTE_ENOPROC means it exited before the wait
+ * began, which is as good. */
 static void wait_or_die(mote_pid pid)
 {
     char reason[128];
-    check(mote_wait_exit(rt, pid, -1, reason, sizeof reason), "mote_wait_exit");
+    int rc = mote_wait_exit(rt, pid, -1, reason, sizeof reason);
+    if (rc != MOTE_ENOPROC)
+        check(rc, "mote_wait_exit");
+}
+
+/* ---- spawning from a process ---------------------------------------------
+ * The peers spawn their workloads from a process (Erlang's main, a
+ * goroutine), which puts the children on that process's scheduler at
+ * first. run_in_process does the same for mote: fn runs inside the init
+ * of a one-shot process, so mote_spawn gets that process as the parent. */
+
+typedef struct InProc {
+    void (*fn)(mote_proc *self, void *ctx);
+    void *ctx;
+    atomic_bool done;
+} InProc;
+
+static int inproc_init(mote_proc *self, void **state)
+{
+    InProc *ip = *state;
+    ip->fn(self, ip->ctx);
+    atomic_store_explicit(&ip->done, true, memory_order_release);
+    return MOTE_STOP;
+}
+
+static const mote_proc_class inproc_class = {.name = "main", .init = inproc_init};
+
+static void run_in_process(void (*fn)(mote_proc *self, void *ctx), void *ctx)
+{
+    InProc ip = {.fn = fn, .ctx = ctx};
+    mote_pid pid;
+    spawn_or_die(NULL, &inproc_class, &ip, &pid);
+    while (!atomic_load_explicit(&ip.done, memory_order_acquire))
+        sched_yield();
 }
 
 /* ---- latch: counts messages down to zero, notes the time, exits -------- */
@@ -223,6 +261,19 @@ static int relay_handle(mote_proc *self, void *state, mote_term msg)
 static const mote_proc_class relay_class = {
     .name = "relay", .init = idle_init, .handle = relay_handle};
 
+typedef struct RingSetup {
+    Relay *relays;
+    mote_pid *pids;
+    long n;
+} RingSetup;
+
+static void ring_spawn(mote_proc *self, void *ctx)
+{
+    RingSetup *rs = ctx;
+    for (long i = 0; i < rs->n; i++)
+        spawn_or_die(self, &relay_class, &rs->relays[i], &rs->pids[i]);
+}
+
 static void bench_ring(long n, long m)
 {
     long hops = n * m;
@@ -234,10 +285,10 @@ static void bench_ring(long n, long m)
         exit(1);
     spawn_or_die(NULL, &latch_class, &latch, &done);
     atomic_store(&nstarted, 0);
-    for (long i = 0; i < n; i++) {
+    for (long i = 0; i < n; i++)
         relays[i].done = done;
-        spawn_or_die(NULL, &relay_class, &relays[i], &pids[i]);
-    }
+    RingSetup rs = {relays, pids, n};
+    run_in_process(ring_spawn, &rs);
     /* The fields are written before the first message, and a send orders
      * them before the receiver's callback. */
     for (long i = 0; i < n; i++)
@@ -392,9 +443,14 @@ static int ping_once(mote_proc *self, Pinger *p)
     return mote_send(env, p->pong, mote_tuple(env, 2, el));
 }
 
+/* The pinger spawns its pong, so both start on the same scheduler, as
+ * when Erlang's main spawns both. */
 static int pinger_init(mote_proc *self, void **state)
 {
     Pinger *p = *state;
+    int rc = mote_spawn(mote_rt_of(self), self, &pong_class, NULL, NULL, &p->pong);
+    if (rc < 0)
+        return rc;
     p->t0 = now_ns();
     return ping_once(self, p);
 }
@@ -429,7 +485,6 @@ static void bench_pingpong(long rts)
 {
     Pinger p = {.left = rts};
     mote_pid pinger;
-    spawn_or_die(NULL, &pong_class, NULL, &p.pong);
     spawn_or_die(NULL, &pinger_class, &p, &pinger);
     wait_or_die(pinger);
     stop_pong(p.pong);
@@ -506,7 +561,6 @@ static void bench_fairness(long dur_ms, long busy)
     for (long i = 0; i < busy; i++)
         spawn_or_die(NULL, &busy_class, NULL, &spinners[i]);
     usleep(200 * 1000); /* let the spinners spread over the schedulers */
-    spawn_or_die(NULL, &pong_class, NULL, &p.pong);
     p.deadline_ns = now_ns() + (uint64_t)dur_ms * 1000000u;
     spawn_or_die(NULL, &pinger_class, &p, &pinger);
     wait_or_die(pinger);
@@ -575,6 +629,19 @@ static int pub_handle(mote_proc *self, void *state, mote_term msg)
 static const mote_proc_class pub_class = {
     .name = "publisher", .init = pub_init, .handle = pub_handle};
 
+typedef struct FanSetup {
+    Sub *subs;
+    mote_pid *pids;
+    long n;
+} FanSetup;
+
+static void fanout_spawn(mote_proc *self, void *ctx)
+{
+    FanSetup *fs = ctx;
+    for (long i = 0; i < fs->n; i++)
+        spawn_or_die(self, &sub_class, &fs->subs[i], &fs->pids[i]);
+}
+
 static void bench_fanout(long nsubs, long nmsgs)
 {
     Sub *subs = calloc((size_t)nsubs, sizeof *subs);
@@ -586,10 +653,10 @@ static void bench_fanout(long nsubs, long nmsgs)
         exit(1);
     spawn_or_die(NULL, &latch_class, &latch, &done);
     atomic_store(&nstarted, 0);
-    for (long i = 0; i < nsubs; i++) {
+    for (long i = 0; i < nsubs; i++)
         subs[i] = (Sub){.left = nmsgs, .done = done};
-        spawn_or_die(NULL, &sub_class, &subs[i], &pids[i]);
-    }
+    FanSetup fs = {subs, pids, nsubs};
+    run_in_process(fanout_spawn, &fs);
     wait_atomic(&nstarted, nsubs);
     uint64_t t0 = now_ns();
     spawn_or_die(NULL, &pub_class, &pub, &publisher);
