@@ -40,6 +40,12 @@ count_results() {
     failed=$((failed + bad))
     skipped=$((skipped + skip))
     notes+=("$1: $ok passed, $bad failed, $skip skipped")
+    # Name the failures, so the summary alone says where to look.
+    local names
+    names=$(grep -E '"result": "(FAIL|TIMEOUT|UNEXPECTEDPASS|ERROR)"' "$log" |
+            sed -E 's/^\{"name": "([^"]*)".*"result": "([A-Z]*)".*/\1 (\2)/' | paste -sd, -)
+    [ -n "$names" ] && notes+=("    failed: $names")
+    return 0
 }
 
 # run_stage DIR "SUITES" TIMEOUT_MULT [meson options...]
