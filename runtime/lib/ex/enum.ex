@@ -281,7 +281,7 @@ defmodule Enum do
   def min_max(enum, empty) do
     case to_list(enum) do
       [] -> empty.()
-      [h | t] -> reduce_list(t, {h, h}, fn x, {lo, hi} -> {Kernel.min(lo, x), Kernel.max(hi, x)} end)
+      [h | t] -> reduce_list(t, {h, h}, fn x, {lo, hi} -> {:erlang.min(lo, x), :erlang.max(hi, x)} end)
     end
   end
 
@@ -423,14 +423,14 @@ defmodule Enum do
 
   def take(enum, n) when is_integer(n) do
     list = to_list(enum)
-    drop_list(list, Kernel.max(length(list) + n, 0))
+    drop_list(list, :erlang.max(length(list) + n, 0))
   end
 
   def drop(enum, n) when is_integer(n) and n >= 0, do: drop_list(to_list(enum), n)
 
   def drop(enum, n) when is_integer(n) do
     list = to_list(enum)
-    take_list(list, Kernel.max(length(list) + n, 0))
+    take_list(list, :erlang.max(length(list) + n, 0))
   end
 
   defp drop_list(list, 0), do: list
@@ -476,7 +476,7 @@ defmodule Enum do
 
   def split(enum, n) when is_integer(n) do
     list = to_list(enum)
-    split_list(list, Kernel.max(length(list) + n, 0), [])
+    split_list(list, :erlang.max(length(list) + n, 0), [])
   end
 
   defp split_list(rest, 0, acc), do: {:lists.reverse(acc), rest}
@@ -516,12 +516,12 @@ defmodule Enum do
   def slice(enum, %{__struct__: Range, first: f, last: l, step: s}) do
     list = to_list(enum)
     n = length(list)
-    f = if f >= 0, do: f, else: Kernel.max(f + n, 0)
+    f = if f >= 0, do: f, else: :erlang.max(f + n, 0)
     l = if l >= 0, do: l, else: l + n
     amount = l - f + 1
 
     if f < n and amount > 0 do
-      list |> drop_list(f) |> take_list(Kernel.min(amount, n - f)) |> every(s, 0, true)
+      list |> drop_list(f) |> take_list(:erlang.min(amount, n - f)) |> every(s, 0, true)
     else
       []
     end
@@ -529,7 +529,7 @@ defmodule Enum do
 
   def slice(enum, start, amount) when is_integer(start) and is_integer(amount) and amount >= 0 do
     list = to_list(enum)
-    start = if start < 0, do: Kernel.max(length(list) + start, 0), else: start
+    start = if start < 0, do: :erlang.max(length(list) + start, 0), else: start
     take_list(drop_list(list, start), amount)
   end
 
@@ -559,7 +559,7 @@ defmodule Enum do
   # count elements are buffered, and once max(count, step) are, the
   # buffer keeps only what the next chunk shares with this one.
   def chunker(count, step, leftover) do
-    limit = Kernel.max(count, step)
+    limit = :erlang.max(count, step)
 
     chunk = fn x, {buf, n} ->
       buf = [x | buf]

@@ -65,7 +65,7 @@ defmodule List do
     i =
       cond do
         index >= 0 -> index
-        true -> Kernel.max(length(list) + index + 1, 0)
+        true -> :erlang.max(length(list) + index + 1, 0)
       end
 
     insert(list, i, value)
