@@ -67,8 +67,12 @@ defmodule Enum do
   def map(list, fun) when is_list(list), do: map_list(list, fun)
   def map(enum, fun), do: :lists.reverse(reduce(enum, [], fn x, acc -> [fun.(x) | acc] end))
 
-  defp map_list([], _fun), do: []
-  defp map_list([h | t], fun), do: [fun.(h) | map_list(t, fun)]
+  # The list helpers below build in an accumulator and reverse: constant
+  # stack depth whatever the length of the list.
+  defp map_list(list, fun), do: map_acc(list, fun, [])
+
+  defp map_acc([], _fun, acc), do: :lists.reverse(acc)
+  defp map_acc([h | t], fun, acc), do: map_acc(t, fun, [fun.(h) | acc])
 
   def each(enum, fun) do
     reduce(enum, nil, fn x, _ -> fun.(x) end)
@@ -78,10 +82,12 @@ defmodule Enum do
   def filter(list, fun) when is_list(list), do: filter_list(list, fun)
   def filter(enum, fun), do: filter_list(to_list(enum), fun)
 
-  defp filter_list([], _fun), do: []
+  defp filter_list(list, fun), do: filter_acc(list, fun, [])
 
-  defp filter_list([h | t], fun) do
-    if fun.(h), do: [h | filter_list(t, fun)], else: filter_list(t, fun)
+  defp filter_acc([], _fun, acc), do: :lists.reverse(acc)
+
+  defp filter_acc([h | t], fun, acc) do
+    if fun.(h), do: filter_acc(t, fun, [h | acc]), else: filter_acc(t, fun, acc)
   end
 
   def reject(enum, fun), do: filter_list(to_list(enum), fn x -> !fun.(x) end)
@@ -134,11 +140,14 @@ defmodule Enum do
 
   def scan(enum, acc, fun), do: scan_list(to_list(enum), acc, fun)
 
-  defp scan_list([], _acc, _fun), do: []
+  defp scan_list(list, acc, fun) do
+    {out, _} =
+      map_reduce(list, acc, fn x, a ->
+        a = fun.(x, a)
+        {a, a}
+      end)
 
-  defp scan_list([h | t], acc, fun) do
-    acc = fun.(h, acc)
-    [acc | scan_list(t, acc, fun)]
+    out
   end
 
   def with_index(enum), do: with_index(enum, 0)
@@ -156,12 +165,12 @@ defmodule Enum do
   def intersperse(enum, sep) do
     case to_list(enum) do
       [] -> []
-      [h | t] -> [h | intersperse_list(t, sep)]
+      [h | t] -> intersperse_list(t, sep, [h])
     end
   end
 
-  defp intersperse_list([], _sep), do: []
-  defp intersperse_list([h | t], sep), do: [sep, h | intersperse_list(t, sep)]
+  defp intersperse_list([], _sep, acc), do: :lists.reverse(acc)
+  defp intersperse_list([h | t], sep, acc), do: intersperse_list(t, sep, [h, sep | acc])
 
   def concat(enums), do: flat_map(enums, fn e -> e end)
   def concat(left, right) when is_list(left) and is_list(right), do: left ++ right
@@ -437,9 +446,11 @@ defmodule Enum do
   defp drop_list([], _), do: []
   defp drop_list([_ | t], n), do: drop_list(t, n - 1)
 
-  defp take_list(_list, 0), do: []
-  defp take_list([], _), do: []
-  defp take_list([h | t], n), do: [h | take_list(t, n - 1)]
+  defp take_list(list, n), do: take_acc(list, n, [])
+
+  defp take_acc(_list, 0, acc), do: :lists.reverse(acc)
+  defp take_acc([], _, acc), do: :lists.reverse(acc)
+  defp take_acc([h | t], n, acc), do: take_acc(t, n - 1, [h | acc])
 
   def take_while(enum, fun) do
     enum
@@ -466,11 +477,13 @@ defmodule Enum do
   end
 
   # Keeps (keep = true) or drops (false) the elements at 0, nth, 2nth ...
-  defp every([], _nth, _i, _keep), do: []
-  defp every([h | t], nth, 0, true), do: [h | every(t, nth, nth - 1, true)]
-  defp every([_ | t], nth, 0, false), do: every(t, nth, nth - 1, false)
-  defp every([_ | t], nth, i, true), do: every(t, nth, i - 1, true)
-  defp every([h | t], nth, i, false), do: [h | every(t, nth, i - 1, false)]
+  defp every(list, nth, i, keep), do: every_acc(list, nth, i, keep, [])
+
+  defp every_acc([], _nth, _i, _keep, acc), do: :lists.reverse(acc)
+  defp every_acc([h | t], nth, 0, true, acc), do: every_acc(t, nth, nth - 1, true, [h | acc])
+  defp every_acc([_ | t], nth, 0, false, acc), do: every_acc(t, nth, nth - 1, false, acc)
+  defp every_acc([_ | t], nth, i, true, acc), do: every_acc(t, nth, i - 1, true, acc)
+  defp every_acc([h | t], nth, i, false, acc), do: every_acc(t, nth, i - 1, false, [h | acc])
 
   def split(enum, n) when is_integer(n) and n >= 0, do: split_list(to_list(enum), n, [])
 
@@ -618,17 +631,17 @@ defmodule Enum do
 
   def uniq(enum), do: uniq_by(enum, fn x -> x end)
 
-  def uniq_by(enum, fun), do: uniq_list(to_list(enum), fun, %{})
+  def uniq_by(enum, fun), do: uniq_list(to_list(enum), fun, %{}, [])
 
-  defp uniq_list([], _fun, _seen), do: []
+  defp uniq_list([], _fun, _seen, acc), do: :lists.reverse(acc)
 
-  defp uniq_list([h | t], fun, seen) do
+  defp uniq_list([h | t], fun, seen, acc) do
     key = fun.(h)
 
     if :maps.is_key(key, seen) do
-      uniq_list(t, fun, seen)
+      uniq_list(t, fun, seen, acc)
     else
-      [h | uniq_list(t, fun, :maps.put(key, true, seen))]
+      uniq_list(t, fun, :maps.put(key, true, seen), [h | acc])
     end
   end
 
@@ -637,15 +650,15 @@ defmodule Enum do
   def dedup_by(enum, fun) do
     case to_list(enum) do
       [] -> []
-      [h | t] -> [h | dedup_list(t, fun.(h), fun)]
+      [h | t] -> dedup_list(t, fun.(h), fun, [h])
     end
   end
 
-  defp dedup_list([], _last, _fun), do: []
+  defp dedup_list([], _last, _fun, acc), do: :lists.reverse(acc)
 
-  defp dedup_list([h | t], last, fun) do
+  defp dedup_list([h | t], last, fun, acc) do
     key = fun.(h)
-    if key === last, do: dedup_list(t, key, fun), else: [h | dedup_list(t, key, fun)]
+    if key === last, do: dedup_list(t, key, fun, acc), else: dedup_list(t, key, fun, [h | acc])
   end
 
   # ---- zipping --------------------------------------------------------

@@ -100,7 +100,9 @@ defmodule Stream do
   def scan(enum, fun) do
     transform(enum, :first, fn
       x, :first -> {[x], {:acc, x}}
-      x, {:acc, a} -> a = fun.(x, a); {[a], {:acc, a}}
+      x, {:acc, a} ->
+        a = fun.(x, a)
+        {[a], {:acc, a}}
     end)
   end
 
@@ -313,7 +315,9 @@ defmodule Stream do
   def iterate(start, fun) do
     unfold({:first, start}, fn
       {:first, x} -> {x, x}
-      x -> x = fun.(x); {x, x}
+      x ->
+        x = fun.(x)
+        {x, x}
     end)
   end
 
@@ -367,7 +371,10 @@ defmodule Stream do
   defp res_items({:suspended, a, inner}, res, next, after_fun, r) do
     {:suspended, a,
      fn
-       {:halt, _} = n -> inner.(n); res_loop(res, next, after_fun, n, r)
+       {:halt, _} = n ->
+         inner.(n)
+         res_loop(res, next, after_fun, n, r)
+
        n -> res_items(inner.(n), res, next, after_fun, r)
      end}
   end
