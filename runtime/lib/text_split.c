@@ -1,0 +1,272 @@
+/* text_split.c — String.split/replace/contains?/starts_with?/ends_with?
+ * on string patterns (one binary or a list of them), with Elixir's
+ * options (parts:, trim:, global:). Regex patterns are handed to regex.c.
+ *
+ * Matching scans left to right; where several patterns match at one
+ * position the longest wins (as :binary.split/3). An empty pattern
+ * matches at every grapheme boundary, so "abc" splits on "" into
+ * ["", "a", "b", "c", ""], as in Elixir.
+ */
+#include "bin.h"
+#include "lib.h"
+#include "mem.h"
+#include "strbuf.h"
+#include "text.h"
+#include "utf8.h"
+
+#define FCLAUSE(p, name, arity) lib_function_clause((p), "Elixir.String", (name), (arity))
+#define MAX_PATTERNS 64
+
+static Term done(Proc *p, Term r) { return r == NONE ? lib_oom(p) : r; }
+
+typedef struct Pats {
+    const uint8_t *s[MAX_PATTERNS];
+    size_t n[MAX_PATTERNS];
+    size_t count;
+    bool has_empty;
+} Pats;
+
+/* A binary or a non-empty list of binaries; false otherwise. */
+static bool pats_of(Term t, Pats *ps)
+{
+    ps->count = 0;
+    ps->has_empty = false;
+    if (is_binary(t)) {
+        lib_bytes(t, &ps->s[0], &ps->n[0]);
+        ps->count = 1;
+    } else {
+        for (; is_cons(t) && ps->count < MAX_PATTERNS; t = list_tail(t)) {
+            if (!lib_bytes(list_head(t), &ps->s[ps->count], &ps->n[ps->count]))
+                return false;
+            ps->count++;
+        }
+        if (t != NIL || ps->count == 0)
+            return false;
+    }
+    for (size_t i = 0; i < ps->count; i++)
+        if (ps->n[i] == 0)
+            ps->has_empty = true;
+    return true;
+}
+
+/* The first match at or after `from`: its position and length; false
+ * when none. An empty pattern matches at `from` itself. */
+static bool next_match(const uint8_t *s, size_t n, size_t from, const Pats *ps, size_t *pos,
+                       size_t *len)
+{
+    for (size_t i = from; i <= n; i++) {
+        size_t best = 0;
+        bool found = false;
+        for (size_t k = 0; k < ps->count; k++)
+            if (ps->n[k] <= n - i && memcmp(s + i, ps->s[k], ps->n[k]) == 0 &&
+                (!found || ps->n[k] > best)) {
+                best = ps->n[k];
+                found = true;
+            }
+        if (found) {
+            *pos = i, *len = best;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Where to search after a match at pos of len bytes: past it, or past
+ * one grapheme for an empty match. */
+static size_t after(const uint8_t *s, size_t n, size_t pos, size_t len)
+{
+    if (len)
+        return pos + len;
+    return pos < n ? pos + utf8_grapheme(s + pos, n - pos) : n + 1;
+}
+
+typedef struct Opts {
+    int64_t parts;   /* 0 = infinity */
+    bool trim;
+    bool global;
+} Opts;
+
+static bool opts_of(Term kw, Opts *o)
+{
+    o->parts = 0, o->trim = false, o->global = true;
+    for (; is_cons(kw); kw = list_tail(kw)) {
+        Term kv = list_head(kw);
+        if (!is_tuple(kv) || tuple_size(kv) != 2)
+            return false;
+        Term k = tuple_get(kv, 0), v = tuple_get(kv, 1);
+        if (k == atom_from_cstr("parts"))
+            o->parts = is_small(v) && small_val(v) > 0 ? small_val(v) : 0;
+        else if (k == atom_from_cstr("trim"))
+            o->trim = v == A(true);
+        else if (k == atom_from_cstr("global"))
+            o->global = v != A(false);
+    }
+    return kw == NIL;
+}
+
+/* Pieces of s between matches, as sub-binaries in a growing array. */
+typedef struct Parts {
+    Term *arr;
+    size_t n, cap;
+} Parts;
+
+static bool parts_push(Parts *ps, Term t)
+{
+    if (t == NONE)
+        return false;
+    if (ps->n == ps->cap) {
+        size_t ncap = ps->cap ? 2 * ps->cap : 16;
+        Term *na = mem_realloc(MEM_SYSTEM, ps->arr, ps->cap * sizeof(Term), ncap * sizeof(Term));
+        if (!na)
+            return false;
+        ps->arr = na, ps->cap = ncap;
+    }
+    ps->arr[ps->n++] = t;
+    return true;
+}
+
+static Term split_string(Proc *p, Term bin, const Pats *pats, const Opts *o)
+{
+    const uint8_t *s;
+    size_t n, start = 0, from = 0, pos, len;
+    lib_bytes(bin, &s, &n);
+    Parts out = {0};
+    bool ok = true;
+    while (ok && (o->parts == 0 || (int64_t)out.n < o->parts - 1) &&
+           from <= n && next_match(s, n, from, pats, &pos, &len)) {
+        if (!(o->trim && pos == start))
+            ok = parts_push(&out, bin_sub(&p->heap, bin, start * 8, (pos - start) * 8));
+        start = pos + len;
+        from = after(s, n, pos, len);
+    }
+    if (ok && !(o->trim && start == n))
+        ok = parts_push(&out, bin_sub(&p->heap, bin, start * 8, (n - start) * 8));
+    Term r = ok ? lib_list(p, out.arr, out.n, NIL) : NONE;
+    bif_charge(p, (uint32_t)(n / 16 + out.n / 4 + 1));
+    if (out.arr)
+        mem_free(MEM_SYSTEM, out.arr, out.cap * sizeof(Term));
+    return done(p, r);
+}
+
+/* split/1: on runs of Unicode whitespace, without empty pieces. */
+static Term bif_split1(Proc *p, const Term *a)
+{
+    const uint8_t *s;
+    size_t n;
+    if (!lib_bytes(a[0], &s, &n))
+        return FCLAUSE(p, "split", 1);
+    Parts out = {0};
+    bool ok = true;
+    size_t i = 0;
+    while (ok && i < n) {
+        uint32_t cp;
+        size_t len;
+        while (i < n && (len = utf8_decode(s + i, n - i, &cp)) && utf8_is_space(cp))
+            i += len;
+        size_t start = i;
+        while (i < n && !((len = utf8_decode(s + i, n - i, &cp)) && utf8_is_space(cp)))
+            i += len ? len : 1;
+        if (i > start)
+            ok = parts_push(&out, bin_sub(&p->heap, a[0], start * 8, (i - start) * 8));
+    }
+    Term r = ok ? lib_list(p, out.arr, out.n, NIL) : NONE;
+    if (out.arr)
+        mem_free(MEM_SYSTEM, out.arr, out.cap * sizeof(Term));
+    bif_charge(p, (uint32_t)(n / 16 + 1));
+    return done(p, r);
+}
+
+static Term split3(Proc *p, Term s, Term pat, Term kw)
+{
+    Pats pats;
+    Opts o;
+    if (!is_binary(s) || !opts_of(kw, &o))
+        return FCLAUSE(p, "split", 3);
+    if (regex_is(pat))
+        return regex_split(p, pat, s, kw);
+    if (!pats_of(pat, &pats))
+        return FCLAUSE(p, "split", 3);
+    return split_string(p, s, &pats, &o);
+}
+
+static Term bif_split2(Proc *p, const Term *a) { return split3(p, a[0], a[1], NIL); }
+static Term bif_split3(Proc *p, const Term *a) { return split3(p, a[0], a[1], a[2]); }
+
+static Term replace(Proc *p, const Term *a, Term kw)
+{
+    Pats pats;
+    Opts o;
+    const uint8_t *s, *r;
+    size_t n, rn;
+    if (!lib_bytes(a[0], &s, &n) || !opts_of(kw, &o))
+        return FCLAUSE(p, "replace", 4);
+    if (regex_is(a[1]))
+        return regex_replace(p, a[1], a[0], a[2], kw);
+    if (!pats_of(a[1], &pats))
+        return FCLAUSE(p, "replace", 4);
+    if (!lib_bytes(a[2], &r, &rn))
+        return bif_raise_msg(p, "ArgumentError",
+                             "String.replace/4 with a function replacement is not supported "
+                             "by this builtin");
+    Strbuf sb;
+    strbuf_init(&sb);
+    size_t start = 0, from = 0, pos, len;
+    while (from <= n && next_match(s, n, from, &pats, &pos, &len)) {
+        strbuf_put(&sb, s + start, pos - start);
+        strbuf_put(&sb, r, rn);
+        start = pos + len;
+        from = after(s, n, pos, len);
+        if (!o.global)
+            break;
+    }
+    strbuf_put(&sb, s + start, n - start);
+    bif_charge(p, (uint32_t)(n / 16 + 1));
+    return done(p, lib_strbuf(p, &sb));
+}
+
+static Term bif_replace3(Proc *p, const Term *a) { return replace(p, a, NIL); }
+static Term bif_replace4(Proc *p, const Term *a) { return replace(p, a, a[3]); }
+
+enum { AT_ANY, AT_START, AT_END };
+
+static Term find(Proc *p, const Term *a, int where, const char *fn)
+{
+    Pats pats;
+    const uint8_t *s;
+    size_t n, pos, len;
+    if (!lib_bytes(a[0], &s, &n))
+        return FCLAUSE(p, fn, 2);
+    if (where == AT_ANY && regex_is(a[1]))
+        return regex_match(p, a[1], a[0]);
+    if (!pats_of(a[1], &pats))
+        return FCLAUSE(p, fn, 2);
+    bif_charge(p, (uint32_t)(n / 16 + 1));
+    if (where == AT_ANY)
+        return lib_bool(next_match(s, n, 0, &pats, &pos, &len));
+    for (size_t k = 0; k < pats.count; k++) {
+        size_t m = pats.n[k];
+        if (m <= n && memcmp(where == AT_START ? s : s + n - m, pats.s[k], m) == 0)
+            return A(true);
+    }
+    return A(false);
+}
+
+static Term bif_contains(Proc *p, const Term *a) { return find(p, a, AT_ANY, "contains?"); }
+static Term bif_starts_with(Proc *p, const Term *a) { return find(p, a, AT_START, "starts_with?"); }
+static Term bif_ends_with(Proc *p, const Term *a) { return find(p, a, AT_END, "ends_with?"); }
+
+static const BifDef split_bifs[] = {
+    {"Elixir.String", "split", 1, BIF_PURE, bif_split1, NULL},
+    {"Elixir.String", "split", 2, BIF_PURE, bif_split2, NULL},
+    {"Elixir.String", "split", 3, BIF_PURE, bif_split3, NULL},
+    {"Elixir.String", "replace", 3, BIF_PURE, bif_replace3, NULL},
+    {"Elixir.String", "replace", 4, BIF_PURE, bif_replace4, NULL},
+    {"Elixir.String", "contains?", 2, BIF_PURE, bif_contains, NULL},
+    {"Elixir.String", "starts_with?", 2, BIF_PURE, bif_starts_with, NULL},
+    {"Elixir.String", "ends_with?", 2, BIF_PURE, bif_ends_with, NULL},
+};
+
+int text_split_register(void)
+{
+    return bif_register(split_bifs, LIB_NDEFS(split_bifs));
+}
