@@ -7,6 +7,7 @@
  * tests/e2e/test_help.sh, checks it), and any other argument is refused
  * with exit status 2, never silently ignored.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -42,12 +43,34 @@ static void version(void)
     printf("mote %s\n", MOTE_VERSION_STRING);
 }
 
-/* Commands that belong to the language: recognised, so their error says
- * what is missing rather than "unknown option". */
-static int not_yet(const char *what)
+/* `mote run FILE [args]` and `mote -e EXPR [args]`: runs the code in a
+ * fresh runtime and exits with the script's status (Elixir's: 0, 1 on an
+ * uncaught error, n from System.halt(n)). */
+static int run_lang(int argc, char **argv, int i)
 {
-    fprintf(stderr, "mote: '%s' is not available yet: it comes with the language\n", what);
-    return MAIN_EXIT_FAIL;
+    bool is_run = !strcmp(argv[i], "run");
+    if (i + 1 >= argc) {
+        fprintf(stderr, "mote: %s needs %s\n", argv[i], is_run ? "a file" : "an expression");
+        return MAIN_EXIT_USAGE;
+    }
+    mote_config cfg;
+    mote_config_init(&cfg);
+    mote_rt *rt;
+    if (mote_start(&cfg, &rt) != 0) {
+        fprintf(stderr, "mote: cannot start the runtime: %s\n", mote_last_error());
+        return MAIN_EXIT_FAIL;
+    }
+    int status = MAIN_EXIT_FAIL;
+    const char *arg = argv[i + 1];
+    int rc = is_run ? mote_eval_file(rt, arg, argc - i - 2, argv + i + 2, &status)
+                    : mote_eval_string(rt, arg, strlen(arg), argc - i - 2, argv + i + 2, &status);
+    if (rc != 0) {
+        fprintf(stderr, "mote: %s\n", mote_last_error());
+        status = MAIN_EXIT_FAIL;
+    }
+    fflush(stdout);
+    mote_stop(rt);
+    return status;
 }
 
 int main(int argc, char **argv)
@@ -63,7 +86,7 @@ int main(int argc, char **argv)
             return MAIN_EXIT_OK;
         }
         if (!strcmp(a, "run") || !strcmp(a, "-e"))
-            return not_yet(a);
+            return run_lang(argc, argv, i);
         fprintf(stderr, "mote: unknown %s '%s'\n", a[0] == '-' ? "option" : "argument", a);
         fprintf(stderr, "try 'mote --help'\n");
         return MAIN_EXIT_USAGE;

@@ -280,6 +280,23 @@ typedef struct mote_rt_stats {
 } mote_rt_stats;
 MOTE_API int mote_rt_stats_get(mote_rt *rt, mote_rt_stats *out);
 
+/* ---- eval: running the language -------------------------------------------
+ * mote_eval_file runs the script at `path` (Elixir source) in a new
+ * process of rt and waits for it to finish; argv (argc strings, borrowed
+ * for the runtime's life) is what System.argv/0 returns. The standard
+ * library is loaded on first use. On return *exit_status holds the
+ * script's status as Elixir gives it: 0, 1 after an uncaught error
+ * (printed to stderr as "** (Error) message" with a stack trace) or a
+ * syntax or compile error (printed with file:line), or n from
+ * System.halt(n). Returns 0 when the script ran (whatever its status), or
+ * a negative MOTE_E* code when it could not be started (unreadable file:
+ * MOTE_EIO). mote_eval_string does the same for source text in memory
+ * (named "nofile" in messages). Host thread. */
+MOTE_API int mote_eval_file(mote_rt *rt, const char *path, int argc, char **argv,
+                            int *exit_status);
+MOTE_API int mote_eval_string(mote_rt *rt, const char *src, size_t len, int argc, char **argv,
+                              int *exit_status);
+
 #ifdef __cplusplus
 }
 #endif

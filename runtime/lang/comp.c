@@ -1,0 +1,1065 @@
+/* comp.c — the compiler's core: code buffers, literals, variables,
+ * expressions, operators and calls (comp.h).
+ *
+ * The VM is a stack machine; the compiler tracks the operand depth of
+ * every instruction it emits (emit_op's delta), so it knows each
+ * function's maximum depth and can reset the depth on a failed match.
+ * Every binding of a variable gets a fresh slot, which makes rebinding
+ * and clause-local scopes a matter of forgetting names.
+ */
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "atom.h"
+#include "big.h"
+#include "bin.h"
+#include "code.h"
+#include "comp_int.h"
+#include "map.h"
+#include "mem.h"
+
+#define CAPF 0x80000000u /* slot flag: a captured value, patched at the end */
+
+static pthread_mutex_t comp_lock = PTHREAD_MUTEX_INITIALIZER;
+static Heap lit_heap;
+static bool lit_heap_ready;
+
+Heap *comp_lit_heap(void)
+{
+    if (!lit_heap_ready) {
+        heap_init(&lit_heap, 1 << 14);
+        lit_heap_ready = true;
+    }
+    return &lit_heap;
+}
+
+/* ---- errors and memory --------------------------------------------------- */
+
+void comp_error(Comp *c, const Ast *at, const char *fmt, ...)
+{
+    char msg[200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    err_set(c->err, MOTE_ESYNTAX, "%s:%u: %s", c->file, at != NULL ? at->line : 0, msg);
+    longjmp(c->fail, 1);
+}
+
+void *comp_alloc(Comp *c, size_t bytes)
+{
+    if (c->nallocs == c->capallocs) {
+        size_t cap = c->capallocs ? c->capallocs * 2 : 64;
+        void **a = mem_alloc(MEM_CODE, cap * sizeof *a);
+        if (a == NULL)
+            comp_error(c, NULL, "out of memory");
+        if (c->allocs != NULL) {
+            memcpy(a, c->allocs, c->nallocs * sizeof *a);
+            mem_free(MEM_CODE, c->allocs, c->capallocs * sizeof *a);
+        }
+        c->allocs = a;
+        c->capallocs = cap;
+    }
+    /* A size word in front, so the compile can free everything it made. */
+    size_t *p = mem_alloc(MEM_CODE, bytes + sizeof(size_t));
+    if (p == NULL)
+        comp_error(c, NULL, "out of memory");
+    p[0] = bytes;
+    memset(p + 1, 0, bytes);
+    c->allocs[c->nallocs++] = p;
+    return p + 1;
+}
+
+void *comp_grow(Comp *c, void *arr, uint32_t *cap, size_t elem, uint32_t need)
+{
+    if (need <= *cap)
+        return arr;
+    uint32_t ncap = *cap ? *cap * 2 : 16;
+    while (ncap < need)
+        ncap *= 2;
+    void *a = comp_alloc(c, ncap * elem);
+    if (arr != NULL)
+        memcpy(a, arr, *cap * elem);
+    *cap = ncap;
+    return a;
+}
+
+static void free_allocs(Comp *c, bool all)
+{
+    if (all) {
+        for (size_t i = 0; i < c->nallocs; i++) {
+            size_t *p = c->allocs[i];
+            mem_free(MEM_CODE, p, p[0] + sizeof(size_t));
+        }
+    }
+    if (c->allocs != NULL)
+        mem_free(MEM_CODE, c->allocs, c->capallocs * sizeof *c->allocs);
+    c->allocs = NULL;
+}
+
+Ast *mk_node(Comp *c, AstKind k, const Ast *pos, uint32_t nkids)
+{
+    Ast *n = ast_new(&c->arena, k, pos ? pos->line : 0, pos ? pos->col : 0, nkids);
+    if (n == NULL)
+        comp_error(c, pos, "out of memory");
+    return n;
+}
+
+/* ---- emitting -------------------------------------------------------------- */
+
+void emit(Comp *c, FnB *f, uint32_t w)
+{
+    f->code = comp_grow(c, f->code, &f->capcode, sizeof *f->code, f->ncode + 1);
+    f->code[f->ncode++] = w;
+}
+
+void set_line(Comp *c, FnB *f, const Ast *e)
+{
+    if (e == NULL || e->line == 0 || e->line == f->cur_line)
+        return;
+    f->cur_line = e->line;
+    f->lines = comp_grow(c, f->lines, &f->caplines, sizeof *f->lines, f->nlines * 2 + 2);
+    f->lines[f->nlines * 2] = f->ncode;
+    f->lines[f->nlines * 2 + 1] = e->line;
+    f->nlines++;
+}
+
+void emit_op(Comp *c, FnB *f, unsigned op, int delta)
+{
+    emit(c, f, op);
+    f->depth = (uint32_t)((int)f->depth + delta);
+    if (f->depth > f->max_depth)
+        f->max_depth = f->depth;
+}
+
+uint32_t emit_label_hole(Comp *c, FnB *f)
+{
+    emit(c, f, 0);
+    return f->ncode - 1;
+}
+
+void patch(FnB *f, uint32_t hole, uint32_t target)
+{
+    f->code[hole] = target;
+}
+
+void emit_jump(Comp *c, FnB *f, unsigned op, uint32_t *hole)
+{
+    emit_op(c, f, op, op == OPC_JUMP ? 0 : -1);
+    *hole = emit_label_hole(c, f);
+}
+
+void emit_dropto(Comp *c, FnB *f, uint32_t depth)
+{
+    emit_op(c, f, OPC_DROPTO, 0);
+    emit(c, f, depth);
+    f->depth = depth;
+}
+
+uint32_t add_lit(Comp *c, FnB *f, Term t)
+{
+    for (uint32_t i = 0; i < f->nlits; i++)
+        if (f->lits[i] == t)
+            return i;
+    f->lits = comp_grow(c, f->lits, &f->caplits, sizeof *f->lits, f->nlits + 1);
+    f->lits[f->nlits] = t;
+    return f->nlits++;
+}
+
+uint32_t add_site(Comp *c, FnB *f, Term mod, Term name, uint32_t arity)
+{
+    for (uint32_t i = 0; i < f->nsites; i++)
+        if (f->sites[i].mod == mod && f->sites[i].name == name && f->sites[i].arity == arity)
+            return i;
+    f->sites = comp_grow(c, f->sites, &f->capsites, sizeof *f->sites, f->nsites + 1);
+    f->sites[f->nsites] = (CallSite){mod, name, arity};
+    return f->nsites++;
+}
+
+uint32_t add_bif(Comp *c, FnB *f, const BifDef *b)
+{
+    for (uint32_t i = 0; i < f->nbifs; i++)
+        if (f->bifs[i] == b)
+            return i;
+    f->bifs = comp_grow(c, f->bifs, &f->capbifs, sizeof *f->bifs, f->nbifs + 1);
+    f->bifs[f->nbifs] = b;
+    return f->nbifs++;
+}
+
+void emit_lit(Comp *c, FnB *f, Term t)
+{
+    if (t == NIL) {
+        emit_op(c, f, OPC_NIL, 1);
+        return;
+    }
+    emit_op(c, f, OPC_LIT, 1);
+    emit(c, f, add_lit(c, f, t));
+}
+
+/* ---- variables -------------------------------------------------------------- */
+
+uint32_t new_slot(FnB *f)
+{
+    return f->nslots++;
+}
+
+static Var *push_var(Comp *c, FnB *f, const char *name, uint32_t len, uint32_t slot)
+{
+    f->vars = comp_grow(c, f->vars, &f->capvars, sizeof *f->vars, f->nvars + 1);
+    f->vars[f->nvars] = (Var){name, len, slot};
+    return &f->vars[f->nvars++];
+}
+
+uint32_t bind_var(Comp *c, FnB *f, const char *name, uint32_t len)
+{
+    uint32_t s = new_slot(f);
+    push_var(c, f, name, len, s);
+    return s;
+}
+
+/* Looks a variable up; a name only an enclosing function has becomes a
+ * capture (slot CAPF | index). NULL when unbound anywhere. */
+Var *find_var(Comp *c, FnB *f, const char *name, uint32_t len)
+{
+    for (uint32_t i = f->nvars; i-- > 0;)
+        if (f->vars[i].len == len && memcmp(f->vars[i].name, name, len) == 0)
+            return &f->vars[i];
+    if (f->parent == NULL)
+        return NULL;
+    Var *pv = find_var(c, f->parent, name, len);
+    if (pv == NULL)
+        return NULL;
+    f->caps = comp_grow(c, f->caps, &f->capcaps, sizeof *f->caps, f->ncaps + 1);
+    f->caps[f->ncaps] = (Var){name, len, pv->slot};
+    uint32_t j = f->ncaps++;
+    return push_var(c, f, name, len, CAPF | j);
+}
+
+/* Patch list for captured slots: (code index, capture index). */
+typedef struct CapPatch {
+    uint32_t at, j;
+} CapPatch;
+
+void emit_slot_op(Comp *c, FnB *f, unsigned op, uint32_t slot)
+{
+    emit_op(c, f, op, op == OPC_LOAD ? 1 : -1);
+    emit(c, f, slot);
+}
+
+bool is_var_named(const Ast *e, const char *name)
+{
+    return e->kind == AST_VAR && e->v.str.len == strlen(name) &&
+           memcmp(e->v.str.s, name, e->v.str.len) == 0;
+}
+
+/* ---- literals ---------------------------------------------------------------- */
+
+Term comp_string(const char *s, size_t len)
+{
+    return bin_new(comp_lit_heap(), s, len);
+}
+
+Term lit_heap_atom(const char *s, size_t len)
+{
+    return atom_intern(s, len);
+}
+
+/* Decodes UTF-8 into a charlist literal. */
+static Term charlist_lit(const char *s, size_t len)
+{
+    Heap *h = comp_lit_heap();
+    uint32_t cps[4096];
+    uint32_t *buf = len <= 4096 ? cps : mem_alloc(MEM_CODE, len * sizeof *buf);
+    size_t n = 0;
+    const uint8_t *u = (const uint8_t *)s;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp = u[i];
+        size_t k = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
+        if (k > 1)
+            cp &= (0xFFu >> (k + 1));
+        for (size_t j = 1; j < k && i + j < len; j++)
+            cp = (cp << 6) | (u[i + j] & 63);
+        buf[n++] = cp;
+        i += k;
+    }
+    Term list = NIL;
+    for (size_t i = n; i-- > 0;) {
+        Term *cell = heap_alloc(h, 2);
+        cell[0] = make_small(buf[i]);
+        cell[1] = list;
+        list = make_list(cell);
+    }
+    if (buf != cps)
+        mem_free(MEM_CODE, buf, len * sizeof *buf);
+    return list;
+}
+
+Term comp_literal(Comp *c, const Ast *e)
+{
+    Heap *h = comp_lit_heap();
+    switch (e->kind) {
+    case AST_INT: return small_fits(e->v.i) ? make_small(e->v.i) : int_from_i64(h, e->v.i);
+    case AST_BIGINT: return int_from_text(h, e->v.str.s, e->v.str.len, e->op ? e->op : 10);
+    case AST_FLOAT: return float_new(h, e->v.f);
+    case AST_ATOM: return atom_intern(e->v.str.s, e->v.str.len);
+    case AST_STRING: return comp_string(e->v.str.s, e->v.str.len);
+    case AST_CHARLIST: return charlist_lit(e->v.str.s, e->v.str.len);
+    case AST_ALIAS: return comp_alias(c, e);
+    case AST_OP:
+        if (e->op == OP_SUB && e->nkids == 1 && e->kids[0]->kind == AST_INT)
+            return make_small(-e->kids[0]->v.i);
+        if (e->op == OP_SUB && e->nkids == 1 && e->kids[0]->kind == AST_FLOAT)
+            return float_new(h, -e->kids[0]->v.f);
+        return NONE;
+    default: return NONE;
+    }
+}
+
+/* ---- aliases ------------------------------------------------------------------ */
+
+Term comp_alias(Comp *c, const Ast *e)
+{
+    const char *s = e->v.str.s;
+    uint32_t len = e->v.str.len;
+    char buf[512];
+    if (e->flags & AST_F_DYNAMIC) {
+        if (!is_var_named(e->kids[0], "__MODULE__") || c->mb == &c->top)
+            comp_error(c, e, "unsupported dynamic alias");
+        size_t ml;
+        const char *mt = atom_text(c->mb->name, &ml);
+        snprintf(buf, sizeof buf, "%.*s.%.*s", (int)ml, mt, (int)len, s);
+        return atom_from_cstr(buf);
+    }
+    const char *dot = memchr(s, '.', len);
+    uint32_t first = dot ? (uint32_t)(dot - s) : len;
+    for (ModB *mb = c->mb; mb != NULL; mb = mb->outer) {
+        for (uint32_t i = mb->naliases; i-- > 0;) {
+            const Alias *a = &mb->aliases[i];
+            if (strlen(a->as) == first && memcmp(a->as, s, first) == 0) {
+                size_t fl;
+                const char *ft = atom_text(a->full, &fl);
+                snprintf(buf, sizeof buf, "%.*s%.*s", (int)fl, ft, (int)(len - first), s + first);
+                return atom_from_cstr(buf);
+            }
+        }
+    }
+    if (len == 6 && memcmp(s, "Elixir", 6) == 0)
+        return A(Elixir);
+    snprintf(buf, sizeof buf, "Elixir.%.*s", (int)len, s);
+    return atom_from_cstr(buf);
+}
+
+/* ---- expressions ---------------------------------------------------------------- */
+
+void comp_args(Comp *c, FnB *f, const Ast *const *args, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++)
+        comp_expr(c, f, args[i], 0);
+}
+
+void comp_body(Comp *c, FnB *f, const Ast *e, int tail)
+{
+    if (e == NULL) {
+        emit_lit(c, f, A(nil));
+        return;
+    }
+    if (e->kind != AST_BLOCK || (e->flags & AST_F_ARGS)) {
+        comp_expr(c, f, e, tail);
+        return;
+    }
+    if (e->nkids == 0) {
+        emit_lit(c, f, A(nil));
+        return;
+    }
+    for (uint32_t i = 0; i < e->nkids; i++) {
+        bool last = i + 1 == e->nkids;
+        comp_expr(c, f, e->kids[i], last ? tail : 0);
+        if (!last)
+            emit_op(c, f, OPC_POP, -1);
+    }
+}
+
+static void comp_list(Comp *c, FnB *f, const Ast *e)
+{
+    uint32_t n = e->nkids;
+    bool improper = (e->flags & AST_F_IMPROPER) != 0;
+    uint32_t nel = improper ? n - 1 : n;
+    for (uint32_t i = 0; i < nel; i++) {
+        const Ast *k = e->kids[i];
+        if (k->kind == AST_PAIR) {
+            comp_expr(c, f, k->kids[0], 0);
+            comp_expr(c, f, k->kids[1], 0);
+            emit_op(c, f, OPC_TUPLE, -1);
+            emit(c, f, 2);
+        } else {
+            comp_expr(c, f, k, 0);
+        }
+    }
+    if (improper)
+        comp_expr(c, f, e->kids[n - 1], 0);
+    else
+        emit_lit(c, f, NIL);
+    for (uint32_t i = 0; i < nel; i++)
+        emit_op(c, f, OPC_CONS, -1);
+}
+
+static void comp_map(Comp *c, FnB *f, const Ast *e)
+{
+    uint32_t first = 0;
+    bool upd = (e->flags & AST_F_UPDATE) != 0;
+    if (upd) {
+        comp_expr(c, f, e->kids[0], 0);
+        first = 1;
+    }
+    uint32_t n = 0;
+    for (uint32_t i = first; i < e->nkids; i++) {
+        const Ast *pair = e->kids[i];
+        if (pair->kind != AST_PAIR)
+            comp_error(c, pair, "expected key-value pairs in a map");
+        comp_expr(c, f, pair->kids[0], 0);
+        comp_expr(c, f, pair->kids[1], 0);
+        n++;
+    }
+    emit_op(c, f, upd ? OPC_MAP_UPD : OPC_MAP, -(int)(2 * n) + (upd ? 0 : 1));
+    emit(c, f, n);
+}
+
+/* %Mod{k: v} builds Mod.__struct__() updated with the pairs;
+ * %Mod{base | k: v} updates base. */
+static void comp_struct(Comp *c, FnB *f, const Ast *e)
+{
+    const Ast *map = e->kids[1];
+    Term mod = e->kids[0]->kind == AST_VAR && is_var_named(e->kids[0], "__MODULE__")
+                   ? c->mb->name
+                   : comp_alias(c, e->kids[0]);
+    uint32_t first = 0;
+    if (map->flags & AST_F_UPDATE) {
+        comp_expr(c, f, map->kids[0], 0);
+        first = 1;
+    } else {
+        comp_call_remote(c, f, mod, atom_from_cstr("__struct__"), 0, 0);
+    }
+    uint32_t n = 0;
+    for (uint32_t i = first; i < map->nkids; i++) {
+        comp_expr(c, f, map->kids[i]->kids[0], 0);
+        comp_expr(c, f, map->kids[i]->kids[1], 0);
+        n++;
+    }
+    if (n > 0) {
+        emit_op(c, f, OPC_MAP_UPD, -(int)(2 * n));
+        emit(c, f, n);
+    }
+}
+
+static void comp_interp(Comp *c, FnB *f, const Ast *e)
+{
+    for (uint32_t i = 0; i < e->nkids; i++) {
+        const Ast *k = e->kids[i];
+        if (k->kind == AST_STRING) {
+            emit_lit(c, f, comp_string(k->v.str.s, k->v.str.len));
+        } else {
+            comp_expr(c, f, k, 0);
+            emit_op(c, f, OPC_TO_STR, 0);
+        }
+    }
+    emit_op(c, f, OPC_INTERP, 1 - (int)e->nkids);
+    emit(c, f, e->nkids);
+    if (e->flags & AST_F_CHARLIST)
+        comp_call_remote(c, f, atom_from_cstr("Elixir.String"), atom_from_cstr("to_charlist"), 1, 0);
+    else if (e->flags & AST_F_ATOM)
+        comp_call_remote(c, f, atom_from_cstr("Elixir.String"), atom_from_cstr("to_atom"), 1, 0);
+}
+
+void comp_call_remote(Comp *c, FnB *f, Term mod, Term name, uint32_t n, int tail)
+{
+    emit_op(c, f, tail && !f->no_tail ? OPC_TCALLR : OPC_CALLR, 1 - (int)n);
+    emit(c, f, add_site(c, f, mod, name, n));
+    emit(c, f, n);
+}
+
+static void comp_var(Comp *c, FnB *f, const Ast *e, int tail)
+{
+    const char *s = e->v.str.s;
+    uint32_t len = e->v.str.len;
+    if (is_var_named(e, "__MODULE__")) {
+        emit_lit(c, f, c->mb == &c->top ? A(nil) : c->mb->name);
+        return;
+    }
+    Var *v = find_var(c, f, s, len);
+    if (v != NULL) {
+        emit_slot_op(c, f, OPC_LOAD, v->slot);
+        return;
+    }
+    if (s[0] == '_' && len > 1)
+        comp_error(c, e, "invalid use of _ variable \"%.*s\"", (int)len, s);
+    if (len == 1 && s[0] == '_')
+        comp_error(c, e, "invalid use of _. \"_\" represents a value to be ignored in a pattern and cannot be used in expressions");
+    /* A zero-arity call, as Elixir reads an unbound name without parens. */
+    Ast *call = mk_node(c, AST_CALL, e, 0);
+    call->v.str = e->v.str;
+    comp_expr(c, f, call, tail);
+}
+
+static void comp_pipe(Comp *c, FnB *f, const Ast *e, int tail)
+{
+    const Ast *lhs = e->kids[0], *rhs = e->kids[1];
+    Ast *call;
+    if (rhs->kind == AST_CALL || rhs->kind == AST_REMOTE || rhs->kind == AST_APPLY) {
+        uint32_t at = rhs->kind == AST_CALL ? 0 : 1;
+        call = mk_node(c, (AstKind)rhs->kind, rhs, rhs->nkids + 1);
+        call->v = rhs->v;
+        call->flags = rhs->flags | AST_F_PARENS;
+        for (uint32_t i = 0, j = 0; i < rhs->nkids + 1; i++)
+            call->kids[i] = i == at ? (Ast *)lhs : rhs->kids[j++];
+        if (at == 1)
+            call->kids[0] = rhs->kids[0];
+        for (uint32_t i = 0, j = 0; i < rhs->nkids + 1; i++) {
+            if (i == at)
+                call->kids[i] = (Ast *)lhs;
+            else
+                call->kids[i] = rhs->kids[j++];
+        }
+    } else if (rhs->kind == AST_VAR) {
+        call = mk_node(c, AST_CALL, rhs, 1);
+        call->v = rhs->v;
+        call->kids[0] = (Ast *)lhs;
+    } else {
+        comp_error(c, rhs, "cannot pipe into %s", ast_kind_name((AstKind)rhs->kind));
+    }
+    comp_expr(c, f, call, tail);
+}
+
+/* x in list-literal / range-literal / anything (Enum.member?). */
+static void comp_in(Comp *c, FnB *f, const Ast *e)
+{
+    const Ast *x = e->kids[0], *coll = e->kids[1];
+    if (coll->kind == AST_LIST && !(coll->flags & AST_F_IMPROPER)) {
+        uint32_t s = new_slot(f);
+        comp_expr(c, f, x, 0);
+        emit_slot_op(c, f, OPC_STORE, s);
+        if (coll->nkids == 0) {
+            emit_lit(c, f, A(false));
+            return;
+        }
+        uint32_t holes[256], nh = 0;
+        for (uint32_t i = 0; i < coll->nkids; i++) {
+            emit_slot_op(c, f, OPC_LOAD, s);
+            comp_expr(c, f, coll->kids[i], 0);
+            emit_op(c, f, OPC_CMP, -1);
+            emit(c, f, VC_SEQ);
+            if (i + 1 < coll->nkids && nh < 256) {
+                emit_op(c, f, OPC_DUP, 1);
+                emit_jump(c, f, OPC_JTRUE, &holes[nh++]);
+                emit_op(c, f, OPC_POP, -1);
+            }
+        }
+        for (uint32_t i = 0; i < nh; i++)
+            patch(f, holes[i], f->ncode);
+        return;
+    }
+    if (coll->kind == AST_OP && coll->op == OP_RANGE) {
+        uint32_t s = new_slot(f);
+        comp_expr(c, f, x, 0);
+        emit_slot_op(c, f, OPC_STORE, s);
+        /* is_integer(x) and lo <= x and x <= hi (ascending ranges) */
+        uint32_t h1, h2, h3;
+        emit_slot_op(c, f, OPC_LOAD, s);
+        comp_call_remote(c, f, atom_from_cstr("Elixir.Kernel"), atom_from_cstr("is_integer"), 1, 0);
+        emit_op(c, f, OPC_DUP, 1);
+        emit_jump(c, f, OPC_JFALSE, &h1);
+        emit_op(c, f, OPC_POP, -1);
+        emit_slot_op(c, f, OPC_LOAD, s);
+        comp_expr(c, f, coll->kids[0], 0);
+        emit_op(c, f, OPC_CMP, -1);
+        emit(c, f, VC_GE);
+        emit_op(c, f, OPC_DUP, 1);
+        emit_jump(c, f, OPC_JFALSE, &h2);
+        emit_op(c, f, OPC_POP, -1);
+        emit_slot_op(c, f, OPC_LOAD, s);
+        comp_expr(c, f, coll->kids[1], 0);
+        emit_op(c, f, OPC_CMP, -1);
+        emit(c, f, VC_LE);
+        h3 = f->ncode;
+        patch(f, h1, h3);
+        patch(f, h2, h3);
+        return;
+    }
+    comp_expr(c, f, coll, 0);
+    comp_expr(c, f, x, 0);
+    comp_call_remote(c, f, atom_from_cstr("Elixir.Enum"), atom_from_cstr("member?"), 2, 0);
+}
+
+static void comp_range(Comp *c, FnB *f, const Ast *e)
+{
+    /* %Range{first: a, last: b, step: s}; a..b steps by -1 when a > b */
+    uint32_t sa = new_slot(f), sb = new_slot(f);
+    comp_expr(c, f, e->kids[0], 0);
+    emit_slot_op(c, f, OPC_STORE, sa);
+    comp_expr(c, f, e->kids[1], 0);
+    emit_slot_op(c, f, OPC_STORE, sb);
+    emit_lit(c, f, A(__struct__));
+    emit_lit(c, f, atom_from_cstr("Elixir.Range"));
+    emit_lit(c, f, atom_from_cstr("first"));
+    emit_slot_op(c, f, OPC_LOAD, sa);
+    emit_lit(c, f, atom_from_cstr("last"));
+    emit_slot_op(c, f, OPC_LOAD, sb);
+    emit_lit(c, f, atom_from_cstr("step"));
+    if (e->op == OP_RANGE_STEP) {
+        comp_expr(c, f, e->kids[2], 0);
+    } else {
+        uint32_t h1, h2;
+        emit_slot_op(c, f, OPC_LOAD, sa);
+        emit_slot_op(c, f, OPC_LOAD, sb);
+        emit_op(c, f, OPC_CMP, -1);
+        emit(c, f, VC_LE);
+        emit_jump(c, f, OPC_JFALSE, &h1);
+        emit_lit(c, f, make_small(1));
+        emit_jump(c, f, OPC_JUMP, &h2);
+        patch(f, h1, f->ncode);
+        f->depth--;
+        emit_lit(c, f, make_small(-1));
+        patch(f, h2, f->ncode);
+    }
+    emit_op(c, f, OPC_MAP, -7);
+    emit(c, f, 4);
+}
+
+static const struct {
+    AstOp op;
+    unsigned opc, arg;
+} simple_binops[] = {
+    {OP_ADD, OPC_ARITH, VA_ADD}, {OP_SUB, OPC_ARITH, VA_SUB}, {OP_MUL, OPC_ARITH, VA_MUL},
+    {OP_DIV, OPC_ARITH, VA_FDIV}, {OP_PLUSPLUS, OPC_ARITH, VA_PLUSPLUS},
+    {OP_MINUSMINUS, OPC_ARITH, VA_MINUSMINUS}, {OP_CONCAT, OPC_ARITH, VA_CONCAT},
+    {OP_BAND3, OPC_ARITH, VA_BAND}, {OP_BOR3, OPC_ARITH, VA_BOR}, {OP_BXOR3, OPC_ARITH, VA_BXOR},
+    {OP_SHL3, OPC_ARITH, VA_BSL}, {OP_SHR3, OPC_ARITH, VA_BSR},
+    {OP_EQ, OPC_CMP, VC_EQ}, {OP_NE, OPC_CMP, VC_NE}, {OP_SEQ, OPC_CMP, VC_SEQ},
+    {OP_SNE, OPC_CMP, VC_SNE}, {OP_LT, OPC_CMP, VC_LT}, {OP_GT, OPC_CMP, VC_GT},
+    {OP_LE, OPC_CMP, VC_LE}, {OP_GE, OPC_CMP, VC_GE},
+};
+
+static void comp_match(Comp *c, FnB *f, const Ast *e)
+{
+    comp_expr(c, f, e->kids[1], 0);
+    uint32_t d0 = f->depth;
+    emit_op(c, f, OPC_DUP, 1);
+    uint32_t *fails = NULL, nfails = 0, capfails = 0;
+    comp_pattern(c, f, e->kids[0], &fails, &nfails, &capfails);
+    if (nfails == 0)
+        return;
+    uint32_t hole;
+    emit_jump(c, f, OPC_JUMP, &hole);
+    patch_fails(f, fails, nfails, f->ncode);
+    emit_dropto(c, f, d0);
+    emit_op(c, f, OPC_RAISE, 0);
+    emit(c, f, VF_BADMATCH);
+    patch(f, hole, f->ncode);
+    f->depth = d0;
+}
+
+static void comp_op(Comp *c, FnB *f, const Ast *e, int tail)
+{
+    uint32_t h;
+    for (size_t i = 0; i < sizeof simple_binops / sizeof simple_binops[0]; i++) {
+        if (simple_binops[i].op == e->op && e->nkids == 2) {
+            comp_expr(c, f, e->kids[0], 0);
+            comp_expr(c, f, e->kids[1], 0);
+            emit_op(c, f, simple_binops[i].opc, -1);
+            emit(c, f, simple_binops[i].arg);
+            return;
+        }
+    }
+    switch (e->op) {
+    case OP_SUB:
+    case OP_ADD: {
+        Term t = comp_literal(c, e);
+        if (t != NONE) {
+            emit_lit(c, f, t);
+            return;
+        }
+        comp_expr(c, f, e->kids[0], 0);
+        if (e->op == OP_SUB)
+            emit_op(c, f, OPC_NEG, 0);
+        return;
+    }
+    case OP_MATCH: comp_match(c, f, e); return;
+    case OP_AND:
+    case OP_OR:
+        comp_expr(c, f, e->kids[0], 0);
+        emit_op(c, f, OPC_CHKBOOL, 0);
+        emit(c, f, e->op == OP_OR);
+        emit_op(c, f, OPC_DUP, 1);
+        emit_jump(c, f, e->op == OP_AND ? OPC_JFALSE : OPC_JTRUE, &h);
+        emit_op(c, f, OPC_POP, -1);
+        comp_expr(c, f, e->kids[1], tail);
+        patch(f, h, f->ncode);
+        return;
+    case OP_AAND:
+    case OP_OOR:
+        comp_expr(c, f, e->kids[0], 0);
+        emit_op(c, f, OPC_DUP, 1);
+        emit_jump(c, f, e->op == OP_AAND ? OPC_JFALSY : OPC_JTRUTHY, &h);
+        emit_op(c, f, OPC_POP, -1);
+        comp_expr(c, f, e->kids[1], tail);
+        patch(f, h, f->ncode);
+        return;
+    case OP_NOT:
+        comp_expr(c, f, e->kids[0], 0);
+        emit_op(c, f, OPC_NOT, 0);
+        return;
+    case OP_BANG:
+        comp_expr(c, f, e->kids[0], 0);
+        emit_op(c, f, OPC_BANG, 0);
+        return;
+    case OP_PIPE: comp_pipe(c, f, e, tail); return;
+    case OP_IN: comp_in(c, f, e); return;
+    case OP_NOTIN:
+        comp_in(c, f, e);
+        emit_op(c, f, OPC_NOT, 0);
+        return;
+    case OP_RANGE:
+    case OP_RANGE_STEP: comp_range(c, f, e); return;
+    case OP_CAPTURE: comp_capture(c, f, e); return;
+    case OP_AT: {
+        const Ast *k = e->kids[0];
+        if (k->kind == AST_VAR) {
+            for (ModB *mb = c->mb; mb != NULL; mb = mb->outer) {
+                for (uint32_t i = mb->nattrs; i-- > 0;) {
+                    if (strlen(mb->attrs[i].name) == k->v.str.len &&
+                        memcmp(mb->attrs[i].name, k->v.str.s, k->v.str.len) == 0) {
+                        comp_expr(c, f, mb->attrs[i].value, 0);
+                        return;
+                    }
+                }
+            }
+            emit_lit(c, f, A(nil));
+            return;
+        }
+        comp_error(c, e, "module attributes can only be set in a module body");
+    }
+    case OP_PIN: comp_error(c, e, "cannot use ^%s outside of match clauses",
+                            e->kids[0]->kind == AST_VAR ? e->kids[0]->v.str.s : "expr");
+    case OP_BNOT3:
+        comp_expr(c, f, e->kids[0], 0);
+        emit_lit(c, f, make_small(-1));
+        emit_op(c, f, OPC_ARITH, -1);
+        emit(c, f, VA_BXOR);
+        return;
+    case OP_MATCHRE:
+        comp_expr(c, f, e->kids[0], 0);
+        comp_expr(c, f, e->kids[1], 0);
+        emit_op(c, f, OPC_SWAP, 0);
+        comp_call_remote(c, f, atom_from_cstr("Elixir.Regex"), atom_from_cstr("match?"), 2, tail);
+        return;
+    default:
+        comp_error(c, e, "unsupported operator %s", ast_op_text((AstOp)e->op));
+    }
+}
+
+/* ---- calls ------------------------------------------------------------------- */
+
+static Def *find_def(ModB *mb, Term name, uint32_t arity)
+{
+    for (uint32_t i = 0; i < mb->ndefs; i++)
+        if (mb->defs[i].name == name && mb->defs[i].arity == arity)
+            return &mb->defs[i];
+    return NULL;
+}
+
+/* Where a local (unqualified) call goes: this module, an import, or
+ * Kernel (resolved at run time: Kernel's Elixir code, its builtins, then
+ * :erlang's). */
+static void comp_local_call(Comp *c, FnB *f, const Ast *e, Term name, int tail)
+{
+    uint32_t n = e->nkids;
+    Def *d = c->mb != &c->top ? find_def(c->mb, name, n) : NULL;
+    if (d != NULL) {
+        comp_args(c, f, (const Ast *const *)e->kids, n);
+        emit_op(c, f, tail && !f->no_tail ? OPC_TCALL : OPC_CALL, 1 - (int)n);
+        emit(c, f, d->index);
+        emit(c, f, n);
+        return;
+    }
+    for (ModB *mb = c->mb; mb != NULL; mb = mb->outer) {
+        for (uint32_t i = 0; i < mb->nimports; i++) {
+            Module *m = code_find(mb->imports[i]);
+            if ((m != NULL && code_fn(m, name, n, true) != NULL) ||
+                bif_lookup(mb->imports[i], name, n) != NULL) {
+                comp_args(c, f, (const Ast *const *)e->kids, n);
+                comp_call_remote(c, f, mb->imports[i], name, n, tail);
+                return;
+            }
+        }
+    }
+    comp_args(c, f, (const Ast *const *)e->kids, n);
+    comp_call_remote(c, f, atom_from_cstr("Elixir.Kernel"), name, n, tail);
+}
+
+static void comp_remote(Comp *c, FnB *f, const Ast *e, int tail)
+{
+    const Ast *target = e->kids[0];
+    Term name = atom_intern(e->v.str.s, e->v.str.len);
+    uint32_t n = e->nkids - 1;
+    Term mod = NONE;
+    if (target->kind == AST_ALIAS)
+        mod = comp_alias(c, target);
+    else if (target->kind == AST_ATOM)
+        mod = atom_intern(target->v.str.s, target->v.str.len);
+    else if (is_var_named(target, "__MODULE__"))
+        mod = c->mb->name;
+    if (mod != NONE) {
+        comp_args(c, f, (const Ast *const *)e->kids + 1, n);
+        comp_call_remote(c, f, mod, name, n, tail);
+        return;
+    }
+    if (n == 0 && !(e->flags & AST_F_PARENS)) {
+        /* m.key: a map field, or a zero-arity call on a module value. */
+        comp_expr(c, f, target, 0);
+        emit_lit(c, f, name);
+        emit_op(c, f, OPC_DOT, -1);
+        return;
+    }
+    comp_expr(c, f, target, 0);
+    emit_lit(c, f, name);
+    comp_args(c, f, (const Ast *const *)e->kids + 1, n);
+    emit_op(c, f, tail && !f->no_tail ? OPC_TCALLD : OPC_CALLD, -1 - (int)n);
+    emit(c, f, n);
+}
+
+static void comp_call(Comp *c, FnB *f, const Ast *e, int tail)
+{
+    if (comp_special(c, f, e, tail))
+        return;
+    comp_local_call(c, f, e, atom_intern(e->v.str.s, e->v.str.len), tail);
+}
+
+static void comp_apply(Comp *c, FnB *f, const Ast *e, int tail)
+{
+    uint32_t n = e->nkids - 1;
+    comp_expr(c, f, e->kids[0], 0);
+    comp_args(c, f, (const Ast *const *)e->kids + 1, n);
+    emit_op(c, f, tail && !f->no_tail ? OPC_TCALLF : OPC_CALLF, -(int)n);
+    emit(c, f, n);
+}
+
+static void comp_access(Comp *c, FnB *f, const Ast *e)
+{
+    comp_expr(c, f, e->kids[0], 0);
+    comp_expr(c, f, e->kids[1], 0);
+    comp_call_remote(c, f, atom_from_cstr("Elixir.Access"), atom_from_cstr("get"), 2, 0);
+}
+
+static void comp_sigil(Comp *c, FnB *f, const Ast *e)
+{
+    const Ast *body = e->kids[0];
+    char letter = (char)e->op;
+    if (letter == 'w' || letter == 'W') {
+        if (body->kind != AST_STRING)
+            comp_error(c, e, "~w with interpolation is not supported");
+        const char *mods = e->v.str.s ? e->v.str.s : "";
+        char kind = mods[0] ? mods[0] : 's';
+        const char *s = body->v.str.s;
+        uint32_t len = body->v.str.len, n = 0;
+        for (uint32_t i = 0; i < len;) {
+            while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
+                i++;
+            uint32_t st = i;
+            while (i < len && !(s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'))
+                i++;
+            if (i > st) {
+                Term w = kind == 'a' ? atom_intern(s + st, i - st)
+                         : kind == 'c' ? charlist_lit(s + st, i - st)
+                                       : comp_string(s + st, i - st);
+                emit_lit(c, f, w);
+                n++;
+            }
+        }
+        emit_lit(c, f, NIL);
+        for (uint32_t i = 0; i < n; i++)
+            emit_op(c, f, OPC_CONS, -1);
+        return;
+    }
+    if (letter == 'c' || letter == 'C') {
+        if (body->kind == AST_STRING) {
+            emit_lit(c, f, charlist_lit(body->v.str.s, body->v.str.len));
+            return;
+        }
+        comp_expr(c, f, body, 0);
+        comp_call_remote(c, f, atom_from_cstr("Elixir.String"), atom_from_cstr("to_charlist"), 1, 0);
+        return;
+    }
+    if (letter == 'r' || letter == 'R') {
+        comp_expr(c, f, body, 0);
+        const char *mods = e->v.str.s ? e->v.str.s : "";
+        emit_lit(c, f, comp_string(mods, strlen(mods)));
+        comp_call_remote(c, f, atom_from_cstr("Elixir.Regex"), atom_from_cstr("compile!"), 2, 0);
+        return;
+    }
+    comp_expr(c, f, body, 0); /* ~s, ~S and others: the string */
+}
+
+void comp_expr(Comp *c, FnB *f, const Ast *e, int tail)
+{
+    set_line(c, f, e);
+    Term t;
+    switch (e->kind) {
+    case AST_INT: case AST_BIGINT: case AST_FLOAT: case AST_ATOM: case AST_STRING:
+    case AST_CHARLIST: case AST_ALIAS:
+        t = comp_literal(c, e);
+        if (t == NONE)
+            comp_error(c, e, "out of memory");
+        emit_lit(c, f, t);
+        return;
+    case AST_INTERP: comp_interp(c, f, e); return;
+    case AST_VAR: comp_var(c, f, e, tail); return;
+    case AST_LIST: comp_list(c, f, e); return;
+    case AST_TUPLE:
+        comp_args(c, f, (const Ast *const *)e->kids, e->nkids);
+        emit_op(c, f, OPC_TUPLE, 1 - (int)e->nkids);
+        emit(c, f, e->nkids);
+        return;
+    case AST_PAIR:
+        comp_expr(c, f, e->kids[0], 0);
+        comp_expr(c, f, e->kids[1], 0);
+        emit_op(c, f, OPC_TUPLE, -1);
+        emit(c, f, 2);
+        return;
+    case AST_MAP: comp_map(c, f, e); return;
+    case AST_STRUCT: comp_struct(c, f, e); return;
+    case AST_BITS: comp_bits(c, f, e); return;
+    case AST_OP: comp_op(c, f, e, tail); return;
+    case AST_CALL: comp_call(c, f, e, tail); return;
+    case AST_REMOTE: comp_remote(c, f, e, tail); return;
+    case AST_APPLY: comp_apply(c, f, e, tail); return;
+    case AST_ACCESS: comp_access(c, f, e); return;
+    case AST_FN: comp_fn(c, f, e); return;
+    case AST_BLOCK: comp_body(c, f, e, tail); return;
+    case AST_SIGIL: comp_sigil(c, f, e); return;
+    case AST_CAPTURE_ARG: comp_error(c, e, "capture argument &%lld must be used within the capture operator &", (long long)e->v.i);
+    default: comp_error(c, e, "unsupported expression (%s)", ast_kind_name((AstKind)e->kind));
+    }
+}
+
+/* ---- functions ------------------------------------------------------------------ */
+
+void fnb_init(Comp *c, FnB *f, ModB *mb, FnB *parent, uint32_t nargs)
+{
+    (void)c;
+    memset(f, 0, sizeof *f);
+    f->mb = mb;
+    f->parent = parent;
+    f->nargs = nargs;
+    f->nslots = nargs;
+}
+
+Fn *comp_finish_fn(Comp *c, FnB *f, Term name, uint32_t arity, uint32_t nfree)
+{
+    Fn *fn = comp_alloc(c, sizeof *fn);
+    /* Captured values sit after every variable: patch their loads. */
+    uint32_t base = f->nslots;
+    for (uint32_t pc = 0; pc < f->ncode;) {
+        uint32_t op = f->code[pc];
+        if (op == OPC_LOAD && (f->code[pc + 1] & CAPF))
+            f->code[pc + 1] = base + (f->code[pc + 1] & ~CAPF);
+        pc += 1 + vm_op_words[op];
+    }
+    fn->mod = f->mb->mod;
+    fn->name = name;
+    fn->arity = arity;
+    fn->nfree = nfree;
+    fn->nlocals = f->nslots + nfree;
+    fn->max_stack = f->max_depth + 4;
+    fn->code = f->code;
+    fn->ncode = f->ncode;
+    fn->lits = f->lits;
+    fn->nlits = f->nlits;
+    fn->sites = f->sites;
+    fn->nsites = f->nsites;
+    fn->bifs = f->bifs;
+    fn->nbifs = f->nbifs;
+    fn->lines = f->lines;
+    fn->nlines = f->nlines;
+    return fn;
+}
+
+/* ---- scripts ----------------------------------------------------------------------- */
+
+static void comp_begin(Comp *c, const char *file, Err *err)
+{
+    memset(c, 0, sizeof *c);
+    c->err = err;
+    ast_arena_init(&c->arena);
+    pthread_mutex_lock(&comp_lock);
+    size_t flen = strlen(file ? file : "nofile");
+    char *fcopy = mem_alloc(MEM_CODE, flen + 1); /* permanent, like code */
+    if (fcopy != NULL)
+        memcpy(fcopy, file ? file : "nofile", flen + 1);
+    c->file = fcopy ? fcopy : "nofile";
+    c->file_term = charlist_lit(c->file, strlen(c->file));
+    c->mb = &c->top;
+}
+
+static void comp_end(Comp *c, bool failed)
+{
+    free_allocs(c, failed);
+    ast_arena_fini(&c->arena);
+    pthread_mutex_unlock(&comp_lock);
+}
+
+static int comp_run(const Ast *root, const char *file, Fn **out, Err *err, bool load_only)
+{
+    Comp *c = mem_alloc(MEM_CODE, sizeof *c);
+    if (c == NULL)
+        return err_set(err, MOTE_ENOMEM, "out of memory");
+    comp_begin(c, file, err);
+    if (setjmp(c->fail)) {
+        comp_end(c, true);
+        mem_free(MEM_CODE, c, sizeof *c);
+        return err ? err->code : MOTE_ESYNTAX;
+    }
+    Module *top = comp_alloc(c, sizeof *top);
+    top->name = atom_from_cstr("elixir_compiler_0");
+    top->file = c->file;
+    top->file_term = c->file_term;
+    c->top.name = top->name;
+    c->top.mod = top;
+    FnB *f = comp_alloc(c, sizeof *f);
+    fnb_init(c, f, &c->top, NULL, 0);
+    f->fname = "__FILE__";
+    if (load_only) {
+        for (uint32_t i = 0; i < root->nkids; i++) {
+            const Ast *e = root->kids[i];
+            if (e->kind == AST_CALL && e->v.str.len == 9 && memcmp(e->v.str.s, "defmodule", 9) == 0) {
+                comp_defmodule(c, f, e);
+                emit_op(c, f, OPC_POP, -1);
+            }
+        }
+    } else {
+        comp_body(c, f, root, 0);
+        emit_op(c, f, OPC_HALT, 0);
+    }
+    Fn *fn = comp_finish_fn(c, f, atom_from_cstr("__FILE__"), 0, 0);
+    uint32_t nl = c->top.nfns;
+    top->fns = comp_alloc(c, (nl + 1) * sizeof(Fn *));
+    for (uint32_t i = 0; i < nl; i++)
+        top->fns[i] = c->top.fns[i];
+    top->nfns = nl;
+    top->nnamed = 0;
+    fn->mod = top;
+    *out = fn;
+    comp_end(c, false);
+    mem_free(MEM_CODE, c, sizeof *c);
+    return 0;
+}
+
+int comp_script(const Ast *root, const char *file, Fn **out, Err *err)
+{
+    return comp_run(root, file, out, err, false);
+}
+
+int comp_load_modules(const Ast *root, const char *file, Err *err)
+{
+    Fn *fn;
+    return comp_run(root, file, &fn, err, true);
+}

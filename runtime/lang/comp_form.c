@@ -1,0 +1,908 @@
+/* comp_form.c — special forms: if/unless/case/cond/receive/try/with/for,
+ * fn and & captures, raise/throw/exit, and the Kernel macros the
+ * compiler expands itself (is_nil, to_string, then, tap, match?, ...).
+ *
+ * Every form leaves exactly one value on the operand stack. Clause
+ * scopes end with their clause: names bound inside do not leak out.
+ */
+#include <stdio.h>
+
+#include "atom.h"
+#include "code.h"
+#include "comp_int.h"
+
+typedef struct Holes {
+    uint32_t *at;
+    uint32_t n, cap;
+} Holes;
+
+static void hole_add(Comp *c, Holes *h, uint32_t hole)
+{
+    h->at = comp_grow(c, h->at, &h->cap, sizeof *h->at, h->n + 1);
+    h->at[h->n++] = hole;
+}
+
+static void holes_patch(FnB *f, Holes *h, uint32_t target)
+{
+    for (uint32_t i = 0; i < h->n; i++)
+        patch(f, h->at[i], target);
+}
+
+static bool named(const Ast *e, const char *name)
+{
+    size_t n = strlen(name);
+    return e->v.str.len == n && memcmp(e->v.str.s, name, n) == 0;
+}
+
+/* The keyword/do-block list at the end of a call's arguments. */
+static const Ast *opts_of(const Ast *e)
+{
+    if (e->nkids == 0)
+        return NULL;
+    const Ast *l = e->kids[e->nkids - 1];
+    return l->kind == AST_LIST ? l : NULL;
+}
+
+/* STABs of a CLAUSES node (or a single STAB). */
+static void stabs_of(Comp *c, const Ast *n, const Ast *const **out, uint32_t *count, const Ast *at)
+{
+    if (n == NULL) {
+        *out = NULL;
+        *count = 0;
+        return;
+    }
+    if (n->kind == AST_CLAUSES) {
+        *out = (const Ast *const *)n->kids;
+        *count = n->nkids;
+        return;
+    }
+    if (n->kind == AST_STAB) {
+        const Ast **one = comp_alloc(c, sizeof *one);
+        one[0] = n;
+        *out = one;
+        *count = 1;
+        return;
+    }
+    comp_error(c, at, "expected -> clauses");
+}
+
+void comp_clauses(Comp *c, FnB *f, const Ast *const *stabs, uint32_t nstabs,
+                  const uint32_t *slots, uint32_t n, unsigned fail_kind, int tail)
+{
+    uint32_t mark = f->nvars, d0 = f->depth;
+    Holes end = {0};
+    for (uint32_t k = 0; k < nstabs; k++) {
+        const Ast *st = stabs[k];
+        f->nvars = mark;
+        f->depth = d0;
+        uint32_t nargs = ast_stab_nargs(st);
+        const Ast *const *args = (const Ast *const *)st->kids;
+        if (nargs == 1 && n > 1 && args[0]->kind == AST_BLOCK && args[0]->nkids == n) {
+            args = (const Ast *const *)args[0]->kids;
+            nargs = n;
+        }
+        if (nargs != n)
+            comp_error(c, st, "expected %u argument(s) in this clause, got %u", n, nargs);
+        uint32_t *fails = NULL, nfails = 0, capfails = 0;
+        f->pat_mark = f->nvars;
+        for (uint32_t i = 0; i < n; i++) {
+            emit_slot_op(c, f, OPC_LOAD, slots[i]);
+            comp_pattern_more(c, f, args[i], &fails, &nfails, &capfails);
+        }
+        if (ast_stab_guard(st) != NULL)
+            comp_guard(c, f, ast_stab_guard(st), &fails, &nfails, &capfails);
+        comp_body(c, f, ast_stab_body(st), tail);
+        uint32_t h;
+        emit_jump(c, f, OPC_JUMP, &h);
+        hole_add(c, &end, h);
+        if (nfails > 0) {
+            patch_fails(f, fails, nfails, f->ncode);
+            f->depth = d0;
+            emit_dropto(c, f, d0);
+        }
+    }
+    f->nvars = mark;
+    f->depth = d0;
+    if (fail_kind == VF_FUNCLAUSE) {
+        Term *hp = heap_alloc(comp_lit_heap(), 4);
+        hp[0] = make_header(HDR_TUPLE, 3);
+        hp[1] = f->mb->name;
+        hp[2] = atom_from_cstr(f->fname ? f->fname : "fn");
+        hp[3] = make_small(f->farity);
+        emit_lit(c, f, make_boxed(hp));
+    } else {
+        emit_slot_op(c, f, OPC_LOAD, slots[0]);
+    }
+    emit_op(c, f, OPC_RAISE, 0);
+    emit(c, f, fail_kind);
+    holes_patch(f, &end, f->ncode);
+    f->depth = d0 + 1;
+}
+
+/* ---- if / unless / cond / case ------------------------------------------- */
+
+static void comp_if(Comp *c, FnB *f, const Ast *e, int tail, bool unless)
+{
+    const Ast *o = opts_of(e);
+    if (e->nkids != 2 || o == NULL)
+        comp_error(c, e, "invalid arguments for %s", unless ? "unless" : "if");
+    const Ast *then = ast_kw_find(o, "do"), *els = ast_kw_find(o, "else");
+    uint32_t d0 = f->depth, h1, h2;
+    comp_expr(c, f, e->kids[0], 0);
+    emit_jump(c, f, unless ? OPC_JTRUTHY : OPC_JFALSY, &h1);
+    uint32_t mark = f->nvars;
+    comp_body(c, f, then, tail);
+    f->nvars = mark;
+    emit_jump(c, f, OPC_JUMP, &h2);
+    patch(f, h1, f->ncode);
+    f->depth = d0;
+    comp_body(c, f, els, tail);
+    f->nvars = mark;
+    patch(f, h2, f->ncode);
+}
+
+static void comp_cond(Comp *c, FnB *f, const Ast *e, int tail)
+{
+    const Ast *const *stabs;
+    uint32_t n;
+    stabs_of(c, ast_kw_find(opts_of(e), "do"), &stabs, &n, e);
+    uint32_t d0 = f->depth, mark = f->nvars;
+    Holes end = {0};
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t h;
+        f->depth = d0;
+        comp_expr(c, f, stabs[i]->kids[0], 0);
+        emit_jump(c, f, OPC_JFALSY, &h);
+        comp_body(c, f, ast_stab_body(stabs[i]), tail);
+        f->nvars = mark;
+        uint32_t j;
+        emit_jump(c, f, OPC_JUMP, &j);
+        hole_add(c, &end, j);
+        patch(f, h, f->ncode);
+    }
+    f->depth = d0;
+    emit_lit(c, f, A(nil));
+    emit_op(c, f, OPC_RAISE, 0);
+    emit(c, f, VF_COND);
+    holes_patch(f, &end, f->ncode);
+}
+
+static void comp_case(Comp *c, FnB *f, const Ast *e, int tail)
+{
+    const Ast *const *stabs;
+    uint32_t n;
+    if (e->nkids != 2)
+        comp_error(c, e, "invalid arguments for case");
+    stabs_of(c, ast_kw_find(opts_of(e), "do"), &stabs, &n, e);
+    comp_expr(c, f, e->kids[0], 0);
+    uint32_t s = new_slot(f);
+    emit_slot_op(c, f, OPC_STORE, s);
+    comp_clauses(c, f, stabs, n, &s, 1, VF_CASE, tail);
+}
+
+/* ---- receive ---------------------------------------------------------------- */
+
+static void comp_receive(Comp *c, FnB *f, const Ast *e, int tail)
+{
+    const Ast *o = opts_of(e);
+    const Ast *const *stabs, *const *after;
+    uint32_t n, nafter;
+    const Ast *dob = ast_kw_find(o, "do");
+    if (dob == NULL || (dob->kind == AST_BLOCK && dob->nkids == 0) || ast_is_atom(dob, "nil")) {
+        stabs = NULL;
+        n = 0;
+    } else {
+        stabs_of(c, dob, &stabs, &n, e);
+    }
+    stabs_of(c, ast_kw_find(o, "after"), &after, &nafter, e);
+    uint32_t d0 = f->depth, tslot = 0, mslot = new_slot(f), mark = f->nvars;
+    if (nafter > 0) {
+        tslot = new_slot(f);
+        comp_expr(c, f, after[0]->kids[0], 0);
+        emit_slot_op(c, f, OPC_STORE, tslot);
+    }
+    emit_op(c, f, OPC_RECV_START, 0);
+    uint32_t loop = f->ncode, nomsg;
+    emit_op(c, f, OPC_RECV, 1);
+    nomsg = emit_label_hole(c, f);
+    emit_slot_op(c, f, OPC_STORE, mslot);
+    Holes end = {0};
+    for (uint32_t k = 0; k < n; k++) {
+        const Ast *st = stabs[k];
+        f->nvars = mark;
+        f->depth = d0;
+        uint32_t *fails = NULL, nfails = 0, capfails = 0;
+        emit_slot_op(c, f, OPC_LOAD, mslot);
+        comp_pattern(c, f, st->kids[0], &fails, &nfails, &capfails);
+        if (ast_stab_guard(st) != NULL)
+            comp_guard(c, f, ast_stab_guard(st), &fails, &nfails, &capfails);
+        emit_op(c, f, OPC_RECV_TAKE, 0);
+        comp_body(c, f, ast_stab_body(st), tail);
+        uint32_t h;
+        emit_jump(c, f, OPC_JUMP, &h);
+        hole_add(c, &end, h);
+        patch_fails(f, fails, nfails, f->ncode);
+        f->depth = d0;
+        emit_dropto(c, f, d0);
+    }
+    f->nvars = mark;
+    f->depth = d0;
+    emit_op(c, f, OPC_RECV_NEXT, 0);
+    emit_op(c, f, OPC_JUMP, 0);
+    emit(c, f, loop);
+    patch(f, nomsg, f->ncode);
+    if (nafter > 0) {
+        emit_slot_op(c, f, OPC_LOAD, tslot);
+        emit_op(c, f, OPC_RECV_TMO, -1);
+        emit(c, f, loop);
+        uint32_t to = emit_label_hole(c, f);
+        patch(f, to, f->ncode);
+        comp_body(c, f, ast_stab_body(after[0]), tail);
+        f->nvars = mark;
+    } else {
+        emit_op(c, f, OPC_RECV_WAIT, 0);
+        emit(c, f, loop);
+        f->depth = d0 + 1;
+    }
+    holes_patch(f, &end, f->ncode);
+    f->depth = d0 + 1;
+}
+
+/* ---- try ------------------------------------------------------------------------ */
+
+static bool is_exc_known(Comp *c, Term mod)
+{
+    for (uint32_t i = 0; i < c->nknown_exc; i++)
+        if (c->known_exc[i] == mod)
+            return true;
+    Module *m = code_find(mod);
+    return m != NULL && code_fn(m, atom_from_cstr("exception"), 1, true) != NULL;
+}
+
+/* One rescue clause over the slots (class, normalized reason). */
+static void comp_rescue_clause(Comp *c, FnB *f, const Ast *st, uint32_t cslot, uint32_t nslot,
+                               uint32_t **fails, uint32_t *nfails, uint32_t *capfails)
+{
+    const Ast *a = st->kids[0];
+    emit_slot_op(c, f, OPC_LOAD, cslot);
+    emit_op(c, f, OPC_M_LIT, -1);
+    emit(c, f, add_lit(c, f, A(error)));
+    *fails = comp_grow(c, *fails, capfails, sizeof **fails, *nfails + 1);
+    (*fails)[(*nfails)++] = emit_label_hole(c, f);
+    const Ast *var = NULL, *names = NULL;
+    if (a->kind == AST_OP && a->op == OP_IN) {
+        var = a->kids[0];
+        names = a->kids[1];
+    } else if (a->kind == AST_VAR) {
+        var = a;
+    } else {
+        names = a;
+    }
+    if (names != NULL) {
+        const Ast *const *list = (const Ast *const *)&names;
+        uint32_t nn = 1;
+        if (names->kind == AST_LIST) {
+            list = (const Ast *const *)names->kids;
+            nn = names->nkids;
+        }
+        uint32_t tmp = new_slot(f);
+        emit_slot_op(c, f, OPC_LOAD, nslot);
+        emit_op(c, f, OPC_M_MAP, 0);
+        (*fails)[(*nfails)++] = emit_label_hole(c, f);
+        *fails = comp_grow(c, *fails, capfails, sizeof **fails, *nfails + 4);
+        emit_op(c, f, OPC_M_KEY, 1);
+        emit(c, f, add_lit(c, f, A(__struct__)));
+        (*fails)[(*nfails)++] = emit_label_hole(c, f);
+        emit_slot_op(c, f, OPC_STORE, tmp);
+        emit_op(c, f, OPC_POP, -1);
+        Holes ok = {0};
+        for (uint32_t i = 0; i < nn; i++) {
+            emit_slot_op(c, f, OPC_LOAD, tmp);
+            emit_lit(c, f, comp_alias(c, list[i]));
+            emit_op(c, f, OPC_CMP, -1);
+            emit(c, f, VC_SEQ);
+            uint32_t h;
+            emit_jump(c, f, OPC_JTRUE, &h);
+            hole_add(c, &ok, h);
+        }
+        uint32_t h;
+        emit_jump(c, f, OPC_JUMP, &h);
+        *fails = comp_grow(c, *fails, capfails, sizeof **fails, *nfails + 1);
+        (*fails)[(*nfails)++] = h;
+        holes_patch(f, &ok, f->ncode);
+    }
+    if (var != NULL) {
+        emit_slot_op(c, f, OPC_LOAD, nslot);
+        comp_pattern_more(c, f, var, fails, nfails, capfails);
+    }
+}
+
+static void comp_catch_clause(Comp *c, FnB *f, const Ast *st, uint32_t cslot, uint32_t rslot,
+                              uint32_t **fails, uint32_t *nfails, uint32_t *capfails)
+{
+    uint32_t nargs = ast_stab_nargs(st);
+    const Ast *const *args = (const Ast *const *)st->kids;
+    if (nargs == 1 && args[0]->kind == AST_BLOCK && args[0]->nkids == 2) {
+        args = (const Ast *const *)args[0]->kids;
+        nargs = 2;
+    }
+    if (nargs == 2) {
+        emit_slot_op(c, f, OPC_LOAD, cslot);
+        comp_pattern_more(c, f, args[0], fails, nfails, capfails);
+        emit_slot_op(c, f, OPC_LOAD, rslot);
+        comp_pattern_more(c, f, args[1], fails, nfails, capfails);
+        return;
+    }
+    emit_slot_op(c, f, OPC_LOAD, cslot);
+    emit_op(c, f, OPC_M_LIT, -1);
+    emit(c, f, add_lit(c, f, A(throw)));
+    *fails = comp_grow(c, *fails, capfails, sizeof **fails, *nfails + 1);
+    (*fails)[(*nfails)++] = emit_label_hole(c, f);
+    emit_slot_op(c, f, OPC_LOAD, rslot);
+    comp_pattern_more(c, f, args[0], fails, nfails, capfails);
+}
+
+/* try body with rescue/catch/else, without after. */
+static void comp_try_core(Comp *c, FnB *f, const Ast *o, int tail)
+{
+    const Ast *const *resc, *const *catc, *const *els;
+    uint32_t nr, nc, ne;
+    stabs_of(c, ast_kw_find(o, "rescue"), &resc, &nr, o);
+    stabs_of(c, ast_kw_find(o, "catch"), &catc, &nc, o);
+    stabs_of(c, ast_kw_find(o, "else"), &els, &ne, o);
+    uint32_t d0 = f->depth, handler, done, mark = f->nvars;
+    int no_tail = f->no_tail;
+    f->no_tail = 1;
+    emit_op(c, f, OPC_TRY, 3);
+    handler = emit_label_hole(c, f);
+    comp_body(c, f, ast_kw_find(o, "do"), 0);
+    emit_op(c, f, OPC_TRY_END, -3);
+    f->no_tail = no_tail;
+    f->nvars = mark;
+    if (ne > 0) {
+        uint32_t vs = new_slot(f);
+        emit_slot_op(c, f, OPC_STORE, vs);
+        comp_clauses(c, f, els, ne, &vs, 1, VF_TRY_ELSE, tail);
+    }
+    emit_jump(c, f, OPC_JUMP, &done);
+    patch(f, handler, f->ncode);
+    f->depth = d0 + 3;
+    uint32_t cs = new_slot(f), rs = new_slot(f), ts = new_slot(f), ns = new_slot(f);
+    emit_slot_op(c, f, OPC_STORE, ts);
+    emit_slot_op(c, f, OPC_STORE, rs);
+    emit_slot_op(c, f, OPC_STORE, cs);
+    if (nr > 0) {
+        emit_slot_op(c, f, OPC_LOAD, cs);
+        emit_slot_op(c, f, OPC_LOAD, rs);
+        emit_slot_op(c, f, OPC_LOAD, ts);
+        comp_call_remote(c, f, atom_from_cstr("mote_vm"), atom_from_cstr("normalize"), 3, 0);
+        emit_slot_op(c, f, OPC_STORE, ns);
+    }
+    Holes end = {0};
+    for (uint32_t k = 0; k < nr + nc; k++) {
+        const Ast *st = k < nr ? resc[k] : catc[k - nr];
+        f->nvars = mark;
+        f->depth = d0;
+        uint32_t *fails = NULL, nfails = 0, capfails = 0;
+        f->pat_mark = f->nvars;
+        if (k < nr)
+            comp_rescue_clause(c, f, st, cs, ns, &fails, &nfails, &capfails);
+        else
+            comp_catch_clause(c, f, st, cs, rs, &fails, &nfails, &capfails);
+        if (ast_stab_guard(st) != NULL)
+            comp_guard(c, f, ast_stab_guard(st), &fails, &nfails, &capfails);
+        /* __STACKTRACE__ */
+        Var *v = NULL;
+        (void)v;
+        f->vars = comp_grow(c, f->vars, &f->capvars, sizeof *f->vars, f->nvars + 1);
+        f->vars[f->nvars++] = (Var){"__STACKTRACE__", 14, ts};
+        comp_body(c, f, ast_stab_body(st), tail);
+        uint32_t h;
+        emit_jump(c, f, OPC_JUMP, &h);
+        hole_add(c, &end, h);
+        patch_fails(f, fails, nfails, f->ncode);
+        f->depth = d0;
+        emit_dropto(c, f, d0);
+    }
+    f->nvars = mark;
+    f->depth = d0;
+    emit_slot_op(c, f, OPC_LOAD, cs);
+    emit_slot_op(c, f, OPC_LOAD, rs);
+    emit_slot_op(c, f, OPC_LOAD, ts);
+    emit_op(c, f, OPC_RERAISE, -3);
+    holes_patch(f, &end, f->ncode);
+    patch(f, done, f->ncode);
+    f->depth = d0 + 1;
+}
+
+static void comp_try(Comp *c, FnB *f, const Ast *e, int tail)
+{
+    const Ast *o = opts_of(e);
+    if (o == NULL)
+        comp_error(c, e, "invalid arguments for try");
+    const Ast *after = ast_kw_find(o, "after");
+    if (after == NULL) {
+        comp_try_core(c, f, o, tail);
+        return;
+    }
+    uint32_t d0 = f->depth, handler, done, mark = f->nvars;
+    int no_tail = f->no_tail;
+    f->no_tail = 1;
+    emit_op(c, f, OPC_TRY, 3);
+    handler = emit_label_hole(c, f);
+    comp_try_core(c, f, o, 0);
+    emit_op(c, f, OPC_TRY_END, -3);
+    f->no_tail = no_tail;
+    f->nvars = mark;
+    uint32_t vs = new_slot(f);
+    emit_slot_op(c, f, OPC_STORE, vs);
+    comp_body(c, f, after, 0);
+    emit_op(c, f, OPC_POP, -1);
+    f->nvars = mark;
+    emit_slot_op(c, f, OPC_LOAD, vs);
+    emit_jump(c, f, OPC_JUMP, &done);
+    patch(f, handler, f->ncode);
+    f->depth = d0 + 3;
+    uint32_t cs = new_slot(f), rs = new_slot(f), ts = new_slot(f);
+    emit_slot_op(c, f, OPC_STORE, ts);
+    emit_slot_op(c, f, OPC_STORE, rs);
+    emit_slot_op(c, f, OPC_STORE, cs);
+    comp_body(c, f, after, 0);
+    emit_op(c, f, OPC_POP, -1);
+    f->nvars = mark;
+    emit_slot_op(c, f, OPC_LOAD, cs);
+    emit_slot_op(c, f, OPC_LOAD, rs);
+    emit_slot_op(c, f, OPC_LOAD, ts);
+    emit_op(c, f, OPC_RERAISE, -3);
+    patch(f, done, f->ncode);
+    f->depth = d0 + 1;
+}
+
+/* ---- with ----------------------------------------------------------------------- */
+
+static void comp_with(Comp *c, FnB *f, const Ast *e, int tail)
+{
+    const Ast *o = opts_of(e);
+    if (o == NULL)
+        comp_error(c, e, "invalid arguments for with");
+    const Ast *const *els;
+    uint32_t ne;
+    stabs_of(c, ast_kw_find(o, "else"), &els, &ne, e);
+    uint32_t d0 = f->depth, mark = f->nvars, vs = new_slot(f);
+    uint32_t *fails = NULL, nfails = 0, capfails = 0;
+    for (uint32_t i = 0; i + 1 < e->nkids; i++) {
+        const Ast *cl = e->kids[i];
+        if (cl->kind == AST_OP && cl->op == OP_LARROW) {
+            const Ast *p = cl->kids[0], *g = NULL;
+            if (p->kind == AST_OP && p->op == OP_WHEN) {
+                g = p->kids[1];
+                p = p->kids[0];
+            }
+            comp_expr(c, f, cl->kids[1], 0);
+            emit_slot_op(c, f, OPC_STORE, vs);
+            emit_slot_op(c, f, OPC_LOAD, vs);
+            comp_pattern(c, f, p, &fails, &nfails, &capfails);
+            if (g != NULL)
+                comp_guard(c, f, g, &fails, &nfails, &capfails);
+        } else {
+            comp_expr(c, f, cl, 0);
+            emit_op(c, f, OPC_POP, -1);
+        }
+    }
+    comp_body(c, f, ast_kw_find(o, "do"), tail);
+    f->nvars = mark;
+    uint32_t done;
+    emit_jump(c, f, OPC_JUMP, &done);
+    patch_fails(f, fails, nfails, f->ncode);
+    f->depth = d0;
+    emit_dropto(c, f, d0);
+    if (ne > 0)
+        comp_clauses(c, f, els, ne, &vs, 1, VF_WITH, tail);
+    else
+        emit_slot_op(c, f, OPC_LOAD, vs);
+    patch(f, done, f->ncode);
+    f->nvars = mark;
+    f->depth = d0 + 1;
+}
+
+/* ---- for ------------------------------------------------------------------------ */
+
+static void comp_for_gen(Comp *c, FnB *f, const Ast *e, uint32_t i, uint32_t acc, const Ast *body,
+                         const Ast *reduce_acc)
+{
+    uint32_t nq = e->nkids - 1;
+    if (i == nq) {
+        if (reduce_acc != NULL) {
+            /* reduce: body is clauses over the accumulator */
+            const Ast *const *stabs;
+            uint32_t n;
+            stabs_of(c, body, &stabs, &n, e);
+            comp_clauses(c, f, stabs, n, &acc, 1, VF_CASE, 0);
+            emit_slot_op(c, f, OPC_STORE, acc);
+            return;
+        }
+        comp_body(c, f, body, 0);
+        emit_slot_op(c, f, OPC_LOAD, acc);
+        emit_op(c, f, OPC_CONS, -1);
+        emit_slot_op(c, f, OPC_STORE, acc);
+        return;
+    }
+    const Ast *q = e->kids[i];
+    if (q->kind == AST_OP && q->op == OP_LARROW) {
+        const Ast *p = q->kids[0], *g = NULL;
+        if (p->kind == AST_OP && p->op == OP_WHEN) {
+            g = p->kids[1];
+            p = p->kids[0];
+        }
+        uint32_t ls = new_slot(f), d0 = f->depth, mark = f->nvars;
+        comp_expr(c, f, q->kids[1], 0);
+        comp_call_remote(c, f, atom_from_cstr("Elixir.Enum"), atom_from_cstr("to_list"), 1, 0);
+        emit_slot_op(c, f, OPC_STORE, ls);
+        uint32_t loop = f->ncode, endh;
+        emit_slot_op(c, f, OPC_LOAD, ls);
+        emit_op(c, f, OPC_M_CONS, 1);
+        endh = emit_label_hole(c, f);
+        emit_op(c, f, OPC_SWAP, 0);
+        emit_slot_op(c, f, OPC_STORE, ls);
+        uint32_t *fails = NULL, nfails = 0, capfails = 0;
+        comp_pattern(c, f, p, &fails, &nfails, &capfails);
+        if (g != NULL)
+            comp_guard(c, f, g, &fails, &nfails, &capfails);
+        comp_for_gen(c, f, e, i + 1, acc, body, reduce_acc);
+        f->nvars = mark;
+        patch_fails(f, fails, nfails, f->ncode);
+        f->depth = d0;
+        emit_dropto(c, f, d0);
+        emit_op(c, f, OPC_JUMP, 0);
+        emit(c, f, loop);
+        patch(f, endh, f->ncode);
+        f->depth = d0;
+        return;
+    }
+    /* a filter */
+    uint32_t skip;
+    comp_expr(c, f, q, 0);
+    emit_jump(c, f, OPC_JFALSY, &skip);
+    comp_for_gen(c, f, e, i + 1, acc, body, reduce_acc);
+    patch(f, skip, f->ncode);
+}
+
+static void comp_for(Comp *c, FnB *f, const Ast *e)
+{
+    const Ast *o = opts_of(e);
+    if (o == NULL)
+        comp_error(c, e, "for needs a do block");
+    const Ast *body = ast_kw_find(o, "do"), *into = ast_kw_find(o, "into");
+    const Ast *reduce = ast_kw_find(o, "reduce"), *uniq = ast_kw_find(o, "uniq");
+    uint32_t acc = new_slot(f), mark = f->nvars;
+    if (reduce != NULL)
+        comp_expr(c, f, reduce, 0);
+    else
+        emit_lit(c, f, NIL);
+    emit_slot_op(c, f, OPC_STORE, acc);
+    comp_for_gen(c, f, e, 0, acc, body, reduce);
+    f->nvars = mark;
+    emit_slot_op(c, f, OPC_LOAD, acc);
+    if (reduce != NULL)
+        return;
+    emit_lit(c, f, NIL);
+    emit_op(c, f, OPC_ARITH, -1);
+    emit(c, f, VA_PLUSPLUS);
+    comp_call_remote(c, f, atom_from_cstr("lists"), atom_from_cstr("reverse"), 1, 0);
+    if (uniq != NULL && ast_is_atom(uniq, "true"))
+        comp_call_remote(c, f, atom_from_cstr("Elixir.Enum"), atom_from_cstr("uniq"), 1, 0);
+    if (into != NULL) {
+        comp_expr(c, f, into, 0);
+        comp_call_remote(c, f, atom_from_cstr("Elixir.Enum"), atom_from_cstr("into"), 2, 0);
+    }
+}
+
+/* ---- fn and & ----------------------------------------------------------------------- */
+
+static uint32_t add_lambda(Comp *c, ModB *mb, Fn *fn)
+{
+    uint32_t idx = mb->ndefs + mb->nlambdas;
+    mb->fns = comp_grow(c, mb->fns, &mb->capfns, sizeof *mb->fns, idx + 1);
+    mb->fns[idx] = fn;
+    if (mb->nfns < idx + 1)
+        mb->nfns = idx + 1;
+    fn->lambda_no = mb->nlambdas++;
+    fn->is_lambda = 1;
+    return idx;
+}
+
+static Term lambda_name(Comp *c, FnB *f)
+{
+    char buf[300];
+    snprintf(buf, sizeof buf, "-%s/%u-fun-%u-", f->fname ? f->fname : "__FILE__", f->farity,
+             f->mb->nlambdas);
+    (void)c;
+    return atom_from_cstr(buf);
+}
+
+/* Compiles child (already filled) as a closure of f and emits MKFUN. */
+static void finish_lambda(Comp *c, FnB *f, FnB *child, uint32_t arity)
+{
+    Term name = lambda_name(c, f);
+    Fn *fn = comp_finish_fn(c, child, name, arity, child->ncaps);
+    uint32_t idx = add_lambda(c, f->mb, fn);
+    for (uint32_t j = 0; j < child->ncaps; j++)
+        emit_slot_op(c, f, OPC_LOAD, child->caps[j].slot);
+    emit_op(c, f, OPC_MKFUN, 1 - (int)child->ncaps);
+    emit(c, f, idx);
+    emit(c, f, child->ncaps);
+}
+
+void comp_fn(Comp *c, FnB *f, const Ast *e)
+{
+    if (e->nkids == 0)
+        comp_error(c, e, "expected clauses for fn");
+    uint32_t arity = ast_stab_nargs(e->kids[0]);
+    if (arity == 1 && e->kids[0]->kids[0]->kind == AST_BLOCK &&
+        (e->kids[0]->kids[0]->flags & AST_F_ARGS))
+        arity = e->kids[0]->kids[0]->nkids;
+    FnB *child = comp_alloc(c, sizeof *child);
+    fnb_init(c, child, f->mb, f, arity);
+    child->fname = f->fname;
+    child->farity = f->farity;
+    uint32_t slots[256];
+    if (arity > 255)
+        comp_error(c, e, "too many arguments");
+    for (uint32_t i = 0; i < arity; i++)
+        slots[i] = i;
+    comp_clauses(c, child, (const Ast *const *)e->kids, e->nkids, slots, arity, VF_FUNCLAUSE, 1);
+    emit_op(c, child, OPC_RET, 0);
+    finish_lambda(c, f, child, arity);
+}
+
+static uint32_t max_capture_arg(const Ast *e)
+{
+    if (e->kind == AST_CAPTURE_ARG)
+        return (uint32_t)e->v.i;
+    if (e->kind == AST_FN || (e->kind == AST_OP && e->op == OP_CAPTURE))
+        return 0;
+    uint32_t m = 0;
+    for (uint32_t i = 0; i < e->nkids; i++) {
+        uint32_t k = max_capture_arg(e->kids[i]);
+        if (k > m)
+            m = k;
+    }
+    return m;
+}
+
+void comp_capture(Comp *c, FnB *f, const Ast *e)
+{
+    const Ast *k = e->kids[0];
+    if (k->kind == AST_OP && k->op == OP_DIV && k->kids[1]->kind == AST_INT) {
+        const Ast *target = k->kids[0];
+        uint32_t arity = (uint32_t)k->kids[1]->v.i;
+        if (target->kind == AST_REMOTE && target->nkids == 1) {
+            const Ast *m = target->kids[0];
+            if (m->kind == AST_ALIAS)
+                emit_lit(c, f, comp_alias(c, m));
+            else if (m->kind == AST_ATOM)
+                emit_lit(c, f, atom_intern(m->v.str.s, m->v.str.len));
+            else
+                comp_expr(c, f, m, 0);
+            emit_lit(c, f, atom_intern(target->v.str.s, target->v.str.len));
+            emit_lit(c, f, make_small(arity));
+            emit_op(c, f, OPC_MKEXPORT, -2);
+            return;
+        }
+        if (target->kind == AST_VAR || (target->kind == AST_CALL && target->nkids == 0)) {
+            /* &local/arity: a closure calling it */
+            FnB *child = comp_alloc(c, sizeof *child);
+            fnb_init(c, child, f->mb, f, arity);
+            child->fname = f->fname;
+            child->farity = f->farity;
+            Ast *call = mk_node(c, AST_CALL, target, arity);
+            call->v.str = target->v.str;
+            for (uint32_t i = 0; i < arity; i++) {
+                char name[16];
+                snprintf(name, sizeof name, "&%u", i + 1);
+                char *nm = ast_strdup(&c->arena, name, strlen(name));
+                child->vars = comp_grow(c, child->vars, &child->capvars, sizeof(Var), child->nvars + 1);
+                child->vars[child->nvars++] = (Var){nm, (uint32_t)strlen(nm), i};
+                Ast *v = mk_node(c, AST_VAR, target, 0);
+                v->v.str.s = nm;
+                v->v.str.len = (uint32_t)strlen(nm);
+                call->kids[i] = v;
+            }
+            comp_expr(c, child, call, 1);
+            emit_op(c, child, OPC_RET, 0);
+            finish_lambda(c, f, child, arity);
+            return;
+        }
+    }
+    uint32_t arity = max_capture_arg(k);
+    if (arity == 0)
+        comp_error(c, e, "invalid args for &, expected one of: &Mod.fun/arity, &fun/arity, or a capture containing at least one argument as &1");
+    FnB *child = comp_alloc(c, sizeof *child);
+    fnb_init(c, child, f->mb, f, arity);
+    child->fname = f->fname;
+    child->farity = f->farity;
+    for (uint32_t i = 0; i < arity; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "&%u", i + 1);
+        char *nm = ast_strdup(&c->arena, name, strlen(name));
+        child->vars = comp_grow(c, child->vars, &child->capvars, sizeof(Var), child->nvars + 1);
+        child->vars[child->nvars++] = (Var){nm, (uint32_t)strlen(nm), i};
+    }
+    comp_expr(c, child, k, 1);
+    emit_op(c, child, OPC_RET, 0);
+    finish_lambda(c, f, child, arity);
+}
+
+/* ---- raise / throw / exit -------------------------------------------------------------- */
+
+static void comp_raise(Comp *c, FnB *f, const Ast *e)
+{
+    const Ast *m = e->kids[0];
+    if (m->kind == AST_ALIAS && is_exc_known(c, comp_alias(c, m))) {
+        Term mod = comp_alias(c, m);
+        if (e->nkids == 2)
+            comp_expr(c, f, e->kids[1], 0);
+        else
+            emit_lit(c, f, NIL);
+        comp_call_remote(c, f, mod, atom_from_cstr("exception"), 1, 0);
+        emit_op(c, f, OPC_RAISE, 0);
+        emit(c, f, VF_ERROR);
+        return;
+    }
+    comp_args(c, f, (const Ast *const *)e->kids, e->nkids);
+    comp_call_remote(c, f, atom_from_cstr("Elixir.Kernel"), atom_from_cstr("raise"), e->nkids, 0);
+}
+
+/* ---- dispatch ----------------------------------------------------------------------------- */
+
+static void comp_match_q(Comp *c, FnB *f, const Ast *e)
+{
+    const Ast *p = e->kids[0], *g = NULL;
+    if (p->kind == AST_OP && p->op == OP_WHEN) {
+        g = p->kids[1];
+        p = p->kids[0];
+    }
+    uint32_t d0 = f->depth, mark = f->nvars, done;
+    uint32_t *fails = NULL, nfails = 0, capfails = 0;
+    comp_expr(c, f, e->kids[1], 0);
+    comp_pattern(c, f, p, &fails, &nfails, &capfails);
+    if (g != NULL)
+        comp_guard(c, f, g, &fails, &nfails, &capfails);
+    emit_lit(c, f, A(true));
+    emit_jump(c, f, OPC_JUMP, &done);
+    patch_fails(f, fails, nfails, f->ncode);
+    f->depth = d0;
+    emit_dropto(c, f, d0);
+    emit_lit(c, f, A(false));
+    patch(f, done, f->ncode);
+    f->nvars = mark;
+}
+
+static void comp_alias_form(Comp *c, const Ast *e)
+{
+    const Ast *a = e->kids[0];
+    if (a->kind != AST_ALIAS)
+        comp_error(c, e, "invalid alias");
+    Term full = comp_alias(c, a);
+    const Ast *as = e->nkids > 1 ? ast_kw_find(e->kids[1], "as") : NULL;
+    const char *s;
+    uint32_t len;
+    if (as != NULL && as->kind == AST_ALIAS) {
+        s = as->v.str.s;
+        len = as->v.str.len;
+    } else {
+        const char *dot = NULL;
+        for (uint32_t i = 0; i < a->v.str.len; i++)
+            if (a->v.str.s[i] == '.')
+                dot = a->v.str.s + i;
+        s = dot ? dot + 1 : a->v.str.s;
+        len = (uint32_t)(a->v.str.s + a->v.str.len - s);
+    }
+    ModB *mb = c->mb;
+    mb->aliases = comp_grow(c, mb->aliases, &mb->capaliases, sizeof *mb->aliases, mb->naliases + 1);
+    mb->aliases[mb->naliases++] = (Alias){ast_strdup(&c->arena, s, len), full};
+}
+
+bool comp_special(Comp *c, FnB *f, const Ast *e, int tail)
+{
+    uint32_t n = e->nkids;
+    if (named(e, "if")) { comp_if(c, f, e, tail, false); return true; }
+    if (named(e, "unless")) { comp_if(c, f, e, tail, true); return true; }
+    if (named(e, "case")) { comp_case(c, f, e, tail); return true; }
+    if (named(e, "cond")) { comp_cond(c, f, e, tail); return true; }
+    if (named(e, "receive")) { comp_receive(c, f, e, tail); return true; }
+    if (named(e, "try")) { comp_try(c, f, e, tail); return true; }
+    if (named(e, "with")) { comp_with(c, f, e, tail); return true; }
+    if (named(e, "for")) { comp_for(c, f, e); return true; }
+    if (named(e, "defmodule")) { comp_defmodule(c, f, e); return true; }
+    if (named(e, "raise") && (n == 1 || n == 2)) { comp_raise(c, f, e); return true; }
+    if (named(e, "reraise") && n == 2) {
+        comp_expr(c, f, e->kids[0], 0);
+        emit_op(c, f, OPC_RAISE, 0);
+        emit(c, f, VF_RAISE);
+        return true;
+    }
+    if ((named(e, "throw") || named(e, "exit")) && n == 1) {
+        comp_expr(c, f, e->kids[0], 0);
+        emit_op(c, f, OPC_RAISE, 0);
+        emit(c, f, named(e, "throw") ? VF_THROW : VF_EXIT);
+        return true;
+    }
+    if (named(e, "is_nil") && n == 1) {
+        comp_expr(c, f, e->kids[0], 0);
+        emit_lit(c, f, A(nil));
+        emit_op(c, f, OPC_CMP, -1);
+        emit(c, f, VC_SEQ);
+        return true;
+    }
+    if (named(e, "to_string") && n == 1) {
+        comp_expr(c, f, e->kids[0], 0);
+        emit_op(c, f, OPC_TO_STR, 0);
+        return true;
+    }
+    if ((named(e, "div") || named(e, "rem")) && n == 2) {
+        comp_args(c, f, (const Ast *const *)e->kids, 2);
+        emit_op(c, f, OPC_ARITH, -1);
+        emit(c, f, named(e, "div") ? VA_IDIV : VA_REM);
+        return true;
+    }
+    if (named(e, "then") && n == 2) {
+        uint32_t s = new_slot(f);
+        comp_expr(c, f, e->kids[0], 0);
+        emit_slot_op(c, f, OPC_STORE, s);
+        comp_expr(c, f, e->kids[1], 0);
+        emit_slot_op(c, f, OPC_LOAD, s);
+        emit_op(c, f, tail && !f->no_tail ? OPC_TCALLF : OPC_CALLF, -1);
+        emit(c, f, 1);
+        return true;
+    }
+    if (named(e, "tap") && n == 2) {
+        uint32_t s = new_slot(f);
+        comp_expr(c, f, e->kids[0], 0);
+        emit_slot_op(c, f, OPC_STORE, s);
+        comp_expr(c, f, e->kids[1], 0);
+        emit_slot_op(c, f, OPC_LOAD, s);
+        emit_op(c, f, OPC_CALLF, -1);
+        emit(c, f, 1);
+        emit_op(c, f, OPC_POP, -1);
+        emit_slot_op(c, f, OPC_LOAD, s);
+        return true;
+    }
+    if (named(e, "match?") && n == 2) { comp_match_q(c, f, e); return true; }
+    if (named(e, "apply") && (n == 2 || n == 3)) {
+        comp_args(c, f, (const Ast *const *)e->kids, n);
+        emit_op(c, f, OPC_APPLYL, 1 - (int)n);
+        emit(c, f, n == 3);
+        return true;
+    }
+    if (named(e, "alias") && n >= 1) {
+        comp_alias_form(c, e);
+        emit_lit(c, f, comp_alias(c, e->kids[0]));
+        return true;
+    }
+    if ((named(e, "import") || named(e, "require")) && n >= 1) {
+        Term mod = e->kids[0]->kind == AST_ATOM ? atom_intern(e->kids[0]->v.str.s, e->kids[0]->v.str.len)
+                                                : comp_alias(c, e->kids[0]);
+        if (named(e, "import")) {
+            ModB *mb = c->mb;
+            mb->imports = comp_grow(c, mb->imports, &mb->capimports, sizeof *mb->imports, mb->nimports + 1);
+            mb->imports[mb->nimports++] = mod;
+        }
+        if (named(e, "require") && n == 2 && ast_kw_find(e->kids[1], "as") != NULL)
+            comp_alias_form(c, e);
+        emit_lit(c, f, mod);
+        return true;
+    }
+    if (named(e, "__STACKTRACE__") && n == 0) {
+        Var *v = find_var(c, f, "__STACKTRACE__", 14);
+        if (v == NULL)
+            comp_error(c, e, "__STACKTRACE__ is available only inside catch and rescue clauses of try expressions");
+        emit_slot_op(c, f, OPC_LOAD, v->slot);
+        return true;
+    }
+    if (named(e, "def") || named(e, "defp") || named(e, "defmacro") || named(e, "defstruct"))
+        comp_error(c, e, "cannot invoke %.*s outside module", (int)e->v.str.len, e->v.str.s);
+    if (named(e, "quote") || named(e, "unquote") || named(e, "super"))
+        comp_error(c, e, "%.*s is not supported", (int)e->v.str.len, e->v.str.s);
+    return false;
+}

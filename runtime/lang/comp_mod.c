@@ -1,0 +1,410 @@
+/* comp_mod.c — defmodule: functions, default arguments, attributes,
+ * defstruct and defexception.
+ *
+ * A module compiles in two passes over its body. The first numbers every
+ * def name/arity (so calls between functions resolve to direct indices);
+ * the second walks the body in order, so attributes and aliases take
+ * effect where they are written, and compiles each function when its
+ * first clause is reached. Other expressions in the body run in the
+ * enclosing script just before the module is installed, as Elixir runs
+ * them during the module's compilation.
+ */
+#include <stdio.h>
+
+#include "atom.h"
+#include "code.h"
+#include "comp_int.h"
+#include "mem.h"
+
+static bool named(const Ast *e, const char *name)
+{
+    size_t n = strlen(name);
+    return e->kind == AST_CALL && e->v.str.len == n && memcmp(e->v.str.s, name, n) == 0;
+}
+
+/* Splits a def head into name, args and guard. */
+static void def_head(Comp *c, const Ast *d, const Ast **name_node, const Ast *const **args,
+                     uint32_t *nargs, const Ast **guard)
+{
+    const Ast *h = d->kids[0];
+    *guard = NULL;
+    if (h->kind == AST_OP && h->op == OP_WHEN) {
+        *guard = h->kids[1];
+        h = h->kids[0];
+    }
+    if (h->kind == AST_CALL) {
+        *name_node = h;
+        *args = (const Ast *const *)h->kids;
+        *nargs = h->nkids;
+        return;
+    }
+    if (h->kind == AST_VAR) {
+        *name_node = h;
+        *args = NULL;
+        *nargs = 0;
+        return;
+    }
+    comp_error(c, d, "invalid function head");
+}
+
+static Def *get_def(Comp *c, ModB *mb, Term name, uint32_t arity, bool exported, const Ast *at)
+{
+    for (uint32_t i = 0; i < mb->ndefs; i++) {
+        Def *d = &mb->defs[i];
+        if (d->name == name && d->arity == arity) {
+            if (d->exported != exported)
+                comp_error(c, at, "def/defp mismatch for %s/%u", atom_text(name, NULL), arity);
+            return d;
+        }
+    }
+    mb->defs = comp_grow(c, mb->defs, &mb->capdefs, sizeof *mb->defs, mb->ndefs + 1);
+    Def *d = &mb->defs[mb->ndefs];
+    memset(d, 0, sizeof *d);
+    d->name = name;
+    d->arity = arity;
+    d->exported = exported;
+    d->index = mb->ndefs++;
+    d->defaults_of = -1;
+    return d;
+}
+
+static void def_add_clause(Comp *c, Def *d, const Ast *clause)
+{
+    d->clauses = comp_grow(c, d->clauses, &d->capclauses, sizeof *d->clauses, d->nclauses + 1);
+    d->clauses[d->nclauses++] = clause;
+}
+
+static uint32_t count_defaults(const Ast *const *args, uint32_t n)
+{
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (args[i]->kind == AST_OP && args[i]->op == OP_DEFAULT)
+            k++;
+    return k;
+}
+
+/* Pass 1: numbers every function. */
+static void collect_defs(Comp *c, ModB *mb, const Ast *body)
+{
+    const Ast *const *items = (const Ast *const *)&body;
+    uint32_t n = 1;
+    if (body->kind == AST_BLOCK) {
+        items = (const Ast *const *)body->kids;
+        n = body->nkids;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        const Ast *e = items[i];
+        if (named(e, "defmacro") || named(e, "defmacrop") || named(e, "defguard"))
+            comp_error(c, e, "%.*s is not supported by mote (no user macros)", (int)e->v.str.len, e->v.str.s);
+        if (!(named(e, "def") || named(e, "defp")) || e->nkids < 1)
+            continue;
+        const Ast *nn, *const *args, *guard;
+        uint32_t na;
+        def_head(c, e, &nn, &args, &na, &guard);
+        Term name = atom_intern(nn->v.str.s, nn->v.str.len);
+        bool exported = named(e, "def");
+        Def *d = get_def(c, mb, name, na, exported, e);
+        /* A bodiless head only declares defaults. */
+        if (e->nkids > 1 && e->kids[e->nkids - 1]->kind == AST_LIST)
+            def_add_clause(c, d, e);
+        uint32_t nd = count_defaults(args, na);
+        for (uint32_t k = na - nd; k < na; k++) {
+            Def *w = get_def(c, mb, name, k, exported, e);
+            if (w->nclauses == 0 && w->defaults_of < 0) {
+                w->defaults_of = (int)d->index;
+                w->head_for_default = e;
+            }
+        }
+    }
+}
+
+/* A STAB for one def clause: args (defaults stripped), guard, body. */
+static Ast *clause_stab(Comp *c, const Ast *d)
+{
+    const Ast *nn, *const *args, *guard;
+    uint32_t na;
+    def_head(c, d, &nn, &args, &na, &guard);
+    const Ast *kw = d->nkids > 1 ? d->kids[d->nkids - 1] : NULL;
+    const Ast *body = kw ? ast_kw_find(kw, "do") : NULL;
+    if (kw == NULL || (body == NULL && ast_kw_find(kw, "do") == NULL && kw->nkids == 0))
+        comp_error(c, d, "missing do for def");
+    if (kw != NULL && (ast_kw_find(kw, "rescue") || ast_kw_find(kw, "catch") || ast_kw_find(kw, "after"))) {
+        Ast *t = mk_node(c, AST_CALL, d, 1);
+        t->v.str.s = "try";
+        t->v.str.len = 3;
+        t->kids[0] = (Ast *)kw;
+        body = t;
+    }
+    Ast *st = mk_node(c, AST_STAB, d, na + (guard ? 2 : 1));
+    for (uint32_t i = 0; i < na; i++) {
+        const Ast *a = args[i];
+        if (a->kind == AST_OP && a->op == OP_DEFAULT)
+            a = a->kids[0];
+        st->kids[i] = (Ast *)a;
+    }
+    if (guard) {
+        st->kids[na] = (Ast *)guard;
+        st->flags |= AST_F_GUARD;
+    }
+    Ast *b = (Ast *)body;
+    if (b == NULL) {
+        b = mk_node(c, AST_BLOCK, d, 0);
+    }
+    st->kids[st->nkids - 1] = b;
+    return st;
+}
+
+static void comp_def_fn(Comp *c, ModB *mb, Def *d, FnB *outer)
+{
+    FnB *f = comp_alloc(c, sizeof *f);
+    fnb_init(c, f, mb, NULL, d->arity);
+    size_t nlen;
+    const char *nt = atom_text(d->name, &nlen);
+    char *fname = comp_alloc(c, nlen + 1);
+    memcpy(fname, nt, nlen);
+    f->fname = fname;
+    f->farity = d->arity;
+    (void)outer;
+    uint32_t slots[256];
+    if (d->arity > 255)
+        comp_error(c, d->clauses ? d->clauses[0] : NULL, "too many arguments");
+    for (uint32_t i = 0; i < d->arity; i++)
+        slots[i] = i;
+    if (d->nclauses == 0 && d->defaults_of >= 0) {
+        /* A default-argument wrapper: fill in defaults, call the full one. */
+        const Ast *nn, *const *args, *guard;
+        uint32_t na;
+        def_head(c, d->head_for_default, &nn, &args, &na, &guard);
+        uint32_t nreq = na - count_defaults(args, na);
+        uint32_t extra = d->arity - nreq, next = 0;
+        for (uint32_t i = 0; i < na; i++) {
+            bool has_def = args[i]->kind == AST_OP && args[i]->op == OP_DEFAULT;
+            if (has_def && extra == 0) {
+                comp_expr(c, f, args[i]->kids[1], 0);
+                continue;
+            }
+            if (has_def)
+                extra--;
+            emit_slot_op(c, f, OPC_LOAD, next++);
+        }
+        emit_op(c, f, OPC_TCALL, 1 - (int)na);
+        emit(c, f, (uint32_t)d->defaults_of);
+        emit(c, f, na);
+    } else {
+        Ast **stabs = comp_alloc(c, d->nclauses * sizeof *stabs);
+        for (uint32_t i = 0; i < d->nclauses; i++)
+            stabs[i] = clause_stab(c, d->clauses[i]);
+        comp_clauses(c, f, (const Ast *const *)stabs, d->nclauses, slots, d->arity, VF_FUNCLAUSE, 1);
+    }
+    emit_op(c, f, OPC_RET, 0);
+    Fn *fn = comp_finish_fn(c, f, d->name, d->arity, 0);
+    fn->exported = d->exported;
+    mb->fns[d->index] = fn;
+}
+
+/* __struct__/0: the defaults map. fields: a keyword list or atoms. */
+static void comp_struct_fn(Comp *c, ModB *mb, const Ast *fields, bool exception)
+{
+    Def *d = NULL;
+    for (uint32_t i = 0; i < mb->ndefs; i++)
+        if (mb->defs[i].name == atom_from_cstr("__struct__") && mb->defs[i].arity == 0)
+            d = &mb->defs[i];
+    FnB *f = comp_alloc(c, sizeof *f);
+    fnb_init(c, f, mb, NULL, 0);
+    f->fname = "__struct__";
+    uint32_t n = 1;
+    emit_lit(c, f, A(__struct__));
+    emit_lit(c, f, mb->name);
+    if (exception) {
+        emit_lit(c, f, A(__exception__));
+        emit_lit(c, f, A(true));
+        n++;
+    }
+    if (fields != NULL && fields->kind == AST_LIST) {
+        for (uint32_t i = 0; i < fields->nkids; i++) {
+            const Ast *k = fields->kids[i];
+            if (k->kind == AST_PAIR) {
+                comp_expr(c, f, k->kids[0], 0);
+                comp_expr(c, f, k->kids[1], 0);
+            } else {
+                comp_expr(c, f, k, 0);
+                emit_lit(c, f, A(nil));
+            }
+            n++;
+        }
+    }
+    emit_op(c, f, OPC_MAP, 1 - 2 * (int)n);
+    emit(c, f, n);
+    emit_op(c, f, OPC_RET, 0);
+    Fn *fn = comp_finish_fn(c, f, atom_from_cstr("__struct__"), 0, 0);
+    fn->exported = 1;
+    mb->fns[d->index] = fn;
+}
+
+/* exception/1 of a defexception: the struct updated from a message or a
+ * keyword list (mote_vm.exception_new), then message/1 filled in when
+ * the module defines one. */
+static void comp_exception_fn(Comp *c, ModB *mb, Def *d, Def *msg)
+{
+    FnB *f = comp_alloc(c, sizeof *f);
+    fnb_init(c, f, mb, NULL, 1);
+    f->fname = "exception";
+    f->farity = 1;
+    emit_op(c, f, OPC_CALL, 1);
+    emit(c, f, get_def(c, mb, atom_from_cstr("__struct__"), 0, true, NULL)->index);
+    emit(c, f, 0);
+    emit_slot_op(c, f, OPC_LOAD, 0);
+    comp_call_remote(c, f, atom_from_cstr("mote_vm"), atom_from_cstr("exception_new"), 2, 0);
+    if (msg != NULL) {
+        uint32_t s = new_slot(f);
+        emit_slot_op(c, f, OPC_STORE, s);
+        emit_slot_op(c, f, OPC_LOAD, s);
+        emit_lit(c, f, A(message));
+        emit_slot_op(c, f, OPC_LOAD, s);
+        emit_op(c, f, OPC_CALL, 0);
+        emit(c, f, msg->index);
+        emit(c, f, 1);
+        emit_op(c, f, OPC_MAP_PUT, -2);
+        emit(c, f, 1);
+    }
+    emit_op(c, f, OPC_RET, 0);
+    Fn *fn = comp_finish_fn(c, f, d->name, 1, 0);
+    fn->exported = 1;
+    mb->fns[d->index] = fn;
+}
+
+static Term module_name(Comp *c, const Ast *name_node)
+{
+    if (name_node->kind == AST_ATOM)
+        return atom_intern(name_node->v.str.s, name_node->v.str.len);
+    if (name_node->kind != AST_ALIAS)
+        comp_error(c, name_node, "invalid module name");
+    Term t = comp_alias(c, name_node);
+    if (c->mb != &c->top && !(name_node->flags & AST_F_DYNAMIC)) {
+        /* Nested: Outer.Inner, and Inner becomes an alias in Outer. */
+        size_t ol;
+        const char *ot = atom_text(c->mb->name, &ol);
+        char buf[512];
+        snprintf(buf, sizeof buf, "%.*s.%.*s", (int)ol, ot, (int)name_node->v.str.len,
+                 name_node->v.str.s);
+        t = atom_from_cstr(buf);
+        ModB *mb = c->mb;
+        mb->aliases = comp_grow(c, mb->aliases, &mb->capaliases, sizeof *mb->aliases, mb->naliases + 1);
+        mb->aliases[mb->naliases++] = (Alias){ast_strdup(&c->arena, name_node->v.str.s, name_node->v.str.len), t};
+    }
+    return t;
+}
+
+static bool attr_set(Comp *c, ModB *mb, const Ast *e)
+{
+    if (!(e->kind == AST_OP && e->op == OP_AT && e->kids[0]->kind == AST_CALL))
+        return false;
+    const Ast *call = e->kids[0];
+    mb->attrs = comp_grow(c, mb->attrs, &mb->capattrs, sizeof *mb->attrs, mb->nattrs + 1);
+    char *name = ast_strdup(&c->arena, call->v.str.s, call->v.str.len);
+    mb->attrs[mb->nattrs++] = (Attr){name, call->nkids > 0 ? call->kids[0] : NULL};
+    return true;
+}
+
+void comp_defmodule(Comp *c, FnB *f, const Ast *e)
+{
+    if (e->nkids != 2)
+        comp_error(c, e, "invalid defmodule");
+    const Ast *body = ast_kw_find(e->kids[1], "do");
+    ModB *mb = comp_alloc(c, sizeof *mb);
+    mb->name = module_name(c, e->kids[0]);
+    mb->outer = c->mb;
+    mb->mod = comp_alloc(c, sizeof *mb->mod);
+    mb->mod->name = mb->name;
+    mb->mod->file = c->file;
+    mb->mod->file_term = c->file_term;
+    if (body == NULL)
+        body = mk_node(c, AST_BLOCK, e, 0);
+    const Ast *const *items = (const Ast *const *)&body;
+    uint32_t n = 1;
+    if (body->kind == AST_BLOCK) {
+        items = (const Ast *const *)body->kids;
+        n = body->nkids;
+    }
+    ModB *saved = c->mb;
+    c->mb = mb;
+    collect_defs(c, mb, body);
+    /* defstruct / defexception generate functions too. */
+    const Ast *sfields = NULL;
+    bool exception = false;
+    for (uint32_t i = 0; i < n; i++) {
+        if (named(items[i], "defstruct") || named(items[i], "defexception")) {
+            exception = named(items[i], "defexception");
+            sfields = items[i]->nkids > 0 ? items[i]->kids[0] : NULL;
+            if (sfields == NULL)
+                sfields = mk_node(c, AST_LIST, items[i], 0);
+            get_def(c, mb, atom_from_cstr("__struct__"), 0, true, items[i]);
+            if (exception)
+                get_def(c, mb, atom_from_cstr("exception"), 1, true, items[i]);
+        }
+    }
+    mb->fns = comp_grow(c, mb->fns, &mb->capfns, sizeof *mb->fns, mb->ndefs + 1);
+    mb->nfns = mb->ndefs;
+    if (exception && c->nknown_exc < 64)
+        c->known_exc[c->nknown_exc++] = mb->name;
+    /* Pass 2, in order. */
+    for (uint32_t i = 0; i < n; i++) {
+        const Ast *x = items[i];
+        set_line(c, f, x);
+        if (named(x, "def") || named(x, "defp")) {
+            const Ast *nn, *const *args, *guard;
+            uint32_t na;
+            def_head(c, x, &nn, &args, &na, &guard);
+            Term name = atom_intern(nn->v.str.s, nn->v.str.len);
+            for (uint32_t k = 0; k < mb->ndefs; k++) {
+                Def *d = &mb->defs[k];
+                if (d->name == name && d->nclauses > 0 && d->clauses[0] == x)
+                    comp_def_fn(c, mb, d, f);
+                if (d->name == name && d->nclauses == 0 && d->head_for_default == x &&
+                    mb->fns[d->index] == NULL)
+                    comp_def_fn(c, mb, d, f);
+            }
+            continue;
+        }
+        if (attr_set(c, mb, x))
+            continue;
+        if (named(x, "defstruct") || named(x, "defexception")) {
+            comp_struct_fn(c, mb, sfields, exception);
+            continue;
+        }
+        if (named(x, "use") || named(x, "@") || named(x, "defdelegate") || named(x, "defoverridable"))
+            continue;
+        /* Anything else runs now, in the enclosing code. */
+        ModB *keep = c->mb;
+        comp_expr(c, f, x, 0);
+        c->mb = keep;
+        emit_op(c, f, OPC_POP, -1);
+    }
+    if (exception) {
+        Def *ex = get_def(c, mb, atom_from_cstr("exception"), 1, true, e);
+        if (ex->nclauses == 0) {
+            Def *msg = NULL;
+            for (uint32_t k = 0; k < mb->ndefs; k++)
+                if (mb->defs[k].name == A(message) && mb->defs[k].arity == 1)
+                    msg = &mb->defs[k];
+            comp_exception_fn(c, mb, ex, msg);
+        }
+    }
+    for (uint32_t k = 0; k < mb->ndefs; k++)
+        if (mb->fns[k] == NULL)
+            comp_error(c, e, "internal: %s/%u was not compiled", atom_text(mb->defs[k].name, NULL), mb->defs[k].arity);
+    c->mb = saved;
+    Module *m = mb->mod;
+    m->fns = mb->fns;
+    m->nfns = mb->nfns;
+    m->nnamed = mb->ndefs;
+    emit_op(c, f, OPC_LOADMOD, 1);
+    emit(c, f, add_lit(c, f, (Term)(uintptr_t)m));
+    code_install(m);
+}
+
+void comp_bits(Comp *c, FnB *f, const Ast *e)
+{
+    (void)f;
+    comp_error(c, e, "bitstring construction is not supported yet");
+}

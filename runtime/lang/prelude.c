@@ -1,0 +1,89 @@
+/* prelude.c — loads the standard library written in the language.
+ *
+ * The files of runtime/lib/ex/NAME.ex are embedded at build time
+ * (scripts/embed_ex.py writes prelude_files.c) and compiled once, in name
+ * order, before the first program runs. A few definitions the VM itself
+ * needs (receive-based helpers no builtin can express) come first.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "comp.h"
+#include "parse.h"
+#include "vm.h"
+
+typedef struct PreludeFile {
+    const char *name;
+    const char *text;
+    size_t len;
+} PreludeFile;
+
+extern const PreludeFile prelude_files[];
+extern const size_t prelude_nfiles;
+
+static const char vm_src[] =
+    "defmodule Process do\n"
+    "  def sleep(:infinity) do\n"
+    "    receive do\n"
+    "    after :infinity -> :ok\n"
+    "    end\n"
+    "  end\n"
+    "  def sleep(ms) when is_integer(ms) and ms >= 0 do\n"
+    "    receive do\n"
+    "    after ms -> :ok\n"
+    "    end\n"
+    "  end\n"
+    "end\n";
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static int load_rc;
+static uint64_t load_us;
+
+static int load_one(const char *name, const char *text, size_t len)
+{
+    AstArena arena;
+    ast_arena_init(&arena);
+    Ast *root;
+    ParseError pe;
+    memset(&pe, 0, sizeof pe);
+    int rc = parse_source(&arena, name, text, len, &root, &pe);
+    if (rc != 0) {
+        char buf[1024];
+        parse_error_format(&pe, buf, sizeof buf);
+        fprintf(stderr, "mote: prelude: %s", buf);
+        ast_arena_fini(&arena);
+        return rc;
+    }
+    Err err;
+    memset(&err, 0, sizeof err);
+    rc = comp_load_modules(root, name, &err);
+    if (rc != 0)
+        fprintf(stderr, "mote: prelude: %s\n", err.msg);
+    ast_arena_fini(&arena);
+    return rc;
+}
+
+static void load_all(void)
+{
+    struct timespec a, b;
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    load_rc = load_one("lib/vm.ex", vm_src, sizeof vm_src - 1);
+    for (size_t i = 0; i < prelude_nfiles; i++) {
+        /* A file that fails is reported and skipped: the rest still loads. */
+        load_one(prelude_files[i].name, prelude_files[i].text, prelude_files[i].len);
+    }
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    load_us = (uint64_t)(b.tv_sec - a.tv_sec) * 1000000u + (uint64_t)(b.tv_nsec - a.tv_nsec) / 1000u;
+}
+
+int prelude_load(void)
+{
+    pthread_once(&once, load_all);
+    return 0;
+}
+
+uint64_t prelude_load_us(void)
+{
+    return load_us;
+}

@@ -1,0 +1,1090 @@
+/* vm.c — the bytecode interpreter (vm.h, op.def).
+ *
+ * One function, vm_run, runs a process until its reductions run out, it
+ * blocks in receive, or it exits. Everything a suspended process needs is
+ * on its own stack plus the three words of its Vm (fn, pc, fp offset):
+ * the operand stack and frames live between heap.stop and heap.end, so
+ * the GC sees every live term there and nothing lives on the C stack.
+ *
+ * Invariant while running: heap.stop is `oplimit`, the lowest word the
+ * current function's operand stack may reach, so heap_alloc (ours and the
+ * builtins') can never hand out a word the stack will use. Only at safe
+ * points (function entry, resume) is heap.stop set to the real stack top
+ * and the GC allowed to run.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "atom.h"
+#include "code.h"
+#include "err.h"
+#include "gc.h"
+#include "map.h"
+#include "mem.h"
+#include "bin.h"
+#include "timer.h"
+#include "vm_int.h"
+
+const uint8_t vm_op_words[OPC_COUNT] = {
+#define OP(name, n) n,
+#include "op.def"
+#undef OP
+};
+const char *const vm_op_names[OPC_COUNT] = {
+#define OP(name, n) #name,
+#include "op.def"
+#undef OP
+};
+
+_Atomic int vm_exit_status = -1;
+
+/* Words a frame needs below its arguments: locals, return info, the
+ * operand stack, and slack for a tail call's arguments in transit. */
+static size_t frame_need(const Fn *f, uint32_t nargs)
+{
+    return (size_t)f->nlocals + 3 + f->max_stack + nargs + 8;
+}
+
+/* Collects with the stack as it is: sp is the real top. Returns 0 or a
+ * MOTE_E* code. Updates *sp and *fp to the moved stack. */
+static int safe_gc(Proc *p, Term **sp, Term **fp, size_t need)
+{
+    Heap *h = &p->heap;
+    size_t fpoff = (size_t)(h->end - *fp);
+    h->stop = *sp;
+    Term *ranges[2] = {&p->exit_reason, NULL};
+    size_t counts[2] = {1, 1};
+    size_t n = 1;
+    if (p->cold != NULL) {
+        ranges[1] = &p->cold->dict;
+        n = 2;
+    }
+    GcRoots roots = {ranges, counts, n};
+    int rc = gc_collect(h, &roots, need);
+    *sp = h->stop;
+    *fp = h->end - fpoff;
+    return rc;
+}
+
+Fn *vm_find_fn(Term mod, Term name, uint32_t arity)
+{
+    Module *m = code_find(mod);
+    return m != NULL ? code_fn(m, name, arity, true) : NULL;
+}
+
+uint32_t vm_line_of(const Fn *fn, uint32_t pc)
+{
+    uint32_t line = 0;
+    for (uint32_t i = 0; i + 1 < fn->nlines * 2 && fn->lines[i] <= pc; i += 2)
+        line = fn->lines[i + 1];
+    return line;
+}
+
+/* One stack-trace entry {module, name, arity, [line: n]} for fn at pc. */
+static Term trace_entry(Heap *h, const Fn *fn, uint32_t pc)
+{
+    Term *hp = heap_alloc(h, 5 + 3 + 2 + 3 + 2);
+    if (hp == NULL)
+        return NONE;
+    Term *kw = hp + 5, *cell = hp + 8, *fkw = hp + 10, *fcell = hp + 13;
+    kw[0] = make_header(HDR_TUPLE, 2);
+    kw[1] = atom_from_cstr("line");
+    kw[2] = make_small(vm_line_of(fn, pc));
+    cell[0] = make_boxed(kw);
+    cell[1] = NIL;
+    fkw[0] = make_header(HDR_TUPLE, 2);
+    fkw[1] = atom_from_cstr("file");
+    fkw[2] = fn->mod->file_term;
+    fcell[0] = make_boxed(fkw);
+    fcell[1] = make_list(cell);
+    if (fn->mod->file_term != NONE && fn->mod->file_term != 0)
+        cell = fcell;
+    hp[0] = make_header(HDR_TUPLE, 4);
+    hp[1] = fn->mod != NULL ? fn->mod->name : A(undefined);
+    hp[2] = fn->name;
+    hp[3] = make_small(fn->is_lambda ? (int64_t)fn->lambda_no : (int64_t)fn->arity);
+    hp[4] = make_list(cell);
+    return make_boxed(hp);
+}
+
+/* The stack trace at a raise: the current function, then up to 15 callers
+ * found through the frames' return info. */
+static Term build_trace(Proc *p, const Fn *fn, uint32_t pc, Term *fp)
+{
+    Heap *h = &p->heap;
+    Term items[16];
+    size_t n = 0;
+    while (fn != NULL && n < 16) {
+        if (fn->mod != NULL && (items[n] = trace_entry(h, fn, pc ? pc - 1 : 0)) != NONE)
+            n++;
+        Term *ri = fp - fn->nlocals;
+        const Fn *caller = (const Fn *)(uintptr_t)cp_val(ri[-1]);
+        pc = (uint32_t)cp_val(ri[-2]);
+        fp = h->end - cp_val(ri[-3]);
+        fn = caller;
+    }
+    Term list = NIL;
+    while (n-- > 0) {
+        Term *c = heap_alloc(h, 2);
+        if (c == NULL)
+            break;
+        c[0] = items[n];
+        c[1] = list;
+        list = make_list(c);
+    }
+    return list;
+}
+
+/* The bootstrap function every process starts in: call the fun (or the
+ * module/function/args) below it, then halt. */
+static uint32_t boot_fun_code[] = {OPC_CALLF, 0, OPC_HALT};
+static Fn boot_fun = {.code = boot_fun_code, .ncode = 3, .max_stack = 1, .name = NONE};
+#define BOOT_MFA_MAX 8
+static uint32_t boot_mfa_code[BOOT_MFA_MAX + 1][3];
+static Fn boot_mfa[BOOT_MFA_MAX + 1];
+
+static Fn *boot_for_mfa(uint32_t n)
+{
+    Fn *f = &boot_mfa[n];
+    if (f->code == NULL) {
+        boot_mfa_code[n][0] = OPC_CALLD;
+        boot_mfa_code[n][1] = n;
+        boot_mfa_code[n][2] = OPC_HALT;
+        f->max_stack = n + 2;
+        f->ncode = 3;
+        f->name = NONE;
+        f->code = boot_mfa_code[n];
+    }
+    return f;
+}
+
+/* Lays a fresh process's stack out: [ret info of nothing][fun or m, f,
+ * args] and the Vm pointing at the bootstrap. */
+static int vm_setup(Proc *p, Fn *boot, const Term *items, uint32_t nitems)
+{
+    Heap *h = &p->heap;
+    size_t words = 3 + nitems + 16;
+    for (uint32_t i = 0; i < nitems; i++)
+        words += copy_size(items[i]);
+    if ((size_t)(h->stop - h->htop) < words) {
+        Term *sp = h->stop, *fp = h->end;
+        if (safe_gc(p, &sp, &fp, words) != 0)
+            return MOTE_ENOMEM;
+    }
+    Term *sp = h->stop;
+    *--sp = cp_make(0);
+    *--sp = cp_make(0);
+    *--sp = cp_make(0);
+    h->stop = sp;
+    for (uint32_t i = 0; i < nitems; i++) {
+        Term *hp = h->htop;
+        Term t = copy_term(items[i], &hp, &h->mso);
+        h->htop = hp;
+        *--sp = t;
+    }
+    h->stop = sp;
+    Vm *vm = mem_alloc(MEM_PROC, sizeof *vm);
+    if (vm == NULL)
+        return MOTE_ENOMEM;
+    vm->fn = boot;
+    vm->pc = 0;
+    vm->fp_off = 0;
+    vm->main = 0;
+    vm->in_recv = 0;
+    p->body.vm = vm;
+    p->body_kind = BODY_VM;
+    return 0;
+}
+
+void vm_free(Proc *p)
+{
+    if (p->body_kind == BODY_VM && p->body.vm != NULL) {
+        mem_free(MEM_PROC, p->body.vm, sizeof(Vm));
+        p->body.vm = NULL;
+    }
+}
+
+int vm_prepare(Proc *p, Term fun, Term mod, Term name, const Term *args, uint32_t nargs, int main)
+{
+    int rc;
+    if (fun != NONE) {
+        rc = vm_setup(p, &boot_fun, &fun, 1);
+    } else {
+        if (nargs > BOOT_MFA_MAX)
+            return MOTE_ELIMIT;
+        Term items[BOOT_MFA_MAX + 2];
+        items[0] = mod;
+        items[1] = name;
+        for (uint32_t i = 0; i < nargs; i++)
+            items[2 + i] = args[i];
+        rc = vm_setup(p, boot_for_mfa(nargs), items, nargs + 2);
+    }
+    if (rc == 0)
+        p->body.vm->main = (uint8_t)main;
+    return rc;
+}
+
+#define PUSH(x) (*--sp = (x))
+#define POP() (*sp++)
+#define SLOT(s) (fp[-1 - (int64_t)(s)])
+#define NEXT() goto *labels[*ip++]
+#define OPLIMIT() (h->stop = fp - fn->nlocals - 3 - fn->max_stack)
+
+int vm_run(Proc *p)
+{
+    static void *const labels[OPC_COUNT] = {
+#define OP(name, n) &&L_##name,
+#include "op.def"
+#undef OP
+    };
+    Heap *h = &p->heap;
+    Vm *vm = p->body.vm;
+    Fn *fn = vm->fn;
+    const uint32_t *ip = fn->code + vm->pc;
+    Term *sp = h->stop;
+    Term *fp = h->end - vm->fp_off;
+    Term cls, reason;
+    /* Locals of the call sequence. */
+    Fn *callee;
+    uint32_t n, nfree;
+    const Term *freev;
+    uint64_t rfn, rpc, rfp;
+    Term argv[256];
+    bool dtail;
+
+    {
+        size_t need = (size_t)fn->max_stack + 8;
+        if ((size_t)(sp - h->htop) < need || heap_wants_gc(h)) {
+            if (safe_gc(p, &sp, &fp, need) != 0)
+                goto heap_fail;
+        }
+    }
+    OPLIMIT();
+    NEXT();
+
+L_NOP:
+    NEXT();
+L_LIT:
+    PUSH(fn->lits[*ip++]);
+    NEXT();
+L_NIL:
+    PUSH(NIL);
+    NEXT();
+L_LOAD:
+    PUSH(SLOT(*ip++));
+    NEXT();
+L_STORE:
+    SLOT(*ip++) = POP();
+    NEXT();
+L_POP:
+    sp++;
+    NEXT();
+L_DUP:
+    sp--;
+    sp[0] = sp[1];
+    NEXT();
+L_SWAP: {
+    Term t = sp[0];
+    sp[0] = sp[1];
+    sp[1] = t;
+    NEXT();
+}
+L_TUPLE: {
+    n = *ip++;
+    Term *hp = heap_alloc(h, n + 1);
+    if (hp == NULL)
+        goto heap_fail;
+    hp[0] = make_header(HDR_TUPLE, n);
+    for (uint32_t i = 0; i < n; i++)
+        hp[1 + i] = sp[n - 1 - i];
+    sp += n;
+    PUSH(make_boxed(hp));
+    NEXT();
+}
+L_CONS: {
+    Term *hp = heap_alloc(h, 2);
+    if (hp == NULL)
+        goto heap_fail;
+    hp[0] = sp[1];
+    hp[1] = sp[0];
+    sp += 1;
+    sp[0] = make_list(hp);
+    NEXT();
+}
+L_MAP: {
+    n = *ip++;
+    Term m = map_new(h);
+    for (uint32_t i = 0; i < n && m != NONE; i++)
+        m = map_put(h, m, sp[2 * (n - i) - 1], sp[2 * (n - i) - 2]);
+    if (m == NONE)
+        goto heap_fail;
+    sp += 2 * n;
+    PUSH(m);
+    NEXT();
+}
+L_MAP_PUT:
+L_MAP_UPD: {
+    bool upd = ip[-1] == OPC_MAP_UPD;
+    n = *ip++;
+    Term m = sp[2 * n];
+    if (!is_map(m)) {
+        vm_fail(p, VF_BADMAP, m);
+        goto take_raise;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        Term k = sp[2 * (n - i) - 1];
+        if (upd && map_get(m, k) == NONE) {
+            vm_fail(p, VF_BADKEY, k);
+            goto take_raise;
+        }
+        m = map_put(h, m, k, sp[2 * (n - i) - 2]);
+        if (m == NONE)
+            goto heap_fail;
+    }
+    sp += 2 * n;
+    sp[0] = m;
+    NEXT();
+}
+L_ARITH: {
+    unsigned op = *ip++;
+    Term a = sp[1], b = sp[0], r;
+    if (is_small(a) && is_small(b)) {
+        int64_t x = small_val(a), y = small_val(b);
+        if (op == VA_ADD && small_fits(x + y)) {
+            sp[1] = make_small(x + y);
+            sp++;
+            NEXT();
+        }
+        if (op == VA_SUB && small_fits(x - y)) {
+            sp[1] = make_small(x - y);
+            sp++;
+            NEXT();
+        }
+    }
+    r = vm_arith(p, op, a, b);
+    if (r == NONE)
+        goto take_raise;
+    sp[1] = r;
+    sp++;
+    NEXT();
+}
+L_NEG: {
+    Term r = vm_neg(p, sp[0]);
+    if (r == NONE)
+        goto take_raise;
+    sp[0] = r;
+    NEXT();
+}
+L_CMP: {
+    unsigned op = *ip++;
+    Term a = sp[1], b = sp[0];
+    bool r;
+    if (is_small(a) && is_small(b)) {
+        int64_t x = (int64_t)a, y = (int64_t)b; /* same tag: order kept */
+        switch (op) {
+        case VC_EQ: case VC_SEQ: r = x == y; break;
+        case VC_NE: case VC_SNE: r = x != y; break;
+        case VC_LT: r = x < y; break;
+        case VC_GT: r = x > y; break;
+        case VC_LE: r = x <= y; break;
+        default: r = x >= y; break;
+        }
+    } else {
+        r = vm_compare(op, a, b);
+    }
+    sp++;
+    sp[0] = r ? A(true) : A(false);
+    NEXT();
+}
+L_NOT:
+    if (sp[0] == A(true))
+        sp[0] = A(false);
+    else if (sp[0] == A(false))
+        sp[0] = A(true);
+    else {
+        bif_error(p, A(badarg));
+        goto take_raise;
+    }
+    NEXT();
+L_BANG:
+    sp[0] = (sp[0] == A(nil) || sp[0] == A(false)) ? A(true) : A(false);
+    NEXT();
+L_JUMP:
+    ip = fn->code + *ip;
+    if (--p->reds_left == 0 || p->reds_left > (1u << 31))
+        goto yield_here;
+    NEXT();
+L_JTRUE: {
+    Term t = POP();
+    uint32_t l = *ip++;
+    if (t == A(true))
+        ip = fn->code + l;
+    NEXT();
+}
+L_JFALSE: {
+    Term t = POP();
+    uint32_t l = *ip++;
+    if (t != A(true))
+        ip = fn->code + l;
+    NEXT();
+}
+L_JFALSY: {
+    Term t = POP();
+    uint32_t l = *ip++;
+    if (t == A(nil) || t == A(false))
+        ip = fn->code + l;
+    NEXT();
+}
+L_JTRUTHY: {
+    Term t = POP();
+    uint32_t l = *ip++;
+    if (t != A(nil) && t != A(false))
+        ip = fn->code + l;
+    NEXT();
+}
+L_CHKBOOL: {
+    uint32_t k = *ip++;
+    if (sp[0] != A(true) && sp[0] != A(false)) {
+        vm_fail(p, k ? VF_BADBOOL_OR : VF_BADBOOL_AND, sp[0]);
+        goto take_raise;
+    }
+    NEXT();
+}
+
+    /* ---- calls -------------------------------------------------------- */
+L_CALL:
+    callee = fn->mod->fns[*ip++];
+    n = *ip++;
+    rfn = (uintptr_t)fn;
+    rpc = (uint64_t)(ip - fn->code);
+    rfp = (uint64_t)(h->end - fp);
+    freev = NULL;
+    nfree = 0;
+    goto enter;
+L_TCALL:
+    callee = fn->mod->fns[*ip++];
+    n = *ip++;
+    freev = NULL;
+    nfree = 0;
+    goto tail_enter;
+L_CALLR:
+L_TCALLR: {
+    bool tail = ip[-1] == OPC_TCALLR;
+    const CallSite *cs = &fn->sites[*ip++];
+    n = *ip++;
+    callee = vm_find_fn(cs->mod, cs->name, n);
+    freev = NULL;
+    nfree = 0;
+    if (callee == NULL) {
+        const BifDef *b = bif_lookup(cs->mod, cs->name, n);
+        if (b == NULL) {
+            vm_undef(p, cs->mod, cs->name, n);
+            goto take_raise;
+        }
+        if (!tail)
+            goto call_bif_with;
+        goto tail_bif_with;
+    call_bif_with:
+    tail_bif_with:
+        for (uint32_t i = 0; i < n; i++)
+            argv[i] = sp[n - 1 - i];
+        Term r = b->fn(p, argv);
+        if (r == NONE)
+            goto take_raise;
+        sp += n;
+        PUSH(r);
+        if (tail)
+            goto L_RET;
+        NEXT();
+    }
+    if (tail)
+        goto tail_enter;
+    rfn = (uintptr_t)fn;
+    rpc = (uint64_t)(ip - fn->code);
+    rfp = (uint64_t)(h->end - fp);
+    goto enter;
+}
+L_CALLD:
+L_TCALLD:
+    dtail = ip[-1] == OPC_TCALLD;
+    n = *ip++;
+calld: {
+    /* module, name below the n args */
+    bool tail = dtail;
+    Term mod = sp[n + 1], name = sp[n];
+    if (!is_atom(mod) || !is_atom(name)) {
+        vm_badfun(p, mod);
+        goto take_raise;
+    }
+    for (uint32_t i = n; i-- > 0;)
+        sp[i + 2] = sp[i];
+    sp += 2;
+    callee = vm_find_fn(mod, name, n);
+    freev = NULL;
+    nfree = 0;
+    if (callee == NULL) {
+        const BifDef *b = bif_lookup(mod, name, n);
+        if (b == NULL) {
+            vm_undef(p, mod, name, n);
+            goto take_raise;
+        }
+        for (uint32_t i = 0; i < n; i++)
+            argv[i] = sp[n - 1 - i];
+        Term r = b->fn(p, argv);
+        if (r == NONE)
+            goto take_raise;
+        sp += n;
+        PUSH(r);
+        if (tail)
+            goto L_RET;
+        NEXT();
+    }
+    if (tail)
+        goto tail_enter;
+    rfn = (uintptr_t)fn;
+    rpc = (uint64_t)(ip - fn->code);
+    rfp = (uint64_t)(h->end - fp);
+    goto enter;
+}
+L_CALLF:
+L_TCALLF:
+    dtail = ip[-1] == OPC_TCALLF;
+    n = *ip++;
+callf: {
+    bool tail = dtail;
+    Term f = sp[n];
+    if (is_boxed_kind(f, HDR_EXPORT)) {
+        Term *e = boxed_ptr(f);
+        if (small_val(e[3]) != (int64_t)n) {
+            vm_badarity(p, f, n);
+            goto take_raise;
+        }
+        Term mod = e[1], name = e[2];
+        for (uint32_t i = 0; i < n; i++)
+            sp[n - i] = sp[n - 1 - i];
+        sp++;
+        callee = vm_find_fn(mod, name, n);
+        freev = NULL;
+        nfree = 0;
+        if (callee == NULL) {
+            const BifDef *b = bif_lookup(mod, name, n);
+            if (b == NULL) {
+                vm_undef(p, mod, name, n);
+                goto take_raise;
+            }
+            for (uint32_t i = 0; i < n; i++)
+                argv[i] = sp[n - 1 - i];
+            Term r = b->fn(p, argv);
+            if (r == NONE)
+                goto take_raise;
+            sp += n;
+            PUSH(r);
+            if (tail)
+                goto L_RET;
+            NEXT();
+        }
+    } else if (is_boxed_kind(f, HDR_FUN)) {
+        callee = (Fn *)(uintptr_t)boxed_ptr(f)[1];
+        if (callee->arity != n) {
+            vm_badarity(p, f, n);
+            goto take_raise;
+        }
+        /* Drop the fun from under the arguments; its free values are
+         * copied into the frame before anything can move it. */
+        for (uint32_t i = 0; i < n; i++)
+            sp[n - i] = sp[n - 1 - i];
+        sp++;
+        nfree = callee->nfree;
+        freev = boxed_ptr(f) + 2;
+        if (frame_need(callee, n) + nfree > (size_t)(sp - h->htop)) {
+            /* Make room first with the fun kept as a root on the stack. */
+            PUSH(f);
+            h->stop = sp;
+            if (safe_gc(p, &sp, &fp, frame_need(callee, n) + nfree + 8) != 0)
+                goto heap_fail;
+            f = POP();
+            freev = boxed_ptr(f) + 2;
+        }
+    } else {
+        vm_badfun(p, f);
+        goto take_raise;
+    }
+    if (tail)
+        goto tail_enter;
+    rfn = (uintptr_t)fn;
+    rpc = (uint64_t)(ip - fn->code);
+    rfp = (uint64_t)(h->end - fp);
+    goto enter;
+}
+L_BIF: {
+    const BifDef *b = fn->bifs[*ip++];
+    n = *ip++;
+    for (uint32_t i = 0; i < n; i++)
+        argv[i] = sp[n - 1 - i];
+    Term r = b->fn(p, argv);
+    if (r == NONE)
+        goto take_raise;
+    sp += n;
+    PUSH(r);
+    NEXT();
+}
+L_GBIF: {
+    const BifDef *b = fn->bifs[*ip++];
+    n = *ip++;
+    uint32_t l = *ip++;
+    for (uint32_t i = 0; i < n; i++)
+        argv[i] = sp[n - 1 - i];
+    Term r = b->fn(p, argv);
+    sp += n;
+    if (r == NONE) {
+        bif_take_exception(&cls, &reason);
+        ip = fn->code + l;
+        NEXT();
+    }
+    PUSH(r);
+    NEXT();
+}
+L_MKFUN: {
+    Fn *lf = fn->mod->fns[*ip++];
+    n = *ip++;
+    Term *hp = heap_alloc(h, 2 + n);
+    if (hp == NULL)
+        goto heap_fail;
+    hp[0] = make_header(HDR_FUN, 1 + n);
+    hp[1] = (Term)(uintptr_t)lf;
+    for (uint32_t i = 0; i < n; i++)
+        hp[2 + i] = sp[n - 1 - i];
+    sp += n;
+    PUSH(make_boxed(hp));
+    NEXT();
+}
+L_MKEXPORT: {
+    Term *hp = heap_alloc(h, 4);
+    if (hp == NULL)
+        goto heap_fail;
+    hp[0] = make_header(HDR_EXPORT, 3);
+    hp[1] = sp[2];
+    hp[2] = sp[1];
+    hp[3] = sp[0];
+    sp += 2;
+    sp[0] = make_boxed(hp);
+    NEXT();
+}
+L_RET: {
+    Term r = sp[0];
+    Term *ri = fp - fn->nlocals;
+    Fn *caller = (Fn *)(uintptr_t)cp_val(ri[-1]);
+    uint64_t pc = cp_val(ri[-2]);
+    uint64_t off = cp_val(ri[-3]);
+    sp = fp - 1;
+    sp[0] = r;
+    if (caller == NULL) {
+        /* Returned from the bootstrap frame: cannot happen (HALT). */
+        goto halt;
+    }
+    fn = caller;
+    fp = h->end - off;
+    ip = fn->code + pc;
+    OPLIMIT();
+    NEXT();
+}
+L_DROPTO:
+    sp = fp - fn->nlocals - 3 - *ip++;
+    NEXT();
+
+    /* ---- matching ----------------------------------------------------- */
+L_M_EQ: {
+    uint32_t l = *ip++;
+    bool eq = term_eq_exact(sp[1], sp[0]);
+    sp += 2;
+    if (!eq)
+        ip = fn->code + l;
+    NEXT();
+}
+L_M_LIT: {
+    Term k = fn->lits[*ip++];
+    uint32_t l = *ip++;
+    Term t = POP();
+    if (t != k && !term_eq_exact(t, k))
+        ip = fn->code + l;
+    NEXT();
+}
+L_M_TUPLE: {
+    n = *ip++;
+    uint32_t l = *ip++;
+    Term t = POP();
+    if (!is_tuple(t) || tuple_size(t) != n) {
+        ip = fn->code + l;
+        NEXT();
+    }
+    for (uint32_t i = n; i-- > 0;)
+        PUSH(tuple_get(t, i));
+    NEXT();
+}
+L_M_CONS: {
+    uint32_t l = *ip++;
+    Term t = POP();
+    if (!is_cons(t)) {
+        ip = fn->code + l;
+        NEXT();
+    }
+    PUSH(list_tail(t));
+    PUSH(list_head(t));
+    NEXT();
+}
+L_M_NIL: {
+    uint32_t l = *ip++;
+    if (POP() != NIL)
+        ip = fn->code + l;
+    NEXT();
+}
+L_M_MAP: {
+    uint32_t l = *ip++;
+    if (!is_map(sp[0])) {
+        sp++;
+        ip = fn->code + l;
+    }
+    NEXT();
+}
+L_M_KEY: {
+    Term k = fn->lits[*ip++];
+    uint32_t l = *ip++;
+    Term v = map_get(sp[0], k);
+    if (v == NONE) {
+        ip = fn->code + l;
+        NEXT();
+    }
+    PUSH(v);
+    NEXT();
+}
+L_M_KEYV: {
+    uint32_t l = *ip++;
+    Term k = POP();
+    Term v = map_get(sp[0], k);
+    if (v == NONE) {
+        ip = fn->code + l;
+        NEXT();
+    }
+    PUSH(v);
+    NEXT();
+}
+L_M_PREFIX: {
+    Term k = fn->lits[*ip++];
+    uint32_t l = *ip++;
+    Term t = POP();
+    const uint8_t *a, *b;
+    size_t alen, blen;
+    if (!bin_bytes(t, &a, &alen) || !bin_bytes(k, &b, &blen) || alen < blen ||
+        memcmp(a, b, blen) != 0) {
+        ip = fn->code + l;
+        NEXT();
+    }
+    Term rest = bin_sub(h, t, blen * 8, (alen - blen) * 8);
+    if (rest == NONE)
+        goto heap_fail;
+    PUSH(rest);
+    NEXT();
+}
+L_M_LIST: {
+    n = *ip++;
+    uint32_t l = *ip++;
+    Term t = POP();
+    while (is_cons(t))
+        t = list_tail(t);
+    if (t != NIL)
+        ip = fn->code + l;
+    NEXT();
+}
+L_M_BIN: {
+    Term spec = fn->lits[*ip++];
+    uint32_t l = *ip++;
+    Term r = vm_bits_match(p, spec, POP());
+    if (r == NONE) {
+        ip = fn->code + l;
+        NEXT();
+    }
+    /* Push the extracted values so the first is on top. */
+    n = 0;
+    for (Term t = r; is_cons(t); t = list_tail(t))
+        n++;
+    sp -= n;
+    uint32_t i = 0;
+    for (Term t = r; is_cons(t); t = list_tail(t), i++)
+        sp[i] = list_head(t);
+    NEXT();
+}
+
+    /* ---- exceptions --------------------------------------------------- */
+L_TRY: {
+    uint32_t l = *ip++;
+    PUSH(cp_make((uint64_t)(h->end - fp)));
+    PUSH(cp_make((uintptr_t)fn));
+    PUSH(cp_catch(l));
+    NEXT();
+}
+L_TRY_END: {
+    Term r = sp[0];
+    sp += 3;
+    sp[0] = r;
+    NEXT();
+}
+L_RAISE: {
+    unsigned kind = *ip++;
+    vm_fail(p, kind, sp[0]);
+    goto take_raise;
+}
+L_RERAISE: {
+    Term trace = sp[0];
+    reason = sp[1];
+    cls = sp[2];
+    sp += 3;
+    goto raise_with_trace_t;
+raise_with_trace_t:
+    (void)trace;
+    goto unwind_keep;
+}
+
+    /* ---- receive ------------------------------------------------------ */
+L_RECV: {
+    uint32_t l = *ip++;
+    Msg *m = mbox_peek(&p->mbox);
+    if (m == NULL) {
+        ip = fn->code + l;
+        NEXT();
+    }
+    PUSH(m->term);
+    NEXT();
+}
+L_RECV_NEXT:
+    mbox_next(&p->mbox);
+    NEXT();
+L_RECV_TAKE:
+    mbox_take(&p->mbox, h);
+    mbox_reset(&p->mbox);
+    timer_cancel_receive(p);
+    p->flags &= (uint8_t)~PF_TIMED_OUT;
+    NEXT();
+L_RECV_WAIT:
+    vm->pc = *ip;
+    goto wait;
+L_RECV_TMO: {
+    uint32_t lrecv = *ip++, lto = *ip++;
+    Term ms = POP();
+    if (p->flags & PF_TIMED_OUT) {
+        p->flags &= (uint8_t)~PF_TIMED_OUT;
+        mbox_reset(&p->mbox);
+        ip = fn->code + lto;
+        NEXT();
+    }
+    if (ms != A(infinity)) {
+        if (!is_small(ms) || small_val(ms) < 0) {
+            bif_raise_msg(p, "ArgumentError", "timeout value must be a non-negative integer or :infinity");
+            goto take_raise;
+        }
+        if (small_val(ms) == 0) {
+            mbox_reset(&p->mbox);
+            ip = fn->code + lto;
+            NEXT();
+        }
+        if (!(p->flags & PF_HAS_TIMER) && timer_arm_receive(p, (uint64_t)small_val(ms)) != 0)
+            goto heap_fail;
+    }
+    vm->pc = lrecv;
+    goto wait;
+}
+
+    /* ---- construction helpers ------------------------------------------ */
+L_BS_BUILD: {
+    Term spec = fn->lits[*ip++];
+    n = *ip++;
+    Term r = vm_bits_build(p, spec, sp, n);
+    if (r == NONE)
+        goto take_raise;
+    sp += n;
+    PUSH(r);
+    NEXT();
+}
+L_INTERP: {
+    n = *ip++;
+    Term r = vm_concat_rev(p, sp, n);
+    if (r == NONE)
+        goto take_raise;
+    sp += n;
+    PUSH(r);
+    NEXT();
+}
+L_TO_STR: {
+    if (is_binary(sp[0]))
+        NEXT();
+    Term r = vm_to_string(p, sp[0]);
+    if (r == NONE)
+        goto take_raise;
+    sp[0] = r;
+    NEXT();
+}
+L_DOT: {
+    Term x = sp[1], name = sp[0];
+    if (is_map(x)) {
+        Term v = map_get(x, name);
+        if (v == NONE) {
+            vm_fail(p, VF_BADKEY, name);
+            goto take_raise;
+        }
+        sp++;
+        sp[0] = v;
+        NEXT();
+    }
+    if (!is_atom(x)) {
+        vm_fail(p, VF_BADMAP, x);
+        goto take_raise;
+    }
+    dtail = false;
+    n = 0;
+    goto calld;
+}
+L_APPLYL: {
+    uint32_t k = *ip++;
+    Term list = sp[0];
+    long len = 0;
+    for (Term t = list; is_cons(t); t = list_tail(t))
+        len++;
+    if (!is_list(list) || len > 255 || (len > 0 && !is_nil(({
+        Term t = list;
+        while (is_cons(t))
+            t = list_tail(t);
+        t;
+    })))) {
+        bif_error(p, A(badarg));
+        goto take_raise;
+    }
+    if ((size_t)(sp - h->htop) < (size_t)len + 16) {
+        h->stop = sp;
+        if (safe_gc(p, &sp, &fp, (size_t)len + 16) != 0)
+            goto heap_fail;
+        list = sp[0];
+    }
+    sp++;
+    for (Term t = list; is_cons(t); t = list_tail(t))
+        PUSH(list_head(t));
+    n = (uint32_t)len;
+    dtail = false;
+    if (k == 1)
+        goto calld;
+    goto callf;
+}
+L_RECV_START:
+    mbox_reset(&p->mbox);
+    NEXT();
+L_LOADMOD: {
+    Module *m = (Module *)(uintptr_t)fn->lits[*ip++];
+    code_install(m);
+    Term *hp = heap_alloc(h, 5);
+    if (hp == NULL)
+        goto heap_fail;
+    /* {:module, Name, <<>>, nil}: what defmodule returns */
+    hp[0] = make_header(HDR_TUPLE, 4);
+    hp[1] = atom_from_cstr("module");
+    hp[2] = m->name;
+    hp[3] = A(nil);
+    hp[4] = A(nil);
+    PUSH(make_boxed(hp));
+    NEXT();
+}
+L_HALT:
+halt:
+    h->stop = sp;
+    p->exit_reason = A(normal);
+    return VM_EXIT;
+
+    /* ---- the call sequence -------------------------------------------- */
+tail_enter : {
+    /* Reuse this frame: keep its return info, move the arguments up. */
+    Term *ri = fp - fn->nlocals;
+    rfn = cp_val(ri[-1]);
+    rpc = cp_val(ri[-2]);
+    rfp = cp_val(ri[-3]);
+    for (uint32_t i = 0; i < n; i++)
+        fp[-1 - (int64_t)i] = sp[n - 1 - i];
+    sp = fp - n;
+}
+enter: {
+    /* Arguments are at sp[n-1] (first) .. sp[0]; the frame starts above
+     * the first argument. A closure's free values go last, after the
+     * variables (comp.c numbers them so); CALLF made room for them. */
+    fp = sp + n;
+    if (freev == NULL &&
+        ((size_t)(sp - h->htop) < frame_need(callee, n) || heap_wants_gc(h))) {
+        if (safe_gc(p, &sp, &fp, frame_need(callee, n)) != 0)
+            goto heap_fail;
+    }
+    for (uint32_t i = n + nfree; i < callee->nlocals; i++)
+        PUSH(NIL);
+    for (uint32_t i = 0; i < nfree; i++)
+        PUSH(freev[i]);
+    PUSH(cp_make(rfn));
+    PUSH(cp_make(rpc));
+    PUSH(cp_make(rfp));
+    fn = callee;
+    ip = fn->code;
+    OPLIMIT();
+    if (--p->reds_left == 0 || p->reds_left > (1u << 31))
+        goto yield_here;
+    NEXT();
+}
+
+yield_here:
+    p->reds_left = 0;
+    vm->fn = fn;
+    vm->pc = (uint32_t)(ip - fn->code);
+    vm->fp_off = (uint32_t)(h->end - fp);
+    h->stop = sp;
+    return VM_YIELD;
+
+wait:
+    vm->fn = fn;
+    vm->fp_off = (uint32_t)(h->end - fp);
+    h->stop = sp;
+    return VM_WAIT;
+
+heap_fail:
+    h->stop = sp;
+    p->exit_reason = make_small(0);
+    {
+        Term *hp = heap_alloc(h, 3);
+        p->exit_reason = A(system_limit);
+        if (hp != NULL) {
+            hp[0] = make_header(HDR_TUPLE, 2);
+            hp[1] = A(max_heap_size);
+            hp[2] = make_small((int64_t)heap_used_words(h));
+            p->exit_reason = make_boxed(hp);
+        }
+    }
+    return VM_EXIT;
+
+take_raise:
+    if (!bif_take_exception(&cls, &reason)) {
+        cls = A(error);
+        reason = A(badarg);
+    }
+unwind_keep: {
+    Term trace = build_trace(p, fn, (uint32_t)(ip - fn->code), fp);
+    for (Term *w = sp; w < h->end; w++) {
+        if (!cp_is_catch(*w))
+            continue;
+        uint32_t l = (uint32_t)cp_val(w[0]);
+        fn = (Fn *)(uintptr_t)cp_val(w[1]);
+        fp = h->end - cp_val(w[2]);
+        sp = w + 3;
+        PUSH(cls);
+        PUSH(reason);
+        PUSH(trace);
+        ip = fn->code + l;
+        OPLIMIT();
+        NEXT();
+    }
+    h->stop = sp;
+    vm_report_crash(p, cls, reason, trace);
+    p->exit_reason = vm_exit_reason(p, cls, reason, trace);
+    return VM_EXIT;
+}
+}

@@ -1,0 +1,46 @@
+/* vm_int.h — private to vm.c and vm_ops.c: stack words and helpers. */
+#ifndef MOTE_VM_INT_H
+#define MOTE_VM_INT_H
+
+#include "vm.h"
+
+/* TAG_CP words: value << 4 | kind << 3 | TAG_CP. Kind 0 is return info
+ * (a Fn pointer, a pc, an fp offset); kind 1 is the top word of a catch
+ * marker, so an unwinding scan tells markers from frames. */
+static inline Term cp_make(uint64_t v) { return (v << 4) | TAG_CP; }
+static inline Term cp_catch(uint64_t v) { return (v << 4) | 8 | TAG_CP; }
+static inline uint64_t cp_val(Term w) { return w >> 4; }
+static inline bool cp_is_catch(Term w) { return (w & 15) == (8 | TAG_CP); }
+
+/* Arithmetic and comparison beyond the small-integer fast paths. They
+ * return NONE after raising (bif_raise family). Never run the GC. */
+Term vm_arith(Proc *p, unsigned op, Term a, Term b);
+Term vm_neg(Proc *p, Term a);
+bool vm_compare(unsigned op, Term a, Term b);
+/* String.Chars for the builtin types; NONE after raising. */
+Term vm_to_string(Proc *p, Term t);
+/* Concatenates n binaries args[0..n-1] (stack order: args[n-1] first). */
+Term vm_concat_rev(Proc *p, const Term *rev, uint32_t n);
+/* Raises the exception a RAISE opcode names for value v. Returns NONE. */
+Term vm_fail(Proc *p, unsigned kind, Term v);
+/* A bitstring match of `subject` by spec (a literal tuple, comp_bits);
+ * returns the list of extracted values (in order) or NONE on no match. */
+Term vm_bits_match(Proc *p, Term spec, Term subject);
+/* Builds a bitstring from n values (rev: last pushed first) by spec;
+ * NONE after raising. */
+Term vm_bits_build(Proc *p, Term spec, const Term *rev, uint32_t n);
+/* Reports an uncaught exception of a process: stderr, and the exit status
+ * when it is the main one. */
+void vm_report_crash(Proc *p, Term cls, Term reason, Term trace);
+/* Makes the exit reason for an uncaught exception. */
+Term vm_exit_reason(Proc *p, Term cls, Term reason, Term trace);
+/* UndefinedFunctionError for m.f/a. Returns NONE. */
+Term vm_undef(Proc *p, Term m, Term f, uint32_t arity);
+/* BadArityError for a fun called with n args. */
+Term vm_badarity(Proc *p, Term fun, uint32_t n);
+/* BadFunctionError for a non-fun. */
+Term vm_badfun(Proc *p, Term f);
+/* Code server lookups used by calls. */
+Fn *vm_find_fn(Term mod, Term name, uint32_t arity);
+
+#endif

@@ -1,0 +1,493 @@
+/* vm_ops.c — the slow paths of the VM's opcodes: arithmetic beyond small
+ * integers, comparison, string building, raising the language's
+ * exceptions with Elixir's messages, and reporting uncaught ones.
+ *
+ * Nothing here runs the GC: results are built with heap_alloc, which
+ * never moves a term, so the interpreter's locals stay valid.
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "atom.h"
+#include "big.h"
+#include "exc.h"
+#include "bin.h"
+#include "code.h"
+#include "inspect.h"
+#include "map.h"
+#include "strbuf.h"
+#include "vm_int.h"
+
+static bool num_to_double(Term t, double *d)
+{
+    if (is_float(t)) {
+        *d = float_val(t);
+        return true;
+    }
+    if (is_integer(t)) {
+        *d = int_to_double(t);
+        return true;
+    }
+    return false;
+}
+
+static Term badarith(Proc *p)
+{
+    return bif_raise_msg(p, "ArithmeticError", "bad argument in arithmetic expression");
+}
+
+static Term float_result(Proc *p, double d)
+{
+    if (!isfinite(d))
+        return badarith(p);
+    return float_new(&p->heap, d);
+}
+
+static Term float_arith(Proc *p, unsigned op, Term a, Term b)
+{
+    double x, y;
+    if (!num_to_double(a, &x) || !num_to_double(b, &y))
+        return badarith(p);
+    switch (op) {
+    case VA_ADD: return float_result(p, x + y);
+    case VA_SUB: return float_result(p, x - y);
+    case VA_MUL: return float_result(p, x * y);
+    case VA_FDIV:
+        if (y == 0)
+            return badarith(p);
+        return float_result(p, x / y);
+    default: return badarith(p);
+    }
+}
+
+/* Appends the elements of a proper list a to b (a's cells copied). */
+static Term list_append(Proc *p, Term a, Term b)
+{
+    size_t n = 0;
+    Term t;
+    for (t = a; is_cons(t); t = list_tail(t))
+        n++;
+    if (t != NIL)
+        return bif_error(p, A(badarg));
+    if (n == 0)
+        return b;
+    Term *hp = heap_alloc(&p->heap, 2 * n);
+    if (hp == NULL)
+        return bif_error(p, A(system_limit));
+    Term *c = hp;
+    for (t = a; is_cons(t); t = list_tail(t), c += 2) {
+        c[0] = list_head(t);
+        c[1] = make_list(c + 2);
+    }
+    c[-1] = b;
+    bif_charge(p, (uint32_t)(n / 16));
+    return make_list(hp);
+}
+
+/* a -- b: each element of b removes its first equal element of a. */
+static Term list_subtract(Proc *p, Term a, Term b)
+{
+    size_t na = 0;
+    for (Term t = a; is_cons(t); t = list_tail(t))
+        na++;
+    Term tmp[1024];
+    Term *items = na <= 1024 ? tmp : heap_alloc(&p->heap, na);
+    if (items == NULL)
+        return bif_error(p, A(system_limit));
+    size_t i = 0;
+    for (Term t = a; is_cons(t); t = list_tail(t))
+        items[i++] = list_head(t);
+    for (Term t = b; is_cons(t); t = list_tail(t)) {
+        for (size_t k = 0; k < na; k++) {
+            if (items[k] != NONE && term_eq_exact(items[k], list_head(t))) {
+                items[k] = NONE;
+                break;
+            }
+        }
+    }
+    bif_charge(p, (uint32_t)(na / 8));
+    Term r = NIL;
+    for (size_t k = na; k-- > 0;) {
+        if (items[k] == NONE)
+            continue;
+        Term *c = heap_alloc(&p->heap, 2);
+        if (c == NULL)
+            return bif_error(p, A(system_limit));
+        c[0] = items[k];
+        c[1] = r;
+        r = make_list(c);
+    }
+    return r;
+}
+
+static Term concat2(Proc *p, Term a, Term b)
+{
+    Term parts[2] = {b, a};
+    if (!is_binary(a) || !is_binary(b)) {
+        Term bad = is_binary(a) ? b : a;
+        Strbuf sb;
+        strbuf_init(&sb);
+        InspectOpts o;
+        inspect_opts_kernel(&o);
+        inspect_term(bad, &o, &sb);
+        bif_raise_msg(p, "ArgumentError", "expected binary argument in <> operator but got: %s",
+                      strbuf_cstr(&sb));
+        strbuf_fini(&sb);
+        return NONE;
+    }
+    return vm_concat_rev(p, parts, 2);
+}
+
+Term vm_arith(Proc *p, unsigned op, Term a, Term b)
+{
+    Heap *h = &p->heap;
+    switch (op) {
+    case VA_PLUSPLUS: return list_append(p, a, b);
+    case VA_MINUSMINUS: return list_subtract(p, a, b);
+    case VA_CONCAT: return concat2(p, a, b);
+    default: break;
+    }
+    if (op == VA_FDIV || is_float(a) || is_float(b)) {
+        if (op == VA_FDIV || op == VA_ADD || op == VA_SUB || op == VA_MUL)
+            return float_arith(p, op, a, b);
+        return badarith(p);
+    }
+    if (!is_integer(a) || !is_integer(b))
+        return badarith(p);
+    Term r;
+    switch (op) {
+    case VA_ADD: r = int_add(h, a, b); break;
+    case VA_SUB: r = int_sub(h, a, b); break;
+    case VA_MUL: r = int_mul(h, a, b); break;
+    case VA_IDIV:
+    case VA_REM:
+        if (b == make_small(0))
+            return badarith(p);
+        r = op == VA_IDIV ? int_div(h, a, b) : int_rem(h, a, b);
+        break;
+    case VA_BAND: r = int_band(h, a, b); break;
+    case VA_BOR: r = int_bor(h, a, b); break;
+    case VA_BXOR: r = int_bxor(h, a, b); break;
+    case VA_BSL:
+    case VA_BSR: {
+        int64_t s;
+        if (!int_to_i64(b, &s))
+            return badarith(p);
+        r = int_bsl(h, a, op == VA_BSL ? s : -s);
+        break;
+    }
+    default: return badarith(p);
+    }
+    if (r == NONE)
+        return badarith(p);
+    return r;
+}
+
+Term vm_neg(Proc *p, Term a)
+{
+    if (is_float(a))
+        return float_new(&p->heap, -float_val(a));
+    if (is_integer(a))
+        return int_neg(&p->heap, a);
+    return badarith(p);
+}
+
+bool vm_compare(unsigned op, Term a, Term b)
+{
+    switch (op) {
+    case VC_EQ: return term_eq(a, b);
+    case VC_NE: return !term_eq(a, b);
+    case VC_SEQ: return term_eq_exact(a, b);
+    case VC_SNE: return !term_eq_exact(a, b);
+    case VC_LT: return term_cmp(a, b) < 0;
+    case VC_GT: return term_cmp(a, b) > 0;
+    case VC_LE: return term_cmp(a, b) <= 0;
+    default: return term_cmp(a, b) >= 0;
+    }
+}
+
+Term vm_concat_rev(Proc *p, const Term *rev, uint32_t n)
+{
+    size_t total = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const uint8_t *b;
+        size_t len;
+        if (!bin_bytes(rev[i], &b, &len))
+            return bif_error(p, A(badarg));
+        total += len;
+    }
+    Term r = bin_new(&p->heap, NULL, total);
+    if (r == NONE)
+        return bif_error(p, A(system_limit));
+    const uint8_t *dst;
+    size_t dlen;
+    bin_bytes(r, &dst, &dlen);
+    uint8_t *w = (uint8_t *)dst;
+    for (uint32_t i = n; i-- > 0;) {
+        const uint8_t *b;
+        size_t len;
+        bin_bytes(rev[i], &b, &len);
+        memcpy(w, b, len);
+        w += len;
+    }
+    bif_charge(p, (uint32_t)(total / 64));
+    return r;
+}
+
+/* UTF-8 encoding of a charlist (chardata: nested lists and binaries). */
+static bool chardata_put(Term t, Strbuf *sb, int depth)
+{
+    if (depth > 100)
+        return false;
+    for (; is_cons(t); t = list_tail(t)) {
+        Term c = list_head(t);
+        if (is_small(c)) {
+            int64_t v = small_val(c);
+            if (v < 0 || v > 0x10FFFF)
+                return false;
+            char u[4];
+            size_t k;
+            if (v < 0x80) { u[0] = (char)v; k = 1; }
+            else if (v < 0x800) { u[0] = (char)(0xC0 | (v >> 6)); u[1] = (char)(0x80 | (v & 63)); k = 2; }
+            else if (v < 0x10000) { u[0] = (char)(0xE0 | (v >> 12)); u[1] = (char)(0x80 | ((v >> 6) & 63)); u[2] = (char)(0x80 | (v & 63)); k = 3; }
+            else { u[0] = (char)(0xF0 | (v >> 18)); u[1] = (char)(0x80 | ((v >> 12) & 63)); u[2] = (char)(0x80 | ((v >> 6) & 63)); u[3] = (char)(0x80 | (v & 63)); k = 4; }
+            strbuf_put(sb, u, k);
+        } else if (is_binary(c)) {
+            const uint8_t *b;
+            size_t len;
+            bin_bytes(c, &b, &len);
+            strbuf_put(sb, b, len);
+        } else if (is_list(c)) {
+            if (!chardata_put(c, sb, depth + 1))
+                return false;
+        } else {
+            return false;
+        }
+    }
+    if (is_binary(t)) {
+        const uint8_t *b;
+        size_t len;
+        bin_bytes(t, &b, &len);
+        strbuf_put(sb, b, len);
+        return true;
+    }
+    return t == NIL;
+}
+
+static Term inspect_raise(Proc *p, const char *exc, const char *fmt, Term t)
+{
+    Strbuf sb;
+    strbuf_init(&sb);
+    InspectOpts o;
+    inspect_opts_kernel(&o);
+    inspect_term(t, &o, &sb);
+    bif_raise_msg(p, exc, fmt, strbuf_cstr(&sb));
+    strbuf_fini(&sb);
+    return NONE;
+}
+
+Term vm_to_string(Proc *p, Term t)
+{
+    Strbuf sb;
+    strbuf_init(&sb);
+    char buf[FMT_FLOAT_MAX + 32];
+    if (is_atom(t)) {
+        size_t len;
+        const char *s = t == A(nil) ? "" : atom_text(t, &len);
+        strbuf_put(&sb, s, t == A(nil) ? 0 : len);
+    } else if (is_integer(t)) {
+        char big[4096];
+        size_t k = int_to_text(t, 10, big, sizeof big);
+        strbuf_put(&sb, big, k < sizeof big ? k : sizeof big - 1);
+    } else if (is_float(t)) {
+        size_t k = fmt_float(float_val(t), buf);
+        strbuf_put(&sb, buf, k);
+    } else if (is_list(t)) {
+        if (!chardata_put(t, &sb, 0)) {
+            strbuf_fini(&sb);
+            return inspect_raise(p, "ArgumentError", "cannot convert the given list to a string: %s", t);
+        }
+    } else {
+        strbuf_fini(&sb);
+        return inspect_raise(p, "Protocol.UndefinedError",
+                             "protocol String.Chars not implemented for %s of type ...", t);
+    }
+    Term r = bin_new(&p->heap, sb.data, sb.len);
+    strbuf_fini(&sb);
+    return r;
+}
+
+/* "Foo.bar/1" for messages. */
+static void mfa_text(Term m, Term f, uint32_t arity, Strbuf *sb)
+{
+    inspect_atom_remote(m, sb);
+    strbuf_putc(sb, '.');
+    size_t len;
+    const char *s = atom_text(f, &len);
+    strbuf_put(sb, s, len);
+    strbuf_printf(sb, "/%u", arity);
+}
+
+Term vm_undef(Proc *p, Term m, Term f, uint32_t arity)
+{
+    Strbuf sb;
+    strbuf_init(&sb);
+    strbuf_puts(&sb, "function ");
+    mfa_text(m, f, arity, &sb);
+    if (code_find(m) == NULL) {
+        strbuf_puts(&sb, " is undefined (module ");
+        inspect_atom_remote(m, &sb);
+        strbuf_puts(&sb, " is not available)");
+    } else {
+        strbuf_puts(&sb, " is undefined or private");
+    }
+    bif_raise_msg(p, "UndefinedFunctionError", "%s", strbuf_cstr(&sb));
+    strbuf_fini(&sb);
+    return NONE;
+}
+
+Term vm_badarity(Proc *p, Term fun, uint32_t n)
+{
+    Strbuf sb;
+    strbuf_init(&sb);
+    InspectOpts o;
+    inspect_opts_kernel(&o);
+    inspect_term(fun, &o, &sb);
+    uint32_t arity = 0;
+    if (is_boxed_kind(fun, HDR_FUN))
+        arity = ((Fn *)(uintptr_t)boxed_ptr(fun)[1])->arity;
+    else
+        arity = (uint32_t)small_val(boxed_ptr(fun)[3]);
+    strbuf_printf(&sb, " with arity %u called with %s%u argument%s", arity, n ? "" : "no ", n,
+                  n == 1 ? "" : "s");
+    bif_raise_msg(p, "BadArityError", "%s", strbuf_cstr(&sb));
+    strbuf_fini(&sb);
+    return NONE;
+}
+
+Term vm_badfun(Proc *p, Term f)
+{
+    return inspect_raise(p, "BadFunctionError", "expected a function, got: %s", f);
+}
+
+Term vm_fail(Proc *p, unsigned kind, Term v)
+{
+    switch (kind) {
+    case VF_BADMATCH: return inspect_raise(p, "MatchError", "no match of right hand side value: %s", v);
+    case VF_CASE: return inspect_raise(p, "CaseClauseError", "no case clause matching: %s", v);
+    case VF_WITH: return inspect_raise(p, "WithClauseError", "no with clause matching: %s", v);
+    case VF_TRY_ELSE: return inspect_raise(p, "TryClauseError", "no try clause matching: %s", v);
+    case VF_COND:
+        return bif_raise_msg(p, "CondClauseError", "no cond clause evaluated to a truthy value");
+    case VF_BADBOOL_AND:
+        return inspect_raise(p, "BadBooleanError", "expected a boolean on left-side of \"and\", got: %s", v);
+    case VF_BADBOOL_OR:
+        return inspect_raise(p, "BadBooleanError", "expected a boolean on left-side of \"or\", got: %s", v);
+    case VF_BADMAP: return inspect_raise(p, "BadMapError", "expected a map, got: %s", v);
+    case VF_BADKEY: return inspect_raise(p, "KeyError", "key %s not found", v);
+    case VF_THROW: return bif_raise(p, A(throw), v);
+    case VF_EXIT: return bif_raise(p, A(exit), v);
+    case VF_ERROR: return bif_raise(p, A(error), v);
+    case VF_FUNCLAUSE: {
+        /* v is {module, name, arity} */
+        Strbuf sb;
+        strbuf_init(&sb);
+        strbuf_puts(&sb, "no function clause matching in ");
+        mfa_text(tuple_get(v, 0), tuple_get(v, 1), (uint32_t)small_val(tuple_get(v, 2)), &sb);
+        bif_raise_msg(p, "FunctionClauseError", "%s", strbuf_cstr(&sb));
+        strbuf_fini(&sb);
+        return NONE;
+    }
+    case VF_RAISE: {
+        /* raise/1 with a binary message, an exception struct or a module */
+        if (is_binary(v)) {
+            const uint8_t *b;
+            size_t len;
+            bin_bytes(v, &b, &len);
+            return bif_raise_msg(p, "RuntimeError", "%.*s", (int)len, (const char *)b);
+        }
+        return bif_raise(p, A(error), v);
+    }
+    default: return bif_error(p, A(badarg));
+    }
+}
+
+size_t vm_format_exception(Term cls, Term reason, char *buf, size_t cap)
+{
+    Strbuf sb;
+    strbuf_init(&sb);
+    exc_banner(cls, reason, NIL, &sb);
+    size_t n = sb.len;
+    if (cap > 0) {
+        size_t k = n < cap - 1 ? n : cap - 1;
+        memcpy(buf, strbuf_cstr(&sb), k);
+        buf[k] = 0;
+    }
+    strbuf_fini(&sb);
+    return n;
+}
+
+void vm_report_crash(Proc *p, Term cls, Term reason, Term trace)
+{
+    Vm *vm = p->body.vm;
+    if (cls == A(exit) && !vm->main)
+        return; /* exits are quiet, as in Erlang */
+    Strbuf sb;
+    strbuf_init(&sb);
+    if (!vm->main) {
+        strbuf_puts(&sb, "\n[error] Process ");
+        inspect_pid_text(p->pid, &sb);
+        strbuf_puts(&sb, " raised an exception\n");
+    }
+    exc_format(cls, reason, trace, &sb);
+    fflush(stdout);
+    fwrite(strbuf_cstr(&sb), 1, sb.len, stderr);
+    fflush(stderr);
+    strbuf_fini(&sb);
+    if (vm->main) {
+        int none = -1;
+        atomic_compare_exchange_strong(&vm_exit_status, &none, 1);
+    }
+}
+
+Term vm_exit_reason(Proc *p, Term cls, Term reason, Term trace)
+{
+    if (cls == A(exit))
+        return reason;
+    Term *hp = heap_alloc(&p->heap, 6);
+    if (hp == NULL)
+        return reason;
+    if (cls == A(throw)) {
+        hp[3] = make_header(HDR_TUPLE, 2);
+        hp[4] = atom_from_cstr("nocatch");
+        hp[5] = reason;
+        reason = make_boxed(hp + 3);
+    }
+    hp[0] = make_header(HDR_TUPLE, 2);
+    hp[1] = reason;
+    hp[2] = trace;
+    return make_boxed(hp);
+}
+
+/* Bitstrings: the spec is a literal tuple of segment descriptors, one
+ * {type, size, unit, flags} per segment (comp_bits). */
+Term vm_bits_match(Proc *p, Term spec, Term subject)
+{
+    (void)p;
+    (void)spec;
+    (void)subject;
+    return NONE;
+}
+
+Term vm_bits_build(Proc *p, Term spec, const Term *rev, uint32_t n)
+{
+    (void)spec;
+    (void)rev;
+    (void)n;
+    return bif_raise_msg(p, "ArgumentError", "bitstring construction is not supported yet");
+}
+
+Term vm_to_string_pub(Proc *p, Term t)
+{
+    return is_binary(t) ? t : vm_to_string(p, t);
+}

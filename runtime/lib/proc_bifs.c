@@ -1,0 +1,601 @@
+/* proc_bifs.c — the process builtins of the language: spawn and its
+ * variants, send, self, make_ref, links, monitors, names, exit signals,
+ * the process dictionary, Node.self, System.argv/halt, and the helpers
+ * the compiler calls (mote_vm.*).
+ *
+ * Builtins follow bif.h: they allocate on the caller's heap without
+ * collecting, and raise through the bif_raise family.
+ */
+#include <stdio.h>
+#include <unistd.h>
+
+#include "atom.h"
+#include "bin.h"
+#include "code.h"
+#include "exc.h"
+#include "lib.h"
+#include "info.h"
+#include "inspect.h"
+#include "link.h"
+#include "map.h"
+#include "msg.h"
+#include "node.h"
+#include "reg.h"
+#include "timer.h"
+#include "vm.h"
+
+/* ---- spawning ------------------------------------------------------------- */
+
+typedef struct SpawnCtx {
+    Term fun, mod, name;
+    Term args[8];
+    uint32_t nargs;
+    int main;
+} SpawnCtx;
+
+static int prepare_vm(Proc *p, void *ctx)
+{
+    SpawnCtx *s = ctx;
+    return vm_prepare(p, s->fun, s->mod, s->name, s->args, s->nargs, s->main);
+}
+
+int proc_bifs_spawn_main(struct Node *n, Term fun, Term *pid_out)
+{
+    SpawnCtx s = {.fun = fun, .main = 1};
+    return proc_spawn_body(n, NULL, prepare_vm, &s, NULL, pid_out);
+}
+
+static Term spawn_with(Proc *p, SpawnCtx *s, bool link, bool monitor)
+{
+    mote_spawn_opts o = {0};
+    Term ref = NONE;
+    o.link = link;
+    o.monitor = monitor;
+    o.monitor_ref = monitor ? &ref : NULL;
+    Term pid;
+    int rc = proc_spawn_body(p->node, p, prepare_vm, s, &o, &pid);
+    if (rc != 0)
+        return bif_error(p, A(system_limit));
+    bif_charge(p, 10);
+    if (monitor)
+        return lib_tuple2(p, pid, ref);
+    return pid;
+}
+
+static Term spawn_fun(Proc *p, Term f, bool link, bool monitor)
+{
+    if (!is_fun(f))
+        return bif_badarg(p, 1, "not a fun");
+    SpawnCtx s = {.fun = f};
+    return spawn_with(p, &s, link, monitor);
+}
+
+static Term spawn_mfa(Proc *p, const Term *a, bool link, bool monitor)
+{
+    long n = lib_list_len(a[2]);
+    if (!is_atom(a[0]) || !is_atom(a[1]) || n < 0 || n > 8)
+        return bif_error(p, A(badarg));
+    SpawnCtx s = {.fun = NONE, .mod = a[0], .name = a[1], .nargs = (uint32_t)n};
+    uint32_t i = 0;
+    for (Term t = a[2]; is_cons(t); t = list_tail(t))
+        s.args[i++] = list_head(t);
+    return spawn_with(p, &s, link, monitor);
+}
+
+static Term b_spawn1(Proc *p, const Term *a) { return spawn_fun(p, a[0], false, false); }
+static Term b_spawn_link1(Proc *p, const Term *a) { return spawn_fun(p, a[0], true, false); }
+static Term b_spawn_monitor1(Proc *p, const Term *a) { return spawn_fun(p, a[0], false, true); }
+static Term b_spawn3(Proc *p, const Term *a) { return spawn_mfa(p, a, false, false); }
+static Term b_spawn_link3(Proc *p, const Term *a) { return spawn_mfa(p, a, true, false); }
+static Term b_spawn_monitor3(Proc *p, const Term *a) { return spawn_mfa(p, a, false, true); }
+
+/* ---- messages ------------------------------------------------------------- */
+
+static Term resolve_dest(Proc *p, Term to)
+{
+    if (is_atom(to))
+        return reg_whereis(p->node, to);
+    return to;
+}
+
+static Term b_send(Proc *p, const Term *a)
+{
+    Term to = resolve_dest(p, a[0]);
+    if (to == NONE || !is_local_pid(to)) {
+        if (is_atom(a[0]))
+            return bif_badarg(p, 1, "invalid destination");
+        return bif_error(p, A(badarg));
+    }
+    Msg *m = msg_new(MSG_MESSAGE, p->pid, a[1]);
+    if (m == NULL)
+        return bif_error(p, A(system_limit));
+    bif_charge(p, 1 + (m->frag != NULL ? (uint32_t)(m->frag->used_words / 32) : 0));
+    if (node_deliver(p->node, to, m) != 0)
+        msg_free(m);
+    return a[1];
+}
+
+static Term b_self(Proc *p, const Term *a)
+{
+    (void)a;
+    return p->pid;
+}
+
+static Term b_make_ref(Proc *p, const Term *a)
+{
+    (void)a;
+    uint64_t id[2];
+    node_new_ref(p->node, id);
+    Term *hp = heap_alloc(&p->heap, 3);
+    if (hp == NULL)
+        return lib_oom(p);
+    hp[0] = make_header(HDR_REF, 2);
+    hp[1] = id[0];
+    hp[2] = id[1];
+    return make_boxed(hp);
+}
+
+static Term b_send_after(Proc *p, const Term *a)
+{
+    /* Process.send_after(dest, msg, ms) */
+    Term to = resolve_dest(p, a[0]);
+    if (to == NONE || !is_local_pid(to) || !is_small(a[2]) || small_val(a[2]) < 0)
+        return bif_error(p, A(badarg));
+    Msg *m = msg_new(MSG_MESSAGE, p->pid, a[1]);
+    if (m == NULL)
+        return lib_oom(p);
+    uint64_t id = 0;
+    if (timer_start(p->node, (uint64_t)small_val(a[2]), to, m, &id) != 0) {
+        msg_free(m);
+        return lib_oom(p);
+    }
+    return b_make_ref(p, a);
+}
+
+/* ---- links, monitors, exits ------------------------------------------------- */
+
+static Term b_link(Proc *p, const Term *a)
+{
+    if (!is_local_pid(a[0]))
+        return bif_error(p, A(badarg));
+    int rc = link_add(p, a[0]);
+    if (rc == MOTE_ENOPROC) {
+        if (p->flags & PF_TRAP_EXIT) {
+            /* Erlang delivers {:EXIT, pid, :noproc} to a trapping caller. */
+            exit_signal(p->node, a[0], p->pid, A(noproc), true);
+            return A(true);
+        }
+        return bif_raise(p, A(error), A(noproc));
+    }
+    return rc == 0 ? A(true) : lib_oom(p);
+}
+
+static Term b_unlink(Proc *p, const Term *a)
+{
+    link_remove(p, a[0]);
+    return A(true);
+}
+
+static Term b_monitor(Proc *p, const Term *a)
+{
+    if (a[0] != A(process))
+        return bif_badarg(p, 1, "invalid monitor type");
+    Term target = resolve_dest(p, a[1]);
+    if (target == NONE)
+        target = a[1];
+    if (!is_local_pid(target))
+        return bif_error(p, A(badarg));
+    uint64_t ref[2];
+    if (monitor_add(p, target, ref) != 0)
+        return lib_oom(p);
+    Term *hp = heap_alloc(&p->heap, 3);
+    if (hp == NULL)
+        return lib_oom(p);
+    hp[0] = make_header(HDR_REF, 2);
+    hp[1] = ref[0];
+    hp[2] = ref[1];
+    return make_boxed(hp);
+}
+
+static Term b_monitor_elixir(Proc *p, const Term *a)
+{
+    Term args[2] = {A(process), a[0]};
+    return b_monitor(p, args);
+}
+
+static Term demonitor(Proc *p, Term ref, bool flush)
+{
+    if (!is_boxed_kind(ref, HDR_REF))
+        return bif_error(p, A(badarg));
+    uint64_t id[2] = {boxed_ptr(ref)[1], boxed_ptr(ref)[2]};
+    if (flush)
+        monitor_remove_flush(p, id);
+    else
+        monitor_remove(p, id);
+    return A(true);
+}
+
+static Term b_demonitor1(Proc *p, const Term *a) { return demonitor(p, a[0], false); }
+
+static Term b_demonitor2(Proc *p, const Term *a)
+{
+    bool flush = false;
+    for (Term t = a[1]; is_cons(t); t = list_tail(t))
+        if (list_head(t) == atom_from_cstr("flush"))
+            flush = true;
+    return demonitor(p, a[0], flush);
+}
+
+static Term b_exit2(Proc *p, const Term *a)
+{
+    Term to = resolve_dest(p, a[0]);
+    if (to == NONE || !is_local_pid(to))
+        return bif_error(p, A(badarg));
+    exit_signal(p->node, p->pid, to, a[1], false);
+    return A(true);
+}
+
+static Term b_process_flag(Proc *p, const Term *a)
+{
+    if (a[0] != A(trap_exit) || (a[1] != A(true) && a[1] != A(false)))
+        return bif_error(p, A(badarg));
+    bool old = (p->flags & PF_TRAP_EXIT) != 0;
+    if (a[1] == A(true))
+        p->flags |= PF_TRAP_EXIT;
+    else
+        p->flags &= (uint8_t)~PF_TRAP_EXIT;
+    info_publish_trap(p, a[1] == A(true));
+    return old ? A(true) : A(false);
+}
+
+static Term b_is_alive(Proc *p, const Term *a)
+{
+    if (!is_local_pid(a[0]))
+        return bif_error(p, A(badarg));
+    if (a[0] == p->pid)
+        return A(true);
+    Proc *q = node_lock_pid(p->node, a[0]);
+    if (q == NULL)
+        return A(false);
+    bool alive = !(atomic_load(&q->state) & PS_EXITING);
+    node_unlock_pid(p->node, a[0]);
+    return alive ? A(true) : A(false);
+}
+
+/* ---- names ------------------------------------------------------------------- */
+
+static Term b_register(Proc *p, const Term *a)
+{
+    if (!is_atom(a[1]) || !is_local_pid(a[0]) || a[1] == A(undefined))
+        return bif_error(p, A(badarg));
+    Proc *q = a[0] == p->pid ? p : NULL;
+    if (q == NULL) {
+        q = node_lock_pid(p->node, a[0]);
+        if (q == NULL)
+            return bif_error(p, A(badarg));
+        int rc = reg_register(p->node, q, a[1]);
+        node_unlock_pid(p->node, a[0]);
+        return rc == 0 ? A(true) : bif_error(p, A(badarg));
+    }
+    return reg_register(p->node, q, a[1]) == 0 ? A(true) : bif_error(p, A(badarg));
+}
+
+static Term b_register_elixir(Proc *p, const Term *a)
+{
+    Term args[2] = {a[0], a[1]};
+    return b_register(p, args);
+}
+
+static Term b_register_erl(Proc *p, const Term *a)
+{
+    Term args[2] = {a[1], a[0]};
+    return b_register(p, args);
+}
+
+static Term b_unregister(Proc *p, const Term *a)
+{
+    if (!is_atom(a[0]) || reg_unregister(p->node, a[0]) != 0)
+        return bif_error(p, A(badarg));
+    return A(true);
+}
+
+static Term b_whereis_erl(Proc *p, const Term *a)
+{
+    Term t = reg_whereis(p->node, a[0]);
+    return t == NONE ? A(undefined) : t;
+}
+
+static Term b_whereis_elixir(Proc *p, const Term *a)
+{
+    Term t = reg_whereis(p->node, a[0]);
+    return t == NONE ? A(nil) : t;
+}
+
+/* ---- the process dictionary ----------------------------------------------------- */
+
+static Term dict(Proc *p)
+{
+    ProcCold *c = proc_cold(p);
+    if (c == NULL)
+        return NONE;
+    if (c->dict == NONE || c->dict == 0)
+        c->dict = NIL;
+    return c->dict;
+}
+
+static Term b_put(Proc *p, const Term *a)
+{
+    Term d = dict(p);
+    if (d == NONE)
+        return lib_oom(p);
+    Term old = A(undefined), rest = NIL;
+    for (Term t = d; is_cons(t); t = list_tail(t)) {
+        Term kv = list_head(t);
+        if (term_eq_exact(tuple_get(kv, 0), a[0]))
+            old = tuple_get(kv, 1);
+        else if ((rest = lib_cons(p, kv, rest)) == NONE)
+            return lib_oom(p);
+    }
+    Term kv = lib_tuple2(p, a[0], a[1]);
+    Term nd = kv == NONE ? NONE : lib_cons(p, kv, rest);
+    if (nd == NONE)
+        return lib_oom(p);
+    p->cold->dict = nd;
+    return old;
+}
+
+static Term dict_get(Proc *p, Term key, Term dflt)
+{
+    Term d = dict(p);
+    for (Term t = d; d != NONE && is_cons(t); t = list_tail(t))
+        if (term_eq_exact(tuple_get(list_head(t), 0), key))
+            return tuple_get(list_head(t), 1);
+    return dflt;
+}
+
+static Term b_get1(Proc *p, const Term *a) { return dict_get(p, a[0], A(undefined)); }
+static Term b_pget1(Proc *p, const Term *a) { return dict_get(p, a[0], A(nil)); }
+static Term b_pget2(Proc *p, const Term *a) { return dict_get(p, a[0], a[1]); }
+
+static Term b_pput(Proc *p, const Term *a)
+{
+    Term old = b_put(p, a);
+    return old == A(undefined) ? A(nil) : old;
+}
+
+static Term b_erase(Proc *p, const Term *a)
+{
+    Term d = dict(p);
+    if (d == NONE)
+        return lib_oom(p);
+    Term old = A(undefined), rest = NIL;
+    for (Term t = d; is_cons(t); t = list_tail(t)) {
+        Term kv = list_head(t);
+        if (term_eq_exact(tuple_get(kv, 0), a[0]))
+            old = tuple_get(kv, 1);
+        else if ((rest = lib_cons(p, kv, rest)) == NONE)
+            return lib_oom(p);
+    }
+    p->cold->dict = rest;
+    return old;
+}
+
+static Term b_pdelete(Proc *p, const Term *a)
+{
+    Term old = b_erase(p, a);
+    return old == A(undefined) ? A(nil) : old;
+}
+
+/* ---- node, system -------------------------------------------------------------------- */
+
+static Term b_node(Proc *p, const Term *a)
+{
+    (void)a;
+    return p->node->name != NONE && p->node->name != 0 ? p->node->name : A(nonode_at_nohost);
+}
+
+static int argc_saved;
+static char **argv_saved;
+
+void proc_bifs_set_argv(int argc, char **argv)
+{
+    argc_saved = argc;
+    argv_saved = argv;
+}
+
+static Term b_argv(Proc *p, const Term *a)
+{
+    (void)a;
+    Term list = NIL;
+    for (int i = argc_saved; i-- > 0;) {
+        Term s = lib_str(p, argv_saved[i]);
+        if (s == NONE || (list = lib_cons(p, s, list)) == NONE)
+            return lib_oom(p);
+    }
+    return list;
+}
+
+static Term halt_with(Proc *p, Term status)
+{
+    int code = 0;
+    if (is_small(status))
+        code = (int)small_val(status);
+    else if (status != A(normal) && !is_small(status))
+        code = 1;
+    (void)p;
+    fflush(stdout);
+    fflush(stderr);
+    _exit(code & 255);
+}
+
+static Term b_halt0(Proc *p, const Term *a)
+{
+    (void)a;
+    return halt_with(p, make_small(0));
+}
+
+static Term b_halt1(Proc *p, const Term *a) { return halt_with(p, a[0]); }
+
+/* ---- helpers the compiler calls --------------------------------------------------------- */
+
+/* mote_vm.normalize(class, reason, stacktrace): the exception rescue sees. */
+static Term b_normalize(Proc *p, const Term *a)
+{
+    Term r = exc_normalize(p, a[0], a[1], a[2]);
+    return r == NONE ? lib_oom(p) : r;
+}
+
+/* mote_vm.exception_new(struct, arg): defexception's exception/1. */
+static Term b_exception_new(Proc *p, const Term *a)
+{
+    Term s = a[0], arg = a[1];
+    if (is_binary(arg))
+        return map_put(&p->heap, s, A(message), arg);
+    if (is_map(arg)) {
+        /* merge */
+        Term r = s;
+        Term keys[64], vals[64];
+        if (map_size(arg) > 64)
+            return bif_error(p, A(badarg));
+        map_sorted(arg, keys, vals);
+        for (size_t i = 0; i < map_size(arg) && r != NONE; i++)
+            r = map_put(&p->heap, r, keys[i], vals[i]);
+        return r == NONE ? lib_oom(p) : r;
+    }
+    for (Term t = arg; is_cons(t); t = list_tail(t)) {
+        Term kv = list_head(t);
+        if (!is_tuple(kv) || tuple_size(kv) != 2)
+            return bif_error(p, A(badarg));
+        if (map_get(s, tuple_get(kv, 0)) == NONE) {
+            Strbuf sb;
+            strbuf_init(&sb);
+            return bif_raise_msg(p, "KeyError", "key %s not found", atom_text(tuple_get(kv, 0), NULL) ? atom_text(tuple_get(kv, 0), NULL) : "?");
+        }
+        s = map_put(&p->heap, s, tuple_get(kv, 0), tuple_get(kv, 1));
+        if (s == NONE)
+            return lib_oom(p);
+    }
+    return s;
+}
+
+static Term b_function_exported(Proc *p, const Term *a)
+{
+    if (!is_atom(a[0]) || !is_atom(a[1]) || !is_small(a[2]))
+        return bif_error(p, A(badarg));
+    Module *m = code_find(a[0]);
+    uint32_t n = (uint32_t)small_val(a[2]);
+    if (m != NULL && code_fn(m, a[1], n, true) != NULL)
+        return A(true);
+    return bif_lookup(a[0], a[1], n) != NULL ? A(true) : A(false);
+}
+
+static const BifDef proc_defs[] = {
+    {"erlang", "spawn", 1, 0, b_spawn1, NULL},
+    {"erlang", "spawn", 3, 0, b_spawn3, NULL},
+    {"erlang", "spawn_link", 1, 0, b_spawn_link1, NULL},
+    {"erlang", "spawn_link", 3, 0, b_spawn_link3, NULL},
+    {"erlang", "spawn_monitor", 1, 0, b_spawn_monitor1, NULL},
+    {"erlang", "spawn_monitor", 3, 0, b_spawn_monitor3, NULL},
+    {"erlang", "send", 2, 0, b_send, NULL},
+    {"erlang", "!", 2, 0, b_send, NULL},
+    {"erlang", "self", 0, BIF_GUARD, b_self, NULL},
+    {"erlang", "make_ref", 0, 0, b_make_ref, NULL},
+    {"erlang", "link", 1, 0, b_link, NULL},
+    {"erlang", "unlink", 1, 0, b_unlink, NULL},
+    {"erlang", "monitor", 2, 0, b_monitor, NULL},
+    {"erlang", "demonitor", 1, 0, b_demonitor1, NULL},
+    {"erlang", "demonitor", 2, 0, b_demonitor2, NULL},
+    {"erlang", "exit", 2, 0, b_exit2, NULL},
+    {"erlang", "process_flag", 2, 0, b_process_flag, NULL},
+    {"erlang", "is_process_alive", 1, 0, b_is_alive, NULL},
+    {"erlang", "register", 2, 0, b_register_erl, NULL},
+    {"erlang", "unregister", 1, 0, b_unregister, NULL},
+    {"erlang", "whereis", 1, 0, b_whereis_erl, NULL},
+    {"erlang", "put", 2, 0, b_put, NULL},
+    {"erlang", "get", 1, 0, b_get1, NULL},
+    {"erlang", "erase", 1, 0, b_erase, NULL},
+    {"erlang", "node", 0, BIF_GUARD, b_node, NULL},
+    {"erlang", "halt", 0, 0, b_halt0, NULL},
+    {"erlang", "halt", 1, 0, b_halt1, NULL},
+    {"erlang", "send_after", 3, 0, b_send_after, NULL},
+    {"erlang", "function_exported", 3, 0, b_function_exported, NULL},
+    {"Elixir.Kernel", "function_exported?", 3, 0, b_function_exported, NULL},
+    {"Elixir.Process", "send_after", 3, 0, b_send_after, NULL},
+    {"Elixir.Process", "send", 3, 0, b_send, NULL},
+    {"Elixir.Process", "link", 1, 0, b_link, NULL},
+    {"Elixir.Process", "unlink", 1, 0, b_unlink, NULL},
+    {"Elixir.Process", "monitor", 1, 0, b_monitor_elixir, NULL},
+    {"Elixir.Process", "demonitor", 1, 0, b_demonitor1, NULL},
+    {"Elixir.Process", "demonitor", 2, 0, b_demonitor2, NULL},
+    {"Elixir.Process", "exit", 2, 0, b_exit2, NULL},
+    {"Elixir.Process", "flag", 2, 0, b_process_flag, NULL},
+    {"Elixir.Process", "alive?", 1, 0, b_is_alive, NULL},
+    {"Elixir.Process", "register", 2, 0, b_register_elixir, NULL},
+    {"Elixir.Process", "unregister", 1, 0, b_unregister, NULL},
+    {"Elixir.Process", "whereis", 1, 0, b_whereis_elixir, NULL},
+    {"Elixir.Process", "get", 1, 0, b_pget1, NULL},
+    {"Elixir.Process", "get", 2, 0, b_pget2, NULL},
+    {"Elixir.Process", "put", 2, 0, b_pput, NULL},
+    {"Elixir.Process", "delete", 1, 0, b_pdelete, NULL},
+    {"Elixir.Node", "self", 0, 0, b_node, NULL},
+    {"Elixir.System", "argv", 0, 0, b_argv, NULL},
+    {"Elixir.System", "halt", 0, 0, b_halt0, NULL},
+    {"Elixir.System", "halt", 1, 0, b_halt1, NULL},
+    {"mote_vm", "normalize", 3, 0, b_normalize, NULL},
+    {"mote_vm", "exception_new", 2, 0, b_exception_new, NULL},
+};
+
+/* ---- fallbacks ----------------------------------------------------------------------------
+ * IO.puts/IO.inspect for when the standard library's own (lib/io.c) are
+ * not registered yet: registered first, so theirs replace these. */
+static Term b_io_puts(Proc *p, const Term *a)
+{
+    Strbuf sb;
+    strbuf_init(&sb);
+    const uint8_t *b;
+    size_t len;
+    if (lib_bytes(a[0], &b, &len)) {
+        strbuf_put(&sb, b, len);
+    } else {
+        Term s = vm_to_string_pub(p, a[0]);
+        if (s == NONE) {
+            strbuf_fini(&sb);
+            return NONE;
+        }
+        lib_bytes(s, &b, &len);
+        strbuf_put(&sb, b, len);
+    }
+    strbuf_putc(&sb, '\n');
+    fwrite(strbuf_cstr(&sb), 1, sb.len, stdout);
+    strbuf_fini(&sb);
+    return A(ok);
+}
+
+static Term b_io_inspect(Proc *p, const Term *a)
+{
+    (void)p;
+    Strbuf sb;
+    strbuf_init(&sb);
+    InspectOpts o;
+    inspect_opts_io(&o);
+    inspect_term(a[0], &o, &sb);
+    strbuf_putc(&sb, '\n');
+    fwrite(strbuf_cstr(&sb), 1, sb.len, stdout);
+    strbuf_fini(&sb);
+    return a[0];
+}
+
+static const BifDef fallback_defs[] = {
+    {"Elixir.IO", "puts", 1, 0, b_io_puts, NULL},
+    {"Elixir.IO", "inspect", 1, 0, b_io_inspect, NULL},
+};
+
+int proc_bifs_register_fallbacks(void)
+{
+    return bif_register(fallback_defs, sizeof fallback_defs / sizeof fallback_defs[0]);
+}
+
+int proc_bifs_register(void)
+{
+    return bif_register(proc_defs, sizeof proc_defs / sizeof proc_defs[0]);
+}
