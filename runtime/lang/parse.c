@@ -989,6 +989,11 @@ size_t parse_error_format(const ParseError *e, char *buf, size_t cap)
     return w < 0 ? 0 : (size_t)w;
 }
 
+const char *parse_error_kind(const ParseError *e)
+{
+    return e->incomplete ? "TokenMissingError" : "SyntaxError";
+}
+
 int parse_error_to_err(const ParseError *e, Err *err)
 {
     if (err) {

@@ -43,6 +43,11 @@ int parse_completeness(const char *src, size_t len);
  * (NUL-terminated, truncated to cap). Returns the length it needed. */
 size_t parse_error_format(const ParseError *e, char *buf, size_t cap);
 
+/* The Elixir exception this error is raised as: "TokenMissingError" when
+ * the input ended early (a missing terminator, an incomplete expression),
+ * else "SyntaxError". Static, never NULL. */
+const char *parse_error_kind(const ParseError *e);
+
 /* Copies a ParseError into an Err ("file:line:col: message"), for callers
  * that report through Err. Returns e->code. */
 int parse_error_to_err(const ParseError *e, struct Err *err);

@@ -361,6 +361,8 @@ static void missing_terminators_say_where_they_started(void **state)
     expect_error("fn x ->\n x", 2, 3, "missing terminator: end (for \"fn\" starting at line 1)", true);
     expect_error("x = \"abc", 1, 5, "missing terminator: \" (for string starting at line 1)", true);
     expect_error("1 +", 1, 4, "syntax error: expression is incomplete", true);
+    ParseError e = {.incomplete = true};
+    assert_string_equal(parse_error_kind(&e), "TokenMissingError");
 }
 
 static void formats_errors_with_the_line_and_a_caret(void **state)
@@ -376,6 +378,7 @@ static void formats_errors_with_the_line_and_a_caret(void **state)
     char buf[512];
     parse_error_format(&err, buf, sizeof(buf));
     assert_string_equal(buf, "t.exs:2:4: syntax error before: 2\n    [1 2]\n       ^\n");
+    assert_string_equal(parse_error_kind(&err), "SyntaxError");
     Err e;
     assert_int_equal(parse_error_to_err(&err, &e), MOTE_ESYNTAX);
     assert_string_equal(e.msg, "t.exs:2:4: syntax error before: 2");
