@@ -98,6 +98,11 @@ bool lib_parse_float(const uint8_t *s, size_t n, double *out);
 /* Parts per second of a time unit atom (or positive integer); 0 if bad. */
 int64_t lib_time_unit(Term unit);
 
+/* Appends the String.Chars text of t (binaries, atoms, numbers,
+ * chardata lists) to sb: 0, -1 when t has no implementation here, or
+ * MOTE_ENOMEM (io.c). */
+int lib_to_string(Term t, struct Strbuf *sb);
+
 /* The atom for "Elixir.<name>" (name like "ArgumentError"); NONE when the
  * atom table is full. */
 Term lib_alias(const char *name);
