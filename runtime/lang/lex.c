@@ -34,10 +34,16 @@ int lex_error(ParseError *err, const char *src, size_t len, uint32_t line, uint3
     va_start(ap, fmt);
     vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
     va_end(ap);
-    size_t p = 0;
+    size_t p = line == 1 && len >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3) ? 3 : 0;
     for (uint32_t l = 1; l < line && p < len; p++)
         if (src[p] == '\n')
             l++;
+    /* Columns count code points, as Elixir's do; col arrives in bytes. */
+    uint32_t cps = 1;
+    for (size_t i = 0; i + 1 < col && p + i < len && src[p + i] != '\n'; i++)
+        if (((unsigned char)src[p + i] & 0xC0) != 0x80)
+            cps++;
+    err->col = cps;
     size_t n = 0;
     while (p + n < len && src[p + n] != '\n' && src[p + n] != '\r' && n + 1 < sizeof(err->text))
         n++;

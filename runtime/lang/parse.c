@@ -979,9 +979,16 @@ size_t parse_error_format(const ParseError *e, char *buf, size_t cap)
 {
     char caret[sizeof(e->text) + 2];
     size_t n = 0;
-    /* Keep tabs in the caret line so it lines up under the text. */
-    for (; n + 1 < e->col && n < sizeof(e->text) - 1 && e->text[n]; n++)
-        caret[n] = e->text[n] == '\t' ? '\t' : ' ';
+    uint32_t cp = 1;
+    /* One blank per code point before the column; tabs stay tabs so the
+     * caret lines up under the text. */
+    for (size_t i = 0; cp < e->col && i < sizeof(e->text) - 1 && e->text[i]; i++) {
+        unsigned char c = (unsigned char)e->text[i];
+        if ((c & 0xC0) == 0x80)
+            continue;
+        caret[n++] = c == '\t' ? '\t' : ' ';
+        cp++;
+    }
     caret[n++] = '^';
     caret[n] = '\0';
     int w = snprintf(buf, cap, "%s:%u:%u: %s\n    %s\n    %s\n", e->file ? e->file : "nofile",

@@ -344,6 +344,7 @@ static void errors_name_the_token_and_position(void **state)
                  "must always come last in lists and maps", false);
     expect_error("[a: 1, 2]", 1, 8, "unexpected expression after keyword list. Keyword lists "
                  "must always come last in lists and maps", false);
+    expect_error("\"\xC3\xA9\" 1", 1, 5, "syntax error before: 1", false); /* code points */
     expect_error("x = (1, 2)", 1, 5, "unexpected parentheses: a comma-separated list in "
                  "parentheses is only allowed before ->", false);
     expect_error("..//2", 1, 3, "the range step operator (//) must immediately follow the "
