@@ -557,6 +557,53 @@ defmodule Enum do
     front ++ :lists.reverse(mid) ++ back
   end
 
+  # Moves the elements at range_or_index to insertion_index.
+  def slide(enum, index, insertion) when is_integer(index), do: slide(enum, index..index, insertion)
+
+  def slide(_enum, %{__struct__: Range, step: step} = range, _insertion) when step != 1 do
+    raise ArgumentError, "Enum.slide/3 does not accept ranges with custom steps, got: #{inspect(range)}"
+  end
+
+  def slide(enum, %{__struct__: Range, first: f, last: l}, insertion) when f < 0 or l < 0 or insertion < 0 do
+    list = to_list(enum)
+    n = length(list)
+    f = if f >= 0, do: f, else: :erlang.max(f + n, 0)
+    l = if l >= 0, do: l, else: l + n
+    insertion = if insertion >= 0, do: insertion, else: n + insertion
+
+    if f < n and f != insertion do
+      slide(list, Range.new(f, l, 1), insertion)
+    else
+      list
+    end
+  end
+
+  def slide(enum, %{__struct__: Range, first: f, last: l}, insertion) do
+    cond do
+      insertion == f ->
+        to_list(enum)
+
+      insertion > f and insertion <= l ->
+        raise ArgumentError,
+              "insertion index for slide must be outside the range being moved " <>
+                "(tried to insert #{f}..#{l} at #{insertion})"
+
+      insertion < f ->
+        rotate(to_list(enum), insertion, f, l)
+
+      true ->
+        rotate(to_list(enum), f, l + 1, insertion)
+    end
+  end
+
+  # Elements start..middle-1 and middle..last swap places.
+  defp rotate(list, start, middle, last) do
+    {pre, rest} = split_list(list, start, [])
+    {first_part, rest} = split_list(rest, middle - start, [])
+    {second_part, post} = split_list(rest, last - middle + 1, [])
+    pre ++ second_part ++ first_part ++ post
+  end
+
   # ---- chunking -------------------------------------------------------
 
   def chunk_every(enum, count), do: chunk_every(enum, count, count, [])
@@ -697,6 +744,14 @@ defmodule Enum do
       tails = map_list(lists, fn [_ | t] -> t end)
       [:erlang.list_to_tuple(heads) | zip_lists(tails)]
     end
+  end
+
+  def zip_reduce(left, right, acc, fun) when is_function(fun, 3) do
+    zip_reduce([left, right], acc, fn [x, y], a -> fun.(x, y, a) end)
+  end
+
+  def zip_reduce(enums, acc, fun) when is_function(fun, 2) do
+    reduce(zip_with(enums, fn xs -> xs end), acc, fun)
   end
 
   def unzip(enum) do

@@ -217,4 +217,67 @@ defmodule Keyword do
   def equal?(left, right) when is_list(left) and is_list(right) do
     :lists.sort(left) == :lists.sort(right)
   end
+
+  def from_keys(keys, value) when is_list(keys), do: Enum.map(keys, fn k when is_atom(k) -> {k, value} end)
+
+  def replace_lazy(kw, key, fun) when is_list(kw) and is_atom(key) and is_function(fun, 1) do
+    case :lists.keyfind(key, 1, kw) do
+      {_, value} -> replace_first(kw, key, fun.(value))
+      false -> kw
+    end
+  end
+
+  # values lists the allowed keys, as atoms or {atom, default}. Each key
+  # of kw must take one allowed entry (a repeated key is unknown the
+  # second time); defaults of the entries left over are prepended.
+  def validate(kw, values) when is_list(kw) and is_list(values) do
+    validate(kw, values, [], [])
+  end
+
+  defp validate([{key, _} = pair | t], values, acc, bad) when is_atom(key) do
+    case take_allowed(values, key, []) do
+      {:ok, values} -> validate(t, values, [pair | acc], bad)
+      :error -> validate(t, values, acc, [key | bad])
+    end
+  end
+
+  defp validate([], values, acc, []), do: {:ok, Enum.reduce(values, acc, &add_default/2)}
+  defp validate([], _values, _acc, bad), do: {:error, bad}
+
+  defp validate([entry | _], _values, _acc, _bad) do
+    raise ArgumentError, "expected a keyword list as first argument, got invalid entry: #{inspect(entry)}"
+  end
+
+  defp take_allowed([key | t], key, seen), do: {:ok, :lists.reverse(seen, t)}
+  defp take_allowed([{key, _} | t], key, seen), do: {:ok, :lists.reverse(seen, t)}
+  defp take_allowed([h | t], key, seen), do: take_allowed(t, key, [h | seen])
+  defp take_allowed([], _key, _seen), do: :error
+
+  defp add_default({key, _} = pair, acc) when is_atom(key), do: [pair | acc]
+  defp add_default(key, acc) when is_atom(key), do: acc
+
+  defp add_default(other, _acc) do
+    raise ArgumentError, "expected the second argument to be a list of atoms or tuples, got: #{inspect(other)}"
+  end
+
+  # A key validate/2 refused is unknown when no entry of values names it,
+  # else it was given more times than values allows.
+  def validate!(kw, values) do
+    case validate(kw, values) do
+      {:ok, kw} ->
+        kw
+
+      {:error, bad} ->
+        allowed = Enum.map(values, fn v -> if is_atom(v), do: v, else: elem(v, 0) end)
+
+        case Enum.reject(bad, fn k -> k in allowed end) do
+          [] ->
+            raise ArgumentError, "duplicate keys #{inspect(bad)} in #{inspect(kw)}"
+
+          unknown ->
+            raise ArgumentError,
+                  "unknown keys #{inspect(unknown)} in #{inspect(kw)}, the allowed keys are: #{inspect(allowed)}"
+        end
+    end
+  end
 end

@@ -128,6 +128,19 @@ defmodule List do
     if is_tuple(h) and tuple_size(h) > pos and elem(h, pos) == key, do: h, else: find_key(t, key, pos)
   end
 
+  def keyfind!(list, key, position) do
+    case find_key(list, key, position) do
+      nil ->
+        raise KeyError,
+          key: key,
+          term: list,
+          message: "key #{inspect(key)} at position #{inspect(position)} not found in: #{inspect(list)}"
+
+      t ->
+        t
+    end
+  end
+
   def keymember?(list, key, position), do: find_key(list, key, position) != nil
 
   def keydelete([], _key, _pos), do: []
@@ -161,6 +174,76 @@ defmodule List do
   end
 
   defp key_at?(t, key, pos), do: is_tuple(t) and tuple_size(t) > pos and elem(t, pos) == key
+
+  # ---- edit scripts ---------------------------------------------------
+  # Myers' algorithm, exploring diagonals -d..d for growing d; a path is
+  # {row, rest of list1, rest of list2, edits (newest first)}.
+
+  def myers_difference(list1, list2) when is_list(list1) and is_list(list2) do
+    myers_difference(list1, list2, nil)
+  end
+
+  def myers_difference(list1, list2, diff) when is_list(list1) and is_list(list2) do
+    myers_find(0, [{0, list1, list2, []}], diff)
+  end
+
+  defp myers_find(envelope, paths, diff) do
+    case myers_diagonals(-envelope, envelope, paths, [], diff) do
+      {:done, edits} -> compact(edits, [])
+      {:next, paths} -> myers_find(envelope + 1, paths, diff)
+    end
+  end
+
+  defp myers_diagonals(d, limit, _paths, next, _diff) when d > limit, do: {:next, :lists.reverse(next)}
+
+  defp myers_diagonals(d, limit, paths, next, diff) do
+    {path, rest} = myers_step(d, limit, paths, diff)
+
+    case snake(path, diff) do
+      {:cont, path} -> myers_diagonals(d + 2, limit, rest, [path | next], diff)
+      {:done, edits} -> {:done, edits}
+    end
+  end
+
+  defp myers_step(0, 0, [path], _diff), do: {path, []}
+  defp myers_step(d, limit, [path | _] = paths, _diff) when d == -limit, do: {move_down(path), paths}
+  defp myers_step(d, limit, [path], _diff) when d == limit, do: {move_right(path), []}
+
+  defp myers_step(_d, _limit, [p1, p2 | rest], _diff) do
+    if elem(p1, 0) > elem(p2, 0), do: {move_right(p1), [p2 | rest]}, else: {move_down(p2), [p2 | rest]}
+  end
+
+  defp move_right({y, l1, [e2 | r2], edits}), do: {y, l1, r2, [{:ins, e2} | edits]}
+  defp move_right({y, l1, [], edits}), do: {y, l1, [], edits}
+
+  defp move_down({y, [e1 | r1], l2, edits}), do: {y + 1, r1, l2, [{:del, e1} | edits]}
+  defp move_down({y, [], l2, edits}), do: {y + 1, [], l2, edits}
+
+  # Equal heads extend the diagonal; with a diff function, so do two heads
+  # it finds a (non-nil) difference for. (Elixir 1.14 breaks some ties
+  # between such paths differently: the script can differ, never its
+  # length.)
+  defp snake({y, [e | r1], [e | r2], edits}, diff), do: snake({y + 1, r1, r2, [{:eq, e} | edits]}, diff)
+  defp snake({_y, [], [], edits}, _diff), do: {:done, edits}
+
+  defp snake({y, [e1 | r1], [e2 | r2], edits} = path, diff) when is_function(diff, 2) do
+    case diff.(e1, e2) do
+      nil -> {:cont, path}
+      result -> snake({y + 1, r1, r2, [{:diff, result} | edits]}, diff)
+    end
+  end
+
+  defp snake(path, _diff), do: {:cont, path}
+
+  defp compact([], acc), do: acc
+  defp compact([{:diff, _} = d | rest], acc), do: compact(rest, [d | acc])
+  defp compact([{kind, e} | rest], [{kind, run} | acc]), do: compact(rest, [{kind, [e | run]} | acc])
+
+  # eq X, ins X, eq Y reads better as ins X, eq X ++ Y.
+  defp compact(rest, [{:eq, run}, {:ins, run}, {:eq, other} | acc]) do
+    compact(rest, [{:ins, run}, {:eq, run ++ other} | acc])
+  end
+  defp compact([{kind, e} | rest], acc), do: compact(rest, [{kind, [e]} | acc])
 
   # ---- conversions (Erlang builtins) ------------------------------------
 

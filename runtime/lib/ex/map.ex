@@ -186,4 +186,6 @@ defmodule Map do
 
   def from_struct(%{__struct__: _} = struct), do: :maps.remove(:__struct__, struct)
   def from_struct(module) when is_atom(module), do: from_struct(module.__struct__())
+
+  def from_keys(keys, value) when is_list(keys), do: :maps.from_list(Enum.map(keys, fn k -> {k, value} end))
 end
