@@ -166,6 +166,13 @@ MOTE_API mote_env *mote_env_of(mote_proc *self)
     return &tls_env;
 }
 
+/* Reductions a send costs its sender: the copy and the delivery are work
+ * done on its behalf, so a process that only sends still yields. */
+static uint32_t send_cost(const Msg *m)
+{
+    return 4 + (m->frag != NULL ? (uint32_t)(m->frag->used_words / 16) : 0);
+}
+
 MOTE_API int mote_send(mote_env *env, mote_pid to, mote_term msg)
 {
     if (env == NULL || env->node == NULL)
@@ -180,6 +187,9 @@ MOTE_API int mote_send(mote_env *env, mote_pid to, mote_term msg)
     Msg *m = msg_new(MSG_MESSAGE, from, msg);
     if (m == NULL)
         return api_error(MOTE_ENOMEM, "mote_send: no memory to copy the message");
+    Proc *self = proc_current();
+    if (self != NULL)
+        proc_charge(self, send_cost(m));
     if (node_deliver(n, to, m) != 0)
         msg_free(m); /* dead: dropped, as in Erlang */
     return 0;

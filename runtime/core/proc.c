@@ -503,11 +503,11 @@ static int run_vm(Proc *p)
     return RUN_EXITED;
 }
 
-void proc_run(Sched *s, Proc *p)
+uint32_t proc_run(Sched *s, Proc *p, uint32_t budget)
 {
     atomic_store_explicit(&p->state, PS_RUNNING, memory_order_relaxed);
     p->sched = s;
-    p->reds_left = s->node->cfg.reductions;
+    p->reds_left = budget;
     tls_reds_mark = p->reds_left;
     tls_proc = p;
     int how = p->body_kind == BODY_VM ? run_vm(p) : run_native(p);
@@ -518,6 +518,9 @@ void proc_run(Sched *s, Proc *p)
         atomic_store_explicit(&p->state, PS_RUNNABLE, memory_order_relaxed);
         sched_enqueue_on(s, p);
     }
+    /* The mark is what p had left at its last charge, which every way
+     * out of a slice makes before p can be touched by another thread. */
+    return tls_reds_mark;
 }
 
 /* ---- exit ------------------------------------------------------------- */

@@ -126,9 +126,17 @@ int proc_spawn(struct Node *n, Proc *parent, const mote_proc_class *cls, void *a
 int proc_spawn_body(struct Node *n, Proc *parent, int (*prepare)(Proc *p, void *ctx), void *ctx,
                     const mote_spawn_opts *opts, Term *pid_out);
 
-/* Runs one time slice of p on scheduler s (the calling thread). On return
- * p is waiting, queued again, or freed (it exited). Scheduler thread. */
-void proc_run(struct Sched *s, Proc *p);
+/* Runs p on scheduler s (the calling thread) for up to `budget`
+ * reductions. On return p is waiting, queued again, or freed (it exited);
+ * returns the reductions it left unused. Scheduler thread. */
+uint32_t proc_run(struct Sched *s, Proc *p, uint32_t budget);
+
+/* Charges the running process for work done on its behalf (a send, a
+ * spawn): its slice ends sooner. Owner thread. */
+static inline void proc_charge(Proc *p, uint32_t reds)
+{
+    p->reds_left -= reds < p->reds_left ? reds : p->reds_left;
+}
 
 /* Tears p down with `reason` (terminate, unregister, unpublish, signals
  * to links and monitors, leftover signals answered) and frees it. Runs on

@@ -108,10 +108,6 @@ void sched_poke(Sched *s, uint64_t due_ms)
     pthread_mutex_unlock(&s->lock);
 }
 
-/* Runs from `next` in a row before the queue gets a turn: two processes
- * that keep waking each other must not starve the rest. */
-#define NEXT_STREAK_MAX 16
-
 void sched_wake(Node *n, Proc *p)
 {
     Sched *s = tls_sched;
@@ -144,20 +140,25 @@ static Proc *pop_queue(Sched *s)
     return p;
 }
 
-static Proc *pop(Sched *s)
+/* The next process to run and its budget. A process in `next` runs on
+ * what is left of the slice of the process that woke it (as Go's
+ * runnext), so a chatty pair shares one slice and cannot starve the
+ * queue; once the slice is spent the queue gets its turn. */
+static Proc *pop(Sched *s, uint32_t *budget)
 {
     Proc *p = s->next;
-    if (p != NULL && s->next_streak < NEXT_STREAK_MAX) {
+    if (p != NULL) {
         s->next = NULL;
-        s->next_streak++;
-        return p;
+        if (s->slice_left > 0) {
+            *budget = s->slice_left;
+            return p;
+        }
+        /* The slice is spent: p waits its turn behind the queue like any
+         * other runnable process (and becomes stealable). */
+        sched_enqueue_on(s, p);
     }
-    s->next_streak = 0;
-    Proc *q = pop_queue(s);
-    if (q != NULL)
-        return q;
-    s->next = NULL;
-    return p;
+    *budget = s->slice_left = s->node->cfg.reductions;
+    return pop_queue(s);
 }
 
 /* Takes the older half (rounded up) of v's queue as a list. */
@@ -325,7 +326,8 @@ static void *sched_main(void *arg)
             tick(s, &mark, &busy);
             until_tick = SLICES_PER_CLOCK;
         }
-        Proc *p = pop(s);
+        uint32_t budget;
+        Proc *p = pop(s, &budget);
         if (p == NULL)
             p = steal(s);
         if (p == NULL) {
@@ -334,7 +336,7 @@ static void *sched_main(void *arg)
             until_tick = 0;
             continue;
         }
-        proc_run(s, p);
+        s->slice_left = proc_run(s, p, budget);
         busy = true;
         until_tick--;
     }

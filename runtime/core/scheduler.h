@@ -38,7 +38,8 @@ typedef struct Sched {
     Proc *rq_head, *rq_tail;
     Proc *next;                  /* owner-only: runs next, ahead of the queue
                                     (a process just woken by this thread)  */
-    unsigned next_streak;        /* runs taken from `next` in a row         */
+    uint32_t slice_left;         /* reductions left in the current slice,
+                                    which a process run from `next` inherits */
     bool parked;                 /* waiting on cond                         */
     bool woken;                  /* signalled since it parked               */
     uint64_t sleep_until_ms;     /* deadline of the current park            */

@@ -206,6 +206,31 @@ static void ping_pong_passes_every_message(void **state)
     assert_true(after - before >= 100001);
 }
 
+/* The ping-pong pair wakes each other (the `next` slot) while a spinner
+ * is always runnable on the only scheduler: neither side may starve. */
+static void woken_pair_and_busy_process_share_one_scheduler(void **state)
+{
+    mote_rt *rt = *state; /* one scheduler */
+    atomic_store(&spin_stop, 0);
+    atomic_store(&spin_count, 0);
+    mote_pid spin;
+    assert_int_equal(mote_spawn(rt, NULL, &spinner_class, NULL, NULL, &spin), 0);
+    assert_int_equal(send_int(rt, spin, 0), 0);
+    WAIT_FOR(atomic_load(&spin_count) > 1000);
+    atomic_store(&pp_done, 0);
+    mote_pid a, b;
+    pong_a.done = pong_b.done = &pp_done;
+    assert_int_equal(mote_spawn(rt, NULL, &pong_class, &pong_a, NULL, &a), 0);
+    pong_b.partner = a;
+    assert_int_equal(mote_spawn(rt, NULL, &pong_class, &pong_b, NULL, &b), 0);
+    pong_a.partner = b;
+    assert_int_equal(send_int(rt, b, 20000), 0);
+    WAIT_FOR(atomic_load(&pp_done));
+    uint64_t before = atomic_load(&spin_count);
+    WAIT_FOR(atomic_load(&spin_count) > before + 1000); /* and the spinner still runs */
+    atomic_store(&spin_stop, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -217,6 +242,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(reductions_are_counted_per_process, rt_setup,
                                         rt_teardown),
         cmocka_unit_test_setup_teardown(ping_pong_passes_every_message, rt_setup, rt_teardown),
+        cmocka_unit_test_setup_teardown(woken_pair_and_busy_process_share_one_scheduler,
+                                        rt_setup1, rt_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
