@@ -1,0 +1,121 @@
+/* kernel.c — Kernel functions that are not :erlang's under the same name
+ * (the VM falls back to :erlang for the rest): elem/put_elem with 0-based
+ * indices, is_nil, is_struct, is_exception, to_charlist; and
+ * :unicode.characters_to_list.
+ */
+#include "bin.h"
+#include "exc.h"
+#include "lib.h"
+#include "map.h"
+#include "strbuf.h"
+
+static Term erl(Proc *p, const char *name, unsigned arity, const Term *a)
+{
+    return bif_lookup(A(erlang), atom_from_cstr(name), arity)->fn(p, a);
+}
+
+/* elem(t, i) is :erlang.element(i + 1, t); an out-of-range index raises
+ * the same ArgumentError Elixir shows for the underlying call. */
+static Term bif_elem(Proc *p, const Term *a)
+{
+    if (!is_small(a[1]))
+        return bif_badarg(p, 2, "not an integer");
+    Term b[2] = {make_small(small_val(a[1]) + 1), a[0]};
+    return erl(p, "element", 2, b);
+}
+
+static Term bif_put_elem(Proc *p, const Term *a)
+{
+    if (!is_small(a[1]))
+        return bif_badarg(p, 2, "not an integer");
+    Term b[3] = {make_small(small_val(a[1]) + 1), a[0], a[2]};
+    return erl(p, "setelement", 3, b);
+}
+
+static Term bif_is_nil(Proc *p, const Term *a)
+{
+    (void)p;
+    return lib_bool(a[0] == A(nil));
+}
+
+static bool struct_of(Term t, Term *name)
+{
+    Term s = is_map(t) ? map_get(t, A(__struct__)) : NONE;
+    if (s == NONE || !is_atom(s))
+        return false;
+    *name = s;
+    return true;
+}
+
+static Term bif_is_struct(Proc *p, const Term *a)
+{
+    (void)p;
+    Term s;
+    return lib_bool(struct_of(a[0], &s));
+}
+
+static Term bif_is_struct2(Proc *p, const Term *a)
+{
+    (void)p;
+    Term s;
+    return lib_bool(struct_of(a[0], &s) && s == a[1]);
+}
+
+static Term bif_is_exception(Proc *p, const Term *a)
+{
+    (void)p;
+    return lib_bool(exc_is_exception(a[0]));
+}
+
+static Term bif_is_exception2(Proc *p, const Term *a)
+{
+    (void)p;
+    return lib_bool(exc_is_exception(a[0]) && map_get(a[0], A(__struct__)) == a[1]);
+}
+
+/* to_charlist/characters_to_list: chardata (or String.Chars text for
+ * to_charlist) as a list of code points. */
+static Term charlist(Proc *p, Term t, bool chars_only)
+{
+    if (is_list(t) && chars_only) {
+        bool flat = true;
+        for (Term l = t; is_cons(l); l = list_tail(l))
+            flat = flat && is_small(list_head(l));
+        if (flat)
+            return t;
+    }
+    Strbuf sb;
+    strbuf_init(&sb);
+    int rc = chars_only ? (is_list(t) || is_binary(t) ? lib_iodata(t, true, &sb) : -1)
+                        : lib_to_string(t, &sb);
+    if (rc < 0) {
+        strbuf_fini(&sb);
+        if (rc != -1)
+            return lib_oom(p);
+        return chars_only ? bif_badarg(p, 1, "not valid character data")
+                          : bif_raise_msg(p, "ArgumentError", "cannot convert to a charlist");
+    }
+    Term b = lib_strbuf(p, &sb);
+    return b == NONE ? lib_oom(p) : lib_text_to_charlist(p, b);
+}
+
+static Term bif_to_charlist(Proc *p, const Term *a) { return charlist(p, a[0], false); }
+static Term bif_chars_to_list(Proc *p, const Term *a) { return charlist(p, a[0], true); }
+
+#define G (BIF_GUARD | BIF_PURE)
+static const BifDef kernel_bifs[] = {
+    {"Elixir.Kernel", "elem", 2, G, bif_elem, NULL},
+    {"Elixir.Kernel", "put_elem", 3, BIF_PURE, bif_put_elem, NULL},
+    {"Elixir.Kernel", "is_nil", 1, G, bif_is_nil, NULL},
+    {"Elixir.Kernel", "is_struct", 1, G, bif_is_struct, NULL},
+    {"Elixir.Kernel", "is_struct", 2, G, bif_is_struct2, NULL},
+    {"Elixir.Kernel", "is_exception", 1, G, bif_is_exception, NULL},
+    {"Elixir.Kernel", "is_exception", 2, G, bif_is_exception2, NULL},
+    {"Elixir.Kernel", "to_charlist", 1, BIF_PURE, bif_to_charlist, NULL},
+    {"unicode", "characters_to_list", 1, BIF_PURE, bif_chars_to_list, NULL},
+};
+
+int lib_kernel_register(void)
+{
+    return bif_register(kernel_bifs, LIB_NDEFS(kernel_bifs));
+}
