@@ -592,6 +592,20 @@ static void comp_in(Comp *c, FnB *f, const Ast *e)
 
 static void comp_range(Comp *c, FnB *f, const Ast *e)
 {
+    if (e->nkids < 2) {
+        /* `..`: the full-slice range 0..-1//1 */
+        emit_lit(c, f, A(__struct__));
+        emit_lit(c, f, atom_from_cstr("Elixir.Range"));
+        emit_lit(c, f, atom_from_cstr("first"));
+        emit_lit(c, f, make_small(0));
+        emit_lit(c, f, atom_from_cstr("last"));
+        emit_lit(c, f, make_small(-1));
+        emit_lit(c, f, atom_from_cstr("step"));
+        emit_lit(c, f, make_small(1));
+        emit_op(c, f, OPC_MAP, -7);
+        emit(c, f, 4);
+        return;
+    }
     /* %Range{first: a, last: b, step: s}; a..b steps by -1 when a > b */
     uint32_t sa = new_slot(f), sb = new_slot(f);
     comp_expr(c, f, e->kids[0], 0);
@@ -936,7 +950,15 @@ void comp_expr(Comp *c, FnB *f, const Ast *e, int tail)
     case AST_FN: comp_fn(c, f, e); return;
     case AST_BLOCK: comp_body(c, f, e, tail); return;
     case AST_SIGIL: comp_sigil(c, f, e); return;
-    case AST_CAPTURE_ARG: comp_error(c, e, "capture argument &%lld must be used within the capture operator &", (long long)e->v.i);
+    case AST_CAPTURE_ARG: {
+        char name[24];
+        snprintf(name, sizeof name, "&%lld", (long long)e->v.i);
+        Var *v = find_var(c, f, name, (uint32_t)strlen(name));
+        if (v == NULL)
+            comp_error(c, e, "capture argument &%lld must be used within the capture operator &", (long long)e->v.i);
+        emit_slot_op(c, f, OPC_LOAD, v->slot);
+        return;
+    }
     default: comp_error(c, e, "unsupported expression (%s)", ast_kind_name((AstKind)e->kind));
     }
 }

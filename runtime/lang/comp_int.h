@@ -163,7 +163,19 @@ void comp_capture(Comp *c, FnB *f, const Ast *e);
 void comp_clauses(Comp *c, FnB *f, const Ast *const *stabs, uint32_t nstabs,
                   const uint32_t *slots, uint32_t n, unsigned fail_kind, int tail);
 
+/* One bitstring segment as written: value, type, size (constant, or an
+ * expression), unit and flags (vm_int.h BITS_*). */
+typedef struct BitsSeg {
+    const Ast *value;
+    const Ast *size_expr;
+    int type;
+    int64_t size, unit;
+    int flags;
+} BitsSeg;
+
 /* comp_mod.c */
+void comp_bits_seg(Comp *c, const Ast *seg, BitsSeg *sg);
+Term comp_bits_spec(const BitsSeg *sg, size_t n);
 void comp_defmodule(Comp *c, FnB *f, const Ast *e);
 void comp_bits(Comp *c, FnB *f, const Ast *e);
 

@@ -15,6 +15,7 @@
 #include "code.h"
 #include "comp_int.h"
 #include "mem.h"
+#include "vm_int.h"
 
 static bool named(const Ast *e, const char *name)
 {
@@ -403,8 +404,106 @@ void comp_defmodule(Comp *c, FnB *f, const Ast *e)
     code_install(m);
 }
 
+/* ---- bitstrings ---------------------------------------------------------- */
+
+static void seg_spec_part(Comp *c, const Ast *x, BitsSeg *sg)
+{
+    if (x->kind == AST_OP && x->op == OP_SUB && x->nkids == 2) {
+        seg_spec_part(c, x->kids[0], sg);
+        seg_spec_part(c, x->kids[1], sg);
+        return;
+    }
+    if (x->kind == AST_INT) {
+        sg->size = x->v.i;
+        return;
+    }
+    const char *s = x->v.str.s;
+    uint32_t len = x->v.str.len;
+    if (x->kind == AST_CALL && x->nkids == 1 && len == 4 && memcmp(s, "size", 4) == 0) {
+        if (x->kids[0]->kind == AST_INT)
+            sg->size = x->kids[0]->v.i;
+        else
+            sg->size_expr = x->kids[0];
+        return;
+    }
+    if (x->kind == AST_CALL && x->nkids == 1 && len == 4 && memcmp(s, "unit", 4) == 0 &&
+        x->kids[0]->kind == AST_INT) {
+        sg->unit = x->kids[0]->v.i;
+        return;
+    }
+    if (x->kind != AST_VAR && !(x->kind == AST_CALL && x->nkids == 0))
+        comp_error(c, x, "unknown bitstring specifier");
+#define IS(w) (len == strlen(w) && memcmp(s, w, len) == 0)
+    if (IS("integer")) sg->type = BITS_INT;
+    else if (IS("float")) sg->type = BITS_FLOAT;
+    else if (IS("binary") || IS("bytes")) sg->type = BITS_BINARY;
+    else if (IS("bits") || IS("bitstring")) sg->type = BITS_BITS;
+    else if (IS("utf8")) sg->type = BITS_UTF8;
+    else if (IS("utf16")) sg->type = BITS_UTF16;
+    else if (IS("utf32")) sg->type = BITS_UTF32;
+    else if (IS("signed")) sg->flags |= BITS_SIGNED;
+    else if (IS("unsigned")) sg->flags &= ~BITS_SIGNED;
+    else if (IS("little")) sg->flags |= BITS_LITTLE;
+    else if (IS("big") || IS("native")) sg->flags &= ~BITS_LITTLE;
+    else comp_error(c, x, "unknown bitstring specifier %.*s", (int)len, s);
+#undef IS
+}
+
+void comp_bits_seg(Comp *c, const Ast *seg, BitsSeg *sg)
+{
+    memset(sg, 0, sizeof *sg);
+    sg->type = -1;
+    sg->size = -1;
+    sg->unit = -1;
+    sg->value = seg;
+    if (seg->kind == AST_OP && seg->op == OP_TYPE) {
+        sg->value = seg->kids[0];
+        seg_spec_part(c, seg->kids[1], sg);
+    }
+    const Ast *v = sg->value;
+    if (sg->type < 0) {
+        if (v->kind == AST_STRING || v->kind == AST_INTERP)
+            sg->type = BITS_BINARY;
+        else if (v->kind == AST_FLOAT)
+            sg->type = BITS_FLOAT;
+        else
+            sg->type = BITS_INT;
+    }
+    if (v->kind == AST_STRING && sg->type == BITS_UTF8)
+        sg->type = BITS_BINARY; /* "héllo"::utf8 is the string's own bytes */
+    if (sg->unit < 0)
+        sg->unit = sg->type == BITS_BINARY ? 8 : 1;
+}
+
+Term comp_bits_spec(const BitsSeg *sg, size_t n)
+{
+    Term *hp = heap_alloc(comp_lit_heap(), 1 + 4 * n);
+    hp[0] = make_header(HDR_TUPLE, 4 * n);
+    for (size_t i = 0; i < n; i++) {
+        hp[1 + 4 * i] = make_small(sg[i].type);
+        hp[2 + 4 * i] = make_small(sg[i].size_expr ? -2 : sg[i].size);
+        hp[3 + 4 * i] = make_small(sg[i].unit);
+        hp[4 + 4 * i] = make_small(sg[i].flags);
+    }
+    return make_boxed(hp);
+}
+
 void comp_bits(Comp *c, FnB *f, const Ast *e)
 {
-    (void)f;
-    comp_error(c, e, "bitstring construction is not supported yet");
+    if (e->nkids > 256)
+        comp_error(c, e, "too many bitstring segments");
+    BitsSeg *sg = comp_alloc(c, (e->nkids + 1) * sizeof *sg);
+    uint32_t pushed = 0;
+    for (uint32_t i = 0; i < e->nkids; i++) {
+        comp_bits_seg(c, e->kids[i], &sg[i]);
+        comp_expr(c, f, sg[i].value, 0);
+        pushed++;
+        if (sg[i].size_expr) {
+            comp_expr(c, f, sg[i].size_expr, 0);
+            pushed++;
+        }
+    }
+    emit_op(c, f, OPC_BS_BUILD, 1 - (int)pushed);
+    emit(c, f, add_lit(c, f, comp_bits_spec(sg, e->nkids)));
+    emit(c, f, pushed);
 }

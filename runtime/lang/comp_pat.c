@@ -8,6 +8,7 @@
  */
 #include "atom.h"
 #include "comp_int.h"
+#include "vm_int.h"
 
 static void add_fail(Comp *c, FnB *f, uint32_t hole, uint32_t **fails, uint32_t *n, uint32_t *cap)
 {
@@ -129,6 +130,29 @@ static void pat_concat(Comp *c, FnB *f, const Ast *p, uint32_t **fails, uint32_t
     pat(c, f, p->kids[1], fails, nfails, capfails);
 }
 
+static void pat_bits(Comp *c, FnB *f, const Ast *p, uint32_t **fails, uint32_t *nfails,
+                     uint32_t *capfails)
+{
+    emit_op(c, f, OPC_M_BSTART, 1);
+    FAIL();
+    for (uint32_t i = 0; i < p->nkids; i++) {
+        BitsSeg sg;
+        comp_bits_seg(c, p->kids[i], &sg);
+        const Ast *v = sg.value;
+        if (v->kind == AST_STRING && sg.size < 0 && !sg.size_expr)
+            sg.size = v->v.str.len;
+        if (sg.size_expr)
+            comp_expr(c, f, sg.size_expr, 0);
+        emit_op(c, f, OPC_M_BGET, sg.size_expr ? 0 : 1);
+        emit(c, f, add_lit(c, f, comp_bits_spec(&sg, 1)));
+        emit(c, f, sg.size_expr ? 1 : 0);
+        FAIL();
+        pat(c, f, v, fails, nfails, capfails);
+    }
+    emit_op(c, f, OPC_M_BEND, -2);
+    FAIL();
+}
+
 static void pat(Comp *c, FnB *f, const Ast *p, uint32_t **fails, uint32_t *nfails, uint32_t *capfails)
 {
     Term lit = comp_literal(c, p);
@@ -159,9 +183,7 @@ static void pat(Comp *c, FnB *f, const Ast *p, uint32_t **fails, uint32_t *nfail
             return;
         }
         break;
-    case AST_BITS: {
-        comp_error(c, p, "bitstring patterns are not supported yet");
-    }
+    case AST_BITS: pat_bits(c, f, p, fails, nfails, capfails); return;
     case AST_OP:
         switch (p->op) {
         case OP_MATCH:

@@ -72,6 +72,23 @@ Fn *vm_find_fn(Term mod, Term name, uint32_t arity)
     return m != NULL ? code_fn(m, name, arity, true) : NULL;
 }
 
+static Term kernel_atom;
+
+/* The builtin for mod.name/arity; Kernel's functions fall back to
+ * :erlang's of the same name (is_list, self, abs, ...), as Elixir's
+ * Kernel delegates to them. */
+static const BifDef *find_bif(Term mod, Term name, uint32_t arity)
+{
+    const BifDef *b = bif_lookup(mod, name, arity);
+    if (b != NULL)
+        return b;
+    if (kernel_atom == 0)
+        kernel_atom = atom_from_cstr("Elixir.Kernel");
+    if (mod == kernel_atom)
+        return bif_lookup(A(erlang), name, arity);
+    return NULL;
+}
+
 uint32_t vm_line_of(const Fn *fn, uint32_t pc)
 {
     uint32_t line = 0;
@@ -476,7 +493,7 @@ L_TCALLR: {
     freev = NULL;
     nfree = 0;
     if (callee == NULL) {
-        const BifDef *b = bif_lookup(cs->mod, cs->name, n);
+        const BifDef *b = find_bif(cs->mod, cs->name, n);
         if (b == NULL) {
             vm_undef(p, cs->mod, cs->name, n);
             goto take_raise;
@@ -523,7 +540,7 @@ calld: {
     freev = NULL;
     nfree = 0;
     if (callee == NULL) {
-        const BifDef *b = bif_lookup(mod, name, n);
+        const BifDef *b = find_bif(mod, name, n);
         if (b == NULL) {
             vm_undef(p, mod, name, n);
             goto take_raise;
@@ -567,7 +584,7 @@ callf: {
         freev = NULL;
         nfree = 0;
         if (callee == NULL) {
-            const BifDef *b = bif_lookup(mod, name, n);
+            const BifDef *b = find_bif(mod, name, n);
             if (b == NULL) {
                 vm_undef(p, mod, name, n);
                 goto take_raise;
@@ -795,22 +812,40 @@ L_M_LIST: {
         ip = fn->code + l;
     NEXT();
 }
-L_M_BIN: {
-    Term spec = fn->lits[*ip++];
+L_M_BSTART: {
     uint32_t l = *ip++;
-    Term r = vm_bits_match(p, spec, POP());
-    if (r == NONE) {
+    if (!is_bitstring(sp[0])) {
+        sp++;
         ip = fn->code + l;
         NEXT();
     }
-    /* Push the extracted values so the first is on top. */
-    n = 0;
-    for (Term t = r; is_cons(t); t = list_tail(t))
-        n++;
-    sp -= n;
-    uint32_t i = 0;
-    for (Term t = r; is_cons(t); t = list_tail(t), i++)
-        sp[i] = list_head(t);
+    PUSH(make_small(0));
+    NEXT();
+}
+L_M_BGET: {
+    Term seg = fn->lits[*ip++];
+    uint32_t dyn = *ip++;
+    uint32_t l = *ip++;
+    Term size = dyn ? POP() : NONE;
+    size_t off = (size_t)small_val(sp[0]);
+    Term v = vm_bits_get(p, seg, sp[1], size, &off);
+    if (v == NONE) {
+        ip = fn->code + l;
+        NEXT();
+    }
+    sp[0] = make_small((int64_t)off);
+    PUSH(v);
+    NEXT();
+}
+L_M_BEND: {
+    uint32_t l = *ip++;
+    const uint8_t *b;
+    size_t boff, nbits;
+    bin_bits(sp[1], &b, &boff, &nbits);
+    bool end = (size_t)small_val(sp[0]) == nbits;
+    sp += 2;
+    if (!end)
+        ip = fn->code + l;
     NEXT();
 }
 

@@ -2,6 +2,8 @@
 #ifndef MOTE_VM_INT_H
 #define MOTE_VM_INT_H
 
+#include <math.h>
+
 #include "vm.h"
 
 /* TAG_CP words: value << 4 | kind << 3 | TAG_CP. Kind 0 is return info
@@ -23,9 +25,13 @@ Term vm_to_string(Proc *p, Term t);
 Term vm_concat_rev(Proc *p, const Term *rev, uint32_t n);
 /* Raises the exception a RAISE opcode names for value v. Returns NONE. */
 Term vm_fail(Proc *p, unsigned kind, Term v);
-/* A bitstring match of `subject` by spec (a literal tuple, comp_bits);
- * returns the list of extracted values (in order) or NONE on no match. */
-Term vm_bits_match(Proc *p, Term spec, Term subject);
+/* Segment types and flags of bitstring specs (vm_bits.c). */
+enum { BITS_INT, BITS_FLOAT, BITS_BINARY, BITS_BITS, BITS_UTF8, BITS_UTF16, BITS_UTF32 };
+enum { BITS_SIGNED = 1, BITS_LITTLE = 2 };
+/* Reads the segment `seg` ({type, size, unit, flags}) of bin at bit
+ * *off, advancing it; size_term is the pushed size when size is -2.
+ * NONE when it does not match. */
+Term vm_bits_get(Proc *p, Term seg, Term bin, Term size_term, size_t *off);
 /* Builds a bitstring from n values (rev: last pushed first) by spec;
  * NONE after raising. */
 Term vm_bits_build(Proc *p, Term spec, const Term *rev, uint32_t n);

@@ -320,7 +320,7 @@ Term vm_to_string(Proc *p, Term t)
 /* "Foo.bar/1" for messages. */
 static void mfa_text(Term m, Term f, uint32_t arity, Strbuf *sb)
 {
-    inspect_atom_remote(m, sb);
+    inspect_atom(m, sb);
     strbuf_putc(sb, '.');
     size_t len;
     const char *s = atom_text(f, &len);
@@ -336,7 +336,7 @@ Term vm_undef(Proc *p, Term m, Term f, uint32_t arity)
     mfa_text(m, f, arity, &sb);
     if (code_find(m) == NULL) {
         strbuf_puts(&sb, " is undefined (module ");
-        inspect_atom_remote(m, &sb);
+        inspect_atom(m, &sb);
         strbuf_puts(&sb, " is not available)");
     } else {
         strbuf_puts(&sb, " is undefined or private");
@@ -467,24 +467,6 @@ Term vm_exit_reason(Proc *p, Term cls, Term reason, Term trace)
     hp[1] = reason;
     hp[2] = trace;
     return make_boxed(hp);
-}
-
-/* Bitstrings: the spec is a literal tuple of segment descriptors, one
- * {type, size, unit, flags} per segment (comp_bits). */
-Term vm_bits_match(Proc *p, Term spec, Term subject)
-{
-    (void)p;
-    (void)spec;
-    (void)subject;
-    return NONE;
-}
-
-Term vm_bits_build(Proc *p, Term spec, const Term *rev, uint32_t n)
-{
-    (void)spec;
-    (void)rev;
-    (void)n;
-    return bif_raise_msg(p, "ArgumentError", "bitstring construction is not supported yet");
 }
 
 Term vm_to_string_pub(Proc *p, Term t)
