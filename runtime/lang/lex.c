@@ -59,7 +59,7 @@ int lex_oom(Lexer *L)
         L->err->code = MOTE_ENOMEM;
         snprintf(L->err->msg, sizeof(L->err->msg), "out of memory while reading source");
     }
-    return MOTE_ENOMEM;
+    return L->err->code;
 }
 
 /* ---- output ------------------------------------------------------------- */
@@ -67,6 +67,16 @@ int lex_oom(Lexer *L)
 Tok *lex_emit(Lexer *L, TokKind kind, uint32_t line, uint32_t col)
 {
     TokVec *v = L->out;
+    if (v->n >= LEX_MAX_TOKENS) {
+        if (!L->err->code) {
+            L->err->code = MOTE_ELIMIT;
+            L->err->line = line;
+            L->err->col = col;
+            snprintf(L->err->msg, sizeof(L->err->msg), "source has too many tokens (limit %u)",
+                     LEX_MAX_TOKENS);
+        }
+        return NULL;
+    }
     if (v->n == v->cap) {
         size_t ncap = v->cap ? v->cap * 2 : 256;
         Tok *t = mem_realloc(MEM_CODE, v->toks, v->cap * sizeof(Tok), ncap * sizeof(Tok));
@@ -579,7 +589,7 @@ int lex_source(AstArena *arena, const char *src, size_t len, TokVec *out, ParseE
             break;
     }
     mem_free(MEM_CODE, L.buf, L.bufcap);
-    return rc < 0 ? rc : 0;
+    return err->code ? err->code : rc < 0 ? rc : 0;
 }
 
 void lex_free(TokVec *v)

@@ -19,6 +19,8 @@
 /* Largest source the lexer accepts; bigger input is refused up front so
  * that memory stays proportional to something sane. */
 #define LEX_MAX_SOURCE (16u * 1024 * 1024)
+/* Most tokens one source may have (4M tokens is 128 MB of Tok). */
+#define LEX_MAX_TOKENS (4u * 1024 * 1024)
 /* Deepest nesting of strings inside interpolations. */
 #define LEX_MAX_NEST 64
 

@@ -335,6 +335,21 @@ static void refuses_interpolation_nested_too_deeply(void **state)
     free(src);
 }
 
+static void refuses_more_tokens_than_the_limit(void **state)
+{
+    (void)state;
+    size_t n = LEX_MAX_TOKENS / 2 + 1; /* "1," is two tokens */
+    char *src = malloc(2 * n + 1);
+    for (size_t i = 0; i < n; i++)
+        memcpy(src + 2 * i, "1,", 2);
+    src[2 * n] = '\0';
+    Lexed *l = lex(src);
+    assert_int_equal(l->rc, MOTE_ELIMIT);
+    assert_non_null(strstr(l->err.msg, "too many tokens"));
+    done(l);
+    free(src);
+}
+
 static void survives_random_bytes(void **state)
 {
     (void)state;
@@ -392,6 +407,7 @@ int main(void)
         cmocka_unit_test(refuses_stray_characters_with_position),
         cmocka_unit_test(refuses_invalid_utf8_in_identifiers),
         cmocka_unit_test(refuses_interpolation_nested_too_deeply),
+        cmocka_unit_test(refuses_more_tokens_than_the_limit),
         cmocka_unit_test(survives_random_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
