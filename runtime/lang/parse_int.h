@@ -1,14 +1,16 @@
-/* parse_int.h — private to parse.c and parse_lit.c.
+/* parse_int.h — private to parse.c, parse_block.c and parse_lit.c.
  *
- * The parser state and the helpers both halves share. parse.c holds the
- * expression grammar (operators, calls, blocks, clauses); parse_lit.c the
- * literals and containers (strings, lists, tuples, maps, bitstrings,
+ * The parser state and the helpers the three files share. parse.c holds
+ * the expression grammar (operators, calls, postfix, primaries) and the
+ * API; parse_block.c sequences, -> clauses, do-blocks and fn; parse_lit.c
+ * the literals and containers (strings, lists, tuples, maps, bitstrings,
  * keyword lists).
  */
 #ifndef MOTE_PARSE_INT_H
 #define MOTE_PARSE_INT_H
 
 #include <stdbool.h>
+#include <string.h>
 
 #include "parse.h"
 
@@ -85,5 +87,34 @@ Ast *parse_bits(Parser *P);
 Ast *parse_percent(Parser *P);
 /* Parses "exprs" up to a token of kind stop (not consumed); a BLOCK. */
 Ast *parse_exprs(Parser *P, TokKind stop);
+/* The inside of do/else/... or fn (first: an already parsed expression,
+ * or NULL): nil, an expression, a BLOCK, or CLAUSES. Stops before end, a
+ * block keyword or ). */
+Ast *parse_section(Parser *P, const Tok *opener, Ast *first);
+/* do ... end at cur(): a LIST of PAIRs with AST_F_DOBLOCK. */
+Ast *parse_do_block(Parser *P);
+/* fn ... end at cur(). */
+Ast *parse_fn(Parser *P);
+
+static inline bool at_eoe(const Parser *P) { return at(P, TOK_EOL) || at(P, TOK_SEMI); }
+static inline void skip_eoe(Parser *P)
+{
+    while (at_eoe(P))
+        adv(P);
+}
+/* An operator node not written in parentheses (so open to rewriting). */
+static inline bool unwrapped_op(const Ast *n, AstOp op)
+{
+    return n->kind == AST_OP && n->op == op && !(n->flags & AST_F_PARENS);
+}
+/* "(a, b)": a parenthesised argument list (see parse_paren). */
+static inline bool is_args(const Ast *n)
+{
+    return n->kind == AST_BLOCK && (n->flags & AST_F_ARGS);
+}
+static inline Ast *parse_mk_atom(Parser *P, const Tok *t, const char *name)
+{
+    return parse_mk_text(P, AST_ATOM, t, name, strlen(name));
+}
 
 #endif

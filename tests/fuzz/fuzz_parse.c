@@ -4,7 +4,8 @@
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE \
  *     -Iruntime/lang -Iruntime/core -Iruntime/include -I<builddir> \
  *     tests/fuzz/fuzz_parse.c runtime/lang/ast.c runtime/lang/lex.c runtime/lang/lex_str.c \
- *     runtime/lang/parse.c runtime/lang/parse_lit.c runtime/core/mem.c \
+ *     runtime/lang/parse.c runtime/lang/parse_block.c runtime/lang/parse_lit.c \
+ *     runtime/core/mem.c \
  *     -o fuzz_parse -lpthread
  *   ./fuzz_parse -max_len=4096 tests/fuzz/corpus_parse
  * Every input must come back as success or a syntax error with a
