@@ -34,7 +34,11 @@ typedef struct Node {
     mote_config cfg;            /* resolved: no zero "defaults" left         */
     struct Sched *scheds;       /* nsched schedulers                         */
     unsigned nsched;
-    _Atomic uint64_t nprocs;    /* live processes                            */
+    char pad_before_nprocs[64];
+    _Atomic uint64_t nprocs;    /* live processes; padded: every spawn and
+                                   exit writes it, every send reads the
+                                   fields around it                          */
+    char pad_after_nprocs[56];
     size_t max_procs;           /* slots in the table                        */
     uint64_t start_ns;          /* CLOCK_MONOTONIC at mote_start             */
     Term name;                  /* node name atom                            */

@@ -22,9 +22,13 @@
 #include "timer.h"
 
 typedef struct Sched {
-    /* Figures other threads read (info.c). */
+    /* Figures other threads read (info.c). Padding keeps runq_len, which
+     * idle schedulers poll, off the line the owner writes on every slice
+     * (padding, not _Alignas: mem_alloc guarantees only 16 bytes). */
     _Atomic uint64_t busy_ns;    /* time spent running processes            */
+    char pad_busy[56];
     _Atomic uint32_t runq_len;   /* processes on the run queue              */
+    char pad_runq[60];
     _Atomic uint64_t reductions; /* total reductions run here               */
     _Atomic uint64_t messages;   /* messages delivered by this thread       */
     _Atomic uint64_t parks;      /* times it went to sleep                  */
