@@ -34,12 +34,12 @@ defmodule Enum do
   defp reduce_range(_f, _l, _s, acc, _fun), do: acc
 
   def reduce_while(enum, acc, fun) do
-    enum |> Enumerable.reduce({:cont, acc}, fun) |> elem(1)
+    :erlang.element(2, Enumerable.reduce(enum, {:cont, acc}, fun))
   end
 
   # Reduces until fun returns {:halt, acc}: the building block of the
   # functions that may stop early (find, take, any? ...).
-  defp halting(enum, acc, fun), do: elem(Enumerable.reduce(enum, {:cont, acc}, fun), 1)
+  defp halting(enum, acc, fun), do: :erlang.element(2, Enumerable.reduce(enum, {:cont, acc}, fun))
 
   def to_list(list) when is_list(list), do: list
   def to_list(%{__struct__: Range, first: f, last: l, step: s}), do: range_list(f, l, s)

@@ -27,11 +27,11 @@ defmodule Kernel do
   end
 
   def put_in(data, [_ | _] = keys, value) do
-    elem(get_and_update_in(data, keys, fn _ -> {nil, value} end), 1)
+    :erlang.element(2, get_and_update_in(data, keys, fn _ -> {nil, value} end))
   end
 
   def update_in(data, [_ | _] = keys, fun) when is_function(fun, 1) do
-    elem(get_and_update_in(data, keys, fn x -> {nil, fun.(x)} end), 1)
+    :erlang.element(2, get_and_update_in(data, keys, fn x -> {nil, fun.(x)} end))
   end
 
   def pop_in(nil, [key | _]) do

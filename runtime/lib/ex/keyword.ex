@@ -268,7 +268,7 @@ defmodule Keyword do
         kw
 
       {:error, bad} ->
-        allowed = Enum.map(values, fn v -> if is_atom(v), do: v, else: elem(v, 0) end)
+        allowed = Enum.map(values, fn v -> if is_atom(v), do: v, else: :erlang.element(1, v) end)
 
         case Enum.reject(bad, fn k -> k in allowed end) do
           [] ->

@@ -40,7 +40,7 @@ defmodule List do
   def delete([h | t], elem), do: [h | delete(t, elem)]
 
   def delete_at(list, index) when is_integer(index) do
-    elem(pop_at(list, index), 1)
+    :erlang.element(2, pop_at(list, index))
   end
 
   def pop_at(list, index, default \\ nil) when is_list(list) and is_integer(index) do
@@ -125,7 +125,7 @@ defmodule List do
   defp find_key([], _key, _pos), do: nil
 
   defp find_key([h | t], key, pos) do
-    if is_tuple(h) and tuple_size(h) > pos and elem(h, pos) == key, do: h, else: find_key(t, key, pos)
+    if is_tuple(h) and tuple_size(h) > pos and :erlang.element(pos + 1, h) == key, do: h, else: find_key(t, key, pos)
   end
 
   def keyfind!(list, key, position) do
@@ -170,10 +170,10 @@ defmodule List do
   end
 
   def keysort(list, pos, sorter \\ :asc) do
-    Enum.sort_by(list, fn t -> elem(t, pos) end, sorter)
+    Enum.sort_by(list, fn t -> :erlang.element(pos + 1, t) end, sorter)
   end
 
-  defp key_at?(t, key, pos), do: is_tuple(t) and tuple_size(t) > pos and elem(t, pos) == key
+  defp key_at?(t, key, pos), do: is_tuple(t) and tuple_size(t) > pos and :erlang.element(pos + 1, t) == key
 
   # ---- edit scripts ---------------------------------------------------
   # Myers' algorithm, exploring diagonals -d..d for growing d; a path is
@@ -210,7 +210,7 @@ defmodule List do
   defp myers_step(d, limit, [path], _diff) when d == limit, do: {move_right(path), []}
 
   defp myers_step(_d, _limit, [p1, p2 | rest], _diff) do
-    if elem(p1, 0) > elem(p2, 0), do: {move_right(p1), [p2 | rest]}, else: {move_down(p2), [p2 | rest]}
+    if :erlang.element(1, p1) > :erlang.element(1, p2), do: {move_right(p1), [p2 | rest]}, else: {move_down(p2), [p2 | rest]}
   end
 
   defp move_right({y, l1, [e2 | r2], edits}), do: {y, l1, r2, [{:ins, e2} | edits]}
