@@ -10,7 +10,7 @@
 # Never prompts: CI runs it with no stdin.
 set -eu
 
-BUILD_PKGS="meson ninja-build pkg-config libcmocka-dev libreadline-dev libedit-dev \
+BUILD_PKGS="libc6-dev meson ninja-build pkg-config libcmocka-dev libreadline-dev libedit-dev \
 libncurses-dev libcurl4-openssl-dev libgmp-dev libpcre2-dev"
 TEST_PKGS="erlang-base golang-go tmux valgrind"
 
