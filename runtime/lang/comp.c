@@ -644,7 +644,7 @@ static const struct {
     unsigned opc, arg;
 } simple_binops[] = {
     {OP_ADD, OPC_ARITH, VA_ADD}, {OP_SUB, OPC_ARITH, VA_SUB}, {OP_MUL, OPC_ARITH, VA_MUL},
-    {OP_DIV, OPC_ARITH, VA_FDIV}, {OP_PLUSPLUS, OPC_ARITH, VA_PLUSPLUS},
+    {OP_DIV, OPC_ARITH, VA_FDIV}, {OP_POW, OPC_ARITH, VA_POW}, {OP_PLUSPLUS, OPC_ARITH, VA_PLUSPLUS},
     {OP_MINUSMINUS, OPC_ARITH, VA_MINUSMINUS}, {OP_CONCAT, OPC_ARITH, VA_CONCAT},
     {OP_BAND3, OPC_ARITH, VA_BAND}, {OP_BOR3, OPC_ARITH, VA_BOR}, {OP_BXOR3, OPC_ARITH, VA_BXOR},
     {OP_SHL3, OPC_ARITH, VA_BSL}, {OP_SHR3, OPC_ARITH, VA_BSR},
@@ -869,9 +869,12 @@ static void comp_sigil(Comp *c, FnB *f, const Ast *e)
     const Ast *body = e->kids[0];
     char letter = (char)e->op;
     if (letter == 'w' || letter == 'W') {
-        if (body->kind != AST_STRING)
-            comp_error(c, e, "~w with interpolation is not supported");
         const char *mods = e->v.str.s ? e->v.str.s : "";
+        if (body->kind != AST_STRING) {
+            comp_expr(c, f, body, 0);
+            comp_call_remote(c, f, atom_from_cstr("Elixir.String"), atom_from_cstr("split"), 1, 0);
+            return;
+        }
         char kind = mods[0] ? mods[0] : 's';
         const char *s = body->v.str.s;
         uint32_t len = body->v.str.len, n = 0;

@@ -507,6 +507,9 @@ static void comp_with(Comp *c, FnB *f, const Ast *e, int tail)
 
 /* ---- for ------------------------------------------------------------------------ */
 
+static void comp_bits_gen(Comp *c, FnB *f, const Ast *e, uint32_t i, uint32_t acc,
+                          const Ast *body, const Ast *reduce_acc, const Ast *q);
+
 static void comp_for_gen(Comp *c, FnB *f, const Ast *e, uint32_t i, uint32_t acc, const Ast *body,
                          const Ast *reduce_acc)
 {
@@ -559,12 +562,57 @@ static void comp_for_gen(Comp *c, FnB *f, const Ast *e, uint32_t i, uint32_t acc
         f->depth = d0;
         return;
     }
+    if (q->kind == AST_BITS && q->nkids > 0) {
+        const Ast *last = q->kids[q->nkids - 1];
+        if (last->kind == AST_OP && last->op == OP_LARROW) {
+            comp_bits_gen(c, f, e, i, acc, body, reduce_acc, q);
+            return;
+        }
+    }
     /* a filter */
     uint32_t skip;
     comp_expr(c, f, q, 0);
     emit_jump(c, f, OPC_JFALSY, &skip);
     comp_for_gen(c, f, e, i + 1, acc, body, reduce_acc);
     patch(f, skip, f->ncode);
+}
+
+/* for <<seg, seg <- bin>>: match the segments plus the rest, again and
+ * again, until the pattern no longer matches. */
+static void comp_bits_gen(Comp *c, FnB *f, const Ast *e, uint32_t i, uint32_t acc,
+                          const Ast *body, const Ast *reduce_acc, const Ast *q)
+{
+    const Ast *last = q->kids[q->nkids - 1];
+    Ast *pat = mk_node(c, AST_BITS, q, q->nkids + 1);
+    for (uint32_t k = 0; k + 1 < q->nkids; k++)
+        pat->kids[k] = q->kids[k];
+    pat->kids[q->nkids - 1] = last->kids[0];
+    Ast *rest = mk_node(c, AST_OP, q, 2), *rv = mk_node(c, AST_VAR, q, 0), *ty = mk_node(c, AST_VAR, q, 0);
+    rest->op = OP_TYPE;
+    rv->v.str.s = " bits rest";
+    rv->v.str.len = 10;
+    ty->v.str.s = "bits";
+    ty->v.str.len = 4;
+    rest->kids[0] = rv;
+    rest->kids[1] = ty;
+    pat->kids[q->nkids] = rest;
+    uint32_t ls = new_slot(f), d0 = f->depth, mark = f->nvars;
+    comp_expr(c, f, last->kids[1], 0);
+    emit_slot_op(c, f, OPC_STORE, ls);
+    uint32_t loop = f->ncode;
+    uint32_t *fails = NULL, nfails = 0, capfails = 0;
+    emit_slot_op(c, f, OPC_LOAD, ls);
+    comp_pattern(c, f, pat, &fails, &nfails, &capfails);
+    Var *v = find_var(c, f, " bits rest", 10);
+    emit_slot_op(c, f, OPC_LOAD, v->slot);
+    emit_slot_op(c, f, OPC_STORE, ls);
+    comp_for_gen(c, f, e, i + 1, acc, body, reduce_acc);
+    f->nvars = mark;
+    emit_op(c, f, OPC_JUMP, 0);
+    emit(c, f, loop);
+    patch_fails(f, fails, nfails, f->ncode);
+    f->depth = d0;
+    emit_dropto(c, f, d0);
 }
 
 static void comp_for(Comp *c, FnB *f, const Ast *e)

@@ -221,9 +221,17 @@ static void comp_struct_fn(Comp *c, ModB *mb, const Ast *fields, bool exception)
         emit_lit(c, f, A(true));
         n++;
     }
+    uint32_t nf = fields != NULL && fields->kind == AST_LIST ? fields->nkids : 0;
+    mb->mod->struct_fields = comp_alloc(c, (nf + 2) * sizeof(Term));
+    mb->mod->struct_fields[mb->mod->nstruct_fields++] = A(__struct__);
+    if (exception)
+        mb->mod->struct_fields[mb->mod->nstruct_fields++] = A(__exception__);
     if (fields != NULL && fields->kind == AST_LIST) {
         for (uint32_t i = 0; i < fields->nkids; i++) {
             const Ast *k = fields->kids[i];
+            Term key = comp_literal(c, k->kind == AST_PAIR ? k->kids[0] : k);
+            if (is_atom(key))
+                mb->mod->struct_fields[mb->mod->nstruct_fields++] = key;
             if (k->kind == AST_PAIR) {
                 comp_expr(c, f, k->kids[0], 0);
                 comp_expr(c, f, k->kids[1], 0);
@@ -415,6 +423,15 @@ static void seg_spec_part(Comp *c, const Ast *x, BitsSeg *sg)
     }
     if (x->kind == AST_INT) {
         sg->size = x->v.i;
+        return;
+    }
+    if (x->kind == AST_OP && x->op == OP_MUL && x->nkids == 2 && x->kids[1]->kind == AST_INT) {
+        /* size*unit */
+        if (x->kids[0]->kind == AST_INT)
+            sg->size = x->kids[0]->v.i;
+        else
+            sg->size_expr = x->kids[0];
+        sg->unit = x->kids[1]->v.i;
         return;
     }
     const char *s = x->v.str.s;

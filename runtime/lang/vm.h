@@ -62,6 +62,8 @@ struct Module {
     const char *file;   /* source file for stack traces                    */
     Term file_term;     /* the same as a literal charlist                   */
     Term attrs;         /* literal map of kept attributes (doc, ...)       */
+    Term *struct_fields;/* defstruct fields in order (NULL: no struct)      */
+    uint32_t nstruct_fields;
 };
 
 /* Per-process VM state while suspended: only what resuming needs. */
@@ -81,7 +83,7 @@ typedef enum VmFail {
 
 typedef enum VmArith {
     VA_ADD, VA_SUB, VA_MUL, VA_FDIV, VA_IDIV, VA_REM, VA_PLUSPLUS, VA_MINUSMINUS,
-    VA_CONCAT, VA_BAND, VA_BOR, VA_BXOR, VA_BSL, VA_BSR,
+    VA_CONCAT, VA_BAND, VA_BOR, VA_BXOR, VA_BSL, VA_BSR, VA_POW,
 } VmArith;
 
 typedef enum VmCmp { VC_EQ, VC_NE, VC_SEQ, VC_SNE, VC_LT, VC_GT, VC_LE, VC_GE } VmCmp;

@@ -10,7 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "atom.h"
+#include "code.h"
 #include "comp.h"
+#include "exc.h"
+#include "doc.h"
+#include "inspect.h"
+#include "map.h"
 #include "err.h"
 #include "mem.h"
 #include "node.h"
@@ -20,6 +26,62 @@
 static pthread_once_t reg_once = PTHREAD_ONCE_INIT;
 static int reg_rc;
 
+static bool hook_loaded(Term module)
+{
+    return code_find(module) != NULL;
+}
+
+static int hook_fun_arity(Term fun)
+{
+    if (is_boxed_kind(fun, HDR_EXPORT))
+        return (int)small_val(boxed_ptr(fun)[3]);
+    return (int)((const Fn *)(uintptr_t)boxed_ptr(fun)[1])->arity;
+}
+
+/* #Function<index.hash/arity in Mod.fun/arity>, as the BEAM prints a
+ * closure (the hash is a stable number derived from the module name). */
+static void hook_fun_text(Term fun, Strbuf *out)
+{
+    const Fn *fn = (const Fn *)(uintptr_t)boxed_ptr(fun)[1];
+    strbuf_printf(out, "#Function<%u.%u/%u in ", fn->lambda_no,
+                  (unsigned)(atom_hash(fn->mod->name) % 100000000u), fn->arity);
+    inspect_atom(fn->mod->name, out);
+    strbuf_putc(out, '.');
+    size_t len;
+    const char *name = atom_text(fn->name, &len);
+    const char *end = len > 1 && name[0] == '-' ? strstr(name, "-fun-") : NULL;
+    if (end != NULL)
+        strbuf_put(out, name + 1, (size_t)(end - name - 1));
+    else
+        strbuf_put(out, name, len);
+    strbuf_putc(out, '>');
+}
+
+static int hook_fields(Term module, Term *fields, size_t max)
+{
+    Module *m = code_find(module);
+    if (m == NULL || m->struct_fields == NULL)
+        return exc_struct_fields(module, fields, max);
+    size_t n = m->nstruct_fields < max ? m->nstruct_fields : max;
+    memcpy(fields, m->struct_fields, n * sizeof *fields);
+    return (int)n;
+}
+
+/* Range's Inspect: first..last, or first..last//step unless step is 1. */
+static DocId range_doc(InspectCx *cx, Term s, int limit)
+{
+    Term first = map_get(s, atom_from_cstr("first")), last = map_get(s, atom_from_cstr("last"));
+    Term step = map_get(s, atom_from_cstr("step"));
+    if (first == NONE || last == NONE || step == NONE || map_size(s) != 4)
+        return DOC_NIL;
+    Docs *d = inspect_docs(cx);
+    DocId r = doc_cons3(d, inspect_doc(cx, first, limit), doc_cstr(d, ".."),
+                        inspect_doc(cx, last, limit));
+    if (step != make_small(1))
+        r = doc_cons3(d, r, doc_cstr(d, "//"), inspect_doc(cx, step, limit));
+    return r;
+}
+
 static void register_builtins(void)
 {
     reg_rc = proc_bifs_register_fallbacks();
@@ -27,6 +89,11 @@ static void register_builtins(void)
         reg_rc = lib_register_all();
     if (reg_rc == 0)
         reg_rc = proc_bifs_register();
+    exc_set_loaded_hook(hook_loaded);
+    exc_set_fun_arity_hook(hook_fun_arity);
+    inspect_set_fun_hook(hook_fun_text);
+    inspect_set_fields_hook(hook_fields);
+    inspect_register_struct(atom_from_cstr("Elixir.Range"), range_doc);
 }
 
 static int run_source(mote_rt *rt, const char *file, const char *src, size_t len, int argc,

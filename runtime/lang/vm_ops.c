@@ -138,6 +138,19 @@ static Term concat2(Proc *p, Term a, Term b)
     return vm_concat_rev(p, parts, 2);
 }
 
+/* a ** b: an integer for integer operands with b >= 0, else a float. */
+static Term power(Proc *p, Term a, Term b)
+{
+    if (is_integer(a) && is_small(b) && small_val(b) >= 0) {
+        Term r = int_pow(&p->heap, a, (uint64_t)small_val(b));
+        return r == NONE ? badarith(p) : r;
+    }
+    double x, y;
+    if (!num_to_double(a, &x) || !num_to_double(b, &y))
+        return badarith(p);
+    return float_result(p, pow(x, y));
+}
+
 Term vm_arith(Proc *p, unsigned op, Term a, Term b)
 {
     Heap *h = &p->heap;
@@ -145,6 +158,7 @@ Term vm_arith(Proc *p, unsigned op, Term a, Term b)
     case VA_PLUSPLUS: return list_append(p, a, b);
     case VA_MINUSMINUS: return list_subtract(p, a, b);
     case VA_CONCAT: return concat2(p, a, b);
+    case VA_POW: return power(p, a, b);
     default: break;
     }
     if (op == VA_FDIV || is_float(a) || is_float(b)) {

@@ -231,6 +231,16 @@ static Term b_exit2(Proc *p, const Term *a)
     Term to = resolve_dest(p, a[0]);
     if (to == NONE || !is_local_pid(to))
         return bif_error(p, A(badarg));
+    if (to == p->pid) {
+        /* A signal to oneself acts now: the caller must not run on. */
+        if (a[1] == A(kill))
+            return bif_raise(p, A(exit), A(killed));
+        if (!(p->flags & PF_TRAP_EXIT)) {
+            if (a[1] == A(normal))
+                return A(true);
+            return bif_raise(p, A(exit), a[1]);
+        }
+    }
     exit_signal(p->node, p->pid, to, a[1], false);
     return A(true);
 }
