@@ -264,6 +264,8 @@ defmodule Enum do
   defp to_sorter(fun, _) when is_function(fun, 2), do: fun
   defp to_sorter(:asc, _), do: fn a, b -> a <= b end
   defp to_sorter(:desc, _), do: fn a, b -> a >= b end
+  defp to_sorter({:asc, mod}, _) when is_atom(mod), do: fn a, b -> mod.compare(a, b) != :gt end
+  defp to_sorter({:desc, mod}, _) when is_atom(mod), do: fn a, b -> mod.compare(a, b) != :lt end
   defp to_sorter(mod, :max) when is_atom(mod), do: fn a, b -> mod.compare(a, b) != :lt end
   defp to_sorter(mod, :min) when is_atom(mod), do: fn a, b -> mod.compare(a, b) != :gt end
 

@@ -180,6 +180,8 @@ defmodule Keyword do
 
   # Entries of kw1 whose key is in kw2 are dropped; kw2 follows whole.
   def merge(kw1, kw2) when is_list(kw1) and is_list(kw2) do
+    must_be_keyword(kw2, "second")
+    must_be_keyword(kw1, "first")
     keys = for {k, _} <- kw2, do: k
     Enum.reject(kw1, fn {k, _} -> k in keys end) ++ kw2
   end
@@ -187,6 +189,8 @@ defmodule Keyword do
   # Each entry of kw2 whose key is still unmatched in kw1 is combined
   # with that first kw1 entry; kw1's entries for combined keys go.
   def merge(kw1, kw2, fun) when is_list(kw1) and is_list(kw2) and is_function(fun, 3) do
+    must_be_keyword(kw1, "first")
+    must_be_keyword(kw2, "second")
     merge_with(kw2, [], kw1, kw1, fun)
   end
 
@@ -203,6 +207,12 @@ defmodule Keyword do
 
   defp merge_with([], acc, rest, _original, _fun), do: rest ++ :lists.reverse(acc)
 
+  defp must_be_keyword(kw, which) do
+    if not keyword?(kw) do
+      raise ArgumentError, "expected a keyword list as the #{which} argument, got: #{inspect(kw)}"
+    end
+  end
+
   def take(kw, keys) when is_list(kw) and is_list(keys), do: Enum.filter(kw, fn {k, _} -> k in keys end)
   def drop(kw, keys) when is_list(kw) and is_list(keys), do: Enum.reject(kw, fn {k, _} -> k in keys end)
 
@@ -215,7 +225,7 @@ defmodule Keyword do
   def to_list(kw) when is_list(kw), do: kw
 
   def equal?(left, right) when is_list(left) and is_list(right) do
-    :lists.sort(left) == :lists.sort(right)
+    :lists.sort(left) === :lists.sort(right)
   end
 
   def from_keys(keys, value) when is_list(keys), do: Enum.map(keys, fn k when is_atom(k) -> {k, value} end)
