@@ -39,6 +39,13 @@ void node_cond_init(pthread_cond_t *c)
     pthread_condattr_destroy(&a);
 }
 
+uint64_t node_coarse_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
 uint64_t node_now_ns(void)
 {
     struct timespec ts;

@@ -90,6 +90,8 @@ void node_new_ref(Node *n, uint64_t id[2]);
 
 /* Nanoseconds of CLOCK_MONOTONIC. */
 uint64_t node_now_ns(void);
+/* CLOCK_MONOTONIC_COARSE: the same clock, a few ms coarse, much cheaper. */
+uint64_t node_coarse_ns(void);
 /* A condvar whose timed waits use CLOCK_MONOTONIC deadlines. */
 void node_cond_init(pthread_cond_t *c);
 

@@ -442,8 +442,27 @@ static uint32_t message_cost(const Msg *m)
     return 1 + (m->frag != NULL ? (uint32_t)(m->frag->used_words / 32) : 0);
 }
 
+/* Callbacks between two looks at the (coarse) clock. */
+#define CALLS_PER_CLOCK 8
+
+/* Ends the slice of a native process that has held its scheduler past
+ * SCHED_SLICE_MAX_NS since the scheduler last read the clock: reductions
+ * count callbacks, not the C work inside them. */
+static void check_slice_time(Proc *p)
+{
+    Sched *s = sched_current();
+    if (s == NULL)
+        return;
+    uint64_t now = node_coarse_ns();
+    if (now > s->tick_ns && now - s->tick_ns > SCHED_SLICE_MAX_NS) {
+        p->reds_left = 0;
+        s->tick_due = true;
+    }
+}
+
 static int run_native(Proc *p)
 {
+    unsigned calls = 0;
     const mote_proc_class *cls = p->body.native.cls;
     Term why = A(undef);
     if (cls == NULL)
@@ -476,6 +495,8 @@ static int run_native(Proc *p)
             goto die;
         if ((why = safe_point(p)) != NONE)
             goto die;
+        if (++calls % CALLS_PER_CLOCK == 0)
+            check_slice_time(p);
     }
 die:
     proc_exit(p, why);

@@ -310,6 +310,8 @@ static void tick(Sched *s, uint64_t *mark, bool *busy)
     }
     *mark = now;
     *busy = false;
+    s->tick_ns = now;
+    s->tick_due = false;
     wheel_advance(&s->wheel, n, (now - n->start_ns) / 1000000u);
 }
 
@@ -322,7 +324,7 @@ static void *sched_main(void *arg)
     bool busy = false;
     unsigned until_tick = 0;
     while (!atomic_load_explicit(&n->stopping, memory_order_acquire)) {
-        if (until_tick == 0) {
+        if (until_tick == 0 || s->tick_due) {
             tick(s, &mark, &busy);
             until_tick = SLICES_PER_CLOCK;
         }

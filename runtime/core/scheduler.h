@@ -42,6 +42,8 @@ typedef struct Sched {
     Proc *rq_head, *rq_tail;
     Proc *next;                  /* owner-only: runs next, ahead of the queue
                                     (a process just woken by this thread)  */
+    uint64_t tick_ns;            /* owner-only: when it last read the clock */
+    bool tick_due;               /* a slice ran long: read the clock now     */
     uint32_t slice_left;         /* reductions left in the current slice,
                                     which a process run from `next` inherits */
     bool parked;                 /* waiting on cond                         */
@@ -55,7 +57,10 @@ typedef struct Sched {
     uint64_t rng;                /* victim choice for stealing              */
 } Sched;
 
-#define SCHED_FREE_PROCS_MAX 4096 /* per scheduler; the rest go to mem_free */
+#define SCHED_FREE_PROCS_MAX 4096
+/* Wall time after which a native process yields whatever its budget says
+ * (its callbacks may be long C work that reductions do not see). */
+#define SCHED_SLICE_MAX_NS 10000000u /* per scheduler; the rest go to mem_free */
 
 /* Sets up n->scheds (not started). 0 or MOTE_ENOMEM. */
 int sched_init_all(Node *n);

@@ -231,6 +231,67 @@ static void woken_pair_and_busy_process_share_one_scheduler(void **state)
     atomic_store(&spin_stop, 1);
 }
 
+static _Atomic int hog_go;
+static _Atomic int hog_done_count;
+static _Atomic int snap_value;
+
+static void busy_wait_ms(int ms)
+{
+    uint64_t until = now_ns() + (uint64_t)ms * 1000000u;
+    while (now_ns() < until) {
+    }
+}
+
+/* Holds the only scheduler in init until the test has queued its work. */
+static int hog_init(mote_proc *self, void **state)
+{
+    (void)self;
+    (void)state;
+    while (!atomic_load(&hog_go))
+        sched_yield();
+    return MOTE_OK;
+}
+
+/* Each message is 1 ms of C work that costs a single reduction. */
+static int hog_handle(mote_proc *self, void *state, mote_term msg)
+{
+    (void)self, (void)state, (void)msg;
+    busy_wait_ms(1);
+    atomic_fetch_add(&hog_done_count, 1);
+    return MOTE_OK;
+}
+
+static const mote_proc_class hog_class = {.name = "hog", .init = hog_init, .handle = hog_handle};
+
+static int snap_handle(mote_proc *self, void *state, mote_term msg)
+{
+    (void)self, (void)state, (void)msg;
+    atomic_store(&snap_value, atomic_load(&hog_done_count) + 1);
+    return MOTE_STOP;
+}
+
+static const mote_proc_class snap_class = {.name = "snap", .handle = snap_handle};
+
+static void long_native_callbacks_yield_on_wall_time(void **state)
+{
+    mote_rt *rt = *state; /* one scheduler */
+    atomic_store(&hog_go, 0);
+    atomic_store(&hog_done_count, 0);
+    atomic_store(&snap_value, 0);
+    mote_pid hog, snap;
+    assert_int_equal(mote_spawn(rt, NULL, &hog_class, NULL, NULL, &hog), 0);
+    assert_int_equal(mote_spawn(rt, NULL, &snap_class, NULL, NULL, &snap), 0);
+    for (int i = 0; i < 200; i++)
+        assert_int_equal(send_int(rt, hog, i), 0);
+    assert_int_equal(send_int(rt, snap, 0), 0);
+    atomic_store(&hog_go, 1);
+    WAIT_FOR(atomic_load(&snap_value) != 0);
+    /* 200 ms of work fits one budget of reductions; the snapshot process
+     * still got its turn long before the end. */
+    assert_true(atomic_load(&snap_value) - 1 < 200);
+    WAIT_FOR(atomic_load(&hog_done_count) == 200);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +305,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(ping_pong_passes_every_message, rt_setup, rt_teardown),
         cmocka_unit_test_setup_teardown(woken_pair_and_busy_process_share_one_scheduler,
                                         rt_setup1, rt_teardown),
+        cmocka_unit_test_setup_teardown(long_native_callbacks_yield_on_wall_time, rt_setup1,
+                                        rt_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
