@@ -183,6 +183,40 @@ static Term bif_floor_div(Proc *p, const Term *a)
     return done(p, q);
 }
 
+/* extended_gcd(a, b): {g, s, t} with a*s + b*t == g, by Elixir's own
+ * recurrence (so the coefficients are the ones Elixir returns). Small
+ * integers only; bigger ones raise :system_limit. */
+static Term bif_extended_gcd(Proc *p, const Term *a)
+{
+    if (!is_integer(a[0]) || !is_integer(a[1]))
+        return FCLAUSE(p, "extended_gcd", 2);
+    if (!is_small(a[0]) || !is_small(a[1]))
+        return bif_error(p, A(system_limit));
+    int64_t x = small_val(a[0]), y = small_val(a[1]);
+    int64_t g, s, t;
+    if (x == 0 && y == 0)
+        g = 0, s = 0, t = 0;
+    else if (x == 0)
+        g = y, s = 0, t = 1;
+    else if (y == 0)
+        g = x, s = 1, t = 0;
+    else {
+        int64_t r1 = y, r0 = x, s1 = 0, s0 = 1, t1 = 1, t0 = 0;
+        for (;;) {
+            int64_t q = r0 / r1, r2 = r0 - q * r1;
+            if (r2 == 0) {
+                int sign = r1 > 0 ? 1 : -1;
+                g = sign * r1, s = sign * s1, t = sign * t1;
+                break;
+            }
+            int64_t ns = s0 - q * s1, nt = t0 - q * t1;
+            r0 = r1, r1 = r2, s0 = s1, s1 = ns, t0 = t1, t1 = nt;
+        }
+    }
+    Term e[3] = {make_small(g), make_small(s), make_small(t)};
+    return done(p, lib_tuple(p, 3, e));
+}
+
 static bool is_odd(Term t)
 {
     if (is_small(t))
@@ -212,6 +246,7 @@ static const BifDef integer_bifs[] = {
     {"Elixir.Integer", "undigits", 1, BIF_PURE, bif_undigits, NULL},
     {"Elixir.Integer", "undigits", 2, BIF_PURE, bif_undigits2, NULL},
     {"Elixir.Integer", "gcd", 2, BIF_PURE, bif_gcd, NULL},
+    {"Elixir.Integer", "extended_gcd", 2, BIF_PURE, bif_extended_gcd, NULL},
     {"Elixir.Integer", "pow", 2, BIF_PURE, bif_pow, NULL},
     {"Elixir.Integer", "mod", 2, BIF_PURE, bif_mod, NULL},
     {"Elixir.Integer", "floor_div", 2, BIF_PURE, bif_floor_div, NULL},

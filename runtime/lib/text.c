@@ -256,38 +256,69 @@ static Term bif_codepoints(Proc *p, const Term *a) { return pieces(p, a[0], true
 /* ---- case ---------------------------------------------------------------- */
 
 enum { CASE_UP, CASE_DOWN, CASE_TITLE };
+enum { VAR_DEFAULT, VAR_ASCII, VAR_GREEK, VAR_TURKIC };
 
-/* Appends one code point in the given case; ß has no one-letter
- * capital, so it upcases to "SS" and titlecases to "Ss" as Elixir's
- * full mapping does. */
-static void put_cased(Strbuf *sb, uint32_t cp, int mode, bool ascii)
+/* Ligatures U+FB00..FB06 and ß, whose capitals are two or three
+ * letters ("ﬁ" → "FI", title "Fi"). */
+static const char *const ligatures[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
+
+static bool put_multi(Strbuf *sb, uint32_t cp, int mode)
+{
+    const char *low = cp == 0xDF ? "ss" : cp >= 0xFB00 && cp <= 0xFB06 ? ligatures[cp - 0xFB00] : NULL;
+    if (!low || mode == CASE_DOWN)
+        return false;
+    for (size_t i = 0; low[i]; i++)
+        strbuf_putc(sb, (char)(mode == CASE_UP || i == 0 ? low[i] - 32 : low[i]));
+    return true;
+}
+
+static bool is_letter(uint32_t cp) { return utf8_upper(cp) != cp || utf8_lower(cp) != cp; }
+
+/* Appends one code point in the given case. next is the code point
+ * after it (0 at the end), prev_letter whether a letter came before
+ * (for Greek final sigma). */
+static void put_cased(Strbuf *sb, uint32_t cp, int mode, int var, uint32_t next, bool prev_letter)
 {
     uint8_t u[4];
-    if (cp == 0xDF && mode != CASE_DOWN && !ascii) {
-        strbuf_puts(sb, mode == CASE_UP ? "SS" : "Ss");
+    uint32_t c;
+    if (var == VAR_ASCII) {
+        c = cp < 0x80 ? (mode == CASE_DOWN ? utf8_lower(cp) : utf8_upper(cp)) : cp;
+    } else if (put_multi(sb, cp, mode)) {
         return;
-    }
-    if (ascii && cp >= 0x80) {
-        strbuf_put(sb, u, utf8_encode(cp, u));
+    } else if (mode == CASE_DOWN && cp == 0x130) {
+        strbuf_puts(sb, var == VAR_TURKIC ? "i" : "i\xcc\x87"); /* i + U+0307 */
         return;
+    } else if (var == VAR_TURKIC && mode == CASE_DOWN && cp == 'I') {
+        c = 0x131;
+    } else if (var == VAR_TURKIC && mode != CASE_DOWN && cp == 'i') {
+        c = 0x130;
+    } else if (var == VAR_GREEK && mode == CASE_DOWN && cp == 0x3A3 && prev_letter &&
+               !is_letter(next)) {
+        c = 0x3C2;
+    } else {
+        c = mode == CASE_DOWN ? utf8_lower(cp) : utf8_upper(cp);
     }
-    uint32_t c = mode == CASE_DOWN ? utf8_lower(cp) : utf8_upper(cp);
     strbuf_put(sb, u, utf8_encode(c, u));
 }
 
 /* Case-maps s into sb; capitalize: title case for the first code point,
  * lower case for the rest. Invalid bytes pass through. */
-static void case_map(const uint8_t *s, size_t n, int mode, bool ascii, Strbuf *sb)
+static void case_map(const uint8_t *s, size_t n, int mode, int var, Strbuf *sb)
 {
+    bool prev_letter = false;
     for (size_t i = 0; i < n;) {
-        uint32_t cp;
+        uint32_t cp, next = 0;
         size_t len = utf8_decode(s + i, n - i, &cp);
         if (!len) {
             strbuf_putc(sb, (char)s[i++]);
+            prev_letter = false;
             continue;
         }
+        if (i + len < n && !utf8_decode(s + i + len, n - i - len, &next))
+            next = 0;
         int m = mode == CASE_TITLE ? (i == 0 ? CASE_TITLE : CASE_DOWN) : mode;
-        put_cased(sb, cp, m, ascii);
+        put_cased(sb, cp, m, var, next, prev_letter);
+        prev_letter = is_letter(cp);
         i += len;
     }
 }
@@ -298,10 +329,18 @@ static Term change_case(Proc *p, const Term *a, unsigned arity, int mode, const 
     size_t n;
     if (!lib_bytes(a[0], &s, &n) || (arity == 2 && !is_atom(a[1])))
         return FCLAUSE(p, fn, 2); /* Elixir's /1 is a default argument of /2 */
-    bool ascii = arity == 2 && a[1] == atom_from_cstr("ascii");
+    int var = VAR_DEFAULT;
+    if (arity == 2 && a[1] == atom_from_cstr("ascii"))
+        var = VAR_ASCII;
+    else if (arity == 2 && a[1] == atom_from_cstr("greek"))
+        var = VAR_GREEK;
+    else if (arity == 2 && a[1] == atom_from_cstr("turkic"))
+        var = VAR_TURKIC;
+    else if (arity == 2 && a[1] != atom_from_cstr("default"))
+        return FCLAUSE(p, fn, 2);
     Strbuf sb;
     strbuf_init(&sb);
-    case_map(s, n, mode, ascii, &sb);
+    case_map(s, n, mode, var, &sb);
     bif_charge(p, (uint32_t)(n / 16 + 1));
     return done(p, lib_strbuf(p, &sb));
 }
@@ -373,23 +412,48 @@ static Term bif_trim_trailing2(Proc *p, const Term *a) { return trim(p, a, 2, 2,
 
 /* ---- padding and duplication ---------------------------------------------- */
 
+/* The padding of pad_leading/trailing as pieces: the graphemes of a
+ * binary, or the elements of a list of binaries. False when neither or
+ * empty. */
+typedef struct Pads {
+    const uint8_t *s[256];
+    size_t n[256];
+    size_t count;
+} Pads;
+
+static bool pads_of(Term t, Pads *ps)
+{
+    const uint8_t *s;
+    size_t n;
+    ps->count = 0;
+    if (lib_bytes(t, &s, &n)) {
+        for (size_t i = 0; i < n && ps->count < 256;) {
+            size_t len = utf8_grapheme(s + i, n - i);
+            ps->s[ps->count] = s + i, ps->n[ps->count++] = len;
+            i += len;
+        }
+        return ps->count > 0;
+    }
+    for (; is_cons(t) && ps->count < 256; t = list_tail(t)) {
+        size_t k = ps->count++;
+        if (!lib_bytes(list_head(t), &ps->s[k], &ps->n[k]))
+            return false;
+    }
+    return t == NIL && ps->count > 0;
+}
+
 static Term pad(Proc *p, const Term *a, unsigned arity, bool leading, const char *fn)
 {
-    const uint8_t *pad_s = (const uint8_t *)" ";
-    size_t pad_n = 1;
-    if (!is_small(a[1]) || small_val(a[1]) < 0 ||
-        (arity == 3 && (!lib_bytes(a[2], &pad_s, &pad_n) || pad_n == 0)))
+    Pads pads = {.s = {(const uint8_t *)" "}, .n = {1}, .count = 1};
+    if (!is_small(a[1]) || small_val(a[1]) < 0 || (arity == 3 && !pads_of(a[2], &pads)))
         return FCLAUSE(p, fn, 3);
-    Gs g, pg;
-    if (!gs_init(p, a[0], &g, fn, arity))
+    Gs g;
+    if (!gs_init(p, a[0], &g, fn, 3))
         return NONE;
     int64_t want = small_val(a[1]) - g.count;
     gs_fini(&g);
     if (want <= 0)
         return a[0];
-    Term pad_bin = arity == 3 ? a[2] : lib_bin(p, " ", 1);
-    if (pad_bin == NONE || !gs_init(p, pad_bin, &pg, fn, arity))
-        return pad_bin == NONE ? lib_oom(p) : NONE;
     Strbuf sb;
     strbuf_init(&sb);
     const uint8_t *s;
@@ -397,13 +461,11 @@ static Term pad(Proc *p, const Term *a, unsigned arity, bool leading, const char
     lib_bytes(a[0], &s, &n);
     if (!leading)
         strbuf_put(&sb, s, n);
-    for (int64_t i = 0; i < want; i++) {
-        int64_t k = i % pg.count;
-        strbuf_put(&sb, pg.s + pg.offs[k], pg.offs[k + 1] - pg.offs[k]);
-    }
+    for (int64_t i = 0; i < want; i++)
+        strbuf_put(&sb, pads.s[i % (int64_t)pads.count], pads.n[i % (int64_t)pads.count]);
     if (leading)
         strbuf_put(&sb, s, n);
-    gs_fini(&pg);
+    bif_charge(p, (uint32_t)(want / 16 + 1));
     return done(p, lib_strbuf(p, &sb));
 }
 
@@ -534,5 +596,7 @@ static const BifDef text_bifs[] = {
 int lib_text_register(void)
 {
     int rc = bif_register(text_bifs, LIB_NDEFS(text_bifs));
-    return rc < 0 ? rc : text_split_register();
+    if (rc == 0)
+        rc = text_split_register();
+    return rc < 0 ? rc : text_dist_register();
 }

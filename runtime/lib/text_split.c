@@ -15,22 +15,18 @@
 #include "utf8.h"
 
 #define FCLAUSE(p, name, arity) lib_function_clause((p), "Elixir.String", (name), (arity))
-#define MAX_PATTERNS 64
 
 static Term done(Proc *p, Term r) { return r == NONE ? lib_oom(p) : r; }
 
-typedef struct Pats {
-    const uint8_t *s[MAX_PATTERNS];
-    size_t n[MAX_PATTERNS];
-    size_t count;
-    bool has_empty;
-} Pats;
 
-/* A binary or a non-empty list of binaries; false otherwise. */
-static bool pats_of(Term t, Pats *ps)
+/* A binary, a list of binaries (possibly empty: it never matches), or
+ * what :binary.compile_pattern/1 returned; false otherwise. */
+bool text_pats(Term t, Pats *ps)
 {
     ps->count = 0;
     ps->has_empty = false;
+    if (is_tuple(t) && tuple_size(t) == 2 && tuple_get(t, 0) == atom_from_cstr("mote_cp"))
+        t = tuple_get(t, 1);
     if (is_binary(t)) {
         lib_bytes(t, &ps->s[0], &ps->n[0]);
         ps->count = 1;
@@ -40,7 +36,7 @@ static bool pats_of(Term t, Pats *ps)
                 return false;
             ps->count++;
         }
-        if (t != NIL || ps->count == 0)
+        if (t != NIL)
             return false;
     }
     for (size_t i = 0; i < ps->count; i++)
@@ -51,7 +47,7 @@ static bool pats_of(Term t, Pats *ps)
 
 /* The first match at or after `from`: its position and length; false
  * when none. An empty pattern matches at `from` itself. */
-static bool next_match(const uint8_t *s, size_t n, size_t from, const Pats *ps, size_t *pos,
+bool text_next_match(const uint8_t *s, size_t n, size_t from, const Pats *ps, size_t *pos,
                        size_t *len)
 {
     for (size_t i = from; i <= n; i++) {
@@ -133,7 +129,7 @@ static Term split_string(Proc *p, Term bin, const Pats *pats, const Opts *o)
     Parts out = {0};
     bool ok = true;
     while (ok && (o->parts == 0 || (int64_t)out.n < o->parts - 1) &&
-           from <= n && next_match(s, n, from, pats, &pos, &len)) {
+           from <= n && text_next_match(s, n, from, pats, &pos, &len)) {
         if (!(o->trim && pos == start))
             ok = parts_push(&out, bin_sub(&p->heap, bin, start * 8, (pos - start) * 8));
         start = pos + len;
@@ -148,6 +144,15 @@ static Term split_string(Proc *p, Term bin, const Pats *pats, const Opts *o)
     return done(p, r);
 }
 
+/* Whitespace for split/1: Unicode's, except the no-break spaces, which
+ * Elixir does not split on. */
+static bool split_space(const uint8_t *s, size_t n, size_t *len)
+{
+    uint32_t cp;
+    *len = utf8_decode(s, n, &cp);
+    return *len && utf8_is_space(cp) && cp != 0xA0 && cp != 0x2007 && cp != 0x202F;
+}
+
 /* split/1: on runs of Unicode whitespace, without empty pieces. */
 static Term bif_split1(Proc *p, const Term *a)
 {
@@ -159,12 +164,11 @@ static Term bif_split1(Proc *p, const Term *a)
     bool ok = true;
     size_t i = 0;
     while (ok && i < n) {
-        uint32_t cp;
         size_t len;
-        while (i < n && (len = utf8_decode(s + i, n - i, &cp)) && utf8_is_space(cp))
+        while (i < n && split_space(s + i, n - i, &len))
             i += len;
         size_t start = i;
-        while (i < n && !((len = utf8_decode(s + i, n - i, &cp)) && utf8_is_space(cp)))
+        while (i < n && !split_space(s + i, n - i, &len))
             i += len ? len : 1;
         if (i > start)
             ok = parts_push(&out, bin_sub(&p->heap, a[0], start * 8, (i - start) * 8));
@@ -184,7 +188,7 @@ static Term split3(Proc *p, Term s, Term pat, Term kw)
         return FCLAUSE(p, "split", 3);
     if (regex_is(pat))
         return regex_split(p, pat, s, kw);
-    if (!pats_of(pat, &pats))
+    if (!text_pats(pat, &pats))
         return FCLAUSE(p, "split", 3);
     return split_string(p, s, &pats, &o);
 }
@@ -202,7 +206,7 @@ static Term replace(Proc *p, const Term *a, Term kw)
         return FCLAUSE(p, "replace", 4);
     if (regex_is(a[1]))
         return regex_replace(p, a[1], a[0], a[2], kw);
-    if (!pats_of(a[1], &pats))
+    if (!text_pats(a[1], &pats))
         return FCLAUSE(p, "replace", 4);
     if (!lib_bytes(a[2], &r, &rn))
         return bif_raise_msg(p, "ArgumentError",
@@ -211,7 +215,7 @@ static Term replace(Proc *p, const Term *a, Term kw)
     Strbuf sb;
     strbuf_init(&sb);
     size_t start = 0, from = 0, pos, len;
-    while (from <= n && next_match(s, n, from, &pats, &pos, &len)) {
+    while (from <= n && text_next_match(s, n, from, &pats, &pos, &len)) {
         strbuf_put(&sb, s + start, pos - start);
         strbuf_put(&sb, r, rn);
         start = pos + len;
@@ -238,11 +242,11 @@ static Term find(Proc *p, const Term *a, int where, const char *fn)
         return FCLAUSE(p, fn, 2);
     if (where == AT_ANY && regex_is(a[1]))
         return regex_match(p, a[1], a[0]);
-    if (!pats_of(a[1], &pats))
+    if (!text_pats(a[1], &pats))
         return FCLAUSE(p, fn, 2);
     bif_charge(p, (uint32_t)(n / 16 + 1));
     if (where == AT_ANY)
-        return lib_bool(next_match(s, n, 0, &pats, &pos, &len));
+        return lib_bool(text_next_match(s, n, 0, &pats, &pos, &len));
     for (size_t k = 0; k < pats.count; k++) {
         size_t m = pats.n[k];
         if (m <= n && memcmp(where == AT_START ? s : s + n - m, pats.s[k], m) == 0)
@@ -255,7 +259,78 @@ static Term bif_contains(Proc *p, const Term *a) { return find(p, a, AT_ANY, "co
 static Term bif_starts_with(Proc *p, const Term *a) { return find(p, a, AT_START, "starts_with?"); }
 static Term bif_ends_with(Proc *p, const Term *a) { return find(p, a, AT_END, "ends_with?"); }
 
+static Term bif_match(Proc *p, const Term *a)
+{
+    if (!is_binary(a[0]) || !regex_is(a[1]))
+        return FCLAUSE(p, "match?", 2);
+    return regex_match(p, a[1], a[0]);
+}
+
+/* next_codepoint/next_grapheme: {first, rest} or nil for "". */
+static Term next_piece(Proc *p, Term bin, bool grapheme, const char *fn)
+{
+    const uint8_t *s;
+    size_t n;
+    uint32_t cp;
+    if (!lib_bytes(bin, &s, &n))
+        return FCLAUSE(p, fn, 1);
+    if (n == 0)
+        return A(nil);
+    size_t len = grapheme ? utf8_grapheme(s, n) : utf8_decode(s, n, &cp);
+    if (!len)
+        len = 1;
+    Term x = bin_sub(&p->heap, bin, 0, len * 8);
+    Term y = x == NONE ? NONE : bin_sub(&p->heap, bin, len * 8, (n - len) * 8);
+    return done(p, y == NONE ? NONE : lib_tuple2(p, x, y));
+}
+
+static Term bif_next_codepoint(Proc *p, const Term *a) { return next_piece(p, a[0], false, "next_codepoint"); }
+static Term bif_next_grapheme(Proc *p, const Term *a) { return next_piece(p, a[0], true, "next_grapheme"); }
+
+/* replace_leading/trailing (every repeat of match at that end) and
+ * replace_prefix/suffix (one, and an empty match allowed). */
+static Term replace_end(Proc *p, const Term *a, bool leading, bool repeat, const char *fn)
+{
+    const uint8_t *s, *m, *r;
+    size_t n, mn, rn;
+    if (!lib_bytes(a[0], &s, &n) || !lib_bytes(a[1], &m, &mn) || !lib_bytes(a[2], &r, &rn))
+        return FCLAUSE(p, fn, 3);
+    if (repeat && mn == 0)
+        return bif_raise_msg(p, "ArgumentError",
+                             "cannot use an empty string as the match to replace");
+    size_t count = 0, at = 0, end = n;
+    while (end - at >= mn && memcmp(leading ? s + at : s + end - mn, m, mn) == 0) {
+        count++;
+        if (leading)
+            at += mn;
+        else
+            end -= mn;
+        if (!repeat || mn == 0)
+            break;
+    }
+    Strbuf sb;
+    strbuf_init(&sb);
+    for (size_t i = 0; leading && i < count; i++)
+        strbuf_put(&sb, r, rn);
+    strbuf_put(&sb, s + at, end - at);
+    for (size_t i = 0; !leading && i < count; i++)
+        strbuf_put(&sb, r, rn);
+    return done(p, lib_strbuf(p, &sb));
+}
+
+static Term bif_replace_leading(Proc *p, const Term *a) { return replace_end(p, a, true, true, "replace_leading"); }
+static Term bif_replace_trailing(Proc *p, const Term *a) { return replace_end(p, a, false, true, "replace_trailing"); }
+static Term bif_replace_prefix(Proc *p, const Term *a) { return replace_end(p, a, true, false, "replace_prefix"); }
+static Term bif_replace_suffix(Proc *p, const Term *a) { return replace_end(p, a, false, false, "replace_suffix"); }
+
 static const BifDef split_bifs[] = {
+    {"Elixir.String", "match?", 2, BIF_PURE, bif_match, NULL},
+    {"Elixir.String", "next_codepoint", 1, BIF_PURE, bif_next_codepoint, NULL},
+    {"Elixir.String", "next_grapheme", 1, BIF_PURE, bif_next_grapheme, NULL},
+    {"Elixir.String", "replace_leading", 3, BIF_PURE, bif_replace_leading, NULL},
+    {"Elixir.String", "replace_trailing", 3, BIF_PURE, bif_replace_trailing, NULL},
+    {"Elixir.String", "replace_prefix", 3, BIF_PURE, bif_replace_prefix, NULL},
+    {"Elixir.String", "replace_suffix", 3, BIF_PURE, bif_replace_suffix, NULL},
     {"Elixir.String", "split", 1, BIF_PURE, bif_split1, NULL},
     {"Elixir.String", "split", 2, BIF_PURE, bif_split2, NULL},
     {"Elixir.String", "split", 3, BIF_PURE, bif_split3, NULL},

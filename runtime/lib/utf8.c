@@ -154,6 +154,10 @@ uint32_t utf8_upper(uint32_t cp)
         return cp - 32;
     if (cp == 0xFF)
         return 0x178;
+    if (cp == 0x131) /* dotless i */
+        return 'I';
+    if (cp == 0xB5) /* micro sign */
+        return 0x39C;
     if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x131 && cp != 0x138 &&
         cp != 0x149 && cp != 0x17F && !latin_a_is_upper(cp))
         return cp - 1;
