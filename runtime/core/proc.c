@@ -4,14 +4,12 @@
  * Invariants: only the scheduler running a process (state PS_RUNNING)
  * touches its heap, private queue and cold sets; a process leaves the
  * table before it sends its exit signals, so nobody can link to or send
- * to it once it is being torn down; whoever flips a process from waiting
- * to runnable enqueues it. Proc structs and minimal heap blocks are
+ * to it once it is being torn down; a process blocks with one CAS on its
+ * inbox word, and the push that ends the wait enqueues it. Proc structs and minimal heap blocks are
  * recycled through per-scheduler free lists, because first touches of
  * fresh pages dominate spawn cost (PERFORMANCE.md).
  */
 #include "proc.h"
-
-#include <stdio.h>
 
 #include "atom.h"
 #include "gc.h"
@@ -24,10 +22,10 @@
 #include "timer.h"
 
 static __thread Proc *tls_proc;
+static __thread uint32_t tls_reds_mark; /* reds_left when last charged */
 
 /* lang/vm.c, when linked in: frees a VM body. */
 void vm_free(Proc *p) __attribute__((weak));
-static __thread uint32_t tls_reds_mark; /* reds_left when last charged */
 
 /* How a slice ended. */
 enum { RUN_WAIT, RUN_YIELD, RUN_EXITED };

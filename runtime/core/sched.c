@@ -1,8 +1,9 @@
 /* sched.c — scheduler threads: run a process for a slice, steal when
  * idle, spin briefly, then park until woken or a timer is due.
  *
- * Invariant: a process is on at most one run queue, and only while its
- * state is PS_RUNNABLE; whoever flips it to PS_RUNNABLE enqueues it. The
+ * Invariant: a runnable process is in exactly one place — one run queue
+ * or one scheduler's `next` slot — and whoever made it runnable (a spawn,
+ * the push that ended its wait, its own yield) put it there. The
  * parking handshake is Dekker-style: a parker counts itself in nparked
  * before its last look at the queues, an enqueuer publishes runq_len
  * before it reads nparked (both seq_cst), so a parked scheduler is never
