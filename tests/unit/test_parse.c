@@ -134,6 +134,7 @@ static void calls_without_parentheses_take_their_arguments(void **state)
         {"foo a, b: 1", "(foo a [{:b 1}])"},
         {"foo bar baz", "(foo (bar baz))"},
         {"foo bar a, b", "(foo (bar a b))"},
+        {"foo a, bar b, c", "(foo a (bar b) c)"},
         {"x = foo a, b", "(= x (foo a b))"},
         {"a -1", "(a (- 1))"},
         {"a - 1", "(- a 1)"},
