@@ -108,8 +108,10 @@ Term exc_new(Proc *p, const char *module, size_t n, const Term *keys, const Term
     Term allk[2 * EXC_MAX_FIELDS + 2], allv[2 * EXC_MAX_FIELDS + 2];
     memcpy(allk, ks, k * sizeof(Term));
     memcpy(allv, vs, k * sizeof(Term));
-    memcpy(allk + k, keys, n * sizeof(Term));
-    memcpy(allv + k, values, n * sizeof(Term));
+    if (n) {
+        memcpy(allk + k, keys, n * sizeof(Term));
+        memcpy(allv + k, values, n * sizeof(Term));
+    }
     return map_from_pairs(&p->heap, k + n, allk, allv);
 }
 
