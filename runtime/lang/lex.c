@@ -408,6 +408,9 @@ static int lex_word(Lexer *L)
         L->pos++;
         return rc;
     }
+    if (start + n + 1 < L->len && s[n] == ':' && s[n + 1] != ':')
+        return LEX_FAIL(L, start, false, "keyword argument must be followed by space after: %.*s:",
+                        (int)n, s);
     if (is_upper((unsigned char)s[0]))
         return emit_word(L, TOK_ALIAS, start, n);
     const Reserved *r = find_reserved(s, n);

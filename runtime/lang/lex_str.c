@@ -293,7 +293,7 @@ int lex_str_atom(Lexer *L)
     int c = peek(L, 1);
     if (c == '"' || c == '\'')
         return lex_str_quote(L, STR_ATOM, 1);
-    if (is_ident(c)) {
+    if (is_lower(c) || is_upper(c) || c >= 0x80) {
         bool bad;
         size_t n = lex_ident_len(L, start + 1, &bad);
         if (bad)

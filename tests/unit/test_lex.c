@@ -312,6 +312,26 @@ static void refuses_stray_characters_with_position(void **state)
     done(l);
 }
 
+static void keyword_key_needs_a_space_after_the_colon(void **state)
+{
+    (void)state;
+    Lexed *l = lex("[a:1]");
+    assert_int_equal(l->rc, MOTE_ESYNTAX);
+    assert_string_equal(l->err.msg, "keyword argument must be followed by space after: a:");
+    done(l);
+    l = lex("a::b");
+    assert_int_equal(l->rc, 0);
+    done(l);
+}
+
+static void atoms_cannot_start_with_a_digit(void **state)
+{
+    (void)state;
+    Lexed *l = lex(":1a");
+    assert_int_equal(l->rc, MOTE_ESYNTAX);
+    done(l);
+}
+
 static void refuses_invalid_utf8_in_identifiers(void **state)
 {
     (void)state;
@@ -405,6 +425,8 @@ int main(void)
         cmocka_unit_test(unterminated_string_is_incomplete),
         cmocka_unit_test(unterminated_heredoc_is_incomplete),
         cmocka_unit_test(refuses_stray_characters_with_position),
+        cmocka_unit_test(keyword_key_needs_a_space_after_the_colon),
+        cmocka_unit_test(atoms_cannot_start_with_a_digit),
         cmocka_unit_test(refuses_invalid_utf8_in_identifiers),
         cmocka_unit_test(refuses_interpolation_nested_too_deeply),
         cmocka_unit_test(refuses_more_tokens_than_the_limit),
