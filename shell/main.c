@@ -1,8 +1,8 @@
 /* main.c — the mote command line.
  *
- * For now the command knows its flags and nothing else: the REPL, `run`
- * and `-e` arrive with the language (the next issue). What is here is the
- * contract the later pieces slot into: every flag is listed in usage(),
+ * `run` and `-e` hand a script or an expression to the language through
+ * mote_eval_file/mote_eval_string; the REPL comes later. The contract for
+ * every piece that slots in here: every flag is listed in usage(),
  * every flag there is documented in man/mote.1 and README.md (a test,
  * tests/e2e/test_help.sh, checks it), and any other argument is refused
  * with exit status 2, never silently ignored.
@@ -25,11 +25,14 @@ enum {
 static void usage(FILE *out)
 {
     fprintf(out, "usage: mote [options]\n"
-                 "       mote run FILE.exs      (coming with the language)\n"
-                 "       mote -e EXPR           (coming with the language)\n"
+                 "       mote run FILE.exs [ARGS...]\n"
+                 "       mote -e EXPR [ARGS...]\n"
                  "\n"
-                 "mote is a BEAM-style actor runtime. Started without arguments it will\n"
-                 "open a REPL once the language lands; today it prints its version.\n"
+                 "mote is a BEAM-style actor runtime with an Elixir-subset language.\n"
+                 "run and -e run a script or an expression and exit with its status\n"
+                 "(0, 1 after an uncaught error, n from System.halt(n)); ARGS are what\n"
+                 "System.argv() returns. Without arguments mote prints its version\n"
+                 "(the REPL is coming).\n"
                  "\n"
                  "options:\n"
                  "  -h, --help       print this help and exit\n"
@@ -92,6 +95,6 @@ int main(int argc, char **argv)
         return MAIN_EXIT_USAGE;
     }
     version();
-    printf("The REPL comes with the language; see 'mote --help'.\n");
+    printf("The REPL is coming; 'mote run FILE.exs' and 'mote -e EXPR' work now.\n");
     return MAIN_EXIT_OK;
 }
