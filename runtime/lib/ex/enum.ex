@@ -48,19 +48,14 @@ defmodule Enum do
   def to_list(map) when is_map(map), do: :maps.to_list(map)
   def to_list(enum), do: :lists.reverse(reverse(enum))
 
-  # Built from the end so the list needs no reverse.
+  # :lists.seq/3 builds the list in C; it is only called on non-empty
+  # ranges, which it accepts whatever the step's sign.
   defp range_list(f, l, s) do
     case Enumerable.range_size(f, l, s) do
       0 -> []
-      n -> range_down(f + (n - 1) * s, f, s, [])
+      n -> :lists.seq(f, f + (n - 1) * s, s)
     end
   end
-
-  defp range_down(x, f, s, acc) when (s > 0 and x >= f) or (s < 0 and x <= f) do
-    range_down(x - s, f, s, [x | acc])
-  end
-
-  defp range_down(_x, _f, _s, acc), do: acc
 
   # ---- mapping and filtering ------------------------------------------
 
@@ -818,7 +813,21 @@ defmodule Enum do
   def sort(enum, :asc), do: :lists.sort(to_list(enum))
   def sort(enum, sorter), do: merge_sort(to_list(enum), to_sorter(sorter, :min))
 
-  def sort_by(enum, mapper, sorter \\ :asc) do
+  def sort_by(enum, mapper), do: sort_by(enum, mapper, :asc)
+
+  def sort_by(enum, mapper, :asc) do
+    pairs = map(enum, fn x -> {mapper.(x), x} end)
+    map_list(:lists.keysort(1, pairs), fn {_, x} -> x end)
+  end
+
+  # :lists.keysort/2 is stable: sorting the reversed pairs and reversing
+  # back gives a descending order that keeps equal keys in their order.
+  def sort_by(enum, mapper, :desc) do
+    pairs = reduce(enum, [], fn x, acc -> [{mapper.(x), x} | acc] end)
+    reduce_list(:lists.keysort(1, pairs), [], fn {_, x}, acc -> [x | acc] end)
+  end
+
+  def sort_by(enum, mapper, sorter) do
     sorter = to_sorter(sorter, :min)
 
     enum
@@ -827,15 +836,26 @@ defmodule Enum do
     |> map_list(fn {_, x} -> x end)
   end
 
-  # A stable merge sort: before?(a, b) true keeps a first, as :lists.sort/2
-  # does with a fun that answers "a <= b".
-  defp merge_sort([], _before?), do: []
-  defp merge_sort([_] = list, _before?), do: list
+  # A stable bottom-up merge sort: before?(a, b) true keeps a first, as
+  # :lists.sort/2 does with a fun that answers "a <= b". Runs of two, then
+  # neighbouring runs merged pass after pass.
+  defp merge_sort(list, before?), do: list |> runs(before?, []) |> merge_runs(before?)
 
-  defp merge_sort(list, before?) do
-    {left, right} = split_list(list, div(length(list), 2), [])
-    merge(merge_sort(left, before?), merge_sort(right, before?), before?, [])
+  defp runs([a, b | t], before?, acc) do
+    run = if before?.(a, b), do: [a, b], else: [b, a]
+    runs(t, before?, [run | acc])
   end
+
+  defp runs([a], _before?, acc), do: :lists.reverse([[a] | acc])
+  defp runs([], _before?, acc), do: :lists.reverse(acc)
+
+  defp merge_runs([], _before?), do: []
+  defp merge_runs([run], _before?), do: run
+  defp merge_runs(runs, before?), do: merge_runs(merge_pairs(runs, before?, []), before?)
+
+  defp merge_pairs([a, b | t], before?, acc), do: merge_pairs(t, before?, [merge(a, b, before?, []) | acc])
+  defp merge_pairs([a], _before?, acc), do: :lists.reverse([a | acc])
+  defp merge_pairs([], _before?, acc), do: :lists.reverse(acc)
 
   defp merge([], right, _before?, acc), do: :lists.reverse(acc, right)
   defp merge(left, [], _before?, acc), do: :lists.reverse(acc, left)

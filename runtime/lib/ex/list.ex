@@ -169,7 +169,10 @@ defmodule List do
     if key_at?(h, key, pos), do: {h, :lists.reverse(acc, t)}, else: keytake(t, key, pos, [h | acc])
   end
 
-  def keysort(list, pos, sorter \\ :asc) do
+  def keysort(list, pos, sorter \\ :asc)
+  def keysort(list, pos, :asc) when is_list(list) and is_integer(pos), do: :lists.keysort(pos + 1, list)
+
+  def keysort(list, pos, sorter) when is_list(list) and is_integer(pos) do
     Enum.sort_by(list, fn t -> :erlang.element(pos + 1, t) end, sorter)
   end
 
