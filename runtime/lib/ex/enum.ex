@@ -895,7 +895,8 @@ defmodule Enum do
     reduce(enum, map, fn x, m ->
       case fun.(x) do
         {k, v} -> :maps.put(k, v, m)
-        other -> raise ArgumentError, "collecting into a map requires {key, value} tuples, got: #{inspect(other)}"
+        # What :maps.from_list/1 reports, as Elixir 1.14 shows it.
+        _ -> raise ArgumentError, "argument error"
       end
     end)
   end

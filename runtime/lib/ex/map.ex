@@ -10,8 +10,11 @@ defmodule Map do
 
   defp new_from(enum, fun) do
     Enum.reduce(enum, %{}, fn x, m ->
-      {k, v} = fun.(x)
-      :maps.put(k, v, m)
+      case fun.(x) do
+        {k, v} -> :maps.put(k, v, m)
+        # What :maps.from_list/1 reports, as Elixir 1.14 shows it.
+        _ -> raise ArgumentError, "argument error"
+      end
     end)
   end
 
