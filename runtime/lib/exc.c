@@ -459,6 +459,162 @@ static Term bif_raise1(Proc *p, const Term *a)
 
 static Term bif_raise2(Proc *p, const Term *a) { return raise_with(p, a[0], a[1]); }
 
+/* Each standard exception module's __struct__/0,1, exception/1 and
+ * message/1, so %KeyError{...}, KeyError.exception(...) and raise/2 work
+ * on them like on modules defined in the language. */
+static Term exc_fields_kw(Proc *p, const char *module, Term kw, bool msg_ok)
+{
+    Term ks[EXC_MAX_FIELDS], vs[EXC_MAX_FIELDS];
+    size_t n = 0;
+    const uint8_t *s;
+    size_t len;
+    if (msg_ok && lib_bytes(kw, &s, &len)) {
+        Term e = exc_new_msg(p, module, (const char *)s, len);
+        return e == NONE ? lib_oom(p) : e;
+    }
+    for (Term l = kw; is_cons(l) && n < EXC_MAX_FIELDS; l = list_tail(l)) {
+        Term kv = list_head(l);
+        if (!is_tuple(kv) || tuple_size(kv) != 2 || !is_atom(tuple_get(kv, 0)))
+            return bif_badarg(p, 1, "not a keyword list");
+        ks[n] = tuple_get(kv, 0), vs[n++] = tuple_get(kv, 1);
+    }
+    Term e = exc_new(p, module, n, ks, vs);
+    return e == NONE ? lib_oom(p) : e;
+}
+
+#define EXC_MODULE_FNS(id, name)                                                           \
+    static Term id##_struct0(Proc *p, const Term *a)                                       \
+    {                                                                                      \
+        (void)a;                                                                           \
+        return exc_fields_kw(p, name, NIL, false);                                         \
+    }                                                                                      \
+    static Term id##_struct1(Proc *p, const Term *a) { return exc_fields_kw(p, name, a[0], false); } \
+    static Term id##_exception(Proc *p, const Term *a) { return exc_fields_kw(p, name, a[0], true); }
+
+EXC_MODULE_FNS(ArgumentError, "ArgumentError")
+EXC_MODULE_FNS(ArithmeticError, "ArithmeticError")
+EXC_MODULE_FNS(SystemLimitError, "SystemLimitError")
+EXC_MODULE_FNS(RuntimeError, "RuntimeError")
+EXC_MODULE_FNS(KeyError, "KeyError")
+EXC_MODULE_FNS(MatchError, "MatchError")
+EXC_MODULE_FNS(CaseClauseError, "CaseClauseError")
+EXC_MODULE_FNS(TryClauseError, "TryClauseError")
+EXC_MODULE_FNS(WithClauseError, "WithClauseError")
+EXC_MODULE_FNS(CondClauseError, "CondClauseError")
+EXC_MODULE_FNS(BadMapError, "BadMapError")
+EXC_MODULE_FNS(BadFunctionError, "BadFunctionError")
+EXC_MODULE_FNS(BadStructError, "BadStructError")
+EXC_MODULE_FNS(BadBooleanError, "BadBooleanError")
+EXC_MODULE_FNS(BadArityError, "BadArityError")
+EXC_MODULE_FNS(FunctionClauseError, "FunctionClauseError")
+EXC_MODULE_FNS(UndefinedFunctionError, "UndefinedFunctionError")
+EXC_MODULE_FNS(ErlangError, "ErlangError")
+EXC_MODULE_FNS(Protocol_UndefinedError, "Protocol.UndefinedError")
+EXC_MODULE_FNS(Enum_EmptyError, "Enum.EmptyError")
+EXC_MODULE_FNS(Enum_OutOfBoundsError, "Enum.OutOfBoundsError")
+EXC_MODULE_FNS(UnicodeConversionError, "UnicodeConversionError")
+EXC_MODULE_FNS(Regex_CompileError, "Regex.CompileError")
+EXC_MODULE_FNS(File_Error, "File.Error")
+
+static const BifDef exc_module_bifs[] = {
+    {"Elixir.ArgumentError", "__struct__", 0, BIF_PURE, ArgumentError_struct0, NULL},
+    {"Elixir.ArgumentError", "__struct__", 1, BIF_PURE, ArgumentError_struct1, NULL},
+    {"Elixir.ArgumentError", "exception", 1, BIF_PURE, ArgumentError_exception, NULL},
+    {"Elixir.ArgumentError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.ArithmeticError", "__struct__", 0, BIF_PURE, ArithmeticError_struct0, NULL},
+    {"Elixir.ArithmeticError", "__struct__", 1, BIF_PURE, ArithmeticError_struct1, NULL},
+    {"Elixir.ArithmeticError", "exception", 1, BIF_PURE, ArithmeticError_exception, NULL},
+    {"Elixir.ArithmeticError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.SystemLimitError", "__struct__", 0, BIF_PURE, SystemLimitError_struct0, NULL},
+    {"Elixir.SystemLimitError", "__struct__", 1, BIF_PURE, SystemLimitError_struct1, NULL},
+    {"Elixir.SystemLimitError", "exception", 1, BIF_PURE, SystemLimitError_exception, NULL},
+    {"Elixir.SystemLimitError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.RuntimeError", "__struct__", 0, BIF_PURE, RuntimeError_struct0, NULL},
+    {"Elixir.RuntimeError", "__struct__", 1, BIF_PURE, RuntimeError_struct1, NULL},
+    {"Elixir.RuntimeError", "exception", 1, BIF_PURE, RuntimeError_exception, NULL},
+    {"Elixir.RuntimeError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.KeyError", "__struct__", 0, BIF_PURE, KeyError_struct0, NULL},
+    {"Elixir.KeyError", "__struct__", 1, BIF_PURE, KeyError_struct1, NULL},
+    {"Elixir.KeyError", "exception", 1, BIF_PURE, KeyError_exception, NULL},
+    {"Elixir.KeyError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.MatchError", "__struct__", 0, BIF_PURE, MatchError_struct0, NULL},
+    {"Elixir.MatchError", "__struct__", 1, BIF_PURE, MatchError_struct1, NULL},
+    {"Elixir.MatchError", "exception", 1, BIF_PURE, MatchError_exception, NULL},
+    {"Elixir.MatchError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.CaseClauseError", "__struct__", 0, BIF_PURE, CaseClauseError_struct0, NULL},
+    {"Elixir.CaseClauseError", "__struct__", 1, BIF_PURE, CaseClauseError_struct1, NULL},
+    {"Elixir.CaseClauseError", "exception", 1, BIF_PURE, CaseClauseError_exception, NULL},
+    {"Elixir.CaseClauseError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.TryClauseError", "__struct__", 0, BIF_PURE, TryClauseError_struct0, NULL},
+    {"Elixir.TryClauseError", "__struct__", 1, BIF_PURE, TryClauseError_struct1, NULL},
+    {"Elixir.TryClauseError", "exception", 1, BIF_PURE, TryClauseError_exception, NULL},
+    {"Elixir.TryClauseError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.WithClauseError", "__struct__", 0, BIF_PURE, WithClauseError_struct0, NULL},
+    {"Elixir.WithClauseError", "__struct__", 1, BIF_PURE, WithClauseError_struct1, NULL},
+    {"Elixir.WithClauseError", "exception", 1, BIF_PURE, WithClauseError_exception, NULL},
+    {"Elixir.WithClauseError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.CondClauseError", "__struct__", 0, BIF_PURE, CondClauseError_struct0, NULL},
+    {"Elixir.CondClauseError", "__struct__", 1, BIF_PURE, CondClauseError_struct1, NULL},
+    {"Elixir.CondClauseError", "exception", 1, BIF_PURE, CondClauseError_exception, NULL},
+    {"Elixir.CondClauseError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.BadMapError", "__struct__", 0, BIF_PURE, BadMapError_struct0, NULL},
+    {"Elixir.BadMapError", "__struct__", 1, BIF_PURE, BadMapError_struct1, NULL},
+    {"Elixir.BadMapError", "exception", 1, BIF_PURE, BadMapError_exception, NULL},
+    {"Elixir.BadMapError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.BadFunctionError", "__struct__", 0, BIF_PURE, BadFunctionError_struct0, NULL},
+    {"Elixir.BadFunctionError", "__struct__", 1, BIF_PURE, BadFunctionError_struct1, NULL},
+    {"Elixir.BadFunctionError", "exception", 1, BIF_PURE, BadFunctionError_exception, NULL},
+    {"Elixir.BadFunctionError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.BadStructError", "__struct__", 0, BIF_PURE, BadStructError_struct0, NULL},
+    {"Elixir.BadStructError", "__struct__", 1, BIF_PURE, BadStructError_struct1, NULL},
+    {"Elixir.BadStructError", "exception", 1, BIF_PURE, BadStructError_exception, NULL},
+    {"Elixir.BadStructError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.BadBooleanError", "__struct__", 0, BIF_PURE, BadBooleanError_struct0, NULL},
+    {"Elixir.BadBooleanError", "__struct__", 1, BIF_PURE, BadBooleanError_struct1, NULL},
+    {"Elixir.BadBooleanError", "exception", 1, BIF_PURE, BadBooleanError_exception, NULL},
+    {"Elixir.BadBooleanError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.BadArityError", "__struct__", 0, BIF_PURE, BadArityError_struct0, NULL},
+    {"Elixir.BadArityError", "__struct__", 1, BIF_PURE, BadArityError_struct1, NULL},
+    {"Elixir.BadArityError", "exception", 1, BIF_PURE, BadArityError_exception, NULL},
+    {"Elixir.BadArityError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.FunctionClauseError", "__struct__", 0, BIF_PURE, FunctionClauseError_struct0, NULL},
+    {"Elixir.FunctionClauseError", "__struct__", 1, BIF_PURE, FunctionClauseError_struct1, NULL},
+    {"Elixir.FunctionClauseError", "exception", 1, BIF_PURE, FunctionClauseError_exception, NULL},
+    {"Elixir.FunctionClauseError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.UndefinedFunctionError", "__struct__", 0, BIF_PURE, UndefinedFunctionError_struct0, NULL},
+    {"Elixir.UndefinedFunctionError", "__struct__", 1, BIF_PURE, UndefinedFunctionError_struct1, NULL},
+    {"Elixir.UndefinedFunctionError", "exception", 1, BIF_PURE, UndefinedFunctionError_exception, NULL},
+    {"Elixir.UndefinedFunctionError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.ErlangError", "__struct__", 0, BIF_PURE, ErlangError_struct0, NULL},
+    {"Elixir.ErlangError", "__struct__", 1, BIF_PURE, ErlangError_struct1, NULL},
+    {"Elixir.ErlangError", "exception", 1, BIF_PURE, ErlangError_exception, NULL},
+    {"Elixir.ErlangError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.Protocol.UndefinedError", "__struct__", 0, BIF_PURE, Protocol_UndefinedError_struct0, NULL},
+    {"Elixir.Protocol.UndefinedError", "__struct__", 1, BIF_PURE, Protocol_UndefinedError_struct1, NULL},
+    {"Elixir.Protocol.UndefinedError", "exception", 1, BIF_PURE, Protocol_UndefinedError_exception, NULL},
+    {"Elixir.Protocol.UndefinedError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.Enum.EmptyError", "__struct__", 0, BIF_PURE, Enum_EmptyError_struct0, NULL},
+    {"Elixir.Enum.EmptyError", "__struct__", 1, BIF_PURE, Enum_EmptyError_struct1, NULL},
+    {"Elixir.Enum.EmptyError", "exception", 1, BIF_PURE, Enum_EmptyError_exception, NULL},
+    {"Elixir.Enum.EmptyError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.Enum.OutOfBoundsError", "__struct__", 0, BIF_PURE, Enum_OutOfBoundsError_struct0, NULL},
+    {"Elixir.Enum.OutOfBoundsError", "__struct__", 1, BIF_PURE, Enum_OutOfBoundsError_struct1, NULL},
+    {"Elixir.Enum.OutOfBoundsError", "exception", 1, BIF_PURE, Enum_OutOfBoundsError_exception, NULL},
+    {"Elixir.Enum.OutOfBoundsError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.UnicodeConversionError", "__struct__", 0, BIF_PURE, UnicodeConversionError_struct0, NULL},
+    {"Elixir.UnicodeConversionError", "__struct__", 1, BIF_PURE, UnicodeConversionError_struct1, NULL},
+    {"Elixir.UnicodeConversionError", "exception", 1, BIF_PURE, UnicodeConversionError_exception, NULL},
+    {"Elixir.UnicodeConversionError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.Regex.CompileError", "__struct__", 0, BIF_PURE, Regex_CompileError_struct0, NULL},
+    {"Elixir.Regex.CompileError", "__struct__", 1, BIF_PURE, Regex_CompileError_struct1, NULL},
+    {"Elixir.Regex.CompileError", "exception", 1, BIF_PURE, Regex_CompileError_exception, NULL},
+    {"Elixir.Regex.CompileError", "message", 1, BIF_PURE, bif_exc_message, NULL},
+    {"Elixir.File.Error", "__struct__", 0, BIF_PURE, File_Error_struct0, NULL},
+    {"Elixir.File.Error", "__struct__", 1, BIF_PURE, File_Error_struct1, NULL},
+    {"Elixir.File.Error", "exception", 1, BIF_PURE, File_Error_exception, NULL},
+    {"Elixir.File.Error", "message", 1, BIF_PURE, bif_exc_message, NULL},
+};
+
 static const BifDef exc_bifs[] = {
     {"Elixir.Exception", "message", 1, 0, bif_exc_message, "Exception.message/1"},
     {"Elixir.Exception", "normalize", 3, 0, bif_exc_normalize, "Exception.normalize/3"},
@@ -480,5 +636,6 @@ static const BifDef exc_bifs[] = {
 
 int lib_exc_register(void)
 {
-    return bif_register(exc_bifs, LIB_NDEFS(exc_bifs));
+    int rc = bif_register(exc_bifs, LIB_NDEFS(exc_bifs));
+    return rc < 0 ? rc : bif_register(exc_module_bifs, LIB_NDEFS(exc_module_bifs));
 }

@@ -8,6 +8,7 @@
 #include "lib.h"
 #include "map.h"
 #include "strbuf.h"
+#include "text.h"
 
 static Term erl(Proc *p, const char *name, unsigned arity, const Term *a)
 {
@@ -102,6 +103,72 @@ static Term charlist(Proc *p, Term t, bool chars_only)
 static Term bif_to_charlist(Proc *p, const Term *a) { return charlist(p, a[0], false); }
 static Term bif_chars_to_list(Proc *p, const Term *a) { return charlist(p, a[0], true); }
 
+/* binary_slice: String.slice's rules over bytes. */
+static Term byte_slice(Proc *p, Term bin, int64_t first, int64_t last, int64_t step)
+{
+    const uint8_t *s;
+    size_t n;
+    lib_bytes(bin, &s, &n);
+    int64_t len = (int64_t)n;
+    if (first < 0)
+        first = first + len < 0 ? 0 : first + len;
+    if (last < 0)
+        last += len;
+    if (last >= len)
+        last = len - 1;
+    if (first > last || first >= len)
+        return lib_bin(p, "", 0);
+    if (step == 1)
+        return bin_sub(&p->heap, bin, (size_t)first * 8, (size_t)(last - first + 1) * 8);
+    Strbuf sb;
+    strbuf_init(&sb);
+    for (int64_t i = first; i <= last; i += step)
+        strbuf_putc(&sb, (char)s[i]);
+    return lib_strbuf(p, &sb);
+}
+
+static Term bif_binary_slice2(Proc *p, const Term *a)
+{
+    int64_t first, last, step;
+    if (!is_binary(a[0]) || !text_range(a[1], &first, &last, &step))
+        return lib_function_clause(p, "Elixir.Kernel", "binary_slice", 2);
+    if (step < 0 && !(step == -1 && first > last))
+        return bif_raise_msg(p, "ArgumentError",
+                             "binary_slice/2 does not accept ranges with negative steps");
+    Term r = byte_slice(p, a[0], first, last, step < 0 ? 1 : step);
+    return r == NONE ? lib_oom(p) : r;
+}
+
+static Term bif_binary_slice3(Proc *p, const Term *a)
+{
+    if (!is_binary(a[0]) || !is_small(a[1]) || !is_small(a[2]) || small_val(a[2]) < 0)
+        return lib_function_clause(p, "Elixir.Kernel", "binary_slice", 3);
+    const uint8_t *s;
+    size_t n;
+    lib_bytes(a[0], &s, &n);
+    int64_t start = small_val(a[1]), len = (int64_t)n;
+    if (start < 0)
+        start = start + len < 0 ? 0 : start + len;
+    if (small_val(a[2]) == 0 || start >= len)
+        return lib_bin(p, "", 0);
+    Term r = byte_slice(p, a[0], start, start + small_val(a[2]) - 1, 1);
+    return r == NONE ? lib_oom(p) : r;
+}
+
+/* left =~ right: a substring test for a binary right, a regex match
+ * for a %Regex{}. */
+static Term bif_match_op(Proc *p, const Term *a)
+{
+    if (!is_binary(a[0]))
+        return lib_function_clause(p, "Elixir.Kernel", "=~", 2);
+    if (regex_is(a[1]))
+        return regex_match(p, a[1], a[0]);
+    const BifDef *d = bif_lookup(lib_alias("String"), atom_from_cstr("contains?"), 2);
+    if (!is_binary(a[1]))
+        return lib_function_clause(p, "Elixir.Kernel", "=~", 2);
+    return d->fn(p, a);
+}
+
 #define G (BIF_GUARD | BIF_PURE)
 static const BifDef kernel_bifs[] = {
     {"Elixir.Kernel", "elem", 2, G, bif_elem, NULL},
@@ -113,6 +180,9 @@ static const BifDef kernel_bifs[] = {
     {"Elixir.Kernel", "is_exception", 2, G, bif_is_exception2, NULL},
     {"Elixir.Kernel", "to_charlist", 1, BIF_PURE, bif_to_charlist, NULL},
     {"unicode", "characters_to_list", 1, BIF_PURE, bif_chars_to_list, NULL},
+    {"Elixir.Kernel", "binary_slice", 2, BIF_PURE, bif_binary_slice2, NULL},
+    {"Elixir.Kernel", "binary_slice", 3, BIF_PURE, bif_binary_slice3, NULL},
+    {"Elixir.Kernel", "=~", 2, BIF_PURE, bif_match_op, NULL},
 };
 
 int lib_kernel_register(void)

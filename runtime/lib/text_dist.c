@@ -7,6 +7,8 @@
 #include "inspect.h"
 #include "lib.h"
 #include "mem.h"
+#include "norm.h"
+#include "strbuf.h"
 #include "text.h"
 #include "utf8.h"
 
@@ -182,7 +184,52 @@ static Term bif_jaro_distance(Proc *p, const Term *a)
     return done(p, lib_float(p, r));
 }
 
+static int form_of(Term t)
+{
+    static const char *const names[] = {"nfd", "nfc", "nfkd", "nfkc"};
+    for (int i = 0; i < 4; i++)
+        if (t == atom_from_cstr(names[i]))
+            return i;
+    return -1;
+}
+
+static Term bif_normalize(Proc *p, const Term *a)
+{
+    const uint8_t *s;
+    size_t n;
+    int form = form_of(a[1]);
+    if (!lib_bytes(a[0], &s, &n) || form < 0)
+        return FCLAUSE(p, "normalize", 2);
+    Strbuf sb;
+    strbuf_init(&sb);
+    if (!norm_text(s, n, form, &sb)) {
+        strbuf_fini(&sb);
+        return lib_oom(p);
+    }
+    bif_charge(p, (uint32_t)(n / 8 + 1));
+    return done(p, lib_strbuf(p, &sb));
+}
+
+static Term bif_equivalent(Proc *p, const Term *a)
+{
+    const uint8_t *x, *y;
+    size_t xn, yn;
+    if (!lib_bytes(a[0], &x, &xn) || !lib_bytes(a[1], &y, &yn))
+        return FCLAUSE(p, "equivalent?", 2);
+    Strbuf sx, sy;
+    strbuf_init(&sx);
+    strbuf_init(&sy);
+    bool ok = norm_text(x, xn, NORM_NFD, &sx) && norm_text(y, yn, NORM_NFD, &sy);
+    bool eq = ok && sx.len == sy.len && memcmp(strbuf_cstr(&sx), strbuf_cstr(&sy), sx.len) == 0;
+    strbuf_fini(&sx);
+    strbuf_fini(&sy);
+    bif_charge(p, (uint32_t)((xn + yn) / 8 + 1));
+    return ok ? lib_bool(eq) : lib_oom(p);
+}
+
 static const BifDef dist_bifs[] = {
+    {"Elixir.String", "normalize", 2, BIF_PURE, bif_normalize, NULL},
+    {"Elixir.String", "equivalent?", 2, BIF_PURE, bif_equivalent, NULL},
     {"Elixir.String", "chunk", 2, BIF_PURE, bif_chunk, NULL},
     {"Elixir.String", "bag_distance", 2, BIF_PURE, bif_bag_distance, NULL},
     {"Elixir.String", "jaro_distance", 2, BIF_PURE, bif_jaro_distance, NULL},
