@@ -198,15 +198,54 @@ Term node_slot_pid(Node *n, size_t i)
     return pid;
 }
 
+/* Pushes one index on the shared stack (free_lock held). The stack grows
+ * on demand; when it cannot, the slot is leaked: one table entry. */
+static void push_shared(Node *n, uint32_t idx)
+{
+    if (n->nfree_idx == n->cap_free_idx) {
+        size_t cap = n->cap_free_idx ? n->cap_free_idx * 2 : 1024;
+        uint32_t *grown = mem_realloc(MEM_SYSTEM, n->free_idx, n->cap_free_idx * sizeof *grown,
+                                      cap * sizeof *grown);
+        if (grown == NULL)
+            return;
+        n->free_idx = grown;
+        n->cap_free_idx = cap;
+    }
+    n->free_idx[n->nfree_idx++] = idx;
+}
+
+/* The calling scheduler, if it belongs to n: its slot cache is ours. */
+static Sched *own_sched(Node *n)
+{
+    Sched *s = sched_current();
+    return s != NULL && s->node == n ? s : NULL;
+}
+
+/* A free index from the caller's cache (refilled from the shared stack
+ * half a cache at a time) or the shared stack; false when both are empty. */
+static bool take_free_index(Node *n, size_t *idx)
+{
+    Sched *s = own_sched(n);
+    if (s != NULL && s->nfree_slots > 0) {
+        *idx = s->free_slots[--s->nfree_slots];
+        return true;
+    }
+    bool got = false;
+    pthread_mutex_lock(&n->free_lock);
+    if (n->nfree_idx > 0) {
+        *idx = n->free_idx[--n->nfree_idx];
+        got = true;
+        while (s != NULL && n->nfree_idx > 0 && s->nfree_slots < SCHED_SLOT_CACHE / 2)
+            s->free_slots[s->nfree_slots++] = n->free_idx[--n->nfree_idx];
+    }
+    pthread_mutex_unlock(&n->free_lock);
+    return got;
+}
+
 int node_reserve(Node *n, Term *pid_out)
 {
     size_t idx;
-    pthread_mutex_lock(&n->free_lock);
-    if (n->nfree_idx > 0) {
-        idx = n->free_idx[--n->nfree_idx];
-        pthread_mutex_unlock(&n->free_lock);
-    } else {
-        pthread_mutex_unlock(&n->free_lock);
+    if (!take_free_index(n, &idx)) {
         idx = atomic_fetch_add_explicit(&n->next_fresh, 1, memory_order_acq_rel);
         if (idx >= n->max_procs) {
             atomic_fetch_sub_explicit(&n->next_fresh, 1, memory_order_acq_rel);
@@ -220,23 +259,19 @@ int node_reserve(Node *n, Term *pid_out)
     return 0;
 }
 
-/* Puts a slot index back on the free stack (the stack grows on demand;
- * when it cannot, the slot is leaked, which costs one table entry). */
+/* Puts a slot index back for reuse: into the calling scheduler's cache
+ * (spilling half of it to the shared stack when full), else the stack. */
 static void release_index(Node *n, size_t idx)
 {
-    pthread_mutex_lock(&n->free_lock);
-    if (n->nfree_idx == n->cap_free_idx) {
-        size_t cap = n->cap_free_idx ? n->cap_free_idx * 2 : 1024;
-        uint32_t *grown = mem_realloc(MEM_SYSTEM, n->free_idx, n->cap_free_idx * sizeof *grown,
-                                      cap * sizeof *grown);
-        if (grown == NULL) {
-            pthread_mutex_unlock(&n->free_lock);
-            return;
-        }
-        n->free_idx = grown;
-        n->cap_free_idx = cap;
+    Sched *s = own_sched(n);
+    if (s != NULL && s->nfree_slots < SCHED_SLOT_CACHE) {
+        s->free_slots[s->nfree_slots++] = (uint32_t)idx;
+        return;
     }
-    n->free_idx[n->nfree_idx++] = (uint32_t)idx;
+    pthread_mutex_lock(&n->free_lock);
+    push_shared(n, (uint32_t)idx);
+    while (s != NULL && s->nfree_slots > SCHED_SLOT_CACHE / 2)
+        push_shared(n, s->free_slots[--s->nfree_slots]);
     pthread_mutex_unlock(&n->free_lock);
 }
 

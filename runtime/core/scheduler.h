@@ -21,6 +21,16 @@
 #include "proc.h"
 #include "timer.h"
 
+/* Dead Proc structs a scheduler keeps for reuse; the rest go to mem_free. */
+#define SCHED_FREE_PROCS_MAX 4096
+/* Table slots a scheduler keeps for its own spawns; it trades them with
+ * the node's shared stack half a cache at a time, under one lock. At most
+ * this many per scheduler are out of reach of other threads. */
+#define SCHED_SLOT_CACHE 64
+/* Wall time after which a native process yields whatever its budget says
+ * (its callbacks may be long C work that reductions do not see). */
+#define SCHED_SLICE_MAX_NS 10000000u
+
 typedef struct Sched {
     /* Figures other threads read (info.c). Padding keeps runq_len, which
      * idle schedulers poll, off the line the owner writes on every slice
@@ -54,13 +64,10 @@ typedef struct Sched {
     /* Owner-only recycling (PERFORMANCE.md: page faults dominate spawn). */
     Proc *free_procs;            /* linked through run_next                 */
     size_t nfree_procs;
+    uint32_t free_slots[SCHED_SLOT_CACHE]; /* process-table indices to reuse */
+    unsigned nfree_slots;
     uint64_t rng;                /* victim choice for stealing              */
 } Sched;
-
-#define SCHED_FREE_PROCS_MAX 4096
-/* Wall time after which a native process yields whatever its budget says
- * (its callbacks may be long C work that reductions do not see). */
-#define SCHED_SLICE_MAX_NS 10000000u /* per scheduler; the rest go to mem_free */
 
 /* Sets up n->scheds (not started). 0 or MOTE_ENOMEM. */
 int sched_init_all(Node *n);
