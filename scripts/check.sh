@@ -2,8 +2,9 @@
 # check.sh — the whole test suite, as `make check` and CI run it.
 #
 # Three builds, each its own directory next to $BUILD (default "build"):
-#   $BUILD        plain, -Werror: unit + api + e2e suites, full stress counts
-#   $BUILD-asan   ASan+UBSan, -Werror: unit + api suites (leaks included)
+#   $BUILD        plain, -Werror: unit + api + lang + e2e suites, full
+#                 stress counts
+#   $BUILD-asan   ASan+UBSan, -Werror: unit + api + lang suites (leaks included)
 #   $BUILD-tsan   TSan: unit + api suites with MOTE_STRESS_SCALE=0.05
 # then valgrind over the embedding example (when valgrind is installed),
 # and the language conformance cases when `mote run` works (reported, not
@@ -68,12 +69,12 @@ run_stage() {
 
 start=$(date +%s)
 
-MOTE_STRESS_SCALE=1 run_stage "$BUILD" "unit api e2e" 1 -Dwerror=true
+MOTE_STRESS_SCALE=1 run_stage "$BUILD" "unit api lang e2e" 1 -Dwerror=true
 
 ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=1 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 MOTE_STRESS_SCALE=$ASAN_STRESS_SCALE \
-    run_stage "$BUILD-asan" "unit api" 3 -Dwerror=true -Db_sanitize=address,undefined \
+    run_stage "$BUILD-asan" "unit api lang" 3 -Dwerror=true -Db_sanitize=address,undefined \
     -Db_lundef=false -Dbuildtype=debug
 
 TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
