@@ -587,10 +587,11 @@ static Term bif_statistics(Proc *p, const Term *a)
 {
     Term k = a[0];
     if (k == atom_from_cstr("wall_clock")) {
-        static int64_t start_ns;
-        if (!start_ns)
-            start_ns = clock_ns(CLOCK_MONOTONIC);
-        return since_last(p, (clock_ns(CLOCK_MONOTONIC) - start_ns) / 1000000, &last_wall_ms);
+        /* The first caller fixes the origin; racing callers agree on it. */
+        static _Atomic int64_t start_ns;
+        int64_t zero = 0, now = clock_ns(CLOCK_MONOTONIC);
+        atomic_compare_exchange_strong(&start_ns, &zero, now);
+        return since_last(p, (now - atomic_load(&start_ns)) / 1000000, &last_wall_ms);
     }
     if (k == atom_from_cstr("runtime"))
         return since_last(p, clock_ns(CLOCK_PROCESS_CPUTIME_ID) / 1000000, &last_cpu_ms);

@@ -55,8 +55,23 @@ static void rx_free(void *ptr, void *data)
 
 static pcre2_general_context *gcx;
 static pthread_once_t gcx_once = PTHREAD_ONCE_INIT;
+static pthread_key_t cache_key; /* set on threads with a cache, to free it */
 
-static void gcx_init(void) { gcx = pcre2_general_context_create(rx_malloc, rx_free, NULL); }
+static void slot_clear(struct Slot *s);
+
+/* Runs when a thread with a cache exits (scheduler threads at mote_stop). */
+static void cache_free(void *unused)
+{
+    (void)unused;
+    for (size_t i = 0; i < CACHE_SLOTS; i++)
+        slot_clear(&cache[i]);
+}
+
+static void gcx_init(void)
+{
+    gcx = pcre2_general_context_create(rx_malloc, rx_free, NULL);
+    pthread_key_create(&cache_key, cache_free);
+}
 
 pcre2_general_context *regex_gcx(void)
 {
@@ -91,6 +106,7 @@ static pcre2_code *compile(const uint8_t *src, size_t len, uint32_t flags, char 
 {
     int err;
     PCRE2_SIZE off;
+    regex_gcx();
     pcre2_compile_context *cc = pcre2_compile_context_create(regex_gcx());
     pcre2_code *code = pcre2_compile(src, len, flags, &err, &off, cc);
     pcre2_compile_context_free(cc);
@@ -101,7 +117,7 @@ static pcre2_code *compile(const uint8_t *src, size_t len, uint32_t flags, char 
     return code;
 }
 
-static void slot_clear(Slot *s)
+static void slot_clear(struct Slot *s)
 {
     if (s->src) {
         mem_free(MEM_SYSTEM, s->src, s->len + 1);
@@ -135,6 +151,7 @@ static const Rx *cached(const uint8_t *src, size_t len, uint32_t flags, char *ms
         return NULL;
     }
     slot_clear(victim);
+    pthread_setspecific(cache_key, cache); /* any non-NULL value arms cache_free */
     memcpy(copy, src, len);
     copy[len] = '\0';
     victim->src = copy, victim->len = len, victim->flags = flags;

@@ -117,6 +117,20 @@ static void exception_message_is_a_builtin(void **state)
     assert_inspect(e, "%BadMapError{term: 3}");
 }
 
+static void standard_exception_modules_build_structs(void **state)
+{
+    (void)state;
+    Term kw = lib_list(&T, (Term[]){lib_tuple2(&T, lt_atom("key"), lt_int(1)),
+                                    lib_tuple2(&T, lt_atom("term"), map_new(&T.heap))}, 2, NIL);
+    Term e = lt_call("Elixir.KeyError", "exception", 1, kw);
+    assert_inspect(e, "%KeyError{key: 1, term: %{}, message: nil}");
+    assert_inspect(lt_call("Elixir.KeyError", "message", 1, e), "\"key 1 not found in: %{}\"");
+    assert_inspect(lt_call("Elixir.ArgumentError", "__struct__", 0, NIL),
+                   "%ArgumentError{message: \"argument error\"}");
+    assert_inspect(lt_call("Elixir.RuntimeError", "exception", 1, lt_str("x")),
+                   "%RuntimeError{message: \"x\"}");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -128,6 +142,7 @@ int main(void)
         cmocka_unit_test(undef_takes_the_function_from_the_stacktrace),
         cmocka_unit_test(badarg_names_the_argument),
         cmocka_unit_test(exception_message_is_a_builtin),
+        cmocka_unit_test(standard_exception_modules_build_structs),
     };
     return cmocka_run_group_tests(tests, lt_setup, lt_teardown);
 }

@@ -81,6 +81,51 @@ static void cases_pads_and_trims(void **state)
                   "** (FunctionClauseError) no function clause matching in String.upcase/2");
 }
 
+static void normalizes_latin_and_ligatures(void **state)
+{
+    (void)state;
+    assert_inspect(S("normalize", 2, lt_str("le\xc3\xb1" "a"), lt_atom("nfd")), "\"len\xcc\x83" "a\"");
+    assert_inspect(S("normalize", 2, lt_str("len\xcc\x83" "a"), lt_atom("nfc")), "\"le\xc3\xb1" "a\"");
+    assert_inspect(S("normalize", 2, lt_str("\xef\xac\x81"), lt_atom("nfkc")), "\"fi\"");
+    assert_inspect(S("normalize", 2, lt_str("\xef\xac\x81"), lt_atom("nfc")), "\"\xef\xac\x81\"");
+    /* s + dot below + dot above composes to U+1E69 whatever the mark order. */
+    assert_inspect(S("normalize", 2, lt_str("s\xcc\x87\xcc\xa3"), lt_atom("nfc")), "\"\xe1\xb9\xa9\"");
+    assert_true(S("equivalent?", 2, lt_str("man\xcc\x83" "ana"), lt_str("ma\xc3\xb1" "ana")) == A(true));
+    assert_true(S("equivalent?", 2, lt_str("abc"), lt_str("ABC")) == A(false));
+}
+
+static void distances_match_elixir(void **state)
+{
+    (void)state;
+    assert_inspect(S("jaro_distance", 2, lt_str("Dwayne"), lt_str("Duane")), "0.8222222222222223");
+    assert_inspect(S("jaro_distance", 2, lt_str("martha"), lt_str("marhta")), "0.9444444444444445");
+    assert_inspect(S("bag_distance", 2, lt_str("abc"), lt_str("abd")), "0.6666666666666667");
+    assert_inspect(S("chunk", 2, lt_str("abc\x01x"), lt_atom("printable")), "[\"abc\", <<1>>, \"x\"]");
+}
+
+static void case_special_cases(void **state)
+{
+    (void)state;
+    assert_inspect(S("downcase", 2, lt_str("\xce\xa3\xce\xa3"), lt_atom("greek")), "\"\xcf\x83\xcf\x82\"");
+    assert_inspect(S("upcase", 1, lt_str("\xc4\xb1i")), "\"II\"");
+    assert_inspect(S("upcase", 2, lt_str("\xc4\xb1i"), lt_atom("turkic")), "\"I\xc4\xb0\"");
+    assert_inspect(S("capitalize", 1, lt_str("\xef\xac\x81n")), "\"Fin\"");
+    assert_inspect(S("split", 1, lt_str("no\xc2\xa0" "break")), "[\"no\xc2\xa0" "break\"]");
+}
+
+static void binary_module_splits_and_matches(void **state)
+{
+    (void)state;
+    Term g = lib_list(&T, (Term[]){lt_atom("global")}, 1, NIL);
+    assert_inspect(lt_call("binary", "split", 3, lt_str("a,b,c"), lt_str(","), g),
+                   "[\"a\", \"b\", \"c\"]");
+    assert_inspect(lt_call("binary", "matches", 2, lt_str("abcb"), lt_str("b")), "[{1, 1}, {3, 1}]");
+    Term cp = lt_call("binary", "compile_pattern", 1,
+                      lib_list(&T, (Term[]){lt_str(" "), lt_str(",")}, 2, NIL));
+    assert_inspect(S("split", 2, lt_str("1,2 3"), cp), "[\"1\", \"2\", \"3\"]");
+    assert_true(S("starts_with?", 2, lt_str("elixir"), NIL) == A(false));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -88,6 +133,10 @@ int main(void)
         cmocka_unit_test(splits_like_elixir),
         cmocka_unit_test(replaces_and_finds),
         cmocka_unit_test(cases_pads_and_trims),
+        cmocka_unit_test(normalizes_latin_and_ligatures),
+        cmocka_unit_test(distances_match_elixir),
+        cmocka_unit_test(case_special_cases),
+        cmocka_unit_test(binary_module_splits_and_matches),
     };
     return cmocka_run_group_tests(tests, lt_setup, lt_teardown);
 }
