@@ -364,7 +364,7 @@ void comp_body(Comp *c, FnB *f, const Ast *e, int tail)
         emit_lit(c, f, A(nil));
         return;
     }
-    if (e->kind != AST_BLOCK || (e->flags & AST_F_ARGS)) {
+    if (e->kind != AST_BLOCK) {
         comp_expr(c, f, e, tail);
         return;
     }

@@ -510,10 +510,31 @@ static void comp_with(Comp *c, FnB *f, const Ast *e, int tail)
 static void comp_bits_gen(Comp *c, FnB *f, const Ast *e, uint32_t i, uint32_t acc,
                           const Ast *body, const Ast *reduce_acc, const Ast *q);
 
+/* Qualifiers of a for: every argument before its options (a trailing
+ * keyword list and/or do-block). */
+static uint32_t for_nq(const Ast *e)
+{
+    uint32_t n = e->nkids;
+    while (n > 0 && e->kids[n - 1]->kind == AST_LIST &&
+           (e->kids[n - 1]->flags & (AST_F_KW | AST_F_DOBLOCK)))
+        n--;
+    return n;
+}
+
+static const Ast *for_opt(const Ast *e, const char *key)
+{
+    for (uint32_t k = for_nq(e); k < e->nkids; k++) {
+        const Ast *v = ast_kw_find(e->kids[k], key);
+        if (v != NULL)
+            return v;
+    }
+    return NULL;
+}
+
 static void comp_for_gen(Comp *c, FnB *f, const Ast *e, uint32_t i, uint32_t acc, const Ast *body,
                          const Ast *reduce_acc)
 {
-    uint32_t nq = e->nkids - 1;
+    uint32_t nq = for_nq(e);
     if (i == nq) {
         if (reduce_acc != NULL) {
             /* reduce: body is clauses over the accumulator */
@@ -617,11 +638,10 @@ static void comp_bits_gen(Comp *c, FnB *f, const Ast *e, uint32_t i, uint32_t ac
 
 static void comp_for(Comp *c, FnB *f, const Ast *e)
 {
-    const Ast *o = opts_of(e);
-    if (o == NULL)
-        comp_error(c, e, "for needs a do block");
-    const Ast *body = ast_kw_find(o, "do"), *into = ast_kw_find(o, "into");
-    const Ast *reduce = ast_kw_find(o, "reduce"), *uniq = ast_kw_find(o, "uniq");
+    const Ast *body = for_opt(e, "do"), *into = for_opt(e, "into");
+    const Ast *reduce = for_opt(e, "reduce"), *uniq = for_opt(e, "uniq");
+    if (body == NULL)
+        comp_error(c, e, "missing :do option in \"for\"");
     uint32_t acc = new_slot(f), mark = f->nvars;
     if (reduce != NULL)
         comp_expr(c, f, reduce, 0);
