@@ -440,9 +440,49 @@ void exc_banner(Term cls, Term reason, Term st, Strbuf *out)
         heap_fini(&scratch.heap);
 }
 
+/* Exception.blame for ArithmeticError, as Exception.format/3 applies it:
+ * when the first stacktrace entry is the failing :erlang operator with
+ * its arguments, the message names the expression (": 1 + :a"). */
+static void blame_arith(Term st, Strbuf *out)
+{
+    Term e = is_cons(st) ? list_head(st) : NONE;
+    if (e == NONE || !is_tuple(e) || tuple_size(e) != 4 || tuple_get(e, 0) != A(erlang))
+        return;
+    Term f = tuple_get(e, 1), args = tuple_get(e, 2);
+    long n = lib_list_len(args);
+    if (!is_atom(f) || n < 1 || n > 2)
+        return;
+    size_t len;
+    const char *name = atom_text(f, &len);
+    Term x = list_head(args), y = n == 2 ? list_head(list_tail(args)) : NONE;
+    bool op = len == 1 && strchr("+-*/", name[0]);
+    bool bitwise = !strcmp(name, "band") || !strcmp(name, "bor") || !strcmp(name, "bxor") ||
+                   !strcmp(name, "bsl") || !strcmp(name, "bsr");
+    if (n == 1 && (op || !strcmp(name, "bnot")) && name[0] != '*' && name[0] != '/') {
+        strbuf_printf(out, ": %s%s(", name[0] == 'b' ? "Bitwise." : "", name);
+        put_inspect(x, out);
+        strbuf_putc(out, ')');
+    } else if (n == 2 && op) {
+        strbuf_puts(out, ": ");
+        put_inspect(x, out);
+        strbuf_printf(out, " %s ", name);
+        put_inspect(y, out);
+    } else if (n == 2 && (bitwise || !strcmp(name, "div") || !strcmp(name, "rem"))) {
+        strbuf_printf(out, ": %s%s(", bitwise ? "Bitwise." : "", name);
+        put_inspect(x, out);
+        strbuf_puts(out, ", ");
+        put_inspect(y, out);
+        strbuf_putc(out, ')');
+    }
+}
+
 int exc_format(Term cls, Term reason, Term st, Strbuf *out)
 {
     exc_banner(cls, reason, st, out);
+    if (cls == A(error) && (reason == A(badarith) ||
+                            (exc_is_exception(reason) &&
+                             module_is(map_get(reason, A(__struct__)), "ArithmeticError"))))
+        blame_arith(st, out);
     if (is_cons(st)) {
         strbuf_putc(out, '\n');
         exc_format_stacktrace(st, "    ", out);

@@ -131,6 +131,17 @@ static void standard_exception_modules_build_structs(void **state)
                    "%RuntimeError{message: \"x\"}");
 }
 
+static void arithmetic_errors_name_the_expression(void **state)
+{
+    (void)state;
+    Term args = lib_list(&T, (Term[]){lt_int(1), lt_atom("a")}, 2, NIL);
+    Term e = lib_tuple(&T, 4, (Term[]){A(erlang), lt_atom("+"), args, NIL});
+    Term st = lib_list(&T, &e, 1, NIL);
+    assert_string_equal(banner(A(error), A(badarith), st),
+                        "** (ArithmeticError) bad argument in arithmetic expression: 1 + :a\n"
+                        "    :erlang.+(1, :a)\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -143,6 +154,7 @@ int main(void)
         cmocka_unit_test(badarg_names_the_argument),
         cmocka_unit_test(exception_message_is_a_builtin),
         cmocka_unit_test(standard_exception_modules_build_structs),
+        cmocka_unit_test(arithmetic_errors_name_the_expression),
     };
     return cmocka_run_group_tests(tests, lt_setup, lt_teardown);
 }
