@@ -29,7 +29,8 @@ IO.inspect({Keyword.from_keys([:a, :b], 0), Map.from_keys([:a, :b], 0), Keyword.
 IO.inspect(List.keyfind!([a: 1], :a, 0))
 IO.inspect(T.err(fn -> List.keyfind!([a: 1], :c, 0) end))
 IO.inspect(List.myers_difference([1, 4, 2, 3], [1, 2, 3, 4]))
-IO.inspect(List.myers_difference(["a", "db", "c"], ["a", "bc"], &String.myers_difference/2))
+pair_diff = fn a, b -> if String.first(a) == String.first(b), do: {a, b}, else: nil end
+IO.inspect(List.myers_difference(["a", "db", "c"], ["a", "dc", "x"], pair_diff))
 IO.inspect(Enum.sort([3, 1, 2], &>=/2))
 IO.inspect(Enum.min_max_by([3, 1, 2], &(-&1)))
 
@@ -54,6 +55,6 @@ IO.inspect(Enum.min_max_by([3, 1, 2], &(-&1)))
 # expect: {:a, 1}
 # expect: {KeyError, "key :c at position 0 not found in: [a: 1]"}
 # expect: [eq: [1], del: [4], eq: [2, 3], ins: [4]]
-# expect: [eq: ["a"], diff: [del: "d", eq: "b", ins: "c"], del: ["c"]]
+# expect: [eq: ["a"], diff: {"db", "dc"}, del: ["c"], ins: ["x"]]
 # expect: [3, 2, 1]
 # expect: {3, 1}

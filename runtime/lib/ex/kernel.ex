@@ -1,5 +1,6 @@
-# Kernel functions that take funs or walk Access paths. then/2 and tap/2
-# are macros in Elixir; as functions they behave the same for callers.
+# Kernel functions that take funs, walk Access paths, or are plain
+# Elixir: then/2, tap/2, is_struct/is_exception are macros in Elixir; as
+# functions they behave the same outside guards.
 defmodule Kernel do
   def then(value, fun) when is_function(fun, 1), do: fun.(value)
 
@@ -45,4 +46,41 @@ defmodule Kernel do
   defp pop_path(data, [h | t]) when is_function(h, 3), do: h.(:get_and_update, data, fn x -> pop_path(x, t) end)
   defp pop_path(data, [key]), do: Access.pop(data, key)
   defp pop_path(data, [key | t]), do: Access.get_and_update(data, key, fn x -> pop_path(x, t) end)
+
+  def is_struct(term), do: is_map(term) and is_atom(Map.get(term, :__struct__)) and Map.has_key?(term, :__struct__)
+  def is_struct(term, name) when is_atom(name), do: is_struct(term) and :maps.get(:__struct__, term) == name
+
+  def is_exception(term), do: is_struct(term) and Map.get(term, :__exception__) == true
+  def is_exception(term, name) when is_atom(name), do: is_exception(term) and :maps.get(:__struct__, term) == name
+
+  # Byte slices, with String.slice's rules for negative positions.
+  def binary_slice(binary, start, size)
+      when is_binary(binary) and is_integer(start) and is_integer(size) and size >= 0 do
+    total = byte_size(binary)
+    start = if start < 0, do: :erlang.max(total + start, 0), else: start
+    if start < total, do: :erlang.binary_part(binary, start, :erlang.min(size, total - start)), else: ""
+  end
+
+  def binary_slice(binary, %{__struct__: Range, first: first, last: last, step: step})
+      when is_binary(binary) and step > 0 do
+    total = byte_size(binary)
+    first = if first < 0, do: :erlang.max(first + total, 0), else: first
+    last = if last < 0, do: last + total, else: last
+    amount = last - first + 1
+
+    cond do
+      first >= total or amount <= 0 -> ""
+      step == 1 -> :erlang.binary_part(binary, first, :erlang.min(amount, total - first))
+      true -> every_byte(:erlang.binary_part(binary, first, :erlang.min(amount, total - first)), step)
+    end
+  end
+
+  def binary_slice(binary, %{__struct__: Range, first: first, last: last, step: step}) when is_binary(binary) do
+    raise ArgumentError,
+          "binary_slice/2 does not accept ranges with negative steps, got: #{first}..#{last}//#{step}"
+  end
+
+  defp every_byte(bin, step) do
+    bin |> :erlang.binary_to_list() |> Enum.take_every(step) |> :erlang.list_to_binary()
+  end
 end
