@@ -33,6 +33,12 @@ pair_diff = fn a, b -> if String.first(a) == String.first(b), do: {a, b}, else: 
 IO.inspect(List.myers_difference(["a", "db", "c"], ["a", "dc", "x"], pair_diff))
 IO.inspect(Enum.sort([3, 1, 2], &>=/2))
 IO.inspect(Enum.min_max_by([3, 1, 2], &(-&1)))
+IO.inspect({binary_slice("elixir", 1..3), binary_slice("elixir", -3, 10), binary_slice("elixir", 0..-1//2), binary_slice("elixir", 10..12)})
+IO.inspect(T.err(fn -> binary_slice("elixir", 3..1//-1) end))
+IO.inspect({is_struct(%{}), is_struct(1..2), is_struct(1..2, Range), is_exception(%RuntimeError{}), is_exception(%{}, RuntimeError)})
+IO.inspect(String.splitter("a,b c,d", [",", " "]) |> Enum.take(3))
+IO.inspect(String.splitter(",a,,b,", ",", trim: true) |> Enum.to_list())
+IO.inspect(String.splitter("abc", "") |> Enum.to_list())
 
 # expect: [:a, :f, :b, :c, :d, :e, :g]
 # expect: [:a, :d, :e, :f, :b, :c, :g]
@@ -58,3 +64,10 @@ IO.inspect(Enum.min_max_by([3, 1, 2], &(-&1)))
 # expect: [eq: ["a"], diff: {"db", "dc"}, del: ["c"], ins: ["x"]]
 # expect: [3, 2, 1]
 # expect: {3, 1}
+# expect: {"lix", "xir", "eii", ""}
+# expect: {ArgumentError,
+# expect:  "binary_slice/2 does not accept ranges with negative steps, got: 3..1//-1"}
+# expect: {false, true, true, true, false}
+# expect: ["a", "b", "c"]
+# expect: ["a", "b"]
+# expect: ["", "a", "b", "c", ""]
