@@ -135,23 +135,6 @@ static Term b_make_ref(Proc *p, const Term *a)
     return make_boxed(hp);
 }
 
-static Term b_send_after(Proc *p, const Term *a)
-{
-    /* Process.send_after(dest, msg, ms) */
-    Term to = resolve_dest(p, a[0]);
-    if (to == NONE || !is_local_pid(to) || !is_small(a[2]) || small_val(a[2]) < 0)
-        return bif_error(p, A(badarg));
-    Msg *m = msg_new(MSG_MESSAGE, p->pid, a[1]);
-    if (m == NULL)
-        return lib_oom(p);
-    uint64_t id = 0;
-    if (timer_start(p->node, (uint64_t)small_val(a[2]), to, m, &id) != 0) {
-        msg_free(m);
-        return lib_oom(p);
-    }
-    return b_make_ref(p, a);
-}
-
 /* ---- links, monitors, exits ------------------------------------------------- */
 
 static Term b_link(Proc *p, const Term *a)
@@ -270,6 +253,184 @@ static Term b_is_alive(Proc *p, const Term *a)
     bool alive = !(atomic_load(&q->state) & PS_EXITING);
     node_unlock_pid(p->node, a[0]);
     return alive ? A(true) : A(false);
+}
+
+static Term dict(Proc *p);
+
+/* ---- timers ------------------------------------------------------------------ */
+
+/* A timer reference: a local ref whose words are the timer id and its due
+ * time with the top bit set (no node reference has it), so cancel_timer
+ * can answer how long was left. */
+#define TIMER_REF_BIT (UINT64_C(1) << 63)
+
+static Term b_send_after_ref(Proc *p, const Term *a)
+{
+    Term to = resolve_dest(p, a[0]);
+    if (to == NONE || !is_local_pid(to) || !is_small(a[2]) || small_val(a[2]) < 0)
+        return bif_error(p, A(badarg));
+    Msg *m = msg_new(MSG_MESSAGE, p->pid, a[1]);
+    if (m == NULL)
+        return lib_oom(p);
+    uint64_t id = 0, ms = (uint64_t)small_val(a[2]);
+    if (timer_start(p->node, ms, to, m, &id) != 0) {
+        msg_free(m);
+        return lib_oom(p);
+    }
+    Term *hp = heap_alloc(&p->heap, 3);
+    if (hp == NULL)
+        return lib_oom(p);
+    hp[0] = make_header(HDR_REF, 2);
+    hp[1] = id;
+    hp[2] = (timer_now_ms(p->node) + ms) | TIMER_REF_BIT;
+    return make_boxed(hp);
+}
+
+static Term b_cancel_timer(Proc *p, const Term *a)
+{
+    if (!is_boxed_kind(a[0], HDR_REF))
+        return bif_error(p, A(badarg));
+    Term *r = boxed_ptr(a[0]);
+    if (!(r[2] & TIMER_REF_BIT) || !timer_cancel(p->node, r[1]))
+        return A(false);
+    uint64_t due = r[2] & ~TIMER_REF_BIT, now = timer_now_ms(p->node);
+    return make_small(due > now ? (int64_t)(due - now) : 0);
+}
+
+/* ---- introspection ---------------------------------------------------------- */
+
+static mote_rt *rt_of(Proc *p)
+{
+    return (mote_rt *)(void *)((char *)p->node - offsetof(mote_rt, node));
+}
+
+static Term pids_list(Proc *p, const mote_pid *pids, size_t n)
+{
+    Term l = NIL;
+    for (size_t i = n; i-- > 0;)
+        if ((l = lib_cons(p, (Term)pids[i], l)) == NONE)
+            return NONE;
+    return l;
+}
+
+/* The value of one Process.info key, or NONE for an unknown key. */
+static Term info_value(Proc *p, Term pid, const mote_proc_info *in, Term key)
+{
+    const char *k = atom_text(key, NULL);
+    if (k == NULL)
+        return NONE;
+    if (!strcmp(k, "message_queue_len"))
+        return make_small((int64_t)in->message_queue_len);
+    if (!strcmp(k, "registered_name"))
+        return in->registered_name[0] ? atom_from_cstr(in->registered_name) : NIL;
+    if (!strcmp(k, "trap_exit"))
+        return in->trap_exit ? A(true) : A(false);
+    if (!strcmp(k, "reductions"))
+        return make_small((int64_t)in->reductions);
+    if (!strcmp(k, "heap_size") || !strcmp(k, "total_heap_size"))
+        return make_small((int64_t)(in->heap_bytes / 8));
+    if (!strcmp(k, "memory"))
+        return make_small((int64_t)in->total_bytes);
+    if (!strcmp(k, "status")) {
+        static const char *names[] = {"running", "runnable", "waiting", "exiting", "suspended"};
+        return atom_from_cstr(pid == p->pid ? "running" : names[in->status % 5]);
+    }
+    if (!strcmp(k, "links") || !strcmp(k, "monitors")) {
+        mote_pid buf[256];
+        size_t n = 0;
+        if (k[0] == 'l')
+            mote_proc_links(rt_of(p), pid, buf, 256, &n);
+        else
+            mote_proc_monitors(rt_of(p), pid, buf, 256, &n);
+        n = n < 256 ? n : 256;
+        if (k[0] == 'm') {
+            Term l = NIL;
+            for (size_t i = n; i-- > 0;) {
+                Term t = lib_tuple2(p, A(process), (Term)buf[i]);
+                if (t == NONE || (l = lib_cons(p, t, l)) == NONE)
+                    return NONE;
+            }
+            return l;
+        }
+        return pids_list(p, buf, n);
+    }
+    if (!strcmp(k, "dictionary") && pid == p->pid) {
+        Term d = p->cold != NULL && p->cold->dict != 0 && p->cold->dict != NONE ? p->cold->dict : NIL;
+        return d;
+    }
+    return NONE;
+}
+
+static Term process_info(Proc *p, const Term *a, bool elixir)
+{
+    if (!is_local_pid(a[0]))
+        return bif_error(p, A(badarg));
+    mote_proc_info in;
+    if (mote_proc_info_get(rt_of(p), a[0], &in) != 0)
+        return elixir ? A(nil) : A(undefined);
+    if (a[0] == p->pid)
+        in.message_queue_len = mbox_len(&p->mbox);
+    if (is_atom(a[1])) {
+        Term v = info_value(p, a[0], &in, a[1]);
+        if (v == NONE)
+            return bif_error(p, A(badarg));
+        if (a[1] == A(registered_name) && v == NIL && !elixir)
+            return NIL;
+        return lib_tuple2(p, a[1], v);
+    }
+    Term out = NIL;
+    Term keys[64];
+    size_t n = 0;
+    for (Term t = a[1]; is_cons(t) && n < 64; t = list_tail(t))
+        keys[n++] = list_head(t);
+    for (size_t i = n; i-- > 0;) {
+        Term v = info_value(p, a[0], &in, keys[i]);
+        if (v == NONE)
+            return bif_error(p, A(badarg));
+        Term kv = lib_tuple2(p, keys[i], v);
+        if (kv == NONE || (out = lib_cons(p, kv, out)) == NONE)
+            return lib_oom(p);
+    }
+    return out;
+}
+
+static Term b_pinfo2(Proc *p, const Term *a) { return process_info(p, a, true); }
+static Term b_erl_pinfo2(Proc *p, const Term *a) { return process_info(p, a, false); }
+
+static Term b_pinfo1(Proc *p, const Term *a)
+{
+    static const char *keys[] = {"registered_name", "status", "message_queue_len", "links",
+                                 "dictionary", "trap_exit", "heap_size", "reductions"};
+    Term list = NIL;
+    for (size_t i = sizeof keys / sizeof keys[0]; i-- > 0;) {
+        if (!strcmp(keys[i], "dictionary") && a[0] != p->pid)
+            continue;
+        Term t = atom_from_cstr(keys[i]);
+        if ((list = lib_cons(p, t, list)) == NONE)
+            return lib_oom(p);
+    }
+    Term args[2] = {a[0], list};
+    return process_info(p, args, true);
+}
+
+static Term b_get_keys(Proc *p, const Term *a)
+{
+    (void)a;
+    Term d = dict(p), out = NIL;
+    for (Term t = d; d != NONE && is_cons(t); t = list_tail(t))
+        if ((out = lib_cons(p, tuple_get(list_head(t), 0), out)) == NONE)
+            return lib_oom(p);
+    return out;
+}
+
+static Term b_processes(Proc *p, const Term *a)
+{
+    (void)a;
+    mote_pid buf[4096];
+    size_t n = 0;
+    mote_processes(rt_of(p), buf, 4096, &n);
+    Term l = pids_list(p, buf, n < 4096 ? n : 4096);
+    return l == NONE ? lib_oom(p) : l;
 }
 
 /* ---- names ------------------------------------------------------------------- */
@@ -527,10 +688,18 @@ static const BifDef proc_defs[] = {
     {"erlang", "node", 0, BIF_GUARD, b_node, NULL},
     {"erlang", "halt", 0, 0, b_halt0, NULL},
     {"erlang", "halt", 1, 0, b_halt1, NULL},
-    {"erlang", "send_after", 3, 0, b_send_after, NULL},
+    {"erlang", "send_after", 3, 0, b_send_after_ref, NULL},
     {"erlang", "function_exported", 3, 0, b_function_exported, NULL},
     {"Elixir.Kernel", "function_exported?", 3, 0, b_function_exported, NULL},
-    {"Elixir.Process", "send_after", 3, 0, b_send_after, NULL},
+    {"Elixir.Process", "send_after", 3, 0, b_send_after_ref, NULL},
+    {"Elixir.Process", "cancel_timer", 1, 0, b_cancel_timer, NULL},
+    {"Elixir.Process", "info", 1, 0, b_pinfo1, NULL},
+    {"Elixir.Process", "info", 2, 0, b_pinfo2, NULL},
+    {"Elixir.Process", "get_keys", 0, 0, b_get_keys, NULL},
+    {"Elixir.Process", "list", 0, 0, b_processes, NULL},
+    {"erlang", "process_info", 2, 0, b_erl_pinfo2, NULL},
+    {"erlang", "processes", 0, 0, b_processes, NULL},
+    {"erlang", "cancel_timer", 1, 0, b_cancel_timer, NULL},
     {"Elixir.Process", "send", 3, 0, b_send, NULL},
     {"Elixir.Process", "link", 1, 0, b_link, NULL},
     {"Elixir.Process", "unlink", 1, 0, b_unlink, NULL},
