@@ -782,6 +782,14 @@ void comp_capture(Comp *c, FnB *f, const Ast *e)
             return;
         }
     }
+    if (k->kind == AST_REMOTE && k->nkids == 1 && (k->flags & AST_F_PARENS)) {
+        /* &(&1.key): the parentheses are the capture's, not a call's. */
+        Ast *copy = mk_node(c, AST_REMOTE, k, 1);
+        copy->v = k->v;
+        copy->kids[0] = k->kids[0];
+        copy->flags = (uint16_t)(k->flags & ~AST_F_PARENS);
+        k = copy;
+    }
     uint32_t arity = max_capture_arg(k);
     if (arity == 0)
         comp_error(c, e, "invalid args for &, expected one of: &Mod.fun/arity, &fun/arity, or a capture containing at least one argument as &1");
@@ -937,6 +945,25 @@ bool comp_special(Comp *c, FnB *f, const Ast *e, int tail)
         return true;
     }
     if (named(e, "match?") && n == 2) { comp_match_q(c, f, e); return true; }
+    if (named(e, "destructure") && n == 2 && e->kids[0]->kind == AST_LIST) {
+        /* destructure([a, b], list): each name takes the element at its
+         * index, or nil past the end. */
+        const Ast *vars = e->kids[0];
+        uint32_t s = new_slot(f);
+        comp_expr(c, f, e->kids[1], 0);
+        emit_slot_op(c, f, OPC_STORE, s);
+        for (uint32_t i = 0; i < vars->nkids; i++) {
+            uint32_t *fails = NULL, nfails = 0, capfails = 0;
+            emit_slot_op(c, f, OPC_LOAD, s);
+            emit_lit(c, f, make_small(i));
+            comp_call_remote(c, f, atom_from_cstr("Elixir.Enum"), atom_from_cstr("at"), 2, 0);
+            comp_pattern(c, f, vars->kids[i], &fails, &nfails, &capfails);
+            if (nfails > 0)
+                comp_error(c, vars->kids[i], "destructure takes variables only");
+        }
+        emit_slot_op(c, f, OPC_LOAD, s);
+        return true;
+    }
     if (named(e, "apply") && (n == 2 || n == 3)) {
         comp_args(c, f, (const Ast *const *)e->kids, n);
         emit_op(c, f, OPC_APPLYL, 1 - (int)n);

@@ -192,6 +192,26 @@ static void pat(Comp *c, FnB *f, const Ast *p, uint32_t **fails, uint32_t *nfail
             pat(c, f, p->kids[1], fails, nfails, capfails);
             return;
         case OP_PIN: {
+            /* ^x means x as bound before this pattern, even when the
+             * pattern rebinds x itself. */
+            const Ast *v = p->kids[0];
+            if (v->kind == AST_VAR) {
+                Var *found = NULL;
+                for (uint32_t i = f->pat_mark; i-- > 0;)
+                    if (f->vars[i].len == v->v.str.len &&
+                        memcmp(f->vars[i].name, v->v.str.s, v->v.str.len) == 0) {
+                        found = &f->vars[i];
+                        break;
+                    }
+                if (found == NULL)
+                    found = find_var(c, f, v->v.str.s, v->v.str.len);
+                if (found == NULL)
+                    comp_error(c, v, "undefined variable ^%.*s", (int)v->v.str.len, v->v.str.s);
+                emit_slot_op(c, f, OPC_LOAD, found->slot);
+                emit_op(c, f, OPC_M_EQ, -2);
+                FAIL();
+                return;
+            }
             comp_expr(c, f, p->kids[0], 0);
             emit_op(c, f, OPC_M_EQ, -2);
             FAIL();
