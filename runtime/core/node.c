@@ -221,25 +221,64 @@ static Sched *own_sched(Node *n)
     return s != NULL && s->node == n ? s : NULL;
 }
 
+/* The spinlock over a scheduler's slot cache. Almost always the owner's
+ * own and uncontended; lock order: free_lock, then a cache. */
+static void cache_lock(Sched *s)
+{
+    int expected = 0;
+    while (!atomic_compare_exchange_weak_explicit(&s->slots_lock, &expected, 1,
+                                                  memory_order_acquire, memory_order_relaxed)) {
+        expected = 0;
+        __builtin_ia32_pause();
+    }
+}
+
+static void cache_unlock(Sched *s)
+{
+    atomic_store_explicit(&s->slots_lock, 0, memory_order_release);
+}
+
+static bool cache_pop(Sched *s, size_t *idx)
+{
+    cache_lock(s);
+    bool got = s->nfree_slots > 0;
+    if (got)
+        *idx = s->free_slots[--s->nfree_slots];
+    cache_unlock(s);
+    return got;
+}
+
 /* A free index from the caller's cache (refilled from the shared stack
  * half a cache at a time) or the shared stack; false when both are empty. */
 static bool take_free_index(Node *n, size_t *idx)
 {
     Sched *s = own_sched(n);
-    if (s != NULL && s->nfree_slots > 0) {
-        *idx = s->free_slots[--s->nfree_slots];
+    if (s != NULL && cache_pop(s, idx))
         return true;
-    }
     bool got = false;
     pthread_mutex_lock(&n->free_lock);
     if (n->nfree_idx > 0) {
         *idx = n->free_idx[--n->nfree_idx];
         got = true;
-        while (s != NULL && n->nfree_idx > 0 && s->nfree_slots < SCHED_SLOT_CACHE / 2)
-            s->free_slots[s->nfree_slots++] = n->free_idx[--n->nfree_idx];
+        if (s != NULL) {
+            cache_lock(s);
+            while (n->nfree_idx > 0 && s->nfree_slots < SCHED_SLOT_CACHE / 2)
+                s->free_slots[s->nfree_slots++] = n->free_idx[--n->nfree_idx];
+            cache_unlock(s);
+        }
     }
     pthread_mutex_unlock(&n->free_lock);
     return got;
+}
+
+/* The table is full: a slot sitting in some scheduler's cache is the last
+ * place to look. */
+static bool take_cached_index(Node *n, size_t *idx)
+{
+    for (unsigned i = 0; i < n->nsched; i++)
+        if (cache_pop(&n->scheds[i], idx))
+            return true;
+    return false;
 }
 
 int node_reserve(Node *n, Term *pid_out)
@@ -249,7 +288,8 @@ int node_reserve(Node *n, Term *pid_out)
         idx = atomic_fetch_add_explicit(&n->next_fresh, 1, memory_order_acq_rel);
         if (idx >= n->max_procs) {
             atomic_fetch_sub_explicit(&n->next_fresh, 1, memory_order_acq_rel);
-            return MOTE_ELIMIT;
+            if (!take_cached_index(n, &idx))
+                return MOTE_ELIMIT;
         }
     }
     /* A reserved slot is still "empty": nobody else owns it until it is
@@ -264,14 +304,23 @@ int node_reserve(Node *n, Term *pid_out)
 static void release_index(Node *n, size_t idx)
 {
     Sched *s = own_sched(n);
-    if (s != NULL && s->nfree_slots < SCHED_SLOT_CACHE) {
-        s->free_slots[s->nfree_slots++] = (uint32_t)idx;
-        return;
+    if (s != NULL) {
+        cache_lock(s);
+        bool kept = s->nfree_slots < SCHED_SLOT_CACHE;
+        if (kept)
+            s->free_slots[s->nfree_slots++] = (uint32_t)idx;
+        cache_unlock(s);
+        if (kept)
+            return;
     }
     pthread_mutex_lock(&n->free_lock);
     push_shared(n, (uint32_t)idx);
-    while (s != NULL && s->nfree_slots > SCHED_SLOT_CACHE / 2)
-        push_shared(n, s->free_slots[--s->nfree_slots]);
+    if (s != NULL) {
+        cache_lock(s);
+        while (s->nfree_slots > SCHED_SLOT_CACHE / 2)
+            push_shared(n, s->free_slots[--s->nfree_slots]);
+        cache_unlock(s);
+    }
     pthread_mutex_unlock(&n->free_lock);
 }
 
@@ -296,8 +345,10 @@ void node_unpublish(Node *n, Proc *p)
     serial &= (UINT64_C(1) << (61 - PID_INDEX_BITS)) - 1;
     /* This store also releases the lock. */
     atomic_store_explicit(slot, (uintptr_t)(serial << 2) | SLOT_EMPTY, memory_order_release);
-    atomic_fetch_sub_explicit(&n->nprocs, 1, memory_order_relaxed);
+    /* Reusable before it stops counting: whoever sees the count drop can
+     * spawn into the room it made. */
     release_index(n, idx);
+    atomic_fetch_sub_explicit(&n->nprocs, 1, memory_order_release);
 }
 
 void node_unreserve(Node *n, Term pid)

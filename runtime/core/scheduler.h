@@ -24,8 +24,8 @@
 /* Dead Proc structs a scheduler keeps for reuse; the rest go to mem_free. */
 #define SCHED_FREE_PROCS_MAX 4096
 /* Table slots a scheduler keeps for its own spawns; it trades them with
- * the node's shared stack half a cache at a time, under one lock. At most
- * this many per scheduler are out of reach of other threads. */
+ * the node's shared stack half a cache at a time, under one lock. A spawn
+ * that finds the table full takes them from the caches as a last resort. */
 #define SCHED_SLOT_CACHE 64
 /* Wall time after which a native process yields whatever its budget says
  * (its callbacks may be long C work that reductions do not see). */
@@ -64,6 +64,8 @@ typedef struct Sched {
     /* Owner-only recycling (PERFORMANCE.md: page faults dominate spawn). */
     Proc *free_procs;            /* linked through run_next                 */
     size_t nfree_procs;
+    _Atomic int slots_lock;      /* spinlock over free_slots: the owner's, or
+                                    a spawner's when the table is full      */
     uint32_t free_slots[SCHED_SLOT_CACHE]; /* process-table indices to reuse */
     unsigned nfree_slots;
     uint64_t rng;                /* victim choice for stealing              */

@@ -425,6 +425,30 @@ static void failing_allocations_are_reported_not_fatal(void **state)
     mote_env_free(env);
 }
 
+static Rec few[5];
+
+static void full_table_refuses_then_reuses_a_freed_slot(void **state)
+{
+    (void)state;
+    mote_rt *rt;
+    mote_config cfg;
+    mote_config_init(&cfg);
+    cfg.schedulers = 2;
+    cfg.max_processes = 4;
+    assert_int_equal(mote_start(&cfg, &rt), 0);
+    for (int i = 0; i < 4; i++)
+        spawn_rec(rt, &few[i], NULL);
+    mote_pid pid;
+    assert_int_equal(mote_spawn(rt, NULL, &rec_class, &few[4], NULL, &pid), MOTE_ELIMIT);
+    /* The slot of a process that exited on a scheduler comes back, even
+     * to a host thread. */
+    assert_int_equal(send_atom(rt, few[0].pid, "stop"), 0);
+    WAIT_FOR(atomic_load(&node_of_rt(rt)->nprocs) == 3);
+    spawn_rec(rt, &few[4], NULL);
+    assert_int_equal(pid_index(few[4].pid), pid_index(few[0].pid));
+    assert_int_equal(mote_stop(rt), 0);
+}
+
 static Rec many[50];
 
 static void stop_frees_every_byte(void **state)
@@ -490,6 +514,7 @@ int main(void)
                                         rt_teardown),
         cmocka_unit_test_setup_teardown(failing_allocations_are_reported_not_fatal, rt_setup,
                                         rt_teardown),
+        cmocka_unit_test(full_table_refuses_then_reuses_a_freed_slot),
         cmocka_unit_test(stop_frees_every_byte),
         cmocka_unit_test(idle_process_is_small),
     };
