@@ -523,6 +523,13 @@ defmodule Enum do
           "Enum.slice/2 does not accept ranges with negative steps, got: #{f}..#{l}//#{s}"
   end
 
+  # Non-negative bounds need only the first l + 1 elements, so a slice of
+  # an infinite stream ends.
+  def slice(enum, %{__struct__: Range, first: f, last: l, step: s})
+      when not is_list(enum) and f >= 0 and l >= 0 do
+    slice(take(enum, l + 1), %{__struct__: Range, first: f, last: l, step: s})
+  end
+
   def slice(enum, %{__struct__: Range, first: f, last: l, step: s}) do
     list = to_list(enum)
     n = length(list)
@@ -535,6 +542,11 @@ defmodule Enum do
     else
       []
     end
+  end
+
+  def slice(enum, start, amount)
+      when not is_list(enum) and is_integer(start) and start >= 0 and is_integer(amount) and amount >= 0 do
+    slice(take(enum, start + amount), start, amount)
   end
 
   def slice(enum, start, amount) when is_integer(start) and is_integer(amount) and amount >= 0 do
