@@ -125,7 +125,7 @@ static uintptr_t slot_lock(_Atomic uintptr_t *slot)
     uintptr_t w = atomic_load_explicit(slot, memory_order_relaxed);
     for (;;) {
         if (w & SLOT_LOCK) {
-            __builtin_ia32_pause();
+            node_cpu_relax();
             w = atomic_load_explicit(slot, memory_order_relaxed);
             continue;
         }
@@ -229,7 +229,7 @@ static void cache_lock(Sched *s)
     while (!atomic_compare_exchange_weak_explicit(&s->slots_lock, &expected, 1,
                                                   memory_order_acquire, memory_order_relaxed)) {
         expected = 0;
-        __builtin_ia32_pause();
+        node_cpu_relax();
     }
 }
 

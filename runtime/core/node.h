@@ -88,6 +88,16 @@ Term node_slot_pid(Node *n, size_t i);
 /* Fills id with a reference id never handed out before on this node. */
 void node_new_ref(Node *n, uint64_t id[2]);
 
+/* A spin-wait hint to the CPU (pause / yield), nothing where unknown. */
+static inline void node_cpu_relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield");
+#endif
+}
+
 /* Nanoseconds of CLOCK_MONOTONIC. */
 uint64_t node_now_ns(void);
 /* CLOCK_MONOTONIC_COARSE: the same clock, a few ms coarse, much cheaper. */

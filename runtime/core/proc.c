@@ -59,7 +59,7 @@ void cold_lock(ProcCold *c)
     while (!atomic_compare_exchange_weak_explicit(&c->lock, &expected, 1, memory_order_acquire,
                                                   memory_order_relaxed)) {
         expected = 0;
-        __builtin_ia32_pause();
+        node_cpu_relax();
     }
 }
 

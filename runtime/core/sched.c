@@ -280,7 +280,7 @@ static void idle(Sched *s)
     uint64_t due = wheel_next_due(&s->wheel);
     for (;;) {
         for (int i = 0; i < 64; i++)
-            __builtin_ia32_pause();
+            node_cpu_relax();
         if (atomic_load_explicit(&n->stopping, memory_order_relaxed))
             return;
         uint64_t now = node_now_ns();
