@@ -157,6 +157,35 @@ defmodule Access do
 
   defp at_update([h | t], i, next, acc), do: at_update(t, i - 1, next, [h | acc])
 
+  def at!(index) when is_integer(index) do
+    fn
+      :get, data, next when is_list(data) ->
+        next.(Enum.fetch!(data, index))
+
+      :get_and_update, data, next when is_list(data) ->
+        if Enum.fetch(data, index) == :error, do: raise(Enum.OutOfBoundsError)
+        at_update(data, index, next)
+
+      _op, data, _next ->
+        raise "Access.at!/1 expected a list, got: #{inspect(data)}"
+    end
+  end
+
+  # The elements at the positions Enum.slice/2 would take.
+  def slice(%{__struct__: Range} = range) do
+    fn
+      :get, data, next when is_list(data) ->
+        data |> Enum.slice(range) |> Enum.map(next)
+
+      :get_and_update, data, next when is_list(data) ->
+        picked = MapSet.new(Enum.slice(Range.new(0, length(data) - 1, 1), range))
+        slice_update(data, picked, next)
+
+      _op, data, _next ->
+        raise ArgumentError, "Access.slice/1 expected a list, got: #{inspect(data)}"
+    end
+  end
+
   def all do
     fn
       :get, data, next when is_list(data) ->
@@ -198,5 +227,21 @@ defmodule Access do
       end)
 
     {:lists.reverse(gets), :lists.reverse(updated)}
+  end
+
+  defp slice_update(list, picked, next) do
+    {gets, out, _} =
+      Enum.reduce(list, {[], [], 0}, fn x, {gets, out, i} ->
+        if MapSet.member?(picked, i) do
+          case next.(x) do
+            {got, new} -> {[got | gets], [new | out], i + 1}
+            :pop -> {[x | gets], out, i + 1}
+          end
+        else
+          {gets, [x | out], i + 1}
+        end
+      end)
+
+    {:lists.reverse(gets), :lists.reverse(out)}
   end
 end
