@@ -35,6 +35,11 @@ IO.inspect({Range.disjoint?(1..5, 6..9), Range.disjoint?(1..5, 5..9)})
 IO.inspect(Enum.to_list(Range.new(0, 10, 5)))
 
 IO.inspect(1 |> then(&(&1 + 1)) |> tap(&IO.inspect(&1, label: "tapped")))
+IO.inspect(get_in([1, 2, 3, 4, 5], [Access.slice(1..3)]))
+IO.inspect(update_in([1, 2, 3, 4, 5], [Access.slice(0..-1//2)], &(&1 * 10)))
+IO.inspect(pop_in(%{l: [1, 2, 3, 4]}, [:l, Access.slice(1..2)]))
+IO.inspect(update_in([1, 2, 3], [Access.at!(-1)], &(&1 * 2)))
+IO.inspect(T.err(fn -> get_in([1], [Access.at!(5)]) end))
 
 # expect: 27
 # expect: nil
@@ -61,3 +66,8 @@ IO.inspect(1 |> then(&(&1 + 1)) |> tap(&IO.inspect(&1, label: "tapped")))
 # expect: [0, 5, 10]
 # expect: tapped: 2
 # expect: 2
+# expect: [2, 3, 4]
+# expect: [10, 2, 30, 4, 50]
+# expect: {[2, 3], %{l: [1, 4]}}
+# expect: [1, 2, 6]
+# expect: {Enum.OutOfBoundsError, "out of bounds error"}
