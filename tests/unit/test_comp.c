@@ -37,7 +37,7 @@ static int compile(const char *src, bool load_only, Fn **out)
         if (out)
             *out = fn;
     } else {
-        snprintf(err.msg, sizeof err.msg, "parse: %s", pe.msg);
+        snprintf(err.msg, sizeof err.msg, "parse: %.200s", pe.msg);
     }
     ast_arena_fini(&a);
     return rc;
@@ -124,7 +124,7 @@ static void bytecode_decodes_by_the_opcode_table(void **state)
                       "  def f([h | t], acc) when h > 0, do: f(t, [h | acc])\n"
                       "  def f(_, acc), do: try(do: acc, rescue: (e -> e))\n"
                       "end\n"
-                      "x = for a <- [1], <<b <- \"xy\">>, do: {a, b}\n"
+                      "g = &CompT5.f/2\nx = for a <- [1], <<b <- \"xy\">>, do: {a, b}\n"
                       "case x do\n  [{1, c} | _] -> c\n  _ -> receive do\n m -> m\n after 0 -> :t\n end\nend\n";
     assert_int_equal(compile(src, false, &fn), 0);
     check_words(fn);
