@@ -139,7 +139,7 @@ static const RegisterFn lib_modules[] = {
     lib_exc_register,  lib_erlang_register,  lib_lists_register, lib_maps_register,
     lib_math_register, lib_text_register,    lib_integer_register, lib_float_register,
     lib_atom_register, lib_tuple_register,   lib_io_register,    lib_system_register,
-    lib_regex_register, lib_kernel_register, lib_binary_register,
+    lib_regex_register, lib_kernel_register, lib_binary_register, lib_rand_register,
 };
 
 int lib_register_all(void)

@@ -35,6 +35,7 @@ int lib_regex_register(void);
 int lib_exc_register(void);
 int lib_kernel_register(void);
 int lib_binary_register(void);
+int lib_rand_register(void);
 
 /* Registers n builtins of one module (a static table): a shorthand that
  * fills each def's module from `module` is not possible on const tables,

@@ -73,6 +73,22 @@ static void atoms_and_tuples(void **state)
                    "{:x, 2, 3.0}");
 }
 
+static void rand_is_repeatable_after_seeding_and_in_range(void **state)
+{
+    (void)state;
+    Term seed = lib_tuple3(&T, lt_int(1), lt_int(2), lt_int(3));
+    lt_call("rand", "seed", 2, lt_atom("exsss"), seed);
+    Term first = lt_call("rand", "uniform", 1, lt_int(1000000));
+    lt_call("rand", "seed", 2, lt_atom("exsss"), seed);
+    assert_true(term_eq(first, lt_call("rand", "uniform", 1, lt_int(1000000))));
+    for (int i = 0; i < 1000; i++) {
+        int64_t v = small_val(lt_call("rand", "uniform", 1, lt_int(6)));
+        assert_true(v >= 1 && v <= 6);
+        double d = float_val(lt_call("rand", "uniform", 0, NIL));
+        assert_true(d >= 0.0 && d < 1.0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -81,6 +97,7 @@ int main(void)
         cmocka_unit_test(integer_functions),
         cmocka_unit_test(math_errors_are_erlangs),
         cmocka_unit_test(atoms_and_tuples),
+        cmocka_unit_test(rand_is_repeatable_after_seeding_and_in_range),
     };
     return cmocka_run_group_tests(tests, lt_setup, lt_teardown);
 }
