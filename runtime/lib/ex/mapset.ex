@@ -1,6 +1,9 @@
 # MapSet: a set kept as the keys of a map, %{__struct__: MapSet, map:
 # %{elem => []}, version: 2}, the layout Elixir 1.14 uses.
 defmodule MapSet do
+  # So that %MapSet{} builds an empty set and matches any set.
+  defstruct map: %{}, version: 2
+
   defp wrap(map), do: %{__struct__: MapSet, map: map, version: 2}
 
   def new, do: wrap(%{})

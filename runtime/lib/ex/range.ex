@@ -1,6 +1,8 @@
 # Range: first..last//step is the map %{__struct__: Range, first:, last:,
 # step:}; the compiler builds it for the .. and ..// operators.
 defmodule Range do
+  defstruct first: nil, last: nil, step: nil
+
   def new(first, last) when is_integer(first) and is_integer(last) do
     range(first, last, if(first <= last, do: 1, else: -1))
   end
