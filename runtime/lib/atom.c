@@ -4,7 +4,7 @@
 static Term bif_to_string(Proc *p, const Term *a)
 {
     if (!is_atom(a[0]))
-        return lib_function_clause(p, "Elixir.Atom", "to_string", 1);
+        return bif_badarg(p, 1, "not an atom"); /* Elixir delegates to :erlang */
     size_t n;
     const char *s = atom_text(a[0], &n);
     Term t = lib_bin(p, s, n);
@@ -14,7 +14,7 @@ static Term bif_to_string(Proc *p, const Term *a)
 static Term bif_to_charlist(Proc *p, const Term *a)
 {
     if (!is_atom(a[0]))
-        return lib_function_clause(p, "Elixir.Atom", "to_charlist", 1);
+        return bif_badarg(p, 1, "not an atom");
     Term s = bif_to_string(p, a);
     return s == NONE ? NONE : lib_text_to_charlist(p, s);
 }

@@ -282,8 +282,10 @@ static Term bif_tuple_size(Proc *p, const Term *a)
 
 static Term bif_make_tuple(Proc *p, const Term *a)
 {
+    if (!is_integer(a[0]))
+        return bif_badarg(p, 1, "not an integer");
     if (!is_small(a[0]) || small_val(a[0]) < 0 || small_val(a[0]) > (1 << 24))
-        return bif_badarg(p, 1, "not a valid tuple size");
+        return bif_badarg(p, 1, "out of range");
     size_t n = (size_t)small_val(a[0]);
     bif_charge(p, (uint32_t)(n / 8));
     Term t = lib_tuple(p, n, NULL);

@@ -59,9 +59,28 @@ static void put_binary(Term b, Strbuf *out)
         strbuf_put(out, s, len);
 }
 
+/* An anonymous function's generated name "-outer/1-fun-0-" printed as
+ * "anonymous fn/N in Mod.outer/1"; false for an ordinary name. */
+static bool put_anon(Term m, Term f, Term a, Strbuf *out)
+{
+    size_t n;
+    const char *s = atom_text(f, &n);
+    const char *fun = n > 1 && s[0] == '-' ? strstr(s, "-fun-") : NULL;
+    if (!fun)
+        return false;
+    long arity = is_small(a) ? (long)small_val(a) : lib_list_len(a);
+    strbuf_printf(out, "anonymous fn/%ld in ", arity);
+    inspect_atom(m, out);
+    strbuf_putc(out, '.');
+    strbuf_put(out, s + 1, (size_t)(fun - s - 1));
+    return true;
+}
+
 /* Mod.fun/arity, or Mod.fun(arg1, arg2) when given the arguments. */
 static void put_mfa(Term m, Term f, Term a, Strbuf *out)
 {
+    if (is_atom(m) && is_atom(f) && put_anon(m, f, a, out))
+        return;
     inspect_atom(m, out);
     strbuf_putc(out, '.');
     inspect_atom_remote(f, out);
@@ -368,23 +387,6 @@ static void put_location(Term loc, Strbuf *out)
     strbuf_puts(out, ": ");
 }
 
-/* An anonymous function's generated name "-outer/1-fun-0-" printed as
- * "anonymous fn/N in Mod.outer/1"; false for an ordinary name. */
-static bool put_anon(Term m, Term f, Term a, Strbuf *out)
-{
-    size_t n;
-    const char *s = atom_text(f, &n);
-    const char *fun = n > 1 && s[0] == '-' ? strstr(s, "-fun-") : NULL;
-    if (!fun)
-        return false;
-    long arity = is_small(a) ? (long)small_val(a) : lib_list_len(a);
-    strbuf_printf(out, "anonymous fn/%ld in ", arity);
-    inspect_atom(m, out);
-    strbuf_putc(out, '.');
-    strbuf_put(out, s + 1, (size_t)(fun - s - 1));
-    return true;
-}
-
 void exc_format_stacktrace(Term st, const char *indent, Strbuf *out)
 {
     for (; is_cons(st); st = list_tail(st)) {
@@ -403,7 +405,7 @@ void exc_format_stacktrace(Term st, const char *indent, Strbuf *out)
             strbuf_puts(out, "(module)");
         } else if (f == atom_from_cstr("__FILE__")) {
             strbuf_puts(out, "(file)");
-        } else if (!(is_atom(m) && is_atom(f) && put_anon(m, f, a, out))) {
+        } else {
             put_mfa(m, f, a, out);
         }
         strbuf_putc(out, '\n');

@@ -33,15 +33,17 @@ static Term call1(Proc *p, const Term *a, Fn1 fn)
 {
     double x;
     if (!num(a[0], &x))
-        return bif_error(p, A(badarg));
+        return bif_badarg(p, 1, "not a number");
     return result(p, fn(x));
 }
 
 static Term call2(Proc *p, const Term *a, Fn2 fn)
 {
     double x, y;
-    if (!num(a[0], &x) || !num(a[1], &y))
-        return bif_error(p, A(badarg));
+    if (!num(a[0], &x))
+        return bif_badarg(p, 1, "not a number");
+    if (!num(a[1], &y))
+        return bif_badarg(p, 2, "not a number");
     return result(p, fn(x, y));
 }
 

@@ -100,6 +100,23 @@ static bool flags_of(const uint8_t *o, size_t n, uint32_t *flags)
     return true;
 }
 
+/* PCRE2's texts for the commonest errors, reworded as the PCRE that
+ * Erlang's re (and so Elixir) reports them. */
+static void translate_error(char *msg, size_t size)
+{
+    static const char *const map[][2] = {
+        {"missing closing parenthesis", "missing )"},
+        {"quantifier does not follow a repeatable item", "nothing to repeat"},
+        {"unmatched closing parenthesis", "unmatched parentheses"},
+        {"\\ at end of pattern", "\\ at end of pattern"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(msg, map[i][0]) == 0) {
+            snprintf(msg, size, "%s", map[i][1]);
+            return;
+        }
+}
+
 /* Compiles; on error writes PCRE2's message and the offset. */
 static pcre2_code *compile(const uint8_t *src, size_t len, uint32_t flags, char *msg,
                            size_t msg_size, size_t *where)
@@ -112,6 +129,7 @@ static pcre2_code *compile(const uint8_t *src, size_t len, uint32_t flags, char 
     pcre2_compile_context_free(cc);
     if (!code) {
         pcre2_get_error_message(err, (PCRE2_UCHAR *)msg, msg_size);
+        translate_error(msg, msg_size);
         *where = off;
     }
     return code;

@@ -478,8 +478,10 @@ static Term bif_duplicate(Proc *p, const Term *a)
 {
     const uint8_t *s;
     size_t n;
-    if (!lib_bytes(a[0], &s, &n) || !is_small(a[1]) || small_val(a[1]) < 0)
+    if (!lib_bytes(a[0], &s, &n) || !is_integer(a[1]))
         return FCLAUSE(p, "duplicate", 2);
+    if (!is_small(a[1]) || small_val(a[1]) < 0)
+        return bif_badarg(p, 2, "out of range"); /* as :binary.copy/2 reports it */
     int64_t k = small_val(a[1]);
     if (n && (uint64_t)k > ((uint64_t)1 << 32) / n)
         return bif_error(p, A(system_limit));

@@ -142,6 +142,16 @@ static void arithmetic_errors_name_the_expression(void **state)
                         "    :erlang.+(1, :a)\n");
 }
 
+static void anonymous_functions_print_their_outer_function(void **state)
+{
+    (void)state;
+    Term e = lib_tuple(&T, 4, (Term[]){lt_atom("Elixir.M"), lt_atom("-run/1-fun-0-"), lt_int(2), NIL});
+    Term st = lib_list(&T, &e, 1, NIL);
+    assert_string_equal(banner(A(error), A(function_clause), st),
+                        "** (FunctionClauseError) no function clause matching in anonymous fn/2 "
+                        "in M.run/1\n    anonymous fn/2 in M.run/1\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -155,6 +165,7 @@ int main(void)
         cmocka_unit_test(exception_message_is_a_builtin),
         cmocka_unit_test(standard_exception_modules_build_structs),
         cmocka_unit_test(arithmetic_errors_name_the_expression),
+        cmocka_unit_test(anonymous_functions_print_their_outer_function),
     };
     return cmocka_run_group_tests(tests, lt_setup, lt_teardown);
 }
