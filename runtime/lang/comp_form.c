@@ -879,6 +879,91 @@ static void comp_alias_form(Comp *c, const Ast *e)
     mb->aliases[mb->naliases++] = (Alias){ast_strdup(&c->arena, s, len), full};
 }
 
+/* The root and keys of an access path: users["john"].age gives users
+ * and ["john", Access.key!(:age)] pushed as a list. Returns the root. */
+static const Ast *access_path(Comp *c, FnB *f, const Ast *p, uint32_t *nkeys)
+{
+    if (p->kind == AST_ACCESS) {
+        const Ast *root = access_path(c, f, p->kids[0], nkeys);
+        comp_expr(c, f, p->kids[1], 0);
+        (*nkeys)++;
+        return root;
+    }
+    if (p->kind == AST_REMOTE && p->nkids == 1 && !(p->flags & AST_F_PARENS) &&
+        p->kids[0]->kind != AST_ALIAS) {
+        const Ast *root = access_path(c, f, p->kids[0], nkeys);
+        emit_lit(c, f, atom_intern(p->v.str.s, p->v.str.len));
+        comp_call_remote(c, f, atom_from_cstr("Elixir.Access"), atom_from_cstr("key!"), 1, 0);
+        (*nkeys)++;
+        return root;
+    }
+    return p;
+}
+
+/* put_in(path, v), update_in(path, f), get_and_update_in(path, f),
+ * pop_in(path): the macro forms, as calls of the function forms. */
+static bool comp_path_macro(Comp *c, FnB *f, const Ast *e, const char *name, int tail)
+{
+    const Ast *path = e->kids[0];
+    if (path->kind != AST_ACCESS && path->kind != AST_REMOTE)
+        return false;
+    uint32_t d0 = f->depth, nkeys = 0, ks = new_slot(f), rs = new_slot(f);
+    const Ast *root = access_path(c, f, path, &nkeys);
+    emit_lit(c, f, NIL);
+    for (uint32_t i = 0; i < nkeys; i++)
+        emit_op(c, f, OPC_CONS, -1);
+    emit_slot_op(c, f, OPC_STORE, ks);
+    f->depth = d0;
+    comp_expr(c, f, root, 0);
+    emit_slot_op(c, f, OPC_STORE, rs);
+    emit_slot_op(c, f, OPC_LOAD, rs);
+    emit_slot_op(c, f, OPC_LOAD, ks);
+    uint32_t n = 2;
+    if (e->nkids == 2) {
+        comp_expr(c, f, e->kids[1], 0);
+        n = 3;
+    }
+    comp_call_remote(c, f, atom_from_cstr("Elixir.Kernel"), atom_from_cstr(name), n, tail);
+    return true;
+}
+
+/* binding(): the visible variables, latest binding of each, by name. */
+static void comp_binding(Comp *c, FnB *f)
+{
+    Var *seen[256];
+    uint32_t n = 0;
+    for (uint32_t i = f->nvars; i-- > 0 && n < 256;) {
+        Var *v = &f->vars[i];
+        if (v->name[0] == '&' || v->name[0] == ' ' || v->name[0] == '_')
+            continue;
+        bool dup = false;
+        for (uint32_t k = 0; k < n; k++)
+            if (seen[k]->len == v->len && memcmp(seen[k]->name, v->name, v->len) == 0)
+                dup = true;
+        if (!dup)
+            seen[n++] = v;
+    }
+    for (uint32_t i = 1; i < n; i++)
+        for (uint32_t k = i; k > 0; k--) {
+            Var *a = seen[k - 1], *b = seen[k];
+            uint32_t m = a->len < b->len ? a->len : b->len;
+            int cmp = memcmp(a->name, b->name, m);
+            if (cmp > 0 || (cmp == 0 && a->len > b->len)) {
+                seen[k - 1] = b;
+                seen[k] = a;
+            }
+        }
+    for (uint32_t i = 0; i < n; i++) {
+        emit_lit(c, f, atom_intern(seen[i]->name, seen[i]->len));
+        emit_slot_op(c, f, OPC_LOAD, seen[i]->slot);
+        emit_op(c, f, OPC_TUPLE, -1);
+        emit(c, f, 2);
+    }
+    emit_lit(c, f, NIL);
+    for (uint32_t i = 0; i < n; i++)
+        emit_op(c, f, OPC_CONS, -1);
+}
+
 bool comp_special(Comp *c, FnB *f, const Ast *e, int tail)
 {
     uint32_t n = e->nkids;
@@ -945,6 +1030,15 @@ bool comp_special(Comp *c, FnB *f, const Ast *e, int tail)
         return true;
     }
     if (named(e, "match?") && n == 2) { comp_match_q(c, f, e); return true; }
+    if (n == 2 && (named(e, "put_in") || named(e, "update_in") || named(e, "get_and_update_in")) &&
+        comp_path_macro(c, f, e, e->v.str.s, tail))
+        return true;
+    if (n == 1 && named(e, "pop_in") && comp_path_macro(c, f, e, "pop_in", tail))
+        return true;
+    if (n == 0 && named(e, "binding")) {
+        comp_binding(c, f);
+        return true;
+    }
     if (named(e, "destructure") && n == 2 && e->kids[0]->kind == AST_LIST) {
         /* destructure([a, b], list): each name takes the element at its
          * index, or nil past the end. */

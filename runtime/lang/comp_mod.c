@@ -505,22 +505,52 @@ Term comp_bits_spec(const BitsSeg *sg, size_t n)
     return make_boxed(hp);
 }
 
+/* Decodes one UTF-8 code point at s[*i]. */
+static uint32_t next_cp(const char *s, uint32_t len, uint32_t *i)
+{
+    const uint8_t *u = (const uint8_t *)s;
+    uint32_t cp = u[*i];
+    uint32_t k = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
+    if (k > 1)
+        cp &= (0xFFu >> (k + 1));
+    for (uint32_t j = 1; j < k && *i + j < len; j++)
+        cp = (cp << 6) | (u[*i + j] & 63);
+    *i += k;
+    return cp;
+}
+
 void comp_bits(Comp *c, FnB *f, const Ast *e)
 {
-    if (e->nkids > 256)
-        comp_error(c, e, "too many bitstring segments");
-    BitsSeg *sg = comp_alloc(c, (e->nkids + 1) * sizeof *sg);
-    uint32_t pushed = 0;
+    uint32_t cap = e->nkids + 1, n = 0, pushed = 0;
+    BitsSeg *sg = comp_alloc(c, cap * sizeof *sg);
     for (uint32_t i = 0; i < e->nkids; i++) {
-        comp_bits_seg(c, e->kids[i], &sg[i]);
-        comp_expr(c, f, sg[i].value, 0);
+        BitsSeg one;
+        comp_bits_seg(c, e->kids[i], &one);
+        if (one.value->kind == AST_STRING && (one.type == BITS_UTF16 || one.type == BITS_UTF32)) {
+            /* "foo"::utf16: one segment per code point */
+            const Ast *v = one.value;
+            for (uint32_t k = 0; k < v->v.str.len;) {
+                uint32_t cp = next_cp(v->v.str.s, v->v.str.len, &k);
+                sg = comp_grow(c, sg, &cap, sizeof *sg, n + 1);
+                sg[n] = one;
+                emit_lit(c, f, make_small(cp));
+                pushed++;
+                n++;
+            }
+            continue;
+        }
+        sg = comp_grow(c, sg, &cap, sizeof *sg, n + 1);
+        sg[n++] = one;
+        comp_expr(c, f, one.value, 0);
         pushed++;
-        if (sg[i].size_expr) {
-            comp_expr(c, f, sg[i].size_expr, 0);
+        if (one.size_expr) {
+            comp_expr(c, f, one.size_expr, 0);
             pushed++;
         }
     }
+    if (n > 256)
+        comp_error(c, e, "too many bitstring segments");
     emit_op(c, f, OPC_BS_BUILD, 1 - (int)pushed);
-    emit(c, f, add_lit(c, f, comp_bits_spec(sg, e->nkids)));
+    emit(c, f, add_lit(c, f, comp_bits_spec(sg, n)));
     emit(c, f, pushed);
 }
