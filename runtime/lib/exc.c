@@ -13,6 +13,7 @@
 #include "exc.h"
 #include "lib.h"
 #include "map.h"
+#include "mem.h"
 
 static _Thread_local Term pending_cls = NONE, pending_reason = NONE;
 
@@ -261,15 +262,24 @@ Term bif_error(Proc *p, Term reason)
 
 Term bif_raise_msg(Proc *p, const char *exc_module, const char *fmt, ...)
 {
-    char buf[1024];
+    char small[512], *buf = small;
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        n = 0;
-    size_t len = (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1;
+    size_t len = n < 0 ? 0 : (size_t)n;
+    /* Long texts (an inspected term in the message) get a buffer of
+     * their own; if that fails the text is cut to the small one. */
+    if (len >= sizeof small && (buf = mem_alloc(MEM_SYSTEM, len + 1)) != NULL) {
+        va_start(ap, fmt);
+        vsnprintf(buf, len + 1, fmt, ap);
+        va_end(ap);
+    } else if (len >= sizeof small) {
+        buf = small, len = sizeof small - 1;
+    }
     Term e = exc_new_msg(p, exc_module, buf, len);
+    if (buf != small)
+        mem_free(MEM_SYSTEM, buf, len + 1);
     /* Out of memory while building the struct: the bare reason still
      * says what kind of failure it was. */
     return bif_error(p, e == NONE ? A(system_limit) : e);

@@ -93,9 +93,33 @@ static Term no_chars(Proc *p, Term v)
     return e == NONE ? lib_oom(p) : bif_error(p, e);
 }
 
+/* List.to_string's refusal of a list that is not chardata. */
+static Term bad_chardata(Proc *p, Term list)
+{
+    Strbuf sb;
+    InspectOpts o;
+    strbuf_init(&sb);
+    inspect_opts_kernel(&o);
+    inspect_term(list, &o, &sb);
+    Term r = bif_raise_msg(p, "ArgumentError",
+                           "cannot convert the given list to a string.\n\n"
+                           "To be converted to a string, a list must either be empty or only\n"
+                           "contain the following elements:\n\n"
+                           "  * strings\n"
+                           "  * integers representing Unicode code points\n"
+                           "  * a list containing one of these three elements\n\n"
+                           "Please check the given list or call inspect/1 to get the list "
+                           "representation, got:\n\n%s\n",
+                           strbuf_cstr(&sb));
+    strbuf_fini(&sb);
+    return r;
+}
+
 static Term chars_error(Proc *p, int rc, Term v)
 {
-    return rc == -1 ? no_chars(p, v) : lib_oom(p);
+    if (rc != -1)
+        return lib_oom(p);
+    return is_list(v) ? bad_chardata(p, v) : no_chars(p, v);
 }
 
 static Term bif_to_string(Proc *p, const Term *a)
@@ -125,6 +149,8 @@ static Term put(Proc *p, Term dev, Term item, bool newline)
     int rc = lib_to_string(item, &sb);
     if (rc < 0) {
         strbuf_fini(&sb);
+        if (rc == -1 && is_list(item))
+            return bif_badarg(p, 2, "not valid character data (an iodata term)");
         return chars_error(p, rc, item);
     }
     if (newline)
@@ -226,8 +252,11 @@ static Term chardata(Proc *p, Term t, bool unicode, const char *mod, const char 
     int rc = is_list(t) ? lib_iodata(t, unicode, &sb) : -1;
     if (rc < 0) {
         strbuf_fini(&sb);
-        return rc == -1 ? (unicode ? FCLAUSE(p, mod, fn, 1) : bif_badarg(p, 1, "not an iodata term"))
-                        : lib_oom(p);
+        if (rc != -1)
+            return lib_oom(p);
+        if (!unicode)
+            return bif_badarg(p, 1, "not an iodata term");
+        return is_list(t) ? bad_chardata(p, t) : FCLAUSE(p, mod, fn, 1);
     }
     Term r = lib_strbuf(p, &sb);
     return r == NONE ? lib_oom(p) : r;

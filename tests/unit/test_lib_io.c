@@ -75,6 +75,19 @@ static void kernel_inspect_takes_options(void **state)
     assert_inspect(lt_call("Elixir.Kernel", "inspect", 1, lt_atom("a")), "\":a\"");
 }
 
+static void bad_chardata_is_refused_as_elixir_does(void **state)
+{
+    (void)state;
+    Term bad = lib_list(&T, (Term[]){lt_atom("a")}, 1, NIL);
+    assert_raises(lt_call("Elixir.IO", "puts", 1, bad),
+                  "** (ArgumentError) errors were found at the given arguments:\n\n"
+                  "  * 2nd argument: not valid character data (an iodata term)\n");
+    assert_true(lt_call("Elixir.Kernel", "to_string", 1, bad) == NONE);
+    const char *msg = lt_raised();
+    assert_true(strstr(msg, "cannot convert the given list to a string.") != NULL);
+    assert_true(strstr(msg, "got:\n\n[:a]\n") != NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -82,6 +95,7 @@ int main(void)
         cmocka_unit_test(inspect_prints_label_and_returns_the_item),
         cmocka_unit_test(to_string_follows_string_chars),
         cmocka_unit_test(kernel_inspect_takes_options),
+        cmocka_unit_test(bad_chardata_is_refused_as_elixir_does),
     };
     return cmocka_run_group_tests(tests, lt_setup, lt_teardown);
 }
