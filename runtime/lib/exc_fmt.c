@@ -153,7 +153,7 @@ static void msg_undefined(Term e, Strbuf *out)
     }
     strbuf_puts(out, "function ");
     put_mfa(m, f, a, out);
-    if (loaded_hook && loaded_hook(m)) {
+    if ((loaded_hook && loaded_hook(m)) || lib_has_module(m)) {
         strbuf_puts(out, " is undefined or private");
         return;
     }

@@ -89,6 +89,15 @@ const BifDef *bif_lookup(Term module, Term name, unsigned arity)
     }
 }
 
+bool lib_has_module(Term module)
+{
+    const Table *t = atomic_load_explicit(&registry, memory_order_acquire);
+    for (size_t i = 0; t && i < t->cap; i++)
+        if (t->slots[i].module == module)
+            return true;
+    return false;
+}
+
 /* Registration copies the live table into a new one sized for a load of
  * at most one half, adds the new rows, and publishes it. */
 int bif_register(const BifDef *defs, size_t n)

@@ -42,6 +42,10 @@ int lib_rand_register(void);
  * so tables name their module in every row; this only counts. */
 #define LIB_NDEFS(defs) (sizeof(defs) / sizeof((defs)[0]))
 
+/* Whether any builtin is registered for module (an atom). Scans the
+ * table: for error texts, not hot paths. Lock-free; any thread. */
+bool lib_has_module(Term module);
+
 /* Frees the registry (tests, teardown; no lookups may run). */
 void lib_fini(void);
 

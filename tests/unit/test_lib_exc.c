@@ -152,6 +152,16 @@ static void anonymous_functions_print_their_outer_function(void **state)
                         "in M.run/1\n    anonymous fn/2 in M.run/1\n");
 }
 
+static void modules_with_builtins_count_as_loaded(void **state)
+{
+    (void)state;
+    Term e = lib_tuple(&T, 4, (Term[]){lt_atom("Elixir.String"), lt_atom("bar"), lt_int(1), NIL});
+    Term st = lib_list(&T, &e, 1, NIL);
+    assert_string_equal(banner(A(error), A(undef), st),
+                        "** (UndefinedFunctionError) function String.bar/1 is undefined or "
+                        "private\n    String.bar/1\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -166,6 +176,7 @@ int main(void)
         cmocka_unit_test(standard_exception_modules_build_structs),
         cmocka_unit_test(arithmetic_errors_name_the_expression),
         cmocka_unit_test(anonymous_functions_print_their_outer_function),
+        cmocka_unit_test(modules_with_builtins_count_as_loaded),
     };
     return cmocka_run_group_tests(tests, lt_setup, lt_teardown);
 }
