@@ -36,6 +36,7 @@ typedef struct Table {
 } Table;
 
 static _Atomic(Table *) registry;
+static _Atomic int registered_all; /* lib_register_all has run since lib_fini */
 
 static size_t slot_hash(Term module, Term name, unsigned arity)
 {
@@ -132,6 +133,7 @@ int bif_register(const BifDef *defs, size_t n)
 void lib_fini(void)
 {
     Table *t = atomic_exchange(&registry, NULL);
+    atomic_store(&registered_all, 0);
     while (t) {
         Table *next = t->retired;
         mem_free(MEM_SYSTEM, t, sizeof(Table) + t->cap * sizeof(Slot));
@@ -155,8 +157,7 @@ int lib_register_all(void)
 {
     /* Registering twice replaces each row with itself: idempotent. The
      * flag just saves the work. */
-    static _Atomic int done;
-    if (atomic_load(&done))
+    if (atomic_load(&registered_all))
         return 0;
     for (size_t i = 0; i < sizeof lib_modules / sizeof lib_modules[0]; i++) {
         int rc = lib_modules[i]();
@@ -166,7 +167,7 @@ int lib_register_all(void)
     /* Standard exceptions print their fields in defstruct order; a code
      * server that installs its own hook chains to exc_struct_fields. */
     inspect_set_fields_hook(exc_struct_fields);
-    atomic_store(&done, 1);
+    atomic_store(&registered_all, 1);
     return 0;
 }
 
