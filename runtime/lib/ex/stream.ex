@@ -379,6 +379,17 @@ defmodule Stream do
      end}
   end
 
+  # 0, 1, 2 ... one every n milliseconds, the first after n.
+  def interval(n) when is_integer(n) and n >= 0 do
+    unfold(0, fn count ->
+      Process.sleep(n)
+      {count, count + 1}
+    end)
+  end
+
+  # A single 0 after n milliseconds.
+  def timer(n) when is_integer(n) and n >= 0, do: take(interval(n), 1)
+
   # ---- zipping --------------------------------------------------------
 
   def zip(left, right), do: zip([left, right])
