@@ -241,6 +241,13 @@ static Term sort_list(Proc *p, Term list, size_t key, bool unique, const char *n
 static Term bif_sort(Proc *p, const Term *a) { return sort_list(p, a[0], 0, false, "sort", 1); }
 static Term bif_usort(Proc *p, const Term *a) { return sort_list(p, a[0], 0, true, "usort", 1); }
 
+static Term bif_ukeysort(Proc *p, const Term *a)
+{
+    if (!is_small(a[0]) || small_val(a[0]) < 1)
+        return FCLAUSE(p, "ukeysort", 2);
+    return sort_list(p, a[1], (size_t)small_val(a[0]), true, "ukeysort", 2);
+}
+
 static Term bif_keysort(Proc *p, const Term *a)
 {
     if (!is_small(a[0]) || small_val(a[0]) < 1)
@@ -533,7 +540,69 @@ static Term bif_subtract(Proc *p, const Term *a)
     return sub->fn(p, a);
 }
 
+/* split(n, list): {first n, rest}; n past the end is a clause failure,
+ * as in Erlang. */
+static Term bif_split(Proc *p, const Term *a)
+{
+    size_t n;
+    Term *arr = lib_list_array(a[1], &n);
+    if (!arr)
+        return n == (size_t)-1 ? FCLAUSE(p, "split", 2) : lib_oom(p);
+    if (!is_small(a[0]) || small_val(a[0]) < 0 || (size_t)small_val(a[0]) > n) {
+        lib_array_free(arr, n);
+        return FCLAUSE(p, "split", 2);
+    }
+    size_t k = (size_t)small_val(a[0]);
+    Term rest = a[1];
+    for (size_t i = 0; i < k; i++)
+        rest = list_tail(rest);
+    Term first = lib_list(p, arr, k, NIL);
+    lib_array_free(arr, n);
+    charge(p, k);
+    return done(p, first == NONE ? NONE : lib_tuple2(p, first, rest));
+}
+
+static Term bif_droplast(Proc *p, const Term *a)
+{
+    size_t n;
+    Term *arr = lib_list_array(a[0], &n);
+    if (!arr || n == 0) {
+        lib_array_free(arr, n);
+        return arr || n == (size_t)-1 || n == 0 ? FCLAUSE(p, "droplast", 1) : lib_oom(p);
+    }
+    Term r = lib_list(p, arr, n - 1, NIL);
+    lib_array_free(arr, n);
+    charge(p, n);
+    return done(p, r);
+}
+
+/* prefix(a, b) / suffix(a, b): whether a starts / ends b (=:=). */
+static Term affix(Proc *p, const Term *a, bool suffix, const char *name)
+{
+    long na = lib_list_len(a[0]), nb = lib_list_len(a[1]);
+    if (na < 0 || nb < 0)
+        return FCLAUSE(p, name, 2);
+    if (na > nb)
+        return A(false);
+    Term y = a[1];
+    for (long i = 0; suffix && i < nb - na; i++)
+        y = list_tail(y);
+    for (Term x = a[0]; is_cons(x); x = list_tail(x), y = list_tail(y))
+        if (!term_eq_exact(list_head(x), list_head(y)))
+            return A(false);
+    charge(p, (size_t)nb);
+    return A(true);
+}
+
+static Term bif_prefix(Proc *p, const Term *a) { return affix(p, a, false, "prefix"); }
+static Term bif_suffix(Proc *p, const Term *a) { return affix(p, a, true, "suffix"); }
+
 static const BifDef lists_bifs[] = {
+    {"lists", "ukeysort", 2, BIF_PURE, bif_ukeysort, NULL},
+    {"lists", "split", 2, BIF_PURE, bif_split, NULL},
+    {"lists", "droplast", 1, BIF_PURE, bif_droplast, NULL},
+    {"lists", "prefix", 2, BIF_PURE, bif_prefix, NULL},
+    {"lists", "suffix", 2, BIF_PURE, bif_suffix, NULL},
     {"lists", "reverse", 1, BIF_PURE, bif_reverse, NULL},
     {"lists", "reverse", 2, BIF_PURE, bif_reverse2, NULL},
     {"lists", "member", 2, BIF_PURE, bif_member, NULL},

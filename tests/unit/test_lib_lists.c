@@ -72,6 +72,19 @@ static void flatten_and_append_handle_nesting(void **state)
     assert_inspect(L("delete", 2, lt_int(2), ints(3, (int64_t[]){2, 1, 2})), "[1, 2]");
 }
 
+static void split_droplast_and_affixes(void **state)
+{
+    (void)state;
+    Term l = ints(3, (int64_t[]){1, 2, 3});
+    assert_inspect(L("split", 2, lt_int(2), l), "{[1, 2], [3]}");
+    assert_raises(L("split", 2, lt_int(4), l),
+                  "** (FunctionClauseError) no function clause matching in :lists.split/2");
+    assert_inspect(L("droplast", 1, l), "[1, 2]");
+    assert_true(L("prefix", 2, ints(2, (int64_t[]){1, 2}), l) == A(true));
+    assert_true(L("suffix", 2, ints(2, (int64_t[]){2, 3}), l) == A(true));
+    assert_true(L("suffix", 2, ints(2, (int64_t[]){1, 3}), l) == A(false));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -79,6 +92,7 @@ int main(void)
         cmocka_unit_test(key_functions_find_by_position),
         cmocka_unit_test(sequences_and_slices),
         cmocka_unit_test(flatten_and_append_handle_nesting),
+        cmocka_unit_test(split_droplast_and_affixes),
     };
     return cmocka_run_group_tests(tests, lt_setup, lt_teardown);
 }
