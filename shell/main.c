@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "mote.h"
@@ -71,9 +72,12 @@ static int run_lang(int argc, char **argv, int i)
         fprintf(stderr, "mote: %s\n", mote_last_error());
         status = MAIN_EXIT_FAIL;
     }
+    /* As Elixir halts when a script ends, other processes still running
+     * are not waited for: exit at once (mote_stop would tear every one of
+     * them down first, for nothing). */
     fflush(stdout);
-    mote_stop(rt);
-    return status;
+    fflush(stderr);
+    _exit(status);
 }
 
 int main(int argc, char **argv)

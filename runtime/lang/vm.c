@@ -351,7 +351,7 @@ L_MAP_UPD: {
     for (uint32_t i = 0; i < n; i++) {
         Term k = sp[2 * (n - i) - 1];
         if (upd && map_get(m, k) == NONE) {
-            vm_fail(p, VF_BADKEY, k);
+            vm_badkey(p, k, m);
             goto take_raise;
         }
         m = map_put(h, m, k, sp[2 * (n - i) - 2]);
@@ -962,7 +962,7 @@ L_DOT: {
     if (is_map(x)) {
         Term v = map_get(x, name);
         if (v == NONE) {
-            vm_fail(p, VF_BADKEY, name);
+            vm_badkey(p, name, x);
             goto take_raise;
         }
         sp++;

@@ -40,6 +40,8 @@ Term vm_bits_build(Proc *p, Term spec, const Term *rev, uint32_t n);
 void vm_report_crash(Proc *p, Term cls, Term reason, Term trace);
 /* Makes the exit reason for an uncaught exception. */
 Term vm_exit_reason(Proc *p, Term cls, Term reason, Term trace);
+/* KeyError for key missing in map. Returns NONE. */
+Term vm_badkey(Proc *p, Term key, Term map);
 /* UndefinedFunctionError for m.f/a. Returns NONE. */
 Term vm_undef(Proc *p, Term m, Term f, uint32_t arity);
 /* BadArityError for a fun called with n args. */

@@ -18,6 +18,8 @@
 #include "strbuf.h"
 #include "vm_int.h"
 
+static Term raise_term(Proc *p, const char *module, Term v);
+
 static bool num_to_double(Term t, double *d)
 {
     if (is_float(t)) {
@@ -381,36 +383,62 @@ Term vm_badarity(Proc *p, Term fun, uint32_t n)
 
 Term vm_badfun(Proc *p, Term f)
 {
-    return inspect_raise(p, "BadFunctionError", "expected a function, got: %s", f);
+    return raise_term(p, "BadFunctionError", f);
+}
+
+/* Raises %Module{field: v, ...} (standard exception fields, exc.h). */
+static Term raise_struct(Proc *p, const char *module, size_t n, const char *const *keys,
+                         const Term *values)
+{
+    Term ks[6] = {0};
+    for (size_t i = 0; i < n; i++)
+        ks[i] = atom_from_cstr(keys[i]);
+    Term e = exc_new(p, module, n, ks, values);
+    if (e == NONE)
+        return bif_error(p, A(system_limit));
+    return bif_raise(p, A(error), e);
+}
+
+static Term raise_term(Proc *p, const char *module, Term v)
+{
+    static const char *const k[] = {"term"};
+    return raise_struct(p, module, 1, k, &v);
+}
+
+Term vm_badkey(Proc *p, Term key, Term map)
+{
+    static const char *const k[] = {"key", "term"};
+    Term vals[2] = {key, map};
+    return raise_struct(p, "KeyError", 2, k, vals);
 }
 
 Term vm_fail(Proc *p, unsigned kind, Term v)
 {
     switch (kind) {
-    case VF_BADMATCH: return inspect_raise(p, "MatchError", "no match of right hand side value: %s", v);
-    case VF_CASE: return inspect_raise(p, "CaseClauseError", "no case clause matching: %s", v);
-    case VF_WITH: return inspect_raise(p, "WithClauseError", "no with clause matching: %s", v);
-    case VF_TRY_ELSE: return inspect_raise(p, "TryClauseError", "no try clause matching: %s", v);
-    case VF_COND:
-        return bif_raise_msg(p, "CondClauseError", "no cond clause evaluated to a truthy value");
+    case VF_BADMATCH: return raise_term(p, "MatchError", v);
+    case VF_CASE: return raise_term(p, "CaseClauseError", v);
+    case VF_WITH: return raise_term(p, "WithClauseError", v);
+    case VF_TRY_ELSE: return raise_term(p, "TryClauseError", v);
+    case VF_BADMAP: return raise_term(p, "BadMapError", v);
+    case VF_COND: return raise_struct(p, "CondClauseError", 0, NULL, NULL);
     case VF_BADBOOL_AND:
-        return inspect_raise(p, "BadBooleanError", "expected a boolean on left-side of \"and\", got: %s", v);
-    case VF_BADBOOL_OR:
-        return inspect_raise(p, "BadBooleanError", "expected a boolean on left-side of \"or\", got: %s", v);
-    case VF_BADMAP: return inspect_raise(p, "BadMapError", "expected a map, got: %s", v);
-    case VF_BADKEY: return inspect_raise(p, "KeyError", "key %s not found", v);
+    case VF_BADBOOL_OR: {
+        static const char *const k[] = {"term", "operator"};
+        Term vals[2] = {v, atom_from_cstr(kind == VF_BADBOOL_AND ? "and" : "or")};
+        return raise_struct(p, "BadBooleanError", 2, k, vals);
+    }
+    case VF_BADKEY: {
+        static const char *const k[] = {"key"};
+        return raise_struct(p, "KeyError", 1, k, &v);
+    }
     case VF_THROW: return bif_raise(p, A(throw), v);
     case VF_EXIT: return bif_raise(p, A(exit), v);
     case VF_ERROR: return bif_raise(p, A(error), v);
     case VF_FUNCLAUSE: {
         /* v is {module, name, arity} */
-        Strbuf sb;
-        strbuf_init(&sb);
-        strbuf_puts(&sb, "no function clause matching in ");
-        mfa_text(tuple_get(v, 0), tuple_get(v, 1), (uint32_t)small_val(tuple_get(v, 2)), &sb);
-        bif_raise_msg(p, "FunctionClauseError", "%s", strbuf_cstr(&sb));
-        strbuf_fini(&sb);
-        return NONE;
+        static const char *const k[] = {"module", "function", "arity"};
+        Term vals[3] = {tuple_get(v, 0), tuple_get(v, 1), tuple_get(v, 2)};
+        return raise_struct(p, "FunctionClauseError", 3, k, vals);
     }
     case VF_RAISE: {
         /* raise/1 with a binary message, an exception struct or a module */
