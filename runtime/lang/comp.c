@@ -354,6 +354,8 @@ Term comp_alias(Comp *c, const Ast *e)
 
 void comp_args(Comp *c, FnB *f, const Ast *const *args, uint32_t n)
 {
+    if (n > 255)
+        comp_error(c, n ? args[0] : NULL, "a call takes at most 255 arguments");
     for (uint32_t i = 0; i < n; i++)
         comp_expr(c, f, args[i], 0);
 }
