@@ -915,7 +915,15 @@ static void comp_sigil(Comp *c, FnB *f, const Ast *e)
         comp_call_remote(c, f, atom_from_cstr("Elixir.Regex"), atom_from_cstr("compile!"), 2, 0);
         return;
     }
-    comp_expr(c, f, body, 0); /* ~s, ~S and others: the string */
+    comp_expr(c, f, body, 0);
+    if (letter == 's' || letter == 'S')
+        return;
+    /* ~D, ~T, custom sigils: Kernel.sigil_X(string, modifiers) */
+    const char *mods = e->v.str.s ? e->v.str.s : "";
+    char name[16];
+    snprintf(name, sizeof name, "sigil_%c", letter);
+    emit_lit(c, f, charlist_lit(mods, strlen(mods)));
+    comp_call_remote(c, f, atom_from_cstr("Elixir.Kernel"), atom_from_cstr(name), 2, 0);
 }
 
 void comp_expr(Comp *c, FnB *f, const Ast *e, int tail)
