@@ -474,6 +474,14 @@ void vm_report_crash(Proc *p, Term cls, Term reason, Term trace)
     Vm *vm = p->body.vm;
     if (cls == A(exit) && !vm->main)
         return; /* exits are quiet, as in Erlang */
+    if (cls == A(exit) && (reason == A(normal) || reason == A(shutdown) ||
+                           (is_tuple(reason) && tuple_size(reason) == 2 &&
+                            tuple_get(reason, 0) == A(shutdown)))) {
+        /* The script asked to stop: quietly, with status 0. */
+        int none = -1;
+        atomic_compare_exchange_strong(&vm_exit_status, &none, 0);
+        return;
+    }
     Strbuf sb;
     strbuf_init(&sb);
     if (!vm->main) {
