@@ -115,6 +115,27 @@ static Term b_send(Proc *p, const Term *a)
     return a[1];
 }
 
+/* Process.send(dest, msg, opts): {name, node} destinations on other
+ * nodes are not connected yet: :noconnect when asked for, else dropped. */
+static Term b_psend3(Proc *p, const Term *a)
+{
+    Term dest = a[0];
+    if (is_tuple(dest) && tuple_size(dest) == 2) {
+        Term node = tuple_get(dest, 1);
+        Term self_node = p->node->name != NONE && p->node->name != 0 ? p->node->name : A(nonode_at_nohost);
+        if (node != self_node) {
+            for (Term t = a[2]; is_cons(t); t = list_tail(t))
+                if (list_head(t) == atom_from_cstr("noconnect"))
+                    return atom_from_cstr("noconnect");
+            return A(ok);
+        }
+        dest = tuple_get(dest, 0);
+    }
+    Term args[2] = {dest, a[1]};
+    Term r = b_send(p, args);
+    return r == NONE ? NONE : A(ok);
+}
+
 static Term b_self(Proc *p, const Term *a)
 {
     (void)a;
@@ -700,7 +721,7 @@ static const BifDef proc_defs[] = {
     {"erlang", "process_info", 2, 0, b_erl_pinfo2, NULL},
     {"erlang", "processes", 0, 0, b_processes, NULL},
     {"erlang", "cancel_timer", 1, 0, b_cancel_timer, NULL},
-    {"Elixir.Process", "send", 3, 0, b_send, NULL},
+    {"Elixir.Process", "send", 3, 0, b_psend3, NULL},
     {"Elixir.Process", "link", 1, 0, b_link, NULL},
     {"Elixir.Process", "unlink", 1, 0, b_unlink, NULL},
     {"Elixir.Process", "monitor", 1, 0, b_monitor_elixir, NULL},
