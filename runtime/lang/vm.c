@@ -72,7 +72,7 @@ Fn *vm_find_fn(Term mod, Term name, uint32_t arity)
     return m != NULL ? code_fn(m, name, arity, true) : NULL;
 }
 
-static Term kernel_atom;
+static _Atomic Term kernel_atom;
 
 /* The builtin for mod.name/arity; Kernel's functions fall back to
  * :erlang's of the same name (is_list, self, abs, ...), as Elixir's
@@ -82,9 +82,12 @@ static const BifDef *find_bif(Term mod, Term name, uint32_t arity)
     const BifDef *b = bif_lookup(mod, name, arity);
     if (b != NULL)
         return b;
-    if (kernel_atom == 0)
-        kernel_atom = atom_from_cstr("Elixir.Kernel");
-    if (mod == kernel_atom)
+    Term k = atomic_load_explicit(&kernel_atom, memory_order_relaxed);
+    if (k == 0) {
+        k = atom_from_cstr("Elixir.Kernel");
+        atomic_store_explicit(&kernel_atom, k, memory_order_relaxed);
+    }
+    if (mod == k)
         return bif_lookup(A(erlang), name, arity);
     return NULL;
 }
