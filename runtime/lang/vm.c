@@ -12,6 +12,7 @@
  * points (function entry, resume) is heap.stop set to the real stack top
  * and the GC allowed to run.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -163,10 +164,12 @@ static Fn boot_fun = {.code = boot_fun_code, .ncode = 3, .max_stack = 1, .name =
 static uint32_t boot_mfa_code[BOOT_MFA_MAX + 1][3];
 static Fn boot_mfa[BOOT_MFA_MAX + 1];
 
-static Fn *boot_for_mfa(uint32_t n)
+static pthread_once_t boot_once = PTHREAD_ONCE_INIT;
+
+static void boot_init(void)
 {
-    Fn *f = &boot_mfa[n];
-    if (f->code == NULL) {
+    for (uint32_t n = 0; n <= BOOT_MFA_MAX; n++) {
+        Fn *f = &boot_mfa[n];
         boot_mfa_code[n][0] = OPC_CALLD;
         boot_mfa_code[n][1] = n;
         boot_mfa_code[n][2] = OPC_HALT;
@@ -175,7 +178,14 @@ static Fn *boot_for_mfa(uint32_t n)
         f->name = NONE;
         f->code = boot_mfa_code[n];
     }
-    return f;
+}
+
+/* The bootstrap calling a module's function with n arguments. Spawns
+ * run on any scheduler: the table is filled once. */
+static Fn *boot_for_mfa(uint32_t n)
+{
+    pthread_once(&boot_once, boot_init);
+    return &boot_mfa[n];
 }
 
 /* Lays a fresh process's stack out: [ret info of nothing][fun or m, f,
