@@ -84,6 +84,40 @@ static uint32_t count_defaults(const Ast *const *args, uint32_t n)
     return k;
 }
 
+/* defdelegate f(a, b), to: Mod[, as: g] becomes def f(a, b), do: Mod.g(a, b). */
+static Ast *delegate_def(Comp *c, const Ast *e)
+{
+    const Ast *head = e->kids[0], *opts = e->nkids > 1 ? e->kids[1] : NULL;
+    const Ast *to = ast_kw_find(opts, "to"), *as = ast_kw_find(opts, "as");
+    if (to == NULL || (head->kind != AST_CALL && head->kind != AST_VAR))
+        comp_error(c, e, "defdelegate needs a function head and to:");
+    uint32_t n = head->kind == AST_CALL ? head->nkids : 0;
+    Ast *call = mk_node(c, AST_REMOTE, e, n + 1);
+    call->flags = AST_F_PARENS;
+    call->v.str = as != NULL && as->kind == AST_ATOM ? as->v.str : head->v.str;
+    call->kids[0] = (Ast *)to;
+    for (uint32_t i = 0; i < n; i++) {
+        const Ast *a = head->kids[i];
+        call->kids[i + 1] = (Ast *)(a->kind == AST_OP && a->op == OP_DEFAULT ? a->kids[0] : a);
+    }
+    Ast *key = mk_node(c, AST_ATOM, e, 0);
+    key->v.str.s = "do";
+    key->v.str.len = 2;
+    Ast *pair = mk_node(c, AST_PAIR, e, 2);
+    pair->flags = AST_F_KW;
+    pair->kids[0] = key;
+    pair->kids[1] = call;
+    Ast *kw = mk_node(c, AST_LIST, e, 1);
+    kw->flags = AST_F_KW;
+    kw->kids[0] = pair;
+    Ast *d = mk_node(c, AST_CALL, e, 2);
+    d->v.str.s = "def";
+    d->v.str.len = 3;
+    d->kids[0] = (Ast *)head;
+    d->kids[1] = kw;
+    return d;
+}
+
 /* Pass 1: numbers every function. */
 static void collect_defs(Comp *c, ModB *mb, const Ast *body)
 {
@@ -95,6 +129,10 @@ static void collect_defs(Comp *c, ModB *mb, const Ast *body)
     }
     for (uint32_t i = 0; i < n; i++) {
         const Ast *e = items[i];
+        /* Rewritten in place (the tree is the compile's to consume), so
+         * pass 2 sees an ordinary def. */
+        if (named(e, "defdelegate") && e->nkids >= 1)
+            ((const Ast **)items)[i] = e = delegate_def(c, e);
         if (named(e, "defmacro") || named(e, "defmacrop") || named(e, "defguard"))
             comp_error(c, e, "%.*s is not supported by mote (no user macros)", (int)e->v.str.len, e->v.str.s);
         if (!(named(e, "def") || named(e, "defp")) || e->nkids < 1)
@@ -381,7 +419,7 @@ void comp_defmodule(Comp *c, FnB *f, const Ast *e)
             comp_struct_fn(c, mb, sfields, exception);
             continue;
         }
-        if (named(x, "use") || named(x, "@") || named(x, "defdelegate") || named(x, "defoverridable"))
+        if (named(x, "use") || named(x, "@") || named(x, "defoverridable"))
             continue;
         /* Anything else runs now, in the enclosing code. */
         ModB *keep = c->mb;
