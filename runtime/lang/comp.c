@@ -808,8 +808,14 @@ static void comp_local_call(Comp *c, FnB *f, const Ast *e, Term name, int tail)
             }
         }
     }
+    Term kernel = atom_from_cstr("Elixir.Kernel");
+    Module *km = code_find(kernel);
+    if (!c->load_only && (km == NULL || code_fn(km, name, n, true) == NULL) &&
+        bif_lookup(kernel, name, n) == NULL && bif_lookup(A(erlang), name, n) == NULL)
+        comp_error(c, e, "undefined function %s/%u (there is no such import)",
+                   atom_text(name, NULL), n);
     comp_args(c, f, (const Ast *const *)e->kids, n);
-    comp_call_remote(c, f, atom_from_cstr("Elixir.Kernel"), name, n, tail);
+    comp_call_remote(c, f, kernel, name, n, tail);
 }
 
 static void comp_remote(Comp *c, FnB *f, const Ast *e, int tail)
@@ -1062,6 +1068,7 @@ static int comp_run(const Ast *root, const char *file, Fn **out, Err *err, bool 
     FnB *f = comp_alloc(c, sizeof *f);
     fnb_init(c, f, &c->top, NULL, 0);
     f->fname = "__FILE__";
+    c->load_only = load_only;
     if (load_only) {
         for (uint32_t i = 0; i < root->nkids; i++) {
             const Ast *e = root->kids[i];

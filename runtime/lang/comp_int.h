@@ -101,6 +101,7 @@ typedef struct Comp {
     size_t nallocs, capallocs;
     ModB *mb;             /* current module                                */
     ModB top;             /* the script's pseudo-module                    */
+    int load_only;        /* compiling the prelude: no undefined checks    */
     Term known_exc[64];   /* exception modules defined by this compile     */
     uint32_t nknown_exc;
 } Comp;
