@@ -140,6 +140,12 @@ Heap *comp_lit_heap(void);
 bool is_var_named(const Ast *e, const char *name);
 Ast *mk_node(Comp *c, AstKind k, const Ast *pos, uint32_t nkids);
 
+/* comp_op.c */
+void comp_op_expr(Comp *c, FnB *f, const Ast *e, int tail);
+void comp_sigil(Comp *c, FnB *f, const Ast *e);
+/* A charlist literal of UTF-8 text (comp.c). */
+Term comp_charlist(const char *s, size_t len);
+
 /* comp_pat.c */
 /* Compiles a match of the value on top of the stack (consumed) against
  * pattern p; on mismatch jumps to a fail hole added to *fails. New
