@@ -1,0 +1,155 @@
+/* comp_fn.c — fn expressions and & captures: closures (comp.h).
+ *
+ * A fn compiles to its own Fn in the enclosing module; the variables it
+ * uses from enclosing functions become its free values, captured by MKFUN
+ * at the point the fn is made (the VM lays them after its variables).
+ */
+#include <stdio.h>
+
+#include "atom.h"
+#include "comp_int.h"
+
+/* ---- fn and & ----------------------------------------------------------------------- */
+
+static uint32_t add_lambda(Comp *c, ModB *mb, Fn *fn)
+{
+    uint32_t idx = mb->ndefs + mb->nlambdas;
+    mb->fns = comp_grow(c, mb->fns, &mb->capfns, sizeof *mb->fns, idx + 1);
+    mb->fns[idx] = fn;
+    if (mb->nfns < idx + 1)
+        mb->nfns = idx + 1;
+    fn->lambda_no = mb->nlambdas++;
+    fn->is_lambda = 1;
+    return idx;
+}
+
+static Term lambda_name(Comp *c, FnB *f)
+{
+    char buf[300];
+    snprintf(buf, sizeof buf, "-%s/%u-fun-%u-", f->fname ? f->fname : "__FILE__", f->farity,
+             f->mb->nlambdas);
+    (void)c;
+    return atom_from_cstr(buf);
+}
+
+/* Compiles child (already filled) as a closure of f and emits MKFUN. */
+static void finish_lambda(Comp *c, FnB *f, FnB *child, uint32_t arity)
+{
+    Term name = lambda_name(c, f);
+    Fn *fn = comp_finish_fn(c, child, name, arity, child->ncaps);
+    uint32_t idx = add_lambda(c, f->mb, fn);
+    for (uint32_t j = 0; j < child->ncaps; j++)
+        emit_slot_op(c, f, OPC_LOAD, child->caps[j].slot);
+    emit_op(c, f, OPC_MKFUN, 1 - (int)child->ncaps);
+    emit(c, f, idx);
+    emit(c, f, child->ncaps);
+}
+
+void comp_fn(Comp *c, FnB *f, const Ast *e)
+{
+    if (e->nkids == 0)
+        comp_error(c, e, "expected clauses for fn");
+    uint32_t arity = ast_stab_nargs(e->kids[0]);
+    if (arity == 1 && e->kids[0]->kids[0]->kind == AST_BLOCK &&
+        (e->kids[0]->kids[0]->flags & AST_F_ARGS))
+        arity = e->kids[0]->kids[0]->nkids;
+    FnB *child = comp_alloc(c, sizeof *child);
+    fnb_init(c, child, f->mb, f, arity);
+    child->fname = f->fname;
+    child->farity = f->farity;
+    uint32_t slots[256];
+    if (arity > 255)
+        comp_error(c, e, "too many arguments");
+    for (uint32_t i = 0; i < arity; i++)
+        slots[i] = i;
+    comp_clauses(c, child, (const Ast *const *)e->kids, e->nkids, slots, arity, VF_FUNCLAUSE, 1);
+    emit_op(c, child, OPC_RET, 0);
+    finish_lambda(c, f, child, arity);
+}
+
+static uint32_t max_capture_arg(const Ast *e)
+{
+    if (e->kind == AST_CAPTURE_ARG)
+        return (uint32_t)e->v.i;
+    if (e->kind == AST_FN || (e->kind == AST_OP && e->op == OP_CAPTURE))
+        return 0;
+    uint32_t m = 0;
+    for (uint32_t i = 0; i < e->nkids; i++) {
+        uint32_t k = max_capture_arg(e->kids[i]);
+        if (k > m)
+            m = k;
+    }
+    return m;
+}
+
+void comp_capture(Comp *c, FnB *f, const Ast *e)
+{
+    const Ast *k = e->kids[0];
+    if (k->kind == AST_OP && k->op == OP_DIV && k->kids[1]->kind == AST_INT) {
+        const Ast *target = k->kids[0];
+        uint32_t arity = (uint32_t)k->kids[1]->v.i;
+        if (target->kind == AST_REMOTE && target->nkids == 1) {
+            const Ast *m = target->kids[0];
+            if (m->kind == AST_ALIAS)
+                emit_lit(c, f, comp_alias(c, m));
+            else if (m->kind == AST_ATOM)
+                emit_lit(c, f, atom_intern(m->v.str.s, m->v.str.len));
+            else
+                comp_expr(c, f, m, 0);
+            emit_lit(c, f, atom_intern(target->v.str.s, target->v.str.len));
+            emit_lit(c, f, make_small(arity));
+            emit_op(c, f, OPC_MKEXPORT, -2);
+            return;
+        }
+        if (target->kind == AST_VAR || (target->kind == AST_CALL && target->nkids == 0)) {
+            /* &local/arity: a closure calling it */
+            FnB *child = comp_alloc(c, sizeof *child);
+            fnb_init(c, child, f->mb, f, arity);
+            child->fname = f->fname;
+            child->farity = f->farity;
+            Ast *call = mk_node(c, AST_CALL, target, arity);
+            call->v.str = target->v.str;
+            for (uint32_t i = 0; i < arity; i++) {
+                char name[16];
+                snprintf(name, sizeof name, "&%u", i + 1);
+                char *nm = ast_strdup(&c->arena, name, strlen(name));
+                child->vars = comp_grow(c, child->vars, &child->capvars, sizeof(Var), child->nvars + 1);
+                child->vars[child->nvars++] = (Var){nm, (uint32_t)strlen(nm), i};
+                Ast *v = mk_node(c, AST_VAR, target, 0);
+                v->v.str.s = nm;
+                v->v.str.len = (uint32_t)strlen(nm);
+                call->kids[i] = v;
+            }
+            comp_expr(c, child, call, 1);
+            emit_op(c, child, OPC_RET, 0);
+            finish_lambda(c, f, child, arity);
+            return;
+        }
+    }
+    if (k->kind == AST_REMOTE && k->nkids == 1 && (k->flags & AST_F_PARENS)) {
+        /* &(&1.key): the parentheses are the capture's, not a call's. */
+        Ast *copy = mk_node(c, AST_REMOTE, k, 1);
+        copy->v = k->v;
+        copy->kids[0] = k->kids[0];
+        copy->flags = (uint16_t)(k->flags & ~AST_F_PARENS);
+        k = copy;
+    }
+    uint32_t arity = max_capture_arg(k);
+    if (arity == 0)
+        comp_error(c, e, "invalid args for &, expected one of: &Mod.fun/arity, &fun/arity, or a capture containing at least one argument as &1");
+    FnB *child = comp_alloc(c, sizeof *child);
+    fnb_init(c, child, f->mb, f, arity);
+    child->fname = f->fname;
+    child->farity = f->farity;
+    for (uint32_t i = 0; i < arity; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "&%u", i + 1);
+        char *nm = ast_strdup(&c->arena, name, strlen(name));
+        child->vars = comp_grow(c, child->vars, &child->capvars, sizeof(Var), child->nvars + 1);
+        child->vars[child->nvars++] = (Var){nm, (uint32_t)strlen(nm), i};
+    }
+    comp_expr(c, child, k, 1);
+    emit_op(c, child, OPC_RET, 0);
+    finish_lambda(c, f, child, arity);
+}
+
