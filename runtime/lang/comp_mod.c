@@ -14,6 +14,7 @@
 #include "atom.h"
 #include "code.h"
 #include "comp_int.h"
+#include "map.h"
 #include "mem.h"
 #include "vm_int.h"
 
@@ -394,15 +395,35 @@ void comp_defmodule(Comp *c, FnB *f, const Ast *e)
     mb->nfns = mb->ndefs;
     if (exception && c->nknown_exc < 64)
         c->known_exc[c->nknown_exc++] = mb->name;
-    /* Pass 2, in order. */
+    /* Pass 2, in order. Docs are kept for h/1: attrs is
+     * %{moduledoc: text, docs: %{{name, arity} => text}}. */
+    Heap *lh = comp_lit_heap();
+    Term docs = map_new(lh), pending_doc = NONE, moduledoc = A(nil);
     for (uint32_t i = 0; i < n; i++) {
         const Ast *x = items[i];
         set_line(c, f, x);
+        if (x->kind == AST_OP && x->op == OP_AT && x->kids[0]->kind == AST_CALL &&
+            x->kids[0]->nkids == 1) {
+            const Ast *call = x->kids[0];
+            Term text = call->kids[0]->kind == AST_STRING ? comp_literal(c, call->kids[0]) : NONE;
+            if (call->v.str.len == 3 && memcmp(call->v.str.s, "doc", 3) == 0)
+                pending_doc = text;
+            else if (call->v.str.len == 9 && memcmp(call->v.str.s, "moduledoc", 9) == 0 && text != NONE)
+                moduledoc = text;
+        }
         if (named(x, "def") || named(x, "defp")) {
             const Ast *nn, *const *args, *guard;
             uint32_t na;
             def_head(c, x, &nn, &args, &na, &guard);
             Term name = atom_intern(nn->v.str.s, nn->v.str.len);
+            if (pending_doc != NONE && docs != NONE) {
+                Term *key = heap_alloc(lh, 3);
+                key[0] = make_header(HDR_TUPLE, 2);
+                key[1] = name;
+                key[2] = make_small(na);
+                docs = map_put(lh, docs, make_boxed(key), pending_doc);
+                pending_doc = NONE;
+            }
             for (uint32_t k = 0; k < mb->ndefs; k++) {
                 Def *d = &mb->defs[k];
                 if (d->name == name && d->nclauses > 0 && d->clauses[0] == x)
@@ -442,6 +463,12 @@ void comp_defmodule(Comp *c, FnB *f, const Ast *e)
             comp_error(c, e, "internal: %s/%u was not compiled", atom_text(mb->defs[k].name, NULL), mb->defs[k].arity);
     c->mb = saved;
     Module *m = mb->mod;
+    if (docs != NONE) {
+        Term attrs = map_new(lh);
+        attrs = attrs == NONE ? NONE : map_put(lh, attrs, atom_from_cstr("moduledoc"), moduledoc);
+        attrs = attrs == NONE ? NONE : map_put(lh, attrs, atom_from_cstr("docs"), docs);
+        m->attrs = attrs == NONE ? A(nil) : attrs;
+    }
     m->fns = mb->fns;
     m->nfns = mb->nfns;
     m->nnamed = mb->ndefs;

@@ -61,7 +61,8 @@ struct Module {
     uint32_t nfns, nnamed;
     const char *file;   /* source file for stack traces                    */
     Term file_term;     /* the same as a literal charlist                   */
-    Term attrs;         /* literal map of kept attributes (doc, ...)       */
+    Term attrs;         /* literal %{moduledoc: text | nil, docs:          */
+                        /*   %{{name, arity} => text}} for h/1, or 0     */
     Term *struct_fields;/* defstruct fields in order (NULL: no struct)      */
     uint32_t nstruct_fields;
 };

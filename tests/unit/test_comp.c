@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "atom.h"
+#include "bin.h"
+#include "map.h"
 #include "code.h"
 #include "comp.h"
 #include "err.h"
@@ -105,6 +107,25 @@ static void pin_outside_a_pattern_is_an_error(void **state)
     assert_non_null(strstr(err.msg, "t.exs:2:"));
 }
 
+static void docs_are_kept_for_h(void **state)
+{
+    (void)state;
+    assert_int_equal(compile("defmodule CompT6 do\n @moduledoc \"About.\"\n @doc \"Adds.\"\n"
+                             " def add(a, b), do: a + b\n def sub(a, b), do: a - b\nend", true, NULL), 0);
+    Module *m = code_find(atom("Elixir.CompT6"));
+    assert_non_null(m);
+    assert_true(is_map(m->attrs));
+    const uint8_t *b;
+    size_t len;
+    assert_true(bin_bytes(map_get(m->attrs, atom("moduledoc")), &b, &len));
+    assert_int_equal(len, 6);
+    Term docs = map_get(m->attrs, atom("docs"));
+    assert_int_equal(map_size(docs), 1);
+    Term key[3] = {make_header(HDR_TUPLE, 2), atom("add"), make_small(2)};
+    assert_true(bin_bytes(map_get(docs, make_boxed(key)), &b, &len));
+    assert_memory_equal(b, "Adds.", 5);
+}
+
 /* Walks code by the operand table: it must land exactly on the end. */
 static void check_words(const Fn *fn)
 {
@@ -186,6 +207,7 @@ int main(void)
         cmocka_unit_test(defmacro_is_refused_clearly),
         cmocka_unit_test(pin_outside_a_pattern_is_an_error),
         cmocka_unit_test(bytecode_decodes_by_the_opcode_table),
+        cmocka_unit_test(docs_are_kept_for_h),
         cmocka_unit_test(fuzz_corpus_never_crashes),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
