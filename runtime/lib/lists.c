@@ -564,12 +564,12 @@ static Term bif_split(Proc *p, const Term *a)
 
 static Term bif_droplast(Proc *p, const Term *a)
 {
+    if (!is_cons(a[0]) || lib_list_len(a[0]) < 0)
+        return FCLAUSE(p, "droplast", 1);
     size_t n;
     Term *arr = lib_list_array(a[0], &n);
-    if (!arr || n == 0) {
-        lib_array_free(arr, n);
-        return arr || n == (size_t)-1 || n == 0 ? FCLAUSE(p, "droplast", 1) : lib_oom(p);
-    }
+    if (!arr)
+        return lib_oom(p);
     Term r = lib_list(p, arr, n - 1, NIL);
     lib_array_free(arr, n);
     charge(p, n);
