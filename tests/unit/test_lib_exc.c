@@ -1,5 +1,7 @@
 /* test_lib_exc.c — exception structs, normalisation, Elixir's texts, the
  * registry. */
+#include <pthread.h>
+
 #include "unit/lib_test.h"
 
 static const char *banner(Term cls, Term reason, Term st)
@@ -162,6 +164,35 @@ static void modules_with_builtins_count_as_loaded(void **state)
                         "private\n    String.bar/1\n");
 }
 
+static _Atomic int stop_readers;
+
+static void *reader(void *arg)
+{
+    long *misses = arg;
+    Term m = lt_atom("erlang"), f = lt_atom("element");
+    while (!atomic_load(&stop_readers))
+        if (bif_lookup(m, f, 2) == NULL)
+            (*misses)++;
+    return NULL;
+}
+
+static void lookups_never_miss_while_registering(void **state)
+{
+    (void)state;
+    static const BifDef extra[] = {{"tmod2", "g", 0, 0, NULL, NULL}};
+    pthread_t th[2];
+    long misses[2] = {0, 0};
+    atomic_store(&stop_readers, 0);
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(pthread_create(&th[i], NULL, reader, &misses[i]), 0);
+    for (int i = 0; i < 200; i++)
+        assert_int_equal(bif_register(extra, 1), 0);
+    atomic_store(&stop_readers, 1);
+    for (int i = 0; i < 2; i++)
+        pthread_join(th[i], NULL);
+    assert_int_equal(misses[0] + misses[1], 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -177,6 +208,7 @@ int main(void)
         cmocka_unit_test(arithmetic_errors_name_the_expression),
         cmocka_unit_test(anonymous_functions_print_their_outer_function),
         cmocka_unit_test(modules_with_builtins_count_as_loaded),
+        cmocka_unit_test(lookups_never_miss_while_registering),
     };
     return cmocka_run_group_tests(tests, lt_setup, lt_teardown);
 }
