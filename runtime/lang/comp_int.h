@@ -139,6 +139,9 @@ void fnb_init(Comp *c, FnB *f, ModB *mb, FnB *parent, uint32_t nargs);
 Heap *comp_lit_heap(void);
 bool is_var_named(const Ast *e, const char *name);
 Ast *mk_node(Comp *c, AstKind k, const Ast *pos, uint32_t nkids);
+/* comp_use.c: `use GenServer` etc. in a module body becomes the def of
+ * child_spec/1 the behaviour provides (items[0..n) is the body). */
+const Ast *comp_use_rewrite(Comp *c, const Ast *e, const Ast *const *items, uint32_t n);
 
 /* comp_op.c */
 void comp_op_expr(Comp *c, FnB *f, const Ast *e, int tail);

@@ -134,6 +134,8 @@ static void collect_defs(Comp *c, ModB *mb, const Ast *body)
          * pass 2 sees an ordinary def. */
         if (named(e, "defdelegate") && e->nkids >= 1)
             ((const Ast **)items)[i] = e = delegate_def(c, e);
+        if (named(e, "use"))
+            ((const Ast **)items)[i] = e = comp_use_rewrite(c, e, items, n);
         if (named(e, "defmacro") || named(e, "defmacrop") || named(e, "defguard"))
             comp_error(c, e, "%.*s is not supported by mote (no user macros)", (int)e->v.str.len, e->v.str.s);
         if (!(named(e, "def") || named(e, "defp")) || e->nkids < 1)
