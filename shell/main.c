@@ -1,7 +1,7 @@
 /* main.c — the mote command line.
  *
  * `run` and `-e` hand a script or an expression to the language through
- * mote_eval_file/mote_eval_string; the REPL comes later. The contract for
+ * mote_eval_file/mote_eval_string; with no command, the REPL (repl.c). The contract for
  * every piece that slots in here: every flag is listed in usage(),
  * every flag there is documented in man/mote.1 and README.md (a test,
  * tests/e2e/test_help.sh, checks it), and any other argument is refused
@@ -14,6 +14,7 @@
 
 #include "config.h"
 #include "mote.h"
+#include "repl.h"
 
 enum {
     MAIN_EXIT_OK = 0,
@@ -32,12 +33,18 @@ static void usage(FILE *out)
                  "mote is a BEAM-style actor runtime with an Elixir-subset language.\n"
                  "run and -e run a script or an expression and exit with its status\n"
                  "(0, 1 after an uncaught error, n from System.halt(n)); ARGS are what\n"
-                 "System.argv() returns. Without arguments mote prints its version\n"
-                 "(the REPL is coming).\n"
+                 "System.argv() returns. Without a command mote starts the interactive\n"
+                 "shell (the REPL); with stdin not a terminal it evaluates stdin and\n"
+                 "exits 1 if any input failed.\n"
                  "\n"
                  "options:\n"
                  "  -h, --help       print this help and exit\n"
                  "  --version        print the version and exit\n"
+                 "  --no-history     shell: do not read or write the history file\n"
+                 "  --no-startup     shell: do not evaluate .mote.exs\n"
+                 "\n"
+                 "shell helpers: h/1 i/1 v/0 v/1 flush/0 pid/1 pid/3 c/1 r/1 exports/1\n"
+                 "clear/0 runtime_info/0 respawn/0 ls/0 cd/1 pwd/0\n"
                  "\n"
                  "See mote(1) and libmote(3).\n");
 }
@@ -80,8 +87,23 @@ static int run_lang(int argc, char **argv, int i)
     _exit(status);
 }
 
+/* The shell: a runtime and repl_main on it. */
+static int run_repl(const ReplOpts *opts)
+{
+    mote_rt *rt;
+    if (mote_start(NULL, &rt) != 0) {
+        fprintf(stderr, "mote: cannot start the runtime: %s\n", mote_last_error());
+        return MAIN_EXIT_FAIL;
+    }
+    int status = repl_main(rt, opts);
+    fflush(stdout);
+    mote_stop(rt);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
+    ReplOpts ro = {0};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -94,11 +116,14 @@ int main(int argc, char **argv)
         }
         if (!strcmp(a, "run") || !strcmp(a, "-e"))
             return run_lang(argc, argv, i);
+        if (!strcmp(a, "--no-history") || !strcmp(a, "--no-startup")) {
+            ro.no_history |= a[5] == 'h';
+            ro.no_startup |= a[5] == 's';
+            continue;
+        }
         fprintf(stderr, "mote: unknown %s '%s'\n", a[0] == '-' ? "option" : "argument", a);
         fprintf(stderr, "try 'mote --help'\n");
         return MAIN_EXIT_USAGE;
     }
-    version();
-    printf("The REPL is coming; 'mote run FILE.exs' and 'mote -e EXPR' work now.\n");
-    return MAIN_EXIT_OK;
+    return run_repl(&ro);
 }

@@ -297,6 +297,54 @@ MOTE_API int mote_eval_file(mote_rt *rt, const char *path, int argc, char **argv
 MOTE_API int mote_eval_string(mote_rt *rt, const char *src, size_t len, int argc, char **argv,
                               int *exit_status);
 
+/* ---- shell: the REPL's evaluator -------------------------------------------
+ * A mote_shell is an evaluator session inside rt, as iex has: a process
+ * (self() in the inputs) that runs each input, and bindings that persist
+ * from one input to the next. mote_shell_new compiles the shell's helpers
+ * (v/0,1, flush/0, h/1, i/1, pid/1,3, c/1, r/1, exports/1, clear/0,
+ * runtime_info/0, respawn/0, ls/0,1, cd/1, pwd/0), imported into every
+ * input. Host thread; one thread per session at a time. */
+typedef struct mote_shell mote_shell;
+enum {
+    MOTE_SHELL_OK = 0,          /* text: the value, pretty-printed            */
+    MOTE_SHELL_ERROR = 1,       /* text: "** (Error) ..." and the stacktrace   */
+    MOTE_SHELL_SYNTAX = 2,      /* text: the syntax or compile error           */
+    MOTE_SHELL_CRASHED = 3,     /* the evaluator died; replaced, bindings kept */
+    MOTE_SHELL_INTERRUPTED = 4, /* *cancel stopped it; replaced, bindings kept */
+    MOTE_SHELL_RESPAWNED = 5,   /* respawn() asked for a new evaluator        */
+};
+MOTE_API int mote_shell_new(mote_rt *rt, mote_shell **out);
+MOTE_API void mote_shell_free(mote_shell *sh);
+/* Evaluates one complete input and waits for it; returns a MOTE_SHELL_*
+ * status (or a negative MOTE_E* when it could not run), the text to show
+ * in mote_shell_text. width is the column count results are wrapped to.
+ * When cancel is not NULL and becomes nonzero while the input runs (a
+ * signal handler may set it), the evaluation is killed and the call
+ * returns MOTE_SHELL_INTERRUPTED within a few milliseconds. Bindings
+ * change only when the input succeeds. */
+MOTE_API int mote_shell_eval(mote_shell *sh, const char *src, size_t len, int width,
+                             volatile int *cancel);
+/* Text of the last evaluation; borrowed until the next call on sh. */
+MOTE_API const char *mote_shell_text(mote_shell *sh);
+/* Names of the bound variables, up to cap of them (borrowed until the
+ * next evaluation); returns how many there are. */
+MOTE_API size_t mote_shell_bindings(mote_shell *sh, const char **names, size_t cap);
+/* Completion candidates for the word that ends text (the line up to the
+ * cursor): modules, Module.function (with "/arity" hints in *hint),
+ * variables, registered names, map keys of a bound map, atoms after ':'.
+ * Calls add(word, hint, ctx) for each, word being the whole completed
+ * token; returns how many it offered. Host thread. */
+MOTE_API size_t mote_shell_complete(mote_shell *sh, const char *text, size_t len,
+                                    void (*add)(const char *word, const char *hint, void *ctx),
+                                    void *ctx);
+
+/* Is src a complete input for the shell? MOTE_INPUT_COMPLETE,
+ * MOTE_INPUT_INCOMPLETE (open do/fn/bracket/string/heredoc or trailing
+ * operator: read another line), or MOTE_INPUT_INVALID (no continuation
+ * can fix it: evaluate it to show the error). */
+enum { MOTE_INPUT_COMPLETE = 0, MOTE_INPUT_INCOMPLETE = 1, MOTE_INPUT_INVALID = 2 };
+MOTE_API int mote_input_completeness(const char *src, size_t len);
+
 #ifdef __cplusplus
 }
 #endif

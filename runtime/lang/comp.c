@@ -718,7 +718,8 @@ static void comp_end(Comp *c, bool failed)
     pthread_mutex_unlock(&comp_lock);
 }
 
-static int comp_run(const Ast *root, const char *file, Fn **out, Err *err, bool load_only)
+static int comp_run(const Ast *root, const char *file, Fn **out, Err *err, bool load_only,
+                    CompEval *ev)
 {
     Comp *c = mem_alloc(MEM_CODE, sizeof *c);
     if (c == NULL)
@@ -747,11 +748,15 @@ static int comp_run(const Ast *root, const char *file, Fn **out, Err *err, bool 
                 emit_op(c, f, OPC_POP, -1);
             }
         }
+    } else if (ev != NULL) { /* the REPL: comp_eval.c */
+        comp_eval_enter(c, f, ev);
+        comp_body(c, f, root, 0);
+        comp_eval_leave(c, f, ev);
     } else {
         comp_body(c, f, root, 0);
         emit_op(c, f, OPC_HALT, 0);
     }
-    Fn *fn = comp_finish_fn(c, f, atom_from_cstr("__FILE__"), 0, 0);
+    Fn *fn = comp_finish_fn(c, f, atom_from_cstr("__FILE__"), ev ? ev->nnames : 0, 0);
     uint32_t nl = c->top.nfns;
     top->fns = comp_alloc(c, (nl + 1) * sizeof(Fn *));
     for (uint32_t i = 0; i < nl; i++)
@@ -767,11 +772,16 @@ static int comp_run(const Ast *root, const char *file, Fn **out, Err *err, bool 
 
 int comp_script(const Ast *root, const char *file, Fn **out, Err *err)
 {
-    return comp_run(root, file, out, err, false);
+    return comp_run(root, file, out, err, false, NULL);
 }
 
 int comp_load_modules(const Ast *root, const char *file, Err *err)
 {
     Fn *fn;
-    return comp_run(root, file, &fn, err, true);
+    return comp_run(root, file, &fn, err, true, NULL);
+}
+
+int comp_eval(const Ast *root, const char *file, CompEval *ev, Fn **out, Err *err)
+{
+    return comp_run(root, file, out, err, false, ev);
 }

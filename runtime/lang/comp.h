@@ -22,4 +22,21 @@ int comp_script(const Ast *root, const char *file, Fn **out, Err *err);
  * anything else (the prelude). 0 or an error as comp_script. */
 int comp_load_modules(const Ast *root, const char *file, Err *err);
 
+/* For the REPL (lang/eval.c): one input compiled as a function of the
+ * variables bound by earlier inputs, names[0..nnames-1] in argument order,
+ * that returns {value, v1, ..., vk}: its value and every variable visible
+ * after it, named in out_names[0..nout-1] (at most EVAL_MAX_VARS; the
+ * strings are copied into out_text). import, when not NONE, is a module
+ * imported at the top level (the shell helpers). 0 or an error as
+ * comp_script. */
+#define EVAL_MAX_VARS 256
+typedef struct CompEval {
+    const char *const *names;  /* in: borrowed, NUL-terminated            */
+    uint32_t nnames;
+    Term import;
+    const char *out_names[EVAL_MAX_VARS]; /* out: point into out_text     */
+    uint32_t nout;
+    char out_text[8192];
+} CompEval;
+int comp_eval(const Ast *root, const char *file, CompEval *ev, Fn **out, Err *err);
 #endif

@@ -189,4 +189,9 @@ Term comp_bits_spec(const BitsSeg *sg, size_t n);
 void comp_defmodule(Comp *c, FnB *f, const Ast *e);
 void comp_bits(Comp *c, FnB *f, const Ast *e);
 
+/* comp_eval.c: the REPL's top level (comp_eval in comp.h). enter binds
+ * the earlier inputs' variables as arguments; leave returns the value
+ * and every visible variable as one tuple. */
+void comp_eval_enter(Comp *c, FnB *f, CompEval *ev);
+void comp_eval_leave(Comp *c, FnB *f, CompEval *ev);
 #endif

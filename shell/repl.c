@@ -1,0 +1,347 @@
+/* repl.c — the interactive shell: the line editor on the main thread, the
+ * evaluation in the runtime (mote_shell_* in mote.h, nothing else).
+ *
+ * Input is read line by line until mote_input_completeness says it is a
+ * whole expression, then evaluated; Ctrl+C during an evaluation sets a
+ * flag that mote_shell_eval turns into killing that evaluation only. With
+ * stdin not a terminal the same loop runs without the editor (batch mode).
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#ifdef MOTE_LIBEDIT
+#include <editline/readline.h>
+#else
+#include <readline/history.h>
+#include <readline/readline.h>
+#endif
+
+#include "history.h"
+#include "repl.h"
+
+typedef struct Repl {
+    mote_shell *sh;
+    unsigned counter;      /* N in mote(N)>                                  */
+    bool tty;              /* stdin and stdout are terminals                 */
+    bool color;            /* colour the error and info lines               */
+    char hist[4096];       /* history file, "" when none                     */
+    unsigned failures;     /* inputs that failed (batch mode exit status)    */
+} Repl;
+
+static volatile int interrupted; /* set by SIGINT, cleared by the loop */
+static mote_shell *complete_sh;  /* for the readline completion callback */
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+static int term_width(void)
+{
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 10)
+        return ws.ws_col;
+    return 80;
+}
+
+/* Prints an evaluation's outcome: the value, or the error (red on a
+ * colour terminal). Returns true when it counts as a failure. */
+static bool show(Repl *r, int st)
+{
+    const char *text = mote_shell_text(r->sh);
+    if (st == MOTE_SHELL_OK) {
+        printf("%s\n", text);
+        fflush(stdout);
+        return false;
+    }
+    if (st == MOTE_SHELL_RESPAWNED) {
+        printf("%s\n", r->color ? "\033[33mevaluator respawned\033[0m" : "evaluator respawned");
+        return false;
+    }
+    FILE *out = r->tty ? stdout : stderr;
+    fflush(stdout);
+    if (r->color)
+        fprintf(out, "\033[31m%s\033[0m\n", text);
+    else
+        fprintf(out, "%s\n", text);
+    fflush(out);
+    return true;
+}
+
+static void eval_input(Repl *r, const char *src)
+{
+    interrupted = 0;
+    int st = mote_shell_eval(r->sh, src, strlen(src), term_width(), &interrupted);
+    interrupted = 0;
+    if (st < 0) {
+        fprintf(stderr, "mote: %s\n", mote_last_error());
+        r->failures++;
+        return;
+    }
+    if (show(r, st))
+        r->failures++;
+    r->counter++;
+}
+
+/* ---- completion ----------------------------------------------------------- */
+
+typedef struct Matches {
+    char **words;
+    size_t n, cap;
+} Matches;
+
+static void add_match(const char *word, const char *hint, void *ctx)
+{
+    (void)hint;
+    Matches *m = ctx;
+    for (size_t i = 0; i < m->n; i++)
+        if (strcmp(m->words[i], word) == 0)
+            return; /* one entry per name, whatever the arities */
+    if (m->n == m->cap) {
+        size_t nc = m->cap ? m->cap * 2 : 32;
+        char **nw = realloc(m->words, nc * sizeof *nw);
+        if (nw == NULL)
+            return;
+        m->words = nw;
+        m->cap = nc;
+    }
+    char *w = strdup(word);
+    if (w != NULL)
+        m->words[m->n++] = w;
+}
+
+static Matches cur_matches;
+
+static char *next_match(const char *text, int state)
+{
+    (void)text;
+    static size_t i;
+    if (state == 0)
+        i = 0;
+    if (i < cur_matches.n)
+        return strdup(cur_matches.words[i++]);
+    return NULL;
+}
+
+static char **attempt_completion(const char *text, int start, int end)
+{
+    (void)text;
+    (void)start;
+    for (size_t i = 0; i < cur_matches.n; i++)
+        free(cur_matches.words[i]);
+    cur_matches.n = 0;
+    mote_shell_complete(complete_sh, rl_line_buffer, (size_t)end, add_match, &cur_matches);
+    rl_attempted_completion_over = 1; /* never fall back to file names */
+    if (cur_matches.n == 0)
+        return NULL;
+    return rl_completion_matches(text, next_match);
+}
+
+/* ---- reading ---------------------------------------------------------------- */
+
+#ifndef MOTE_LIBEDIT
+/* Ctrl+C while editing: readline calls this when read() was interrupted;
+ * end the line so the loop can decide (clear it, or exit on the second). */
+static int on_signal_event(void)
+{
+    if (interrupted) {
+        rl_replace_line("", 0);
+        rl_done = 1;
+    }
+    return 0;
+}
+#endif
+
+static void add_history_entry(const char *entry, void *ctx)
+{
+    (void)ctx;
+    add_history(entry);
+}
+
+/* One line from the editor; NULL at Ctrl+D. *sigint is set when Ctrl+C
+ * ended the line instead. */
+static char *read_tty(const char *prompt, bool *sigint)
+{
+    interrupted = 0;
+    char *line = readline(prompt);
+    *sigint = interrupted != 0;
+    interrupted = 0;
+    return line;
+}
+
+static char *read_pipe(void)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n = getline(&line, &cap, stdin);
+    if (n < 0) {
+        free(line);
+        return NULL;
+    }
+    if (n > 0 && line[n - 1] == '\n')
+        line[n - 1] = '\0';
+    return line;
+}
+
+static bool append(char **buf, size_t *len, const char *line)
+{
+    size_t n = strlen(line);
+    char *nb = realloc(*buf, *len + n + 2);
+    if (nb == NULL)
+        return false;
+    if (*len > 0)
+        nb[(*len)++] = '\n';
+    memcpy(nb + *len, line, n + 1);
+    *len += n;
+    *buf = nb;
+    return true;
+}
+
+static bool is_blank(const char *s)
+{
+    return s[strspn(s, " \t\r\n")] == '\0';
+}
+
+/* Reads one whole input (several lines while it is incomplete). Returns
+ * NULL at end of input; "" when the input was abandoned. */
+static char *read_input(Repl *r, bool *quit)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    static int sigints; /* consecutive Ctrl+C at an empty prompt */
+    for (;;) {
+        char prompt[64];
+        snprintf(prompt, sizeof prompt, "%s(%u)> ", len ? "..." : "mote", r->counter);
+        bool sigint = false;
+        char *line = r->tty ? read_tty(prompt, &sigint) : read_pipe();
+        if (sigint) {
+            free(line);
+            if (len == 0 && ++sigints >= 2) {
+                *quit = true;
+                free(buf);
+                return NULL;
+            }
+            if (len == 0)
+                printf("(Ctrl+C again to exit, or Ctrl+D)\n");
+            free(buf);
+            return strdup("");
+        }
+        sigints = 0;
+        if (line == NULL) {
+            *quit = true;
+            if (buf != NULL && r->tty)
+                printf("\n");
+            return buf; /* evaluate what was typed before the end */
+        }
+        if (strstr(line, "#iex:break") != NULL || strstr(line, "#mote:break") != NULL) {
+            free(line);
+            free(buf);
+            return strdup("");
+        }
+        bool ok = append(&buf, &len, line);
+        free(line);
+        if (!ok || is_blank(buf))
+            return buf ? buf : strdup("");
+        if (mote_input_completeness(buf, len) != MOTE_INPUT_INCOMPLETE)
+            return buf;
+    }
+}
+
+/* ---- start-up -------------------------------------------------------------- */
+
+/* Evaluates .mote.exs from the current directory, else the home one. */
+static void run_startup(Repl *r)
+{
+    char path[4096];
+    const char *home = getenv("HOME");
+    if (access(".mote.exs", R_OK) == 0)
+        snprintf(path, sizeof path, ".mote.exs");
+    else if (home != NULL && snprintf(path, sizeof path, "%s/.mote.exs", home) > 0 &&
+             access(path, R_OK) == 0)
+        ;
+    else
+        return;
+    FILE *fp = fopen(path, "r");
+    if (fp == NULL)
+        return;
+    char *src = NULL;
+    size_t cap = 0;
+    ssize_t n = getdelim(&src, &cap, '\0', fp);
+    fclose(fp);
+    if (n > 0) {
+        int st = mote_shell_eval(r->sh, src, (size_t)n, term_width(), &interrupted);
+        if (st != MOTE_SHELL_OK)
+            show(r, st);
+    }
+    free(src);
+}
+
+static void setup_editor(Repl *r)
+{
+    rl_readline_name = "mote";
+    rl_attempted_completion_function = attempt_completion;
+    rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,[";
+#ifndef MOTE_LIBEDIT
+    rl_catch_signals = 0;
+    rl_signal_event_hook = on_signal_event;
+    rl_variable_bind("enable-bracketed-paste", "on");
+#endif
+    if (r->hist[0])
+        history_load(r->hist, add_history_entry, NULL);
+}
+
+static void install_sigint(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0; /* no SA_RESTART: a blocked read must return EINTR */
+    sigaction(SIGINT, &sa, NULL);
+}
+
+int repl_main(mote_rt *rt, const ReplOpts *opts)
+{
+    Repl r;
+    memset(&r, 0, sizeof r);
+    r.counter = 1;
+    r.tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+    const char *nc = getenv("NO_COLOR");
+    r.color = r.tty && (nc == NULL || nc[0] == '\0') && isatty(STDOUT_FILENO);
+    if (mote_shell_new(rt, &r.sh) != 0) {
+        fprintf(stderr, "mote: cannot start the shell: %s\n", mote_last_error());
+        return 1;
+    }
+    complete_sh = r.sh;
+    if (r.tty && !opts->no_history && history_path(r.hist, sizeof r.hist) != 0)
+        r.hist[0] = '\0';
+    install_sigint();
+    if (r.tty) {
+        setup_editor(&r);
+        printf("mote shell — Ctrl+D to exit, h(Module) for docs, Tab to complete\n");
+    }
+    if (!opts->no_startup)
+        run_startup(&r);
+    for (bool quit = false; !quit;) {
+        char *src = read_input(&r, &quit);
+        if (src == NULL)
+            break;
+        if (!is_blank(src)) {
+            if (r.tty) {
+                add_history(src);
+                if (r.hist[0])
+                    history_append(r.hist, src); /* before evaluating: survives halt */
+            }
+            eval_input(&r, src);
+        }
+        free(src);
+    }
+    mote_shell_free(r.sh);
+    return r.failures > 0 && !r.tty ? 1 : 0;
+}
