@@ -15,7 +15,7 @@
 #include "parse.h"
 
 /* Behaviours whose `use` injects child_spec/1. */
-static const char *const behaviours[] = {"GenServer", "Supervisor", "Agent", "Task"};
+static const char *const behaviours[] = {"GenServer", "Supervisor", "DynamicSupervisor", "Agent", "Task"};
 
 static const char tmpl[] = "def child_spec(arg), do: B.__mote_child_spec__(__MODULE__, arg, [])\n";
 

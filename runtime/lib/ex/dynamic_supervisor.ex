@@ -1,0 +1,137 @@
+# DynamicSupervisor: children started on demand, all :one_for_one, ids
+# :undefined. Shares the child machinery (start, shutdown, intensity,
+# restart log) with Supervisor.Impl.
+defmodule DynamicSupervisor do
+  def start_link(opts) when is_list(opts) do
+    {sup_opts, start_opts} =
+      Keyword.split(opts, [:strategy, :max_restarts, :max_seconds, :max_children, :extra_arguments])
+
+    start_link(DynamicSupervisor.Default, sup_opts, start_opts)
+  end
+
+  def start_link(mod, arg, opts \\ []) do
+    GenServer.start_link(DynamicSupervisor.Impl, {mod, arg, Keyword.get(opts, :name)}, Keyword.take(opts, [:name]))
+  end
+
+  def init(opts) do
+    {:ok,
+     %{
+       strategy: Keyword.get(opts, :strategy, :one_for_one),
+       intensity: Keyword.get(opts, :max_restarts, 3),
+       period: Keyword.get(opts, :max_seconds, 5),
+       max_children: Keyword.get(opts, :max_children, :infinity),
+       extra_arguments: Keyword.get(opts, :extra_arguments, [])
+     }}
+  end
+
+  def __mote_child_spec__(mod, arg, opts) do
+    Supervisor.child_spec(%{id: mod, start: {mod, :start_link, [arg]}, type: :supervisor}, opts)
+  end
+
+  def start_child(sup, spec), do: GenServer.call(sup, {:start_child, Supervisor.child_spec(spec, [])}, :infinity)
+  def terminate_child(sup, pid) when is_pid(pid), do: GenServer.call(sup, {:terminate_child, pid}, :infinity)
+  def which_children(sup), do: GenServer.call(sup, :which_children, :infinity)
+  def count_children(sup), do: GenServer.call(sup, :count_children, :infinity)
+  def stop(sup, reason \\ :normal, timeout \\ :infinity), do: GenServer.stop(sup, reason, timeout)
+  def mote_info(sup), do: GenServer.call(sup, :mote_info, :infinity)
+end
+
+defmodule DynamicSupervisor.Default do
+  def init(opts), do: DynamicSupervisor.init(opts)
+end
+
+defmodule DynamicSupervisor.Impl do
+  alias Supervisor.Impl, as: S
+
+  def init({mod, arg, name}) do
+    Process.flag(:trap_exit, true)
+
+    case mod.init(arg) do
+      {:ok, flags} when is_map(flags) ->
+        s = S.new_state(mod, name, flags)
+        {:ok, Map.merge(s, %{max_children: Map.get(flags, :max_children, :infinity), extra: Map.get(flags, :extra_arguments, [])})}
+
+      :ignore ->
+        :ignore
+
+      other ->
+        {:stop, {:bad_return, {mod, :init, other}}}
+    end
+  end
+
+  def handle_call({:start_child, spec}, _from, s) do
+    if s.max_children != :infinity and length(s.children) >= s.max_children do
+      {:reply, {:error, :max_children}, s}
+    else
+      c = S.new_child(spec)
+      {m, f, a} = c.start
+      c = %{c | start: {m, f, s.extra ++ a}, id: :undefined}
+
+      case S.start_one(c) do
+        {:ok, pid} -> {:reply, {:ok, pid}, %{s | children: [%{c | pid: pid} | s.children]}}
+        :ignore -> {:reply, :ignore, s}
+        {:error, r} -> {:reply, {:error, r}, s}
+      end
+    end
+  end
+
+  def handle_call({:terminate_child, pid}, _from, s) do
+    case Enum.find(s.children, &(&1.pid == pid)) do
+      nil ->
+        {:reply, {:error, :not_found}, s}
+
+      c ->
+        S.shutdown_child(c)
+        {:reply, :ok, %{s | children: Enum.reject(s.children, &(&1.pid == pid))}}
+    end
+  end
+
+  def handle_call(:which_children, _from, s),
+    do: {:reply, Enum.map(s.children, &{:undefined, &1.pid, &1.type, &1.modules}), s}
+
+  def handle_call(:count_children, _from, s), do: {:reply, S.count(s.children), s}
+  def handle_call(:mote_info, from, s), do: S.handle_call(:mote_info, from, s)
+
+  def handle_info({:EXIT, pid, reason}, s) do
+    case Enum.find(s.children, &(&1.pid == pid)) do
+      nil -> {:noreply, s}
+      c -> exited(c, reason, %{s | children: Enum.reject(s.children, &(&1.pid == pid))})
+    end
+  end
+
+  def handle_info(_msg, s), do: {:noreply, s}
+
+  defp exited(c, reason, s) do
+    cond do
+      c.restart == :temporary -> {:noreply, s}
+      c.restart == :transient and GenServer.normal_reason?(reason) -> {:noreply, s}
+      true -> restart(c, reason, s)
+    end
+  end
+
+  defp restart(c, reason, s) do
+    case S.add_restart(s) do
+      {:ok, s} ->
+        case S.start_one(c) do
+          {:ok, pid} ->
+            s = S.log(s, :undefined, c.pid, pid, reason)
+            {:noreply, %{s | children: [%{c | pid: pid} | s.children]}}
+
+          :ignore ->
+            {:noreply, s}
+
+          {:error, r} ->
+            restart(c, r, s)
+        end
+
+      {:give_up, s} ->
+        S.shutdown_all(s.children)
+        {:stop, :shutdown, %{s | children: []}}
+    end
+  end
+
+  def terminate(_reason, s) do
+    S.shutdown_all(s.children)
+    :ok
+  end
+end
