@@ -56,7 +56,8 @@ static bool show(Repl *r, int st)
 {
     const char *text = mote_shell_text(r->sh);
     if (st == MOTE_SHELL_OK) {
-        printf("%s\n", text);
+        if (text[0] != '\0') /* helpers such as h/1 print and show nothing */
+            printf("%s\n", text);
         fflush(stdout);
         return false;
     }

@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""repl_pty.py MOTE — drives the real `mote` shell in a pseudo-terminal and
+types as a person would: the Checks list of the REPL issue. Each check
+starts a fresh shell with its own history directory; a check fails when
+the expected text does not appear within its time limit (limits are
+generous: they bound a hang, they do not measure speed)."""
+import os
+import pty
+import re
+import select
+import signal
+import sys
+import tempfile
+import time
+
+MOTE = os.path.abspath(sys.argv[1])
+failures = []
+
+
+class Shell:
+    def __init__(self, state_dir, cwd):
+        env = dict(os.environ, XDG_STATE_HOME=state_dir, NO_COLOR="1", TERM="xterm",
+                   HOME=cwd, INPUTRC="/dev/null")
+        pid, fd = pty.fork()
+        if pid == 0:
+            try:
+                os.chdir(cwd)
+                os.execve(MOTE, [MOTE], env)
+            finally:
+                os._exit(127)
+        self.pid, self.fd, self.out = pid, fd, ""
+
+    def read_until(self, pattern, timeout=10.0):
+        end = time.time() + timeout
+        rx = re.compile(pattern)
+        while time.time() < end:
+            m = rx.search(self.out)
+            if m:
+                seen = self.out[:m.end()]
+                self.out = self.out[m.end():]
+                return seen
+            r, _, _ = select.select([self.fd], [], [], 0.05)
+            if r:
+                try:
+                    data = os.read(self.fd, 4096)
+                except OSError:
+                    break
+                if not data:
+                    break
+                self.out += data.decode("utf-8", "replace")
+        raise AssertionError("did not see %r; got %r" % (pattern, self.out[-400:]))
+
+    def type(self, text):
+        for ch in text:
+            os.write(self.fd, ch.encode())
+            time.sleep(0.005)
+
+    def close(self):
+        try:
+            os.write(self.fd, b"\x04")
+            end = time.time() + 5
+            while time.time() < end:
+                pid, _ = os.waitpid(self.pid, os.WNOHANG)
+                if pid:
+                    return
+                time.sleep(0.02)
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except OSError:
+            pass
+
+
+def check(name):
+    def wrap(fn):
+        state, cwd = tempfile.mkdtemp(), tempfile.mkdtemp()
+        try:
+            fn(state, cwd)
+            print("ok   %s" % name)
+        except AssertionError as e:
+            print("FAIL %s: %s" % (name, e))
+            failures.append(name)
+        return fn
+    return wrap
+
+
+@check("multi_line_defmodule_continues_and_defines")
+def _(state, cwd):
+    sh = Shell(state, cwd)
+    sh.read_until(r"mote\(1\)> ")
+    sh.type("defmodule Greet do\r")
+    sh.read_until(r"\.\.\.\(1\)> ")
+    sh.type("  def hi(n), do: \"hi #{n}\"\r")
+    sh.read_until(r"\.\.\.\(1\)> ")
+    sh.type("end\r")
+    sh.read_until(r"mote\(2\)> ")
+    sh.type("Greet.hi(3)\r")
+    sh.read_until(r'"hi 3"')
+    sh.close()
+
+
+@check("history_is_recalled_in_the_next_session")
+def _(state, cwd):
+    sh = Shell(state, cwd)
+    sh.read_until(r"mote\(1\)> ")
+    sh.type(":remember_me_42\r")
+    sh.read_until(r"mote\(2\)> ")
+    sh.close()
+    sh = Shell(state, cwd)
+    sh.read_until(r"mote\(1\)> ")
+    sh.type("\x1b[A\r")
+    sh.read_until(r":remember_me_42\r\n(\x1b\[\?2004l\r)?:remember_me_42")
+    sh.close()
+
+
+@check("tab_completes_enum_ma")
+def _(state, cwd):
+    sh = Shell(state, cwd)
+    sh.read_until(r"mote\(1\)> ")
+    sh.type("Enum.ma\t\t")
+    sh.read_until(r"Enum\.map")
+    sh.type("\x15\r")  # Ctrl+U: drop the line
+    sh.close()
+
+
+@check("ctrl_c_interrupts_an_endless_loop_and_keeps_bindings")
+def _(state, cwd):
+    sh = Shell(state, cwd)
+    sh.read_until(r"mote\(1\)> ")
+    sh.type("kept = 7\r")
+    sh.read_until(r"mote\(2\)> ")
+    sh.type("loop = fn f -> f.(f) end; loop.(loop)\r")
+    time.sleep(0.5)
+    os.write(sh.fd, b"\x03")
+    sh.read_until(r"mote\(\d\)> ", timeout=5)
+    sh.type("kept + 1\r")
+    sh.read_until(r"\b8\b")
+    sh.close()
+
+
+@check("flush_shows_a_message_sent_to_self")
+def _(state, cwd):
+    sh = Shell(state, cwd)
+    sh.read_until(r"mote\(1\)> ")
+    sh.type("send(self(), :hi); flush()\r")
+    sh.read_until(r":hi\s*\r?\n:ok")
+    sh.close()
+
+
+@check("an_error_keeps_earlier_bindings")
+def _(state, cwd):
+    sh = Shell(state, cwd)
+    sh.read_until(r"mote\(1\)> ")
+    sh.type("a = 40\r")
+    sh.read_until(r"mote\(2\)> ")
+    sh.type("1 = 2\r")
+    sh.read_until(r"\*\* \(MatchError\) no match of right hand side value: 2")
+    sh.read_until(r"mote\(3\)> ")
+    sh.type("a + 2\r")
+    sh.read_until(r"\b42\b")
+    sh.close()
+
+
+@check("ctrl_d_exits")
+def _(state, cwd):
+    sh = Shell(state, cwd)
+    sh.read_until(r"mote\(1\)> ")
+    os.write(sh.fd, b"\x04")
+    end = time.time() + 5
+    while time.time() < end:
+        pid, _ = os.waitpid(sh.pid, os.WNOHANG)
+        if pid:
+            return
+        time.sleep(0.02)
+    os.kill(sh.pid, signal.SIGKILL)
+    raise AssertionError("still running after Ctrl+D")
+
+
+sys.exit(1 if failures else 0)
