@@ -21,10 +21,6 @@
 #include "scheduler.h"
 #include "timer.h"
 
-/* info.c: frees the previous stats sample (declared here until info.h
- * carries it again). */
-void info_free(struct Node *n);
-
 /* The env mote_env_of hands out: a view of the running process's heap,
  * valid until the callback returns (one callback runs per thread). */
 static __thread mote_env tls_env;

@@ -19,6 +19,7 @@
 #include "bin.h"
 #include "mem.h"
 #include "msg.h"
+#include "scheduler.h"
 
 #define REFBIN_BIN 2
 #define REFBIN_NEXT 4
@@ -171,13 +172,41 @@ static size_t frag_bytes(const HeapFrag *f)
     return sizeof(HeapFrag) + f->size_words * sizeof(Term);
 }
 
+/* A Msg without a fragment: from the calling scheduler's cache when it
+ * has one (a message hop then costs no malloc and no locked add on the
+ * shared memory counters), else fresh. Cached ones stay counted as
+ * MEM_MSG until sched_fini_all frees them. */
+static Msg *plain_alloc(void)
+{
+    Sched *s = sched_current();
+    if (s != NULL && s->free_msgs != NULL) {
+        Msg *m = s->free_msgs;
+        s->free_msgs = atomic_load_explicit(&m->next, memory_order_relaxed);
+        s->nfree_msgs--;
+        return m;
+    }
+    return mem_alloc(MEM_MSG, sizeof(Msg));
+}
+
+static void plain_free(Msg *m)
+{
+    Sched *s = sched_current();
+    if (s != NULL && s->nfree_msgs < SCHED_FREE_MSGS_MAX) {
+        atomic_store_explicit(&m->next, s->free_msgs, memory_order_relaxed);
+        s->free_msgs = m;
+        s->nfree_msgs++;
+        return;
+    }
+    mem_free(MEM_MSG, m, sizeof *m);
+}
+
 /* The sender pid is copied too: a pid from another node is boxed. */
 Msg *msg_new(MsgKind kind, Term from, Term t)
 {
     Msg *m;
     HeapFrag *f = NULL;
     if (!is_pointer(t) && !is_pointer(from)) {
-        m = mem_alloc(MEM_MSG, sizeof *m);
+        m = plain_alloc();
         if (!m)
             return NULL;
         m->flags = 0;
@@ -235,7 +264,7 @@ void msg_free(Msg *m)
         return;
     }
     if (!(m->flags & MSG_F_IN_FRAG)) {
-        mem_free(MEM_MSG, m, sizeof *m);
+        plain_free(m);
         return;
     }
     /* The Msg lives in a fragment someone took, and goes with it. If they

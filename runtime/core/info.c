@@ -126,6 +126,7 @@ static void fill_info(Proc *p, mote_proc_info *out)
     out->status = status_of(atomic_load(&p->state));
     out->reductions = atomic_load(&p->reductions);
     out->message_queue_len = atomic_load(&p->mbox.len);
+    out->parent = is_local_pid(p->parent) ? (mote_pid)p->parent : 0; /* immutable */
     heap_info(__atomic_load_n(&p->cold, __ATOMIC_ACQUIRE), out);
     cold_info(p, out);
     if (!out->current_function[0])

@@ -23,5 +23,8 @@ void info_publish(struct Proc *p);
 /* Publishes only the trap_exit flag (mote_trap_exit). Owner thread.
  * MOTE_ENOMEM when the cold part cannot be allocated. */
 int info_publish_trap(struct Proc *p, bool on);
+/* Frees the previous stats sample kept for rate figures (n->info_prev).
+ * mote_stop, after the schedulers are joined. */
+void info_free(struct Node *n);
 
 #endif

@@ -389,10 +389,16 @@ static bool admit(Proc *p, Msg *m)
 
 static void count_message(Node *n)
 {
-    Sched *s = sched_current();
-    if (s == NULL)
-        s = &n->scheds[0];
-    atomic_fetch_add_explicit(&s->messages, 1, memory_order_relaxed);
+    Sched *s = own_sched(n);
+    if (s != NULL) {
+        /* Only this thread writes its own counter: a plain load and
+         * store, not a locked add on every message. */
+        uint64_t k = atomic_load_explicit(&s->messages, memory_order_relaxed);
+        atomic_store_explicit(&s->messages, k + 1, memory_order_relaxed);
+        return;
+    }
+    /* Host threads (and other nodes' schedulers) share scheduler 0's. */
+    atomic_fetch_add_explicit(&n->scheds[0].messages, 1, memory_order_relaxed);
 }
 
 int node_deliver(Node *n, Term to, Msg *m)

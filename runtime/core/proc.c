@@ -44,7 +44,7 @@ ProcCold *proc_cold(Proc *p)
     if (c == NULL)
         return NULL;
     atomic_init(&c->name, NONE);
-    c->parent = NONE;
+    c->parent = p->parent; /* immutable since spawn */
     c->group_leader = NONE;
     c->dict = NONE;
     /* Release: an introspection reader that sees the pointer sees a
@@ -162,7 +162,7 @@ static void proc_setup(Proc *p, Node *n, Term pid, const mote_proc_class *cls, v
     p->reds_left = 0;
     p->pid = pid;
     p->run_next = NULL;
-    p->sched = NULL;
+    p->sched_ix = 0;
     p->node = n;
     p->heap.max_words = o->max_heap_words;
     mbox_init(&p->mbox, (uint32_t)o->max_queue_len,
@@ -237,6 +237,7 @@ static int spawn(Node *n, Proc *parent, const mote_proc_class *cls, void *arg,
         return MOTE_ENOMEM;
     }
     proc_setup(p, n, pid, cls, arg, o);
+    p->parent = parent != NULL ? parent->pid : NONE;
     if (prepare != NULL && (rc = prepare(p, arg)) != 0) {
         proc_destroy(p);
         node_unreserve(n, pid);
@@ -525,7 +526,7 @@ static int run_vm(Proc *p)
 uint32_t proc_run(Sched *s, Proc *p, uint32_t budget)
 {
     atomic_store_explicit(&p->state, PS_RUNNING, memory_order_relaxed);
-    p->sched = s;
+    p->sched_ix = s->index + 1;
     p->reds_left = budget;
     tls_reds_mark = p->reds_left;
     tls_proc = p;
@@ -535,7 +536,7 @@ uint32_t proc_run(Sched *s, Proc *p, uint32_t budget)
         charge(p);
         info_publish(p);
         atomic_store_explicit(&p->state, PS_RUNNABLE, memory_order_relaxed);
-        sched_enqueue_on(s, p);
+        sched_enqueue(p->node, p); /* this scheduler's batch: no lock */
     }
     /* The mark is what p had left at its last charge, which every way
      * out of a slice makes before p can be touched by another thread. */

@@ -74,13 +74,16 @@ typedef struct Proc {
     uint32_t reds_left;        /* reductions left in this slice             */
     Term pid;                  /* immutable after spawn                     */
     struct Proc *run_next;     /* run-queue link, owned by the queue        */
-    struct Sched *sched;       /* scheduler it last ran on                  */
+    Term parent;               /* spawning pid, or NONE (host-spawned)      */
     struct Node *node;
     Heap heap;
     Mbox mbox;
     uint8_t body_kind;         /* BodyKind                                  */
     uint8_t flags;             /* PF_* below                                */
     uint16_t timer_gen;        /* generation of the receive timer           */
+    uint32_t sched_ix;         /* 1 + index of the scheduler it last ran
+                                  on; 0 = never ran (a pointer would cost
+                                  8 bytes where this fills padding)       */
     union {
         struct {
             const mote_proc_class *cls;

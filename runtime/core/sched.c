@@ -67,7 +67,7 @@ static void wake_one_parked(Node *n, Sched *busy)
 
 void sched_enqueue_on(Sched *s, Proc *p)
 {
-    p->sched = s;
+    p->sched_ix = s->index + 1;
     p->run_next = NULL;
     pthread_mutex_lock(&s->lock);
     if (s->rq_tail != NULL)
@@ -87,12 +87,52 @@ void sched_enqueue_on(Sched *s, Proc *p)
         wake_one_parked(s->node, s);
 }
 
+/* Queues p on the calling scheduler's own batch: no lock, and nobody else
+ * can see it until flush_local, which the loop calls after every slice. */
+static void enqueue_local(Sched *s, Proc *p)
+{
+    p->sched_ix = s->index + 1;
+    p->run_next = NULL;
+    if (s->local_tail != NULL)
+        s->local_tail->run_next = p;
+    else
+        s->local_head = p;
+    s->local_tail = p;
+    s->nlocal++;
+}
+
+/* Moves the batch onto the run queue, where it can be stolen. Owner. */
+static void flush_local(Sched *s)
+{
+    if (s->local_head == NULL)
+        return;
+    pthread_mutex_lock(&s->lock);
+    if (s->rq_tail != NULL)
+        s->rq_tail->run_next = s->local_head;
+    else
+        s->rq_head = s->local_head;
+    s->rq_tail = s->local_tail;
+    uint32_t len = atomic_load_explicit(&s->runq_len, memory_order_relaxed) + s->nlocal;
+    atomic_store_explicit(&s->runq_len, len, memory_order_seq_cst);
+    pthread_mutex_unlock(&s->lock);
+    s->local_head = s->local_tail = NULL;
+    s->nlocal = 0;
+    /* The owner is awake (it is running this), so only a parked other
+     * scheduler may need waking, as in sched_enqueue_on. */
+    if (len >= 2 && atomic_load_explicit(&s->node->nparked, memory_order_seq_cst) > 0)
+        wake_one_parked(s->node, s);
+}
+
 void sched_enqueue(Node *n, Proc *p)
 {
     Sched *s = tls_sched;
-    if (s == NULL || s->node != n)
-        s = p->sched;
-    if (s == NULL) {
+    if (s != NULL && s->node == n) {
+        enqueue_local(s, p);
+        return;
+    }
+    if ((s == NULL || s->node != n) && p->sched_ix != 0)
+        s = &n->scheds[p->sched_ix - 1];
+    if (s == NULL || s->node != n) {
         unsigned rr = atomic_fetch_add_explicit(&n->spawn_rr, 1, memory_order_relaxed);
         s = &n->scheds[rr % n->nsched];
     }
@@ -116,12 +156,12 @@ void sched_wake(Node *n, Proc *p)
         sched_enqueue(n, p);
         return;
     }
-    p->sched = s;
+    p->sched_ix = s->index + 1;
     p->run_next = NULL;
     Proc *old = s->next;
     s->next = p;
     if (old != NULL)
-        sched_enqueue_on(s, old);
+        enqueue_local(s, old);
 }
 
 static Proc *pop_queue(Sched *s)
@@ -147,6 +187,7 @@ static Proc *pop_queue(Sched *s)
  * queue; once the slice is spent the queue gets its turn. */
 static Proc *pop(Sched *s, uint32_t *budget)
 {
+    flush_local(s); /* what a timer or the last slice woke */
     Proc *p = s->next;
     if (p != NULL) {
         s->next = NULL;
@@ -211,7 +252,7 @@ static Proc *steal(Sched *s)
             sched_enqueue_on(s, rest);
             rest = next;
         }
-        list->sched = s;
+        list->sched_ix = s->index + 1;
         return list;
     }
     return NULL;
@@ -314,6 +355,7 @@ static void tick(Sched *s, uint64_t *mark, bool *busy)
     s->tick_ns = now;
     s->tick_due = false;
     wheel_advance(&s->wheel, n, (now - n->start_ns) / 1000000u);
+    flush_local(s); /* processes the timers woke: visible before idling */
 }
 
 static void *sched_main(void *arg)
@@ -340,6 +382,7 @@ static void *sched_main(void *arg)
             continue;
         }
         s->slice_left = proc_run(s, p, budget);
+        flush_local(s);
         busy = true;
         until_tick--;
     }
@@ -385,6 +428,12 @@ void sched_fini_all(Node *n)
             s->free_procs = p->run_next;
             proc_destroy(p);
         }
+        while (s->free_msgs != NULL) {
+            Msg *m = s->free_msgs;
+            s->free_msgs = atomic_load_explicit(&m->next, memory_order_relaxed);
+            mem_free(MEM_MSG, m, sizeof *m);
+        }
+        s->nfree_msgs = 0;
         pthread_mutex_destroy(&s->lock);
         pthread_cond_destroy(&s->cond);
     }

@@ -5,7 +5,9 @@
  * list of Procs linked through run_next), a timer wheel, and free lists
  * that recycle process structs. An idle scheduler steals half of another
  * queue, spins briefly (cfg.spin_us), then parks on its condvar until
- * work arrives or its next timer is due. Senders never wake a scheduler
+ * work arrives or its next timer is due. Processes a scheduler makes
+ * runnable itself go to an owner-only batch that joins its queue under
+ * one lock at the end of each slice. Senders never wake a scheduler
  * per message: only a queue going from empty to non-empty while its
  * scheduler is parked, or surplus work while others are parked, does.
  * Design notes: docs/process.md.
@@ -21,8 +23,13 @@
 #include "proc.h"
 #include "timer.h"
 
-/* Dead Proc structs a scheduler keeps for reuse; the rest go to mem_free. */
-#define SCHED_FREE_PROCS_MAX 4096
+/* Dead Proc structs (each with its minimal heap block, ~504 bytes) a
+ * scheduler keeps for reuse; the rest go to mem_free. Generous: a burst of
+ * process churn (skynet) otherwise hands its memory back to malloc, which
+ * trims its arenas and pays the page faults again on the next burst. */
+#define SCHED_FREE_PROCS_MAX (1u << 17)
+/* Freed plain Msg structs (immediate payloads) a scheduler keeps. */
+#define SCHED_FREE_MSGS_MAX 4096
 /* Table slots a scheduler keeps for its own spawns; it trades them with
  * the node's shared stack half a cache at a time, under one lock. A spawn
  * that finds the table full takes them from the caches as a last resort. */
@@ -52,6 +59,11 @@ typedef struct Sched {
     Proc *rq_head, *rq_tail;
     Proc *next;                  /* owner-only: runs next, ahead of the queue
                                     (a process just woken by this thread)  */
+    Proc *local_head, *local_tail; /* owner-only: made runnable during the
+                                    current slice, moved to the queue under
+                                    one lock when it ends (a fan-out of 10k
+                                    sends takes the lock once, not 10k times) */
+    uint32_t nlocal;
     uint64_t tick_ns;            /* owner-only: when it last read the clock */
     bool tick_due;               /* a slice ran long: read the clock now     */
     uint32_t slice_left;         /* reductions left in the current slice,
@@ -64,6 +76,8 @@ typedef struct Sched {
     /* Owner-only recycling (PERFORMANCE.md: page faults dominate spawn). */
     Proc *free_procs;            /* linked through run_next                 */
     size_t nfree_procs;
+    Msg *free_msgs;              /* linked through next (relaxed)           */
+    unsigned nfree_msgs;
     _Atomic int slots_lock;      /* spinlock over free_slots: the owner's, or
                                     a spawner's when the table is full      */
     uint32_t free_slots[SCHED_SLOT_CACHE]; /* process-table indices to reuse */
@@ -82,9 +96,10 @@ void sched_stop_all(Node *n);
 void sched_fini_all(Node *n);
 
 /* Puts a runnable process (state already PS_RUNNABLE) on a queue: the
- * calling scheduler's when called from one (locality), else p->sched's,
- * else a round-robin pick. Wakes a parked scheduler as needed. Any
- * thread. */
+ * calling scheduler's when called from one (locality; into its lock-free
+ * batch, which reaches the queue when the current slice ends), else the
+ * queue of the scheduler it last ran on, else a round-robin pick. Wakes a
+ * parked scheduler as needed. Any thread. */
 void sched_enqueue(Node *n, Proc *p);
 /* Makes a process that a send just woke runnable: on a scheduler thread
  * it goes to that scheduler's `next` slot (no lock, runs right after the

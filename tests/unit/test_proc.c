@@ -357,6 +357,49 @@ static void spawn_link_child_dying_in_init_reports_its_real_reason(void **state)
     assert_memory_equal(parent_saw[1], "{:DOWN, ", 8);
 }
 
+static int sit_handle(mote_proc *self, void *state, mote_term msg)
+{
+    (void)self, (void)state, (void)msg;
+    return MOTE_STOP;
+}
+
+static const mote_proc_class sitter_class = {.name = "sitter", .handle = sit_handle};
+
+static _Atomic mote_pid spawned_child, spawning_parent;
+
+/* Spawns a sitter from its init, notes both pids, and stays alive. */
+static int spawn_sitter(mote_proc *self, void **state)
+{
+    (void)state;
+    mote_pid child;
+    int rc = mote_spawn(mote_rt_of(self), self, &sitter_class, NULL, NULL, &child);
+    if (rc != 0)
+        return rc;
+    atomic_store(&spawning_parent, mote_self(self));
+    atomic_store(&spawned_child, child);
+    return MOTE_OK;
+}
+
+static const mote_proc_class spawner_class = {
+    .name = "spawner", .init = spawn_sitter, .handle = sit_handle};
+
+static void info_names_the_spawning_parent(void **state)
+{
+    mote_rt *rt = *state;
+    atomic_store(&spawned_child, 0);
+    mote_pid spawner;
+    assert_int_equal(mote_spawn(rt, NULL, &spawner_class, NULL, NULL, &spawner), 0);
+    WAIT_FOR(atomic_load(&spawned_child) != 0);
+    mote_proc_info info;
+    assert_int_equal(mote_proc_info_get(rt, atomic_load(&spawned_child), &info), 0);
+    assert_int_equal(info.parent, spawner);
+    assert_int_equal(atomic_load(&spawning_parent), spawner);
+    assert_int_equal(mote_proc_info_get(rt, spawner, &info), 0);
+    assert_int_equal(info.parent, 0); /* spawned by the host */
+    assert_int_equal(send_atom(rt, atomic_load(&spawned_child), "stop"), 0);
+    assert_int_equal(send_atom(rt, spawner, "stop"), 0);
+}
+
 static int give_rec_body(Proc *p, void *ctx)
 {
     p->body.native.cls = &rec_class;
@@ -517,6 +560,7 @@ int main(void)
         cmocka_unit_test(full_table_refuses_then_reuses_a_freed_slot),
         cmocka_unit_test(stop_frees_every_byte),
         cmocka_unit_test(idle_process_is_small),
+        cmocka_unit_test_setup_teardown(info_names_the_spawning_parent, rt_setup, rt_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
