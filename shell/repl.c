@@ -50,13 +50,100 @@ static int term_width(void)
     return 80;
 }
 
+/* ---- colours ------------------------------------------------------------- */
+
+#define C_NUM "\033[33m"  /* numbers: yellow, as iex                          */
+#define C_ATOM "\033[36m" /* atoms and keyword keys: cyan                      */
+#define C_STR "\033[32m"  /* strings: green                                    */
+#define C_LIT "\033[35m"  /* nil, true, false: magenta                         */
+#define C_OFF "\033[0m"
+
+static bool is_ident(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '?' || c == '!' || (unsigned char)c >= 0x80;
+}
+
+/* Length of the quoted text at s (s[0] is the quote), escapes included. */
+static size_t quoted_len(const char *s)
+{
+    size_t i = 1;
+    while (s[i] != '\0' && s[i] != s[0])
+        i += s[i] == '\\' && s[i + 1] != '\0' ? 2 : 1;
+    return s[i] ? i + 1 : i;
+}
+
+/* Length of the token at s and its colour (NULL: none). prev is the
+ * character before s (0 at the start): a digit after a letter is part of
+ * a name, not a number. */
+static size_t color_token(const char *s, char prev, const char **color)
+{
+    *color = NULL;
+    if (s[0] == '"') {
+        *color = C_STR;
+        return quoted_len(s);
+    }
+    if (s[0] == ':' && s[1] == '"') {
+        *color = C_ATOM;
+        return 1 + quoted_len(s + 1);
+    }
+    if (s[0] == ':' && is_ident(s[1]) && prev != ':') {
+        size_t i = 1;
+        while (is_ident(s[i]) || s[i] == '.' || s[i] == '@')
+            i++;
+        *color = C_ATOM;
+        return i;
+    }
+    if (s[0] >= '0' && s[0] <= '9' && !is_ident(prev) && prev != '.' && prev != '<') {
+        size_t i = 0;
+        while (is_ident(s[i]) || (s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') ||
+               ((s[i] == '-' || s[i] == '+') && (s[i - 1] == 'e')))
+            i++;
+        *color = C_NUM;
+        return i;
+    }
+    if (is_ident(s[0]) && !is_ident(prev)) {
+        size_t i = 0;
+        while (is_ident(s[i]))
+            i++;
+        if (s[i] == ':' && s[i + 1] == ' ' && s[0] >= 'a' && s[0] <= 'z') {
+            *color = C_ATOM; /* keyword key */
+            return i + 1;
+        }
+        if ((i == 3 && !strncmp(s, "nil", 3)) || (i == 4 && !strncmp(s, "true", 4)) ||
+            (i == 5 && !strncmp(s, "false", 5)))
+            *color = C_LIT;
+        return i;
+    }
+    return 1;
+}
+
+/* Writes an inspected term with iex's syntax colours. */
+static void print_colored(const char *s, FILE *out)
+{
+    char prev = 0;
+    while (*s) {
+        const char *color;
+        size_t n = color_token(s, prev, &color);
+        if (color != NULL)
+            fprintf(out, "%s%.*s" C_OFF, color, (int)n, s);
+        else
+            fwrite(s, 1, n, out);
+        prev = s[n - 1];
+        s += n;
+    }
+    fputc('\n', out);
+}
+
 /* Prints an evaluation's outcome: the value, or the error (red on a
  * colour terminal). Returns true when it counts as a failure. */
 static bool show(Repl *r, int st)
 {
     const char *text = mote_shell_text(r->sh);
     if (st == MOTE_SHELL_OK) {
-        if (text[0] != '\0') /* helpers such as h/1 print and show nothing */
+        if (text[0] != '\0' && r->color) /* helpers such as h/1 show nothing */
+            print_colored(text, stdout);
+        else if (text[0] != '\0')
             printf("%s\n", text);
         fflush(stdout);
         return false;
