@@ -172,3 +172,7 @@ END {
         }
     }
 }' "$RAW"
+
+# The language benchmarks (bench/lang/*.exs against real Elixir).
+echo
+BUILD=$BUILD bench/lang_run.sh
