@@ -14,6 +14,7 @@
 
 #include "config.h"
 #include "mote.h"
+#include "observer.h"
 #include "repl.h"
 
 enum {
@@ -29,6 +30,7 @@ static void usage(FILE *out)
     fprintf(out, "usage: mote [options]\n"
                  "       mote run FILE.exs [ARGS...]\n"
                  "       mote -e EXPR [ARGS...]\n"
+                 "       mote top [TOP-OPTIONS] FILE.exs [ARGS...]   (see mote-top(1))\n"
                  "\n"
                  "mote is a BEAM-style actor runtime with an Elixir-subset language.\n"
                  "run and -e run a script or an expression and exit with its status\n"
@@ -116,6 +118,8 @@ int main(int argc, char **argv)
         }
         if (!strcmp(a, "run") || !strcmp(a, "-e"))
             return run_lang(argc, argv, i);
+        if (!strcmp(a, "top"))
+            return observer_top_main(argc - i, argv + i);
         if (!strcmp(a, "--no-history") || !strcmp(a, "--no-startup")) {
             ro.no_history |= a[5] == 'h';
             ro.no_startup |= a[5] == 's';
