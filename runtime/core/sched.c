@@ -322,6 +322,11 @@ static void idle(Sched *s)
     for (;;) {
         for (int i = 0; i < 64; i++)
             node_cpu_relax();
+        /* With more runnable threads than cores (a host thread feeding
+         * spawns or sends, other programs), a spinning scheduler would
+         * take the core from the very thread that is about to give it
+         * work; yielding costs nothing when nobody else wants the core. */
+        sched_yield();
         if (atomic_load_explicit(&n->stopping, memory_order_relaxed))
             return;
         uint64_t now = node_now_ns();
