@@ -338,6 +338,15 @@ MOTE_API size_t mote_shell_complete(mote_shell *sh, const char *text, size_t len
                                     void (*add)(const char *word, const char *hint, void *ctx),
                                     void *ctx);
 
+/* Starts an I/O server: a process speaking the Erlang I/O protocol. It
+ * answers each {:io_request, from, ref, request} with one
+ * {:io_reply, ref, reply}: put_chars requests (binaries or chardata, with
+ * or without an encoding, and {:requests, list}) are written to stdout in
+ * arrival order and answered :ok; input requests get {:error, :enotsup},
+ * unknown ones {:error, :request}. The shell makes it the group leader of
+ * its evaluator. Host thread. */
+MOTE_API int mote_io_server_start(mote_rt *rt, mote_pid *out);
+
 /* Is src a complete input for the shell? MOTE_INPUT_COMPLETE,
  * MOTE_INPUT_INCOMPLETE (open do/fn/bracket/string/heredoc or trailing
  * operator: read another line), or MOTE_INPUT_INVALID (no continuation

@@ -30,7 +30,7 @@
 
 struct mote_shell {
     mote_rt *rt;
-    mote_pid collector, keeper;
+    mote_pid collector, keeper, io; /* io: the evaluator's group leader */
     pthread_mutex_t lock;
     pthread_cond_t cond;
     bool done;                /* a reply arrived (under lock)                */
@@ -89,14 +89,14 @@ static const mote_proc_class collector_class = {.name = "mote_shell_collector",
 /* ---- start-up ------------------------------------------------------------ */
 
 typedef struct KeeperCtx {
-    Term collector;
+    Term args[2]; /* the collector and the I/O server (group leader) */
 } KeeperCtx;
 
 static int prepare_keeper(Proc *p, void *ctx)
 {
     KeeperCtx *k = ctx;
     return vm_prepare(p, NONE, atom_from_cstr("Elixir.Mote.Shell"), atom_from_cstr("__keeper__"),
-                      &k->collector, 1, 0);
+                      k->args, 2, 0);
 }
 
 /* Compiles Mote.Shell once; mote_eval_string also registers the builtins
@@ -129,8 +129,10 @@ MOTE_API int mote_shell_new(mote_rt *rt, mote_shell **out)
     pthread_mutex_init(&sh->lock, NULL);
     pthread_cond_init(&sh->cond, NULL);
     rc = mote_spawn(rt, NULL, &collector_class, sh, NULL, &sh->collector);
+    if (rc == 0)
+        rc = mote_io_server_start(rt, &sh->io);
     if (rc == 0) {
-        KeeperCtx k = {.collector = (Term)mote_pid_term(sh->collector)};
+        KeeperCtx k = {.args = {(Term)mote_pid_term(sh->collector), (Term)mote_pid_term(sh->io)}};
         Term pid;
         rc = proc_spawn_body(node_of_rt(rt), NULL, prepare_keeper, &k, NULL, &pid);
         sh->keeper = (mote_pid)pid;
@@ -153,6 +155,8 @@ MOTE_API void mote_shell_free(mote_shell *sh)
             mote_exit(env, sh->keeper, mote_atom(env, "kill"));
         if (sh->collector)
             mote_exit(env, sh->collector, mote_atom(env, "kill"));
+        if (sh->io)
+            mote_exit(env, sh->io, mote_atom(env, "kill"));
         mote_env_free(env);
     }
     for (uint32_t i = 0; i < sh->nnames; i++)
