@@ -66,8 +66,10 @@ static int parse_one(Term k, Term v, InspectOpts *o)
     if (atom_is(k, "structs"))
         return parse_bool(v, &o->structs);
     if (atom_is(k, "charlists")) {
-        o->charlists_as_lists = atom_is(v, "as_lists");
+        /* Inspect.List only tests for :as_charlists and :infer, so any
+         * other value (:as_lists, or a misspelt :as_list) prints lists. */
         o->charlists_as_charlists = atom_is(v, "as_charlists");
+        o->charlists_as_lists = !o->charlists_as_charlists && !atom_is(v, "infer");
         return 0;
     }
     if (atom_is(k, "binaries")) {

@@ -758,9 +758,22 @@ static void keyword_options_are_parsed(void **state)
     assert_int_equal(o.limit, -1);
     assert_int_equal(inspect_opts_parse(L(T(AT("charlists"), AT("as_lists"))), &o), 0);
     assert_true(o.charlists_as_lists);
+    assert_int_equal(inspect_opts_parse(L(T(AT("charlists"), AT("infer"))), &o), 0);
+    assert_false(o.charlists_as_lists);
     assert_int_equal(inspect_opts_parse(L(I(1)), &o), MOTE_EBADARG);
     assert_int_equal(inspect_opts_parse(L(T(AT("limit"), S("x"))), &o), MOTE_EBADARG);
     assert_int_equal(inspect_opts_parse(cons(T(AT("pretty"), A(true)), I(1)), &o), MOTE_EBADARG);
+}
+
+/* Inspect.List tests only for :as_charlists and :infer: any other value,
+ * even a misspelt :as_list, prints charlists as lists of integers. */
+static void charlists_other_than_infer_print_as_lists(void **state)
+{
+    (void)state;
+    InspectOpts o;
+    inspect_opts_kernel(&o);
+    assert_int_equal(inspect_opts_parse(L(T(AT("charlists"), AT("as_list"))), &o), 0);
+    assert_string_equal(with(L(I(97), I(98), I(99)), &o), "[97, 98, 99]");
 }
 
 static void allocation_failures_return_enomem(void **state)
@@ -812,6 +825,7 @@ int main(void)
         cmocka_unit_test(long_strings_stop_at_the_printable_limit),
         cmocka_unit_test(lists_print_with_commas),
         cmocka_unit_test(printable_lists_print_as_charlists),
+        cmocka_unit_test(charlists_other_than_infer_print_as_lists),
         cmocka_unit_test(keyword_lists_print_as_keywords),
         cmocka_unit_test(lists_stop_after_fifty_items),
         cmocka_unit_test(nested_items_get_the_remaining_limit),
