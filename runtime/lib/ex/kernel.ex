@@ -83,4 +83,18 @@ defmodule Kernel do
   defp every_byte(bin, step) do
     bin |> :erlang.binary_to_list() |> Enum.take_every(step) |> :erlang.list_to_binary()
   end
+
+  # The calendar sigils parse ISO 8601 (lib/ex/calendar.ex); Elixir does
+  # it at compile time, with the same errors.
+  def sigil_D(string, _modifiers), do: Date.from_iso8601!(string)
+  def sigil_T(string, _modifiers), do: Time.from_iso8601!(string)
+  def sigil_N(string, _modifiers), do: NaiveDateTime.from_iso8601!(string)
+
+  def sigil_U(string, _modifiers) do
+    case DateTime.from_iso8601(string) do
+      {:ok, dt, 0} -> dt
+      {:ok, _, _} -> raise ArgumentError, "cannot parse #{inspect(string)} as UTC DateTime, reason: :non_utc_offset"
+      {:error, reason} -> Calendar.ISO.parse_error("UTC DateTime", string, reason)
+    end
+  end
 end
