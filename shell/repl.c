@@ -181,27 +181,48 @@ static void eval_input(Repl *r, const char *src)
 
 typedef struct Matches {
     char **words;
+    char (*hints)[48]; /* "/1,2": the arities of words[i], when a function */
     size_t n, cap;
 } Matches;
 
+/* Adds a hint to an entry: "/2" then "/2,3" for a second arity. */
+static void merge_hint(char *dst, const char *hint)
+{
+    if (hint[0] != '/')
+        return;
+    size_t len = strlen(dst);
+    if (len == 0)
+        snprintf(dst, 48, "%s", hint);
+    else
+        snprintf(dst + len, 48 - len, ",%s", hint + 1);
+}
+
 static void add_match(const char *word, const char *hint, void *ctx)
 {
-    (void)hint;
     Matches *m = ctx;
     for (size_t i = 0; i < m->n; i++)
-        if (strcmp(m->words[i], word) == 0)
-            return; /* one entry per name, whatever the arities */
+        if (strcmp(m->words[i], word) == 0) {
+            merge_hint(m->hints[i], hint); /* one entry per name, arities merged */
+            return;
+        }
     if (m->n == m->cap) {
         size_t nc = m->cap ? m->cap * 2 : 32;
         char **nw = realloc(m->words, nc * sizeof *nw);
-        if (nw == NULL)
+        if (nw != NULL)
+            m->words = nw;
+        char(*nh)[48] = realloc(m->hints, nc * sizeof *nh);
+        if (nh != NULL)
+            m->hints = nh;
+        if (nw == NULL || nh == NULL)
             return;
-        m->words = nw;
         m->cap = nc;
     }
     char *w = strdup(word);
-    if (w != NULL)
-        m->words[m->n++] = w;
+    if (w == NULL)
+        return;
+    m->hints[m->n][0] = '\0';
+    merge_hint(m->hints[m->n], hint);
+    m->words[m->n++] = w;
 }
 
 static Matches cur_matches;
@@ -216,6 +237,23 @@ static char *next_match(const char *text, int state)
         return strdup(cur_matches.words[i++]);
     return NULL;
 }
+
+#ifndef MOTE_LIBEDIT
+/* Lists candidates with their arities ("Enum.map/2"), as iex does. */
+static void display_matches(char **matches, int num, int max_len)
+{
+    (void)max_len;
+    fputc('\n', rl_outstream);
+    for (int i = 1; i <= num; i++) {
+        const char *hint = "";
+        for (size_t j = 0; j < cur_matches.n; j++)
+            if (strcmp(cur_matches.words[j], matches[i]) == 0)
+                hint = cur_matches.hints[j];
+        fprintf(rl_outstream, "%s%s%s", matches[i], hint, i % 4 == 0 || i == num ? "\n" : "    ");
+    }
+    rl_forced_update_display();
+}
+#endif
 
 static char **attempt_completion(const char *text, int start, int end)
 {
@@ -377,6 +415,7 @@ static void setup_editor(Repl *r)
     rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,[";
 #ifndef MOTE_LIBEDIT
     rl_catch_signals = 0;
+    rl_completion_display_matches_hook = display_matches;
     rl_signal_event_hook = on_signal_event;
     rl_variable_bind("enable-bracketed-paste", "on");
 #endif

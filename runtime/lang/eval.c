@@ -332,3 +332,29 @@ MOTE_API int mote_input_completeness(const char *src, size_t len)
         return MOTE_INPUT_INCOMPLETE;
     return MOTE_INPUT_INVALID;
 }
+
+mote_rt *eval_shell_rt(mote_shell *sh)
+{
+    return sh->rt;
+}
+
+void eval_map_keys(mote_shell *sh, size_t var, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    mote_env *env = mote_env_new(sh->rt);
+    if (env == NULL || var >= sh->nnames) {
+        mote_env_free(env);
+        return;
+    }
+    pthread_mutex_lock(&sh->lock);
+    sh->done = false;
+    pthread_mutex_unlock(&sh->lock);
+    mote_term el[2] = {mote_atom(env, "$mote_keys"), mote_int(env, (int64_t)var)};
+    int rc = mote_send(env, sh->keeper, mote_tuple(env, 2, el));
+    mote_env_free(env);
+    if (rc != 0)
+        return;
+    volatile int never = 0;
+    if (wait_reply(sh, &never) == MOTE_SHELL_OK)
+        snprintf(buf, cap, "%s", mote_shell_text(sh));
+}

@@ -8,4 +8,13 @@
  * before the shell's module is compiled. */
 int eval_bifs_register(void);
 
+#include "mote.h"
+
+/* For completion (eval_complete.c): the session's runtime, and the atom
+ * keys of the map bound to variable number var (space-separated, into
+ * buf; "" when it is not a map). Host thread, at the prompt only (no
+ * evaluation running). */
+mote_rt *eval_shell_rt(mote_shell *sh);
+void eval_map_keys(mote_shell *sh, size_t var, char *buf, size_t cap);
+
 #endif

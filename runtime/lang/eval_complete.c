@@ -12,6 +12,7 @@
 
 #include "atom.h"
 #include "code.h"
+#include "eval.h"
 #include "mote.h"
 #include "term.h"
 
@@ -89,6 +90,47 @@ static void offer_atoms(Offer *o, const char *pre, size_t len)
     }
 }
 
+/* "var.ke": the atom keys of the map bound to var. */
+static void offer_map_keys(Offer *o, mote_shell *sh, const char *tok, size_t len)
+{
+    const char *dot = memchr(tok, '.', len);
+    size_t vlen = (size_t)(dot - tok);
+    const char *names[256];
+    size_t n = mote_shell_bindings(sh, names, 256);
+    for (size_t i = 0; i < n && i < 256; i++) {
+        if (strlen(names[i]) != vlen || memcmp(names[i], tok, vlen) != 0)
+            continue;
+        char keys[4096];
+        eval_map_keys(sh, i, keys, sizeof keys);
+        const char *pre = dot + 1;
+        size_t plen = len - vlen - 1;
+        for (char *k = strtok(keys, " "); k != NULL; k = strtok(NULL, " ")) {
+            if (strncmp(k, pre, plen) != 0)
+                continue;
+            char buf[256];
+            snprintf(buf, sizeof buf, "%.*s.%s", (int)vlen, tok, k);
+            offer(o, buf, "");
+        }
+        return;
+    }
+}
+
+/* Registered process names starting with pre. */
+static void offer_registered(Offer *o, mote_shell *sh, const char *pre, size_t len)
+{
+    mote_rt *rt = eval_shell_rt(sh);
+    mote_pid pids[4096];
+    size_t n = 0;
+    if (mote_processes(rt, pids, 4096, &n) != 0)
+        return;
+    for (size_t i = 0; i < n && i < 4096; i++) {
+        mote_proc_info info;
+        if (mote_proc_info_get(rt, pids[i], &info) == 0 && info.registered_name[0] != '\0' &&
+            strncmp(info.registered_name, pre, len) == 0)
+            offer(o, info.registered_name, "");
+    }
+}
+
 static void offer_dotted(Offer *o, const char *tok, size_t len)
 {
     const char *dot = memrchr(tok, '.', len);
@@ -117,7 +159,9 @@ MOTE_API size_t mote_shell_complete(mote_shell *sh, const char *text, size_t len
     const char *tok = text + start;
     size_t tlen = len - start;
     Offer o = {add, ctx, 0};
-    if (tlen > 0 && memchr(tok, '.', tlen) != NULL)
+    if (tlen > 0 && memchr(tok, '.', tlen) != NULL && sh != NULL && islower((unsigned char)tok[0]))
+        offer_map_keys(&o, sh, tok, tlen);
+    else if (tlen > 0 && memchr(tok, '.', tlen) != NULL)
         offer_dotted(&o, tok, tlen);
     else if (tlen > 0 && tok[0] == ':')
         offer_atoms(&o, tok + 1, tlen - 1);
@@ -129,6 +173,8 @@ MOTE_API size_t mote_shell_complete(mote_shell *sh, const char *text, size_t len
         for (size_t i = 0; i < n && i < 256; i++)
             if (strncmp(names[i], tok, tlen) == 0)
                 offer(&o, names[i], "");
+        if (sh != NULL && tlen > 0)
+            offer_registered(&o, sh, tok, tlen);
         Module *helpers = code_find(atom_from_cstr("Elixir.Mote.Shell"));
         if (helpers != NULL)
             offer_functions(&o, helpers, "", 0, tok, tlen);

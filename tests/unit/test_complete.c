@@ -108,6 +108,26 @@ static void atoms_after_colon(void **state)
     assert_true(find(&s, ":zz_completion_atom", NULL) >= 0);
 }
 
+static void map_keys_of_a_bound_map(void **state)
+{
+    Session *ss = *state;
+    const char *src = "mm = %{alpha: 1, beta: 2, also: 3}";
+    assert_int_equal(mote_shell_eval(ss->sh, src, strlen(src), 80, NULL), MOTE_SHELL_OK);
+    Seen s = complete(ss, "mm.al");
+    assert_true(find(&s, "mm.alpha", NULL) >= 0);
+    assert_true(find(&s, "mm.also", NULL) >= 0);
+    assert_int_equal(find(&s, "mm.beta", NULL), -1);
+}
+
+static void registered_names_are_offered(void **state)
+{
+    Session *ss = *state;
+    const char *src = "Process.register(self(), :shell_reg_name)";
+    assert_int_equal(mote_shell_eval(ss->sh, src, strlen(src), 80, NULL), MOTE_SHELL_OK);
+    Seen s = complete(ss, "send(shell_reg");
+    assert_true(find(&s, "shell_reg_name", NULL) >= 0);
+}
+
 static void unknown_prefix_offers_nothing(void **state)
 {
     Seen s = complete(*state, "Zzzqqq.x");
@@ -122,6 +142,8 @@ int main(void)
         cmocka_unit_test(bound_variables_are_offered),
         cmocka_unit_test(helpers_are_offered),
         cmocka_unit_test(atoms_after_colon),
+        cmocka_unit_test(map_keys_of_a_bound_map),
+        cmocka_unit_test(registered_names_are_offered),
         cmocka_unit_test(unknown_prefix_offers_nothing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
