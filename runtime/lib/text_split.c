@@ -336,6 +336,9 @@ static const BifDef split_bifs[] = {
     {"Elixir.String", "split", 3, BIF_PURE, bif_split3, NULL},
     {"Elixir.String", "replace", 3, BIF_PURE, bif_replace3, NULL},
     {"Elixir.String", "replace", 4, BIF_PURE, bif_replace4, NULL},
+    /* lib/ex/string.ex defines String.replace/3,4 (for fun replacements)
+     * and passes the rest here. */
+    {"Elixir.String", "__replace__", 4, BIF_PURE, bif_replace4, NULL},
     {"Elixir.String", "contains?", 2, BIF_PURE, bif_contains, NULL},
     {"Elixir.String", "starts_with?", 2, BIF_PURE, bif_starts_with, NULL},
     {"Elixir.String", "ends_with?", 2, BIF_PURE, bif_ends_with, NULL},
