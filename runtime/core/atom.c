@@ -35,6 +35,7 @@ static _Atomic uint32_t natoms;
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static unsigned users;      /* atom_init calls not yet matched by atom_fini */
+static void (*fini_hook)(void); /* atom_set_fini_hook */
 typedef struct AtomIndex {
     struct AtomIndex *older;  /* outgrown tables, freed at the last fini */
     size_t cap;               /* slots; a power of two                   */
@@ -245,8 +246,20 @@ int atom_init(void)
 void atom_fini(void)
 {
     pthread_mutex_lock(&lock);
-    if (users > 0 && --users == 0)
+    if (users > 0 && --users == 0) {
+        void (*hook)(void) = fini_hook;
+        fini_hook = NULL;
+        if (hook != NULL)
+            hook();
         free_all();
+    }
+    pthread_mutex_unlock(&lock);
+}
+
+void atom_set_fini_hook(void (*hook)(void))
+{
+    pthread_mutex_lock(&lock);
+    fini_hook = hook;
     pthread_mutex_unlock(&lock);
 }
 

@@ -24,6 +24,11 @@ enum {
 
 int atom_init(void);  /* 0 or MOTE_ENOMEM */
 void atom_fini(void);
+/* hook runs once, inside the last atom_fini, before the atoms are freed
+ * (under the atom lock: it must not call atom functions), so that a layer
+ * holding atom-keyed data (the language's code server) drops it with the
+ * last runtime. Registering again replaces it; it is cleared after use. */
+void atom_set_fini_hook(void (*hook)(void));
 
 /* Returns the atom named by `len` bytes of UTF-8 at `name`, creating it if
  * needed. NONE if the name is longer than ATOM_MAX_CHARS characters, not

@@ -10,6 +10,7 @@
 
 #include "atom.h"
 #include "code.h"
+#include "comp_int.h"
 #include "err.h"
 
 #define CODE_SLOTS 8192 /* power of two; modules a runtime may hold */
@@ -85,4 +86,25 @@ size_t code_count(void)
 Module *code_at(size_t i)
 {
     return i < code_count() ? order[i] : NULL;
+}
+
+/* Runs inside the last atom_fini (no atom calls here): the schedulers are
+ * joined and every process is gone, so nothing runs compiled code. */
+static void lang_fini(void)
+{
+    pthread_mutex_lock(&install_lock);
+    for (size_t i = 0; i < CODE_SLOTS; i++) {
+        atomic_store_explicit(&slots[i].mod, NULL, memory_order_relaxed);
+        atomic_store_explicit(&slots[i].name, NONE, memory_order_relaxed);
+        order[i] = NULL;
+    }
+    atomic_store_explicit(&nmods, 0, memory_order_release);
+    pthread_mutex_unlock(&install_lock);
+    comp_release_all();
+    prelude_reset();
+}
+
+void lang_fini_register(void)
+{
+    atom_set_fini_hook(lang_fini);
 }

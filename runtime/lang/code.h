@@ -4,7 +4,9 @@
  * pointing at the module's current version); installing takes a mutex.
  * Redefining a module replaces it for new calls. Old versions, their
  * code and literals are never freed while the runtime runs: processes may
- * still run them or point at their literals.
+ * still run them or point at their literals. When the last runtime stops
+ * (the last atom_fini), everything compiled is freed and the table and
+ * the prelude start empty again (lang_fini_register).
  */
 #ifndef MOTE_CODE_H
 #define MOTE_CODE_H
@@ -21,5 +23,11 @@ Fn *code_fn(const Module *m, Term name, uint32_t arity, bool exported_only);
 /* Number of modules loaded, and the i-th (for introspection). */
 size_t code_count(void);
 Module *code_at(size_t i);
+
+/* Arranges for the last runtime's stop to empty the code server and free
+ * every compiled module, its code and literals (comp_release_all), and to
+ * make the next prelude_load compile again. Called by every compile;
+ * cheap. Any thread. */
+void lang_fini_register(void);
 
 #endif

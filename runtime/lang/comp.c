@@ -85,17 +85,59 @@ void *comp_grow(Comp *c, void *arr, uint32_t *cap, size_t elem, uint32_t need)
     return a;
 }
 
+/* Every allocation of a successful compile (code, literals' holders,
+ * module records, file names) lives until the last runtime stops:
+ * processes may run any version of any module until then. They are kept
+ * here, size-headed, for comp_release_all. Guarded by comp_lock. */
+static size_t **kept;
+static size_t nkept, capkept;
+
+/* Keeps the size-headed block p; false when out of memory (p untouched). */
+static bool keep_block(size_t *p)
+{
+    if (nkept == capkept) {
+        size_t cap = capkept ? capkept * 2 : 1024;
+        size_t **a = mem_alloc(MEM_CODE, cap * sizeof *a);
+        if (a == NULL)
+            return false; /* the caller's block then only leaks */
+        if (kept != NULL) {
+            memcpy(a, kept, nkept * sizeof *a);
+            mem_free(MEM_CODE, kept, capkept * sizeof *a);
+        }
+        kept = a;
+        capkept = cap;
+    }
+    kept[nkept++] = p;
+    return true;
+}
+
 static void free_allocs(Comp *c, bool all)
 {
-    if (all) {
-        for (size_t i = 0; i < c->nallocs; i++) {
-            size_t *p = c->allocs[i];
+    for (size_t i = 0; i < c->nallocs; i++) {
+        size_t *p = c->allocs[i];
+        if (all)
             mem_free(MEM_CODE, p, p[0] + sizeof(size_t));
-        }
+        else
+            keep_block(p);
     }
     if (c->allocs != NULL)
         mem_free(MEM_CODE, c->allocs, c->capallocs * sizeof *c->allocs);
     c->allocs = NULL;
+}
+
+void comp_release_all(void)
+{
+    pthread_mutex_lock(&comp_lock);
+    for (size_t i = 0; i < nkept; i++)
+        mem_free(MEM_CODE, kept[i], kept[i][0] + sizeof(size_t));
+    if (kept != NULL)
+        mem_free(MEM_CODE, kept, capkept * sizeof *kept);
+    kept = NULL;
+    nkept = capkept = 0;
+    if (lit_heap_ready)
+        heap_fini(&lit_heap);
+    lit_heap_ready = false;
+    pthread_mutex_unlock(&comp_lock);
 }
 
 Ast *mk_node(Comp *c, AstKind k, const Ast *pos, uint32_t nkids)
@@ -702,10 +744,20 @@ static void comp_begin(Comp *c, const char *file, Err *err)
     c->err = err;
     ast_arena_init(&c->arena);
     pthread_mutex_lock(&comp_lock);
+    lang_fini_register();
     size_t flen = strlen(file ? file : "nofile");
-    char *fcopy = mem_alloc(MEM_CODE, flen + 1); /* permanent, like code */
-    if (fcopy != NULL)
+    /* Permanent, like code (stack traces name it): kept, size-headed. */
+    size_t *fblock = mem_alloc(MEM_CODE, sizeof(size_t) + flen + 1);
+    char *fcopy = NULL;
+    if (fblock != NULL) {
+        fblock[0] = flen + 1;
+        fcopy = (char *)(fblock + 1);
         memcpy(fcopy, file ? file : "nofile", flen + 1);
+        if (!keep_block(fblock)) {
+            mem_free(MEM_CODE, fblock, sizeof(size_t) + flen + 1);
+            fcopy = NULL;
+        }
+    }
     c->file = fcopy ? fcopy : "nofile";
     c->file_term = comp_charlist(c->file, strlen(c->file));
     c->mb = &c->top;
@@ -713,7 +765,8 @@ static void comp_begin(Comp *c, const char *file, Err *err)
 
 static void comp_end(Comp *c, bool failed)
 {
-    free_allocs(c, failed);
+    /* A module installed before the failure may already be running. */
+    free_allocs(c, failed && !c->installed);
     ast_arena_fini(&c->arena);
     pthread_mutex_unlock(&comp_lock);
 }

@@ -102,6 +102,7 @@ typedef struct Comp {
     ModB *mb;             /* current module                                */
     ModB top;             /* the script's pseudo-module                    */
     int load_only;        /* compiling the prelude: no undefined checks    */
+    bool installed;       /* a module went live: keep the allocations      */
     Term known_exc[64];   /* exception modules defined by this compile     */
     uint32_t nknown_exc;
 } Comp;
@@ -137,6 +138,13 @@ void comp_args(Comp *c, FnB *f, const Ast *const *args, uint32_t n);
 Fn *comp_finish_fn(Comp *c, FnB *f, Term name, uint32_t arity, uint32_t nfree);
 void fnb_init(Comp *c, FnB *f, ModB *mb, FnB *parent, uint32_t nargs);
 Heap *comp_lit_heap(void);
+/* Frees everything every successful compile kept (code, module records,
+ * literals). Only when nothing can run compiled code: the last runtime's
+ * stop (code.c's lang_fini). */
+void comp_release_all(void);
+/* Makes the next prelude_load compile the prelude again (after
+ * comp_release_all freed it). */
+void prelude_reset(void);
 bool is_var_named(const Ast *e, const char *name);
 Ast *mk_node(Comp *c, AstKind k, const Ast *pos, uint32_t nkids);
 /* comp_use.c: `use GenServer` etc. in a module body becomes the def of

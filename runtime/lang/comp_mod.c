@@ -477,6 +477,7 @@ void comp_defmodule(Comp *c, FnB *f, const Ast *e)
     emit_op(c, f, OPC_LOADMOD, 1);
     emit(c, f, add_lit(c, f, (Term)(uintptr_t)m));
     code_install(m);
+    c->installed = true;
 }
 
 /* ---- bitstrings ---------------------------------------------------------- */

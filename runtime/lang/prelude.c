@@ -6,10 +6,12 @@
  * needs (receive-based helpers no builtin can express) come first.
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <time.h>
 
 #include "comp.h"
+#include "comp_int.h"
 #include "parse.h"
 #include "vm.h"
 
@@ -36,7 +38,10 @@ static const char vm_src[] =
     "  end\n"
     "end\n";
 
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t load_lock = PTHREAD_MUTEX_INITIALIZER;
+/* Set under load_lock; prelude_reset clears it without the lock, as it
+ * runs inside the last atom_fini, when no compile can run. */
+static _Atomic bool loaded;
 static int load_rc;
 static uint64_t load_us;
 
@@ -79,8 +84,18 @@ static void load_all(void)
 
 int prelude_load(void)
 {
-    pthread_once(&once, load_all);
+    pthread_mutex_lock(&load_lock);
+    if (!loaded) {
+        load_all();
+        loaded = true;
+    }
+    pthread_mutex_unlock(&load_lock);
     return 0;
+}
+
+void prelude_reset(void)
+{
+    loaded = false;
 }
 
 uint64_t prelude_load_us(void)
