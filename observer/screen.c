@@ -202,12 +202,15 @@ static void read_filter(Screen *sc)
     noecho();
     curs_set(0);
     sc->sel = 0;
+    sc->sel_pid = 0;
 }
 
 static void set_sort(Screen *sc, SnapKey k)
 {
+    /* A new order starts at its top row, not at the old selection. */
     sc->q.sort = k;
     sc->sel = 0;
+    sc->sel_pid = 0;
 }
 
 static void move_sel(Screen *sc, int by)

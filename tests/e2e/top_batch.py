@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""top_batch.py — `mote top -b` as a script sees it: JSON lines that parse,
+figures that match what the observed script started, thresholds that
+fail the run and name the culprit.
+
+usage: top_batch.py MOTE_BINARY
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+MOTE = sys.argv[1]
+FAILS = []
+
+# 1000 idle processes, one registered process with 5000 queued messages,
+# one whose queue grows steadily; then the script stays alive a while.
+SCRIPT = """
+for _ <- 1..1000, do: spawn(fn -> receive do :stop -> :ok end end)
+flood = spawn(fn -> receive do :never -> :ok end end)
+Process.register(flood, :flooded)
+for i <- 1..5000, do: send(flood, {:data, i})
+grow = spawn(fn -> receive do :never -> :ok end end)
+Process.register(grow, :growing)
+Enum.each(1..400, fn i -> send(grow, i); Process.sleep(5) end)
+Process.sleep(3000)
+"""
+
+
+def check(cond, what):
+    if not cond:
+        FAILS.append(what)
+        print("FAIL:", what)
+
+
+def top(script, *args):
+    return subprocess.run([MOTE, "top", "-b", *args, script], capture_output=True,
+                          text=True, timeout=60)
+
+
+def snapshots(out):
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def test_json_figures(script):
+    r = top(script, "--json", "-n", "2", "-d", "0.5", "--sort", "msgq", "--limit", "5")
+    check(r.returncode == 0, f"json run exits 0 (got {r.returncode}: {r.stderr})")
+    snaps = snapshots(r.stdout)
+    check(len(snaps) == 2, f"-n 2 prints two snapshots (got {len(snaps)})")
+    for i, s in enumerate(snaps):
+        check(s["schema"] == "mote-top/1", "schema is mote-top/1")
+        check(s["seq"] == i + 1, f"seq counts from 1 (got {s['seq']})")
+        check(s["header"]["processes"] >= 1002,
+              f"header counts the 1002 processes (got {s['header']['processes']})")
+        procs = s["procs"]
+        check(len(procs) <= 5, f"--limit 5 keeps at most 5 rows (got {len(procs)})")
+        check(procs and procs[0]["name"] == "flooded" and procs[0]["msgq"] == 5000,
+              f"sorting by msgq puts the flooded process first with 5000 (got {procs[:1]})")
+        qs = [p["msgq"] for p in procs]
+        check(qs == sorted(qs, reverse=True), f"rows are in descending msgq order: {qs}")
+        for key in ("uptime_ms", "process_limit", "schedulers", "memory",
+                    "reductions_per_sec", "messages_per_sec", "restarts_per_min"):
+            check(key in s["header"], f"header has {key}")
+
+
+def test_growth(script):
+    r = top(script, "--json", "-n", "2", "-d", "0.4", "--sort", "msgq_growth", "--limit", "3")
+    snaps = snapshots(r.stdout)
+    check(len(snaps) == 2, "growth run prints two snapshots")
+    if len(snaps) == 2:
+        first = snaps[1]["procs"][0]
+        check(first["name"] == "growing" and first["msgq_per_sec"] > 0,
+              f"the growing queue leads the growth sort (got {first})")
+
+
+def test_filter(script):
+    r = top(script, "--json", "-n", "1", "-d", "0.3", "--filter", "flooded")
+    snaps = snapshots(r.stdout)
+    check(snaps and snaps[0]["matched"] == 1 and len(snaps[0]["procs"]) == 1,
+          "--filter keeps only the matching process")
+
+
+def test_fail_if(script):
+    r = top(script, "-n", "1", "-d", "0.3", "--fail-if", "msgq>1000")
+    check(r.returncode == 1, f"a crossed --fail-if exits 1 (got {r.returncode})")
+    check("flooded" in r.stderr and "msgq>1000" in r.stderr,
+          f"the message names the threshold and the process: {r.stderr!r}")
+    r = top(script, "-n", "1", "-d", "0.3", "--fail-if", "msgq>100000",
+            "--fail-if", "restarts_per_min>5")
+    check(r.returncode == 0, f"thresholds not crossed exit 0 (got {r.returncode})")
+
+
+def test_bad_flags(script):
+    for args in (["--sort", "nope"], ["--fail-if", "nonsense"], ["-n", "0"], ["--wat"]):
+        r = top(script, *args)
+        check(r.returncode == 2, f"{args} is refused with status 2 (got {r.returncode})")
+
+
+def main():
+    with tempfile.TemporaryDirectory() as d:
+        script = os.path.join(d, "observed.exs")
+        with open(script, "w") as f:
+            f.write(SCRIPT)
+        test_json_figures(script)
+        test_growth(script)
+        test_filter(script)
+        test_fail_if(script)
+        test_bad_flags(script)
+    print("FAILED" if FAILS else "ok", len(FAILS))
+    sys.exit(1 if FAILS else 0)
+
+
+main()
