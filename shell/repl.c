@@ -6,6 +6,7 @@
  * flag that mote_shell_eval turns into killing that evaluation only. With
  * stdin not a terminal the same loop runs without the editor (batch mode).
  */
+#include <ctype.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -162,10 +163,53 @@ static bool show(Repl *r, int st)
     return true;
 }
 
+/* iex's h is a macro: `h Enum.map` and `h Enum.map/2` name a function
+ * without calling it. Functions cannot do that, so such an input is
+ * rewritten to h(Enum, :map) / h(Enum, :map, 2). Returns a new string,
+ * or NULL when src is not of that shape. */
+static char *rewrite_help(const char *src)
+{
+    const char *s = src + strspn(src, " \t");
+    if (s[0] != 'h' || (s[1] != ' ' && s[1] != '('))
+        return NULL;
+    s += 1 + strspn(s + 1, " \t(");
+    const char *mod = s, *dot = NULL;
+    while (*s && (isalnum((unsigned char)*s) || *s == '_' || *s == '.' || *s == ':' || *s == '?' ||
+                  *s == '!')) {
+        if (*s == '.')
+            dot = s;
+        s++;
+    }
+    if (dot == NULL || dot == mod || dot[1] == '\0' || !(isupper((unsigned char)mod[0]) || mod[0] == ':'))
+        return NULL;
+    const char *name_end = s;
+    long arity = -1;
+    if (*s == '/') {
+        char *e;
+        arity = strtol(s + 1, &e, 10);
+        s = e;
+    }
+    s += strspn(s, " \t)");
+    if (*s != '\0' || name_end == dot + 1)
+        return NULL;
+    char *out = malloc(strlen(src) + 64);
+    if (out == NULL)
+        return NULL;
+    int n = sprintf(out, "h(%.*s, :%.*s", (int)(dot - mod), mod, (int)(name_end - dot - 1), dot + 1);
+    if (arity >= 0)
+        n += sprintf(out + n, ", %ld", arity);
+    strcpy(out + n, ")");
+    return out;
+}
+
 static void eval_input(Repl *r, const char *src)
 {
     interrupted = 0;
+    char *help = rewrite_help(src);
+    if (help != NULL)
+        src = help;
     int st = mote_shell_eval(r->sh, src, strlen(src), term_width(), &interrupted);
+    free(help);
     interrupted = 0;
     if (st < 0) {
         fprintf(stderr, "mote: %s\n", mote_last_error());

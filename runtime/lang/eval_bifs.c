@@ -192,6 +192,60 @@ static Term b_doc(Proc *p, const Term *a)
     return lib_strbuf(p, &sb);
 }
 
+/* The @doc of mod.name/arity, else its builtin's doc, or NONE. */
+static Term fun_doc(Module *m, Term mod, Term name, unsigned arity, const char **cdoc)
+{
+    *cdoc = NULL;
+    if (m != NULL && is_map(m->attrs)) {
+        Term docs = map_get(m->attrs, atom_from_cstr("docs"));
+        Term key[3] = {make_header(HDR_TUPLE, 2), name, make_small(arity)};
+        Term d = docs != NONE && is_map(docs) ? map_get(docs, make_boxed(key)) : NONE;
+        if (d != NONE && is_binary(d))
+            return d;
+    }
+    const BifDef *b = bif_lookup(mod, name, arity);
+    if (b != NULL)
+        *cdoc = b->doc;
+    return NONE;
+}
+
+/* doc(mod, name, arity): h(Mod.fun) and h(Mod.fun/arity) (arity -1: all). */
+static Term b_fun_doc(Proc *p, const Term *a)
+{
+    if (!is_atom(a[0]) || !is_atom(a[1]) || !is_small(a[2]))
+        return bif_badarg(p, 1, "expected a module, a function name and an arity");
+    Module *m = code_find(a[0]);
+    int64_t want = small_val(a[2]);
+    Strbuf sb;
+    strbuf_init(&sb);
+    for (unsigned ar = 0; ar <= 12; ar++) {
+        if (want >= 0 && ar != (unsigned)want)
+            continue;
+        bool exists = (m != NULL && code_fn(m, a[1], ar, true) != NULL) ||
+                      bif_lookup(a[0], a[1], ar) != NULL;
+        if (!exists)
+            continue;
+        strbuf_puts(&sb, "\n  def ");
+        strbuf_puts(&sb, atom_text(a[1], NULL));
+        strbuf_printf(&sb, "/%u\n\n", ar);
+        const char *cdoc;
+        Term d = fun_doc(m, a[0], a[1], ar, &cdoc);
+        const uint8_t *s;
+        size_t len;
+        if (d != NONE && bin_bytes(d, &s, &len))
+            strbuf_put(&sb, s, len);
+        else
+            strbuf_puts(&sb, cdoc != NULL ? cdoc : "No documentation available.");
+        strbuf_putc(&sb, '\n');
+    }
+    if (sb.len == 0) {
+        strbuf_puts(&sb, "No documentation for ");
+        put_name(&sb, a[0]);
+        strbuf_printf(&sb, ".%s was found", atom_text(a[1], NULL));
+    }
+    return lib_strbuf(p, &sb);
+}
+
 static Term b_runtime_info(Proc *p, const Term *a)
 {
     (void)a;
@@ -386,6 +440,7 @@ static const BifDef eval_defs[] = {
     {"mote_shell", "info", 1, 0, b_info, NULL},
     {"mote_shell", "exports", 1, 0, b_exports, NULL},
     {"mote_shell", "doc", 1, 0, b_doc, NULL},
+    {"mote_shell", "doc", 3, 0, b_fun_doc, NULL},
     {"mote_shell", "runtime_info", 0, 0, b_runtime_info, NULL},
     {"mote_shell", "pwd", 0, 0, b_pwd, NULL},
     {"mote_shell", "cd", 1, 0, b_cd, NULL},

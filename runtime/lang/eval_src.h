@@ -128,6 +128,8 @@ static const char eval_src[] =
 "  def pid(name) when is_atom(name), do: Process.whereis(name)\n"
 "  def i(term), do: __quiet__(IO.puts(:mote_shell.info(term)))\n"
 "  def h(mod), do: __quiet__(IO.puts(:mote_shell.doc(mod)))\n"
+"  def h(mod, fun), do: __quiet__(IO.puts(:mote_shell.doc(mod, fun, -1)))\n"
+"  def h(mod, fun, arity), do: __quiet__(IO.puts(:mote_shell.doc(mod, fun, arity)))\n"
 "  def exports(mod), do: __quiet__(IO.puts(:mote_shell.exports(mod)))\n"
 "  def runtime_info(), do: __quiet__(IO.puts(:mote_shell.runtime_info()))\n"
 "  def clear(), do: __quiet__(IO.write(\"\\e[H\\e[2J\"))\n"
