@@ -930,6 +930,13 @@ L_RECV_TMO: {
             goto take_raise;
         }
         if (small_val(ms) == 0) {
+            /* Messages still in the inbox count as already there: let
+             * run_vm drain them and scan again before timing out. */
+            Msg *in = atomic_load_explicit(&p->mbox.inbox, memory_order_acquire);
+            if (in != NULL && in != MBOX_WAITING) {
+                vm->pc = lrecv;
+                goto wait;
+            }
             mbox_reset(&p->mbox);
             ip = fn->code + lto;
             NEXT();

@@ -53,3 +53,18 @@ IO.inspect(Process.alive?(self()))
 # expect: 500500
 # expect: named
 # expect: true
+
+# A message already sent is seen by a receive with `after 0`.
+send(self(), :already_here)
+receive do
+  m -> IO.inspect(m)
+after
+  0 -> IO.puts("none")
+end
+# expect: :already_here
+receive do
+  m -> IO.inspect(m)
+after
+  0 -> IO.puts("none")
+end
+# expect: none
