@@ -1,9 +1,11 @@
 /* rand.c — the :rand module's common functions (uniform/0,1,
- * uniform_real/0, normal/0, seed/1,2, seed_s-free). The generator is
- * xoshiro256** with state per scheduler thread, seeded from the clock on
- * first use or from the term given to seed/1,2 (hashed). Results are
- * not BEAM's exsss sequence: a seeded run is repeatable on mote, not
- * bit-identical to Erlang's (docs/builtins.md).
+ * uniform_real/0, normal/0, seed/1,2, export_seed/0). The generator is
+ * OTP's default, exsss (Xorshift116**: two 58-bit words), with the same
+ * seeding, so a run seeded with :rand.seed(:exsss, {a, b, c}) or an
+ * integer draws exactly the numbers Erlang does. As in Erlang, the state
+ * is per process, in the process dictionary under :rand_seed (here as
+ * {:exsss, [s0 | s1]}); an unseeded process seeds itself from the clock.
+ * normal/0 is Box-Muller over uniform draws, not OTP's ziggurat.
  */
 #include <math.h>
 #include <time.h>
@@ -11,8 +13,11 @@
 #include "big.h"
 #include "lib.h"
 
-static _Thread_local uint64_t st[4];
-static _Thread_local bool seeded;
+#define M58 ((UINT64_C(1) << 58) - 1)
+
+typedef struct {
+    uint64_t s0, s1;
+} Exsss;
 
 static uint64_t splitmix(uint64_t *x)
 {
@@ -22,84 +27,230 @@ static uint64_t splitmix(uint64_t *x)
     return z ^ (z >> 31);
 }
 
-static void seed_with(uint64_t x)
+/* The next non-zero 58-bit splitmix64 output; *x is the splitmix state. */
+static uint64_t seed58(uint64_t *x)
 {
-    for (int i = 0; i < 4; i++)
-        st[i] = splitmix(&x);
-    seeded = true;
+    uint64_t z;
+    while ((z = splitmix(x) & M58) == 0)
+        ;
+    return z;
 }
 
-static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-
-static uint64_t next(void)
+/* {a1, a2, a3}: each word is chained through splitmix64 (the state
+ * left by one seeds the next, xor the next word), as OTP does. */
+static Exsss seed_tuple(uint64_t a1, uint64_t a2, uint64_t a3)
 {
-    if (!seeded) {
-        struct timespec ts;
-        clock_gettime(CLOCK_REALTIME, &ts);
-        seed_with((uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^ (uint64_t)(uintptr_t)&st);
+    uint64_t x = a1;
+    (void)seed58(&x);
+    x ^= a2;
+    Exsss st;
+    st.s0 = seed58(&x);
+    x ^= a3;
+    st.s1 = seed58(&x);
+    return st;
+}
+
+static Exsss seed_int(uint64_t n)
+{
+    Exsss st;
+    st.s0 = seed58(&n);
+    st.s1 = seed58(&n);
+    return st;
+}
+
+static uint64_t rotl58(uint64_t x, int k) { return ((x << k) | (x >> (58 - k))) & M58; }
+
+/* One Xorshift116 step; the output is the ** scrambling of the word
+ * that becomes the first. */
+static uint64_t step(Exsss *st)
+{
+    uint64_t a = st->s0, b = st->s1;
+    a = (a ^ (a << 24)) & M58;
+    st->s0 = b;
+    st->s1 = a ^ b ^ (a >> 11) ^ (b >> 41);
+    return (rotl58((b * 5) & M58, 7) * 9) & M58;
+}
+
+/* Where there is no process dictionary (:erlang.put/get are the VM's,
+ * absent when only the library is registered), the state is the
+ * thread's. */
+static _Thread_local Term local_state = NONE;
+static _Thread_local Exsss local;
+
+static Term erl(Proc *p, const char *name, unsigned arity, const Term *a)
+{
+    return bif_lookup(A(erlang), atom_from_cstr(name), arity)->fn(p, a);
+}
+
+static bool have_dict(void) { return bif_lookup(A(erlang), atom_from_cstr("put"), 2) != NULL; }
+
+static bool word(Term t, uint64_t *out)
+{
+    if (!is_small(t) || small_val(t) < 0 || (uint64_t)small_val(t) > M58)
+        return false;
+    *out = (uint64_t)small_val(t);
+    return true;
+}
+
+/* {:exsss, [s0 | s1]} -> st */
+static bool state_of(Term t, Exsss *st)
+{
+    if (!is_tuple(t) || tuple_size(t) != 2 || !is_atom(tuple_get(t, 0)) || !is_cons(tuple_get(t, 1)))
+        return false;
+    Term l = tuple_get(t, 1);
+    return word(list_head(l), &st->s0) && word(list_tail(l), &st->s1) && (st->s0 | st->s1) != 0;
+}
+
+static Term state_term(Proc *p, const Exsss *st)
+{
+    Term l = lib_cons(p, make_small((int64_t)st->s0), make_small((int64_t)st->s1));
+    return l == NONE ? NONE : lib_tuple2(p, atom_from_cstr("exsss"), l);
+}
+
+/* Stores st as the process's :rand_seed; returns the state term. */
+static Term store(Proc *p, const Exsss *st)
+{
+    Term t = state_term(p, st);
+    if (t == NONE)
+        return lib_oom(p);
+    if (!have_dict()) {
+        local = *st;
+        local_state = A(true);
+        return t;
     }
-    uint64_t r = rotl(st[1] * 5, 7) * 9, t = st[1] << 17;
-    st[2] ^= st[0];
-    st[3] ^= st[1];
-    st[1] ^= st[2];
-    st[0] ^= st[3];
-    st[2] ^= t;
-    st[3] = rotl(st[3], 45);
-    return r;
+    Term a[2] = {atom_from_cstr("rand_seed"), t};
+    return erl(p, "put", 2, a) == NONE ? NONE : t;
 }
 
-/* A double in [0, 1) with 53 random bits. */
-static double next_real(void) { return (double)(next() >> 11) * 0x1.0p-53; }
+static Exsss clock_seed(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    static _Atomic uint64_t bump;
+    return seed_int((uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^ (bump += 0x9E37));
+}
 
+static Exsss load(Proc *p)
+{
+    if (!have_dict())
+        return local_state != NONE ? local : clock_seed();
+    Term k = atom_from_cstr("rand_seed");
+    Term t = erl(p, "get", 1, &k);
+    Exsss st;
+    if (t == NONE || !state_of(t, &st))
+        st = clock_seed();
+    return st;
+}
+
+/* n (>= 1) draws' worth of 58-bit outputs; false on OOM. */
+static bool draw(Proc *p, uint64_t *out, int n)
+{
+    Exsss st = load(p);
+    for (int i = 0; i < n; i++)
+        out[i] = step(&st);
+    return store(p, &st) != NONE;
+}
+
+/* A double in [0, 1): the top 53 of the 58 bits, as OTP. */
 static Term bif_uniform0(Proc *p, const Term *a)
 {
     (void)a;
-    Term t = lib_float(p, next_real());
+    uint64_t v;
+    if (!draw(p, &v, 1))
+        return NONE;
+    Term t = lib_float(p, (double)(v >> 5) * 0x1.0p-53);
     return t == NONE ? lib_oom(p) : t;
 }
 
-/* uniform(n): 1..n without modulo bias (rejection of the short tail). */
+/* uniform(n): v rem n + 1, redrawing when v falls in the short last
+ * block (OTP's rule, so the draws match); ranges past 58 bits combine
+ * two draws (not OTP's sequence). */
 static Term bif_uniform1(Proc *p, const Term *a)
 {
     if (!is_small(a[0]) || small_val(a[0]) < 1)
         return lib_function_clause(p, "rand", "uniform", 1);
-    uint64_t n = (uint64_t)small_val(a[0]), limit = UINT64_MAX - UINT64_MAX % n, r;
-    do
-        r = next();
-    while (r >= limit);
-    return lib_int(p, (int64_t)(r % n) + 1);
+    uint64_t n = (uint64_t)small_val(a[0]), v;
+    Exsss st = load(p);
+    if (n > M58 + 1) {
+        v = ((step(&st) << 58) | step(&st)) % n;
+    } else {
+        for (;;) {
+            v = step(&st);
+            uint64_t r = v % n;
+            if (v < n || v - r <= (M58 + 1) - n) {
+                v = r;
+                break;
+            }
+        }
+    }
+    if (store(p, &st) == NONE)
+        return NONE;
+    return lib_int(p, (int64_t)v + 1);
 }
 
 static Term bif_normal0(Proc *p, const Term *a)
 {
     (void)a;
-    double u1 = next_real(), u2 = next_real();
-    while (u1 <= 0.0)
-        u1 = next_real();
+    uint64_t v[2];
+    do {
+        if (!draw(p, v, 2))
+            return NONE;
+    } while ((v[0] >> 5) == 0);
+    double u1 = (double)(v[0] >> 5) * 0x1.0p-53, u2 = (double)(v[1] >> 5) * 0x1.0p-53;
     Term t = lib_float(p, sqrt(-2.0 * log(u1)) * cos(2 * M_PI * u2));
     return t == NONE ? lib_oom(p) : t;
 }
 
-/* seed(alg, seed) / seed(alg_or_seed): the state is a function of the
- * seed term; returns a state tuple {alg, :mote} as a stand-in. */
+static bool u64_of(Term t, uint64_t *out)
+{
+    if (!is_small(t))
+        return false;
+    *out = (uint64_t)small_val(t);
+    return true;
+}
+
+/* seed(alg, {a, b, c}) / seed(alg, integer) / seed(alg, state): every
+ * algorithm name gets exsss. Returns the new state {:exsss, [s0 | s1]}. */
 static Term seed(Proc *p, Term alg, Term s)
 {
-    seed_with(term_hash(s) ^ (s == NONE ? 0 : term_hash(alg)));
-    Term r = lib_tuple2(p, is_atom(alg) ? alg : atom_from_cstr("exsss"), atom_from_cstr("mote"));
-    return r == NONE ? lib_oom(p) : r;
+    Exsss st;
+    uint64_t w[3];
+    if (!is_atom(alg))
+        return lib_function_clause(p, "rand", "seed", 2);
+    if (is_tuple(s) && tuple_size(s) == 3 && u64_of(tuple_get(s, 0), &w[0]) &&
+        u64_of(tuple_get(s, 1), &w[1]) && u64_of(tuple_get(s, 2), &w[2]))
+        st = seed_tuple(w[0], w[1], w[2]);
+    else if (u64_of(s, &w[0]))
+        st = seed_int(w[0]);
+    else if (!state_of(s, &st))
+        return lib_function_clause(p, "rand", "seed", 2);
+    return store(p, &st);
 }
 
 static Term bif_seed1(Proc *p, const Term *a)
 {
     if (is_atom(a[0])) {
-        struct timespec ts;
-        clock_gettime(CLOCK_REALTIME, &ts);
-        return seed(p, a[0], make_small(ts.tv_nsec ^ ts.tv_sec));
+        Exsss st = clock_seed();
+        return store(p, &st);
     }
-    return seed(p, atom_from_cstr("exsss"), a[0]);
+    Exsss st;
+    if (!state_of(a[0], &st))
+        return lib_function_clause(p, "rand", "seed", 1);
+    return store(p, &st);
 }
 
 static Term bif_seed2(Proc *p, const Term *a) { return seed(p, a[0], a[1]); }
+
+static Term bif_export_seed(Proc *p, const Term *a)
+{
+    (void)a;
+    if (!have_dict())
+        return local_state != NONE ? state_term(p, &local) : A(undefined);
+    Term k = atom_from_cstr("rand_seed");
+    Term t = erl(p, "get", 1, &k);
+    Exsss st;
+    return t != NONE && state_of(t, &st) ? t : A(undefined);
+}
 
 static const BifDef rand_bifs[] = {
     {"rand", "uniform", 0, 0, bif_uniform0, NULL},
@@ -108,6 +259,7 @@ static const BifDef rand_bifs[] = {
     {"rand", "normal", 0, 0, bif_normal0, NULL},
     {"rand", "seed", 1, 0, bif_seed1, NULL},
     {"rand", "seed", 2, 0, bif_seed2, NULL},
+    {"rand", "export_seed", 0, 0, bif_export_seed, NULL},
 };
 
 int lib_rand_register(void)

@@ -89,6 +89,24 @@ static void rand_is_repeatable_after_seeding_and_in_range(void **state)
     }
 }
 
+/* OTP's exsss: the seeding and the draws are Erlang's, bit for bit
+ * (values from Erlang/OTP 25 with Elixir 1.14). */
+static void rand_draws_are_erlangs_exsss(void **state)
+{
+    (void)state;
+    Term seed = lib_tuple3(&T, lt_int(100), lt_int(101), lt_int(102));
+    assert_inspect(lt_call("rand", "seed", 2, lt_atom("exsss"), seed),
+                   "{:exsss, [21458996443244060 | 287173872924754469]}");
+    assert_inspect(lt_call("rand", "uniform", 1, lt_int(INT64_C(288230376151711744))),
+                   "255609688063755494");
+    assert_inspect(lt_call("rand", "export_seed", 0, NIL),
+                   "{:exsss, [287173872924754469 | 19220203371273642]}");
+    lt_call("rand", "seed", 2, lt_atom("exsss"), seed);
+    assert_inspect(lt_call("rand", "uniform", 0, NIL), "0.8868242531426106");
+    assert_inspect(lt_call("rand", "seed", 2, lt_atom("exsss"), lt_int(42)),
+                   "{:exsss, [132629853624823445 | 67522330609774851]}");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -98,6 +116,7 @@ int main(void)
         cmocka_unit_test(math_errors_are_erlangs),
         cmocka_unit_test(atoms_and_tuples),
         cmocka_unit_test(rand_is_repeatable_after_seeding_and_in_range),
+        cmocka_unit_test(rand_draws_are_erlangs_exsss),
     };
     return cmocka_run_group_tests(tests, lt_setup, lt_teardown);
 }
