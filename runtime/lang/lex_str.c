@@ -224,7 +224,10 @@ int lex_str_chunk(Lexer *L)
         if (c == '\\' && m->escapes) {
             rc = decode_escape(L);
         } else if (c == '\\' && L->pos + 1 < L->len && peek(L, 1) != '\n') {
-            rc = lex_buf_put(L, L->src + L->pos, 2); /* raw: keep it, never a terminator */
+            /* Raw: the pair is kept and is never a terminator, except that an
+             * escaped closing delimiter loses its backslash, as in Elixir. */
+            bool close = !m->heredoc && peek(L, 1) == m->close;
+            rc = lex_buf_put(L, L->src + L->pos + close, close ? 1 : 2);
             L->pos += 2;
         } else {
             rc = lex_buf_put(L, L->src + L->pos, 1);

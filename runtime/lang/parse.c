@@ -590,7 +590,10 @@ static Ast *parse_paren(Parser *P)
     if (!at(P, TOK_RPAREN))
         return parse_missing(P, ")", "(", open->line);
     adv(P);
-    n->flags |= AST_F_PARENS;
+    /* On a call the flag means "called with parentheses": (m.key) stays a
+     * field access, not m.key(). */
+    if (n->kind != AST_CALL && n->kind != AST_REMOTE)
+        n->flags |= AST_F_PARENS;
     if (n->kind == AST_BLOCK && n->nkids == 0)
         n->flags |= AST_F_ARGS; /* () -> ... has no arguments */
     /* "(a, b)" is only an argument list: before -> (or when), or after a

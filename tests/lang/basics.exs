@@ -60,3 +60,13 @@ IO.inspect(m[:a])
 # expect: interp 2 and atom and 1.5
 # expect: 2
 # expect: 2
+
+# A parenthesised field access stays a field access.
+pm = %{key: 5}
+IO.inspect((pm.key) + 1)
+# expect: 6
+# Raw sigils keep backslashes, but an escaped terminator loses its own.
+IO.inspect(~S(a\)b\n))
+# expect: "a)b\\n"
+IO.inspect(~S"\d+")
+# expect: "\\d+"
