@@ -386,6 +386,9 @@ static char *read_input(Repl *r, bool *quit)
     size_t len = 0;
     static int sigints; /* consecutive Ctrl+C at an empty prompt */
     for (;;) {
+        int notice = len == 0 ? mote_shell_notice(r->sh) : -1;
+        if (notice >= 0)
+            show(r, notice); /* the evaluator died between inputs */
         char prompt[64];
         snprintf(prompt, sizeof prompt, "%s(%u)> ", len ? "..." : "mote", r->counter);
         bool sigint = false;

@@ -280,6 +280,23 @@ typedef struct mote_rt_stats {
 } mote_rt_stats;
 MOTE_API int mote_rt_stats_get(mote_rt *rt, mote_rt_stats *out);
 
+/* A cheap scan of every live process, for observers ranking very many of
+ * them: one pass reading only the counters each process publishes (no
+ * names, no cold-state lock), so a million processes cost a few tens of
+ * milliseconds, and full mote_proc_info is then fetched for the few rows
+ * shown. memory is heap + process struct as last published (it can lag
+ * mote_proc_info's total_bytes). Fills up to cap entries; *n receives how
+ * many processes there are (call again with more room when *n > cap).
+ * Any host thread; reading never stops a process. */
+typedef struct mote_proc_brief {
+    mote_pid pid;
+    uint64_t reductions;
+    uint64_t message_queue_len;
+    size_t memory;
+    uint32_t restarts;          /* supervisors: children restarted    */
+} mote_proc_brief;
+MOTE_API int mote_proc_scan(mote_rt *rt, mote_proc_brief *buf, size_t cap, size_t *n);
+
 /* ---- eval: running the language -------------------------------------------
  * mote_eval_file runs the script at `path` (Elixir source) in a new
  * process of rt and waits for it to finish; argv (argc strings, borrowed
@@ -324,6 +341,10 @@ MOTE_API void mote_shell_free(mote_shell *sh);
  * change only when the input succeeds. */
 MOTE_API int mote_shell_eval(mote_shell *sh, const char *src, size_t len, int width,
                              volatile int *cancel);
+/* Between inputs: a MOTE_SHELL_CRASHED status when the evaluator died
+ * while idle (a linked process took it down; it has been replaced), its
+ * text in mote_shell_text; -1 when nothing happened. Reading clears it. */
+MOTE_API int mote_shell_notice(mote_shell *sh);
 /* Text of the last evaluation; borrowed until the next call on sh. */
 MOTE_API const char *mote_shell_text(mote_shell *sh);
 /* Names of the bound variables, up to cap of them (borrowed until the

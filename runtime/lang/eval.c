@@ -34,6 +34,8 @@ struct mote_shell {
     pthread_mutex_t lock;
     pthread_cond_t cond;
     bool done;                /* a reply arrived (under lock)                */
+    bool notice;              /* the evaluator died while idle (under lock)  */
+    char *notice_text;        /* why, malloc'd (under lock)                  */
     int status;               /* its MOTE_SHELL_* (under lock)               */
     char *text;               /* its text, malloc'd (under lock)             */
     char *names[EVAL_MAX_VARS]; /* bound variables, in argument order        */
@@ -74,6 +76,16 @@ static int collect(mote_proc *self, void *state, mote_term msg)
         copy[len] = '\0';
     }
     pthread_mutex_lock(&sh->lock);
+    if (mote_is_atom(el[1], "idle_crash")) {
+        /* Unasked: the evaluator died between inputs (a linked process
+         * took it down). Kept apart for mote_shell_notice, so it is never
+         * taken for the answer to an input. */
+        free(sh->notice_text);
+        sh->notice_text = copy;
+        sh->notice = true;
+        pthread_mutex_unlock(&sh->lock);
+        return MOTE_OK;
+    }
     free(sh->text);
     sh->text = copy;
     sh->status = reply_status(el[1]);
@@ -162,6 +174,7 @@ MOTE_API void mote_shell_free(mote_shell *sh)
     for (uint32_t i = 0; i < sh->nnames; i++)
         free(sh->names[i]);
     free(sh->text);
+    free(sh->notice_text);
     pthread_mutex_destroy(&sh->lock);
     pthread_cond_destroy(&sh->cond);
     free(sh);
@@ -264,6 +277,23 @@ static int wait_reply(mote_shell *sh, volatile int *cancel)
         pthread_cond_timedwait(&sh->cond, &sh->lock, &ts);
     }
     int st = sh->status;
+    pthread_mutex_unlock(&sh->lock);
+    return st;
+}
+
+MOTE_API int mote_shell_notice(mote_shell *sh)
+{
+    if (sh == NULL)
+        return -1;
+    pthread_mutex_lock(&sh->lock);
+    int st = -1;
+    if (sh->notice) {
+        st = MOTE_SHELL_CRASHED;
+        free(sh->text);
+        sh->text = sh->notice_text;
+        sh->notice_text = NULL;
+        sh->notice = false;
+    }
     pthread_mutex_unlock(&sh->lock);
     return st;
 }

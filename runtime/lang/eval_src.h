@@ -50,7 +50,7 @@ static const char eval_src[] =
 "        Process.exit(w, :kill)\n"
 "        __keep__(col, __worker__(), binds, results)\n"
 "      {:DOWN, ^mref, :process, _, reason} ->\n"
-"        send(col, {:\"$mote_reply\", :crashed, :mote_shell.format_exit(reason)})\n"
+"        send(col, {:\"$mote_reply\", :idle_crash, :mote_shell.format_exit(reason)})\n"
 "        __keep__(col, __worker__(), binds, results)\n"
 "      _ ->\n"
 "        __keep__(col, {w, mref}, binds, results)\n"

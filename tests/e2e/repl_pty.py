@@ -160,6 +160,31 @@ def _(state, cwd):
     sh.close()
 
 
+@check("a_killed_evaluator_is_replaced_with_bindings_kept")
+def _(state, cwd):
+    sh = Shell(state, cwd)
+    sh.read_until(r"mote\(1\)> ")
+    sh.type("b = 11\r")
+    sh.read_until(r"mote\(2\)> ")
+    sh.type("me = self(); spawn(fn -> Process.exit(me, :kill) end); Process.sleep(5000)\r")
+    sh.read_until(r"\*\* \(EXIT from evaluator\) :killed")
+    sh.read_until(r"mote\(3\)> ")
+    sh.type("b * 2\r")
+    sh.read_until(r"\b22\b")
+    sh.close()
+
+
+@check("startup_file_is_evaluated_first")
+def _(state, cwd):
+    with open(os.path.join(cwd, ".mote.exs"), "w") as f:
+        f.write("from_startup = 99\n")
+    sh = Shell(state, cwd)
+    sh.read_until(r"mote\(1\)> ")
+    sh.type("from_startup + 1\r")
+    sh.read_until(r"\b100\b")
+    sh.close()
+
+
 @check("ctrl_d_exits")
 def _(state, cwd):
     sh = Shell(state, cwd)
