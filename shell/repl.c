@@ -336,12 +336,40 @@ static void add_history_entry(const char *entry, void *ctx)
 
 /* One line from the editor; NULL at Ctrl+D. *sigint is set when Ctrl+C
  * ended the line instead. */
+/* A bracketed paste arrives as one "line" holding newlines; its lines are
+ * handed out one at a time from here, so a pasted block is evaluated as
+ * if typed: each complete expression on its own, with its own result. */
+static char *pasted;     /* malloc'd paste, or NULL */
+static size_t pasted_at; /* next line's offset in it */
+
+static char *next_pasted_line(void)
+{
+    char *start = pasted + pasted_at;
+    char *nl = strchr(start, '\n');
+    size_t n = nl ? (size_t)(nl - start) : strlen(start);
+    char *line = strndup(start, n);
+    pasted_at += n + (nl ? 1 : 0);
+    if (nl == NULL || pasted[pasted_at] == '\0') {
+        free(pasted);
+        pasted = NULL;
+    }
+    return line;
+}
+
 static char *read_tty(const char *prompt, bool *sigint)
 {
+    *sigint = false;
+    if (pasted != NULL)
+        return next_pasted_line();
     interrupted = 0;
     char *line = readline(prompt);
     *sigint = interrupted != 0;
     interrupted = 0;
+    if (line != NULL && !*sigint && strchr(line, '\n') != NULL) {
+        pasted = line;
+        pasted_at = 0;
+        return next_pasted_line();
+    }
     return line;
 }
 

@@ -185,6 +185,17 @@ def _(state, cwd):
     sh.close()
 
 
+@check("a_bracketed_paste_is_evaluated_as_typed")
+def _(state, cwd):
+    sh = Shell(state, cwd)
+    sh.read_until(r"mote\(1\)> ")
+    os.write(sh.fd, b"\x1b[200~p1 = 3\rp2 = [\r  p1,\r  4]\r\x1b[201~\r")
+    sh.read_until(r"[\r\n]3\r\n(.|\n)*\[3, 4\]")
+    sh.type("p2\r")
+    sh.read_until(r"\[3, 4\]")
+    sh.close()
+
+
 @check("ctrl_d_exits")
 def _(state, cwd):
     sh = Shell(state, cwd)
