@@ -2,9 +2,12 @@
  * public introspection API (mote.h), top-K selected here so a view of a
  * million processes only ever holds K rows.
  *
- * One pass over every live pid reads its info, applies the filter, and
- * keeps a compact record (pid + counters) for growth rates next time; a
- * min-heap of size K keeps the best rows by the sort key. Rates compare
+ * One mote_proc_scan pass reads every process's counters (no names), a
+ * compact record per pid is kept for growth rates next time, and a
+ * min-heap of size K keeps the best rows by the sort key; only those K
+ * rows (and the holders of each metric's maximum) get a full
+ * mote_proc_info read. A --filter needs names, so it reads info for
+ * every process: the slow path, only when asked for. Rates compare
  * with the previous take through an open-addressing table keyed by pid.
  */
 #include <stdio.h>
@@ -26,8 +29,8 @@ typedef struct Local {
     Source base;
     mote_rt *rt;
     uint64_t seq;
-    mote_pid *pids;
-    size_t pids_cap;
+    mote_proc_brief *briefs;
+    size_t briefs_cap;
     Prev *prev, *next;          /* tables, power-of-two sized            */
     size_t prev_cap, next_cap;
     uint64_t prev_ms;
@@ -110,22 +113,22 @@ static void next_put(Local *l, const Prev *p)
     l->next[i] = *p;
 }
 
-/* Makes the pid buffer hold every live pid; the count can grow between
- * calls, so retry with room to spare until it fits. */
-static int read_pids(Local *l, size_t *n)
+/* Makes the brief buffer hold every live process; the count can grow
+ * between calls, so retry with room to spare until it fits. */
+static int read_briefs(Local *l, size_t *n)
 {
     for (;;) {
-        int rc = mote_processes(l->rt, l->pids, l->pids_cap, n);
+        int rc = mote_proc_scan(l->rt, l->briefs, l->briefs_cap, n);
         if (rc)
             return rc;
-        if (*n <= l->pids_cap)
+        if (*n <= l->briefs_cap)
             return 0;
         size_t cap = *n + *n / 4 + 64;
-        mote_pid *p = realloc(l->pids, cap * sizeof *p);
-        if (!p)
+        mote_proc_brief *b = realloc(l->briefs, cap * sizeof *b);
+        if (!b)
             return MOTE_ENOMEM;
-        l->pids = p;
-        l->pids_cap = cap;
+        l->briefs = b;
+        l->briefs_cap = cap;
     }
 }
 
@@ -146,27 +149,36 @@ static int next_reset(Local *l, size_t n)
     return 0;
 }
 
-static void fill_row(SnapRow *r, const mote_proc_info *pi, const Prev *p, double dt)
+/* A candidate row: the counters and rates, before names are fetched. */
+static void cand_of(SnapRow *r, const mote_proc_brief *b, const Prev *p, double dt)
 {
-    memset(r, 0, sizeof *r);
-    r->pid = pi->pid;
-    mote_format(mote_pid_term(pi->pid), r->pid_text, sizeof r->pid_text);
+    r->pid = b->pid;
+    r->reductions = b->reductions;
+    r->msgq = b->message_queue_len;
+    r->memory = b->memory;
+    r->restarts = b->restarts;
+    r->reds_per_sec = r->msgq_per_sec = r->mem_per_sec = 0;
+    if (p && dt > 0) {
+        r->reds_per_sec = (double)(b->reductions - p->reductions) / dt;
+        r->msgq_per_sec = ((double)b->message_queue_len - (double)p->msgq) / dt;
+        r->mem_per_sec = ((double)b->memory - (double)p->memory) / dt;
+    }
+}
+
+/* Fills the descriptive fields of r from pi (counters stay the scan's,
+ * so the shown order and the shown figures agree). */
+static void describe(SnapRow *r, const mote_proc_info *pi)
+{
+    mote_format(mote_pid_term(r->pid), r->pid_text, sizeof r->pid_text);
+    if (!pi)
+        return;
     snprintf(r->name, sizeof r->name, "%s", pi->registered_name);
     snprintf(r->initial_call, sizeof r->initial_call, "%s", pi->initial_call);
     snprintf(r->current_function, sizeof r->current_function, "%s", pi->current_function);
     r->status = pi->status;
-    r->reductions = pi->reductions;
-    r->msgq = pi->message_queue_len;
-    r->memory = pi->total_bytes;
     r->nlinks = pi->nlinks;
     r->nmonitors = pi->nmonitors;
     r->parent = pi->parent;
-    r->restarts = pi->restarts;
-    if (p && dt > 0) {
-        r->reds_per_sec = (double)(pi->reductions - p->reductions) / dt;
-        r->msgq_per_sec = ((double)pi->message_queue_len - (double)p->msgq) / dt;
-        r->mem_per_sec = ((double)pi->total_bytes - (double)p->memory) / dt;
-    }
 }
 
 static int matches(const SnapRow *r, const char *filter)
@@ -230,9 +242,23 @@ static void track_max(Snap *s, const SnapRow *r)
         if (!s->max[k].pid || v > s->max[k].value) {
             s->max[k].value = v;
             s->max[k].pid = r->pid;
-            snprintf(s->max[k].who, sizeof s->max[k].who, "%s %s", r->pid_text,
-                     r->name[0] ? r->name : r->initial_call);
         }
+    }
+}
+
+/* Names the holders of the maxima (a handful of info reads). */
+static void name_maxima(Local *l, Snap *s)
+{
+    for (int k = 0; k < SNAP_PID; k++) {
+        if (!s->max[k].pid)
+            continue;
+        SnapRow r;
+        memset(&r, 0, sizeof r);
+        r.pid = s->max[k].pid;
+        mote_proc_info pi;
+        describe(&r, mote_proc_info_get(l->rt, r.pid, &pi) ? NULL : &pi);
+        snprintf(s->max[k].who, sizeof s->max[k].who, "%s %s", r.pid_text,
+                 r.name[0] ? r.name : r.initial_call);
     }
 }
 
@@ -240,7 +266,8 @@ static void track_max(Snap *s, const SnapRow *r)
  * that is at most 60 s old (all of them, early in a run). */
 static double restarts_per_min(Local *l, uint64_t ms, uint64_t total)
 {
-    l->hist[l->hist_head] = (typeof(l->hist[0])){ms, total};
+    l->hist[l->hist_head].ms = ms;
+    l->hist[l->hist_head].total = total;
     l->hist_head = (l->hist_head + 1) % RESTART_HIST;
     if (l->hist_n < RESTART_HIST)
         l->hist_n++;
@@ -254,6 +281,30 @@ static double restarts_per_min(Local *l, uint64_t ms, uint64_t total)
     return (double)(total - base);
 }
 
+/* One scanned process: rates, growth table, filter, maxima, top-K. */
+static void consider(Local *l, const SnapQuery *q, Snap *s, size_t cap,
+                     const mote_proc_brief *b, double dt)
+{
+    SnapRow r;
+    memset(&r, 0, sizeof r);
+    cand_of(&r, b, prev_find(l, b->pid), dt);
+    next_put(l, &(Prev){b->pid, b->reductions, b->message_queue_len, b->memory});
+    s->nprocs++;
+    s->restarts_total += b->restarts;
+    if (q->filter && *q->filter) {
+        /* Filtering needs names: the slow path, only when asked for. */
+        mote_proc_info pi;
+        if (mote_proc_info_get(l->rt, b->pid, &pi))
+            return;
+        describe(&r, &pi);
+        if (!matches(&r, q->filter))
+            return;
+    }
+    s->nmatched++;
+    track_max(s, &r);
+    heap_offer(s->rows, &s->nrows, cap, &r, q->sort);
+}
+
 static int local_take(Source *src, const SnapQuery *q, Snap *s)
 {
     Local *l = (Local *)src;
@@ -263,12 +314,10 @@ static int local_take(Source *src, const SnapQuery *q, Snap *s)
     int rc = mote_rt_stats_get(l->rt, &s->stats);
     size_t n = 0;
     if (!rc)
-        rc = read_pids(l, &n);
+        rc = read_briefs(l, &n);
     if (!rc)
         rc = next_reset(l, n);
-    size_t cap = q->limit ? q->limit : n;
-    if (!rc && cap > n)
-        cap = n;
+    size_t cap = q->limit && q->limit < n ? q->limit : n;
     s->rows = malloc((cap ? cap : 1) * sizeof *s->rows);
     if (!rc && !s->rows)
         rc = MOTE_ENOMEM;
@@ -278,23 +327,15 @@ static int local_take(Source *src, const SnapQuery *q, Snap *s)
     }
     double dt = l->seq ? (double)(s->stats.uptime_ms - l->prev_ms) / 1e3 : 0;
     s->interval_s = dt;
-    for (size_t i = 0; i < n; i++) {
-        mote_proc_info pi;
-        if (mote_proc_info_get(l->rt, l->pids[i], &pi))
-            continue; /* it exited since the list was read */
-        SnapRow r;
-        fill_row(&r, &pi, prev_find(l, pi.pid), dt);
-        next_put(l, &(Prev){pi.pid, pi.reductions, pi.message_queue_len, pi.total_bytes});
-        s->nprocs++;
-        s->restarts_total += pi.restarts;
-        if (!matches(&r, q->filter))
-            continue;
-        s->nmatched++;
-        track_max(s, &r);
-        heap_offer(s->rows, &s->nrows, cap, &r, q->sort);
-    }
+    for (size_t i = 0; i < n; i++)
+        consider(l, q, s, cap, &l->briefs[i], dt);
     cmp_key = q->sort;
     qsort(s->rows, s->nrows, sizeof *s->rows, cmp_best_first);
+    for (size_t i = 0; i < s->nrows; i++) {
+        mote_proc_info pi;
+        describe(&s->rows[i], mote_proc_info_get(l->rt, s->rows[i].pid, &pi) ? NULL : &pi);
+    }
+    name_maxima(l, s);
     Prev *t = l->prev;
     l->prev = l->next;
     l->next = t;
@@ -324,7 +365,7 @@ static int local_kill(Source *src, mote_pid pid, const char *reason)
 static void local_destroy(Source *src)
 {
     Local *l = (Local *)src;
-    free(l->pids);
+    free(l->briefs);
     free(l->prev);
     free(l->next);
     free(l);
