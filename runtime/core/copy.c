@@ -200,6 +200,41 @@ static void plain_free(Msg *m)
     mem_free(MEM_MSG, m, sizeof *m);
 }
 
+/* A message block of at least `words` words (size_words set): small ones
+ * all get SCHED_FRAG_WORDS and come from the scheduler's cache when it
+ * has one, so a small message costs no malloc and no locked add on the
+ * shared memory counters. */
+static HeapFrag *block_alloc(size_t words)
+{
+    if (words <= SCHED_FRAG_WORDS) {
+        Sched *s = sched_current();
+        if (s != NULL && s->free_frags != NULL) {
+            HeapFrag *f = s->free_frags;
+            s->free_frags = f->next;
+            s->nfree_frags--;
+            return f;
+        }
+        words = SCHED_FRAG_WORDS;
+    }
+    HeapFrag *f = mem_alloc(MEM_MSG, sizeof *f + words * sizeof(Term));
+    if (f != NULL)
+        f->size_words = words;
+    return f;
+}
+
+/* Frees a message block nobody took (its off-heap references dropped). */
+static void block_free(HeapFrag *f)
+{
+    Sched *s = sched_current();
+    if (f->size_words == SCHED_FRAG_WORDS && s != NULL && s->nfree_frags < SCHED_FREE_FRAGS_MAX) {
+        f->next = s->free_frags;
+        s->free_frags = f;
+        s->nfree_frags++;
+        return;
+    }
+    mem_free(MEM_MSG, f, frag_bytes(f));
+}
+
 /* The sender pid is copied too: a pid from another node is boxed. */
 Msg *msg_new(MsgKind kind, Term from, Term t)
 {
@@ -215,12 +250,11 @@ Msg *msg_new(MsgKind kind, Term from, Term t)
         if (nt == SIZE_MAX || nf == SIZE_MAX)
             return NULL;
         size_t words = 1 + MSG_WORDS + nt + nf;
-        f = mem_alloc(MEM_MSG, sizeof *f + words * sizeof(Term));
+        f = block_alloc(words);
         if (!f)
             return NULL;
         f->next = NULL;
-        f->used_words = words;
-        f->size_words = words;
+        f->used_words = words; /* size_words may be more (block_alloc) */
         f->mso = NULL;
         f->mem[0] = make_header(HDR_OPAQUE, MSG_WORDS);
         m = (Msg *)(void *)(f->mem + 1);
@@ -260,7 +294,7 @@ void msg_free(Msg *m)
             bin_decref((Bin *)(uintptr_t)rb[REFBIN_BIN]);
             rb = next;
         }
-        mem_free(MEM_MSG, f, frag_bytes(f));
+        block_free(f);
         return;
     }
     if (!(m->flags & MSG_F_IN_FRAG)) {

@@ -441,6 +441,18 @@ static uint32_t message_cost(const Msg *m)
     return 1 + (m->frag != NULL ? (uint32_t)(m->frag->used_words / 32) : 0);
 }
 
+/* Disposes of a message handle() has seen. The message is valid only
+ * during the callback, and a native process's only root is its exit
+ * reason, so unless that reason may point into the message, the block
+ * goes straight back (to the sender-side cache) instead of joining the
+ * heap and making the next safe point collect it. */
+static void done_with(Proc *p, Msg *m)
+{
+    if (m->frag != NULL && (is_boxed(p->exit_reason) || is_cons(p->exit_reason)))
+        heap_attach(&p->heap, msg_take_frag(m));
+    msg_free(m);
+}
+
 /* Callbacks between two looks at the (coarse) clock. */
 #define CALLS_PER_CLOCK 8
 
@@ -487,10 +499,13 @@ static int run_native(Proc *p)
         if (p->reds_left == 0)
             return RUN_YIELD;
         uint32_t cost = message_cost(m);
-        Term msg = mbox_take(&p->mbox, &p->heap);
+        m = mbox_unlink(&p->mbox);
         p->reds_left -= cost < p->reds_left ? cost : p->reds_left;
-        if (cls->handle != NULL &&
-            (why = reason_of(p, cls->handle((mote_proc *)p, p->body.native.state, msg))) != NONE)
+        int rc = cls->handle != NULL
+                     ? cls->handle((mote_proc *)p, p->body.native.state, m->term)
+                     : MOTE_OK;
+        done_with(p, m);
+        if ((why = reason_of(p, rc)) != NONE)
             goto die;
         if ((why = safe_point(p)) != NONE)
             goto die;

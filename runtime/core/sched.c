@@ -439,6 +439,12 @@ void sched_fini_all(Node *n)
             mem_free(MEM_MSG, m, sizeof *m);
         }
         s->nfree_msgs = 0;
+        while (s->free_frags != NULL) {
+            HeapFrag *f = s->free_frags;
+            s->free_frags = f->next;
+            mem_free(MEM_MSG, f, sizeof *f + SCHED_FRAG_WORDS * sizeof(Term));
+        }
+        s->nfree_frags = 0;
         pthread_mutex_destroy(&s->lock);
         pthread_cond_destroy(&s->cond);
     }

@@ -30,6 +30,10 @@
 #define SCHED_FREE_PROCS_MAX (1u << 17)
 /* Freed plain Msg structs (immediate payloads) a scheduler keeps. */
 #define SCHED_FREE_MSGS_MAX 4096
+/* Message blocks small enough to recycle: every one this small is made
+ * with exactly this capacity (copy.c), so any cached one fits any. */
+#define SCHED_FRAG_WORDS 24
+#define SCHED_FREE_FRAGS_MAX 1024
 /* Table slots a scheduler keeps for its own spawns; it trades them with
  * the node's shared stack half a cache at a time, under one lock. A spawn
  * that finds the table full takes them from the caches as a last resort. */
@@ -78,6 +82,8 @@ typedef struct Sched {
     size_t nfree_procs;
     Msg *free_msgs;              /* linked through next (relaxed)           */
     unsigned nfree_msgs;
+    HeapFrag *free_frags;        /* SCHED_FRAG_WORDS message blocks, by next */
+    unsigned nfree_frags;
     _Atomic int slots_lock;      /* spinlock over free_slots: the owner's, or
                                     a spawner's when the table is full      */
     uint32_t free_slots[SCHED_SLOT_CACHE]; /* process-table indices to reuse */
