@@ -424,9 +424,18 @@ int node_deliver(Node *n, Term to, Msg *m)
 
 /* ---- exit waiters --------------------------------------------------- */
 
+static uint64_t waited_bit(Term pid)
+{
+    return UINT64_C(1) << (pid_index(pid) % 64);
+}
+
 void node_notify_exit(Node *n, Term pid, Term reason)
 {
     if (atomic_load_explicit(&n->nwaiters, memory_order_seq_cst) == 0)
+        return;
+    /* Read after nwaiters, which a waiter counts itself in after setting
+     * its bit: whoever counted in time has its bit visible here. */
+    if ((atomic_load_explicit(&n->waited_bits, memory_order_seq_cst) & waited_bit(pid)) == 0)
         return;
     pthread_mutex_lock(&n->wait_lock);
     bool any = false;
@@ -443,6 +452,15 @@ void node_notify_exit(Node *n, Term pid, Term reason)
     pthread_mutex_unlock(&n->wait_lock);
 }
 
+/* The bits of the waiters still listed (wait_lock held). */
+static uint64_t listed_bits(Node *n)
+{
+    uint64_t bits = 0;
+    for (ExitWaiter *w = n->waiters; w != NULL; w = w->next)
+        bits |= waited_bit(w->pid);
+    return bits;
+}
+
 static void unlink_waiter(Node *n, ExitWaiter *me)
 {
     for (ExitWaiter **at = &n->waiters; *at != NULL; at = &(*at)->next) {
@@ -452,6 +470,7 @@ static void unlink_waiter(Node *n, ExitWaiter *me)
         }
     }
     atomic_fetch_sub_explicit(&n->nwaiters, 1, memory_order_seq_cst);
+    atomic_store_explicit(&n->waited_bits, listed_bits(n), memory_order_seq_cst);
 }
 
 static struct timespec deadline_after(int64_t ms)
@@ -472,11 +491,14 @@ int node_wait_exit(Node *n, Term pid, int64_t timeout_ms, char *buf, size_t size
     ExitWaiter me = {.pid = pid, .buf = size ? buf : NULL, .size = size};
     struct timespec until = deadline_after(timeout_ms < 0 ? 0 : timeout_ms);
     pthread_mutex_lock(&n->wait_lock);
-    /* Count ourselves before looking at the table: the exit path empties
-     * the slot before it reads nwaiters, so one of us sees the other. */
+    /* Count ourselves (bit first) before looking at the table: the exit
+     * path empties the slot before it reads nwaiters and the bits, so one
+     * of us sees the other. */
+    atomic_fetch_or_explicit(&n->waited_bits, waited_bit(pid), memory_order_seq_cst);
     atomic_fetch_add_explicit(&n->nwaiters, 1, memory_order_seq_cst);
     if (node_lock_pid(n, pid) == NULL) {
         atomic_fetch_sub_explicit(&n->nwaiters, 1, memory_order_seq_cst);
+        atomic_store_explicit(&n->waited_bits, listed_bits(n), memory_order_seq_cst);
         pthread_mutex_unlock(&n->wait_lock);
         return MOTE_ENOPROC;
     }

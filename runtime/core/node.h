@@ -55,6 +55,10 @@ typedef struct Node {
     pthread_cond_t wait_cond;
     struct ExitWaiter *waiters;
     _Atomic unsigned nwaiters;  /* fast check on the exit path               */
+    _Atomic uint64_t waited_bits; /* bit (pid index % 64) set while a waiter
+                                   waits on such a pid (set before nwaiters
+                                   counts it): exits of other pids skip the
+                                   lock even while a host waits            */
     struct Reg *reg;            /* reg.h: the name table                     */
     struct Poller *poller;      /* poller.h: the I/O thread, or NULL         */
     struct InfoPrev *info_prev; /* info.h: previous stats sample, or NULL    */
