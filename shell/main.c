@@ -92,8 +92,14 @@ static int run_lang(int argc, char **argv, int i)
 /* The shell: a runtime and repl_main on it. */
 static int run_repl(const ReplOpts *opts)
 {
+    mote_config cfg;
+    mote_config_init(&cfg);
+    /* Erlang's default process limit, as iex has: the process table is
+     * zeroed at start, and a quarter of mote's default reaches the first
+     * prompt sooner. */
+    cfg.max_processes = 1048576;
     mote_rt *rt;
-    if (mote_start(NULL, &rt) != 0) {
+    if (mote_start(&cfg, &rt) != 0) {
         fprintf(stderr, "mote: cannot start the runtime: %s\n", mote_last_error());
         return MAIN_EXIT_FAIL;
     }
