@@ -341,6 +341,10 @@ MOTE_API void mote_shell_free(mote_shell *sh);
  * change only when the input succeeds. */
 MOTE_API int mote_shell_eval(mote_shell *sh, const char *src, size_t len, int width,
                              volatile int *cancel);
+/* Between inputs: a MOTE_SHELL_CRASHED status when the evaluator died
+ * while idle (a linked process took it down; it has been replaced), its
+ * text in mote_shell_text; -1 when nothing happened. Reading clears it. */
+MOTE_API int mote_shell_notice(mote_shell *sh);
 /* Text of the last evaluation; borrowed until the next call on sh. */
 MOTE_API const char *mote_shell_text(mote_shell *sh);
 /* Names of the bound variables, up to cap of them (borrowed until the
