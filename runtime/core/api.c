@@ -158,6 +158,12 @@ MOTE_API mote_env *mote_env_of(mote_proc *self)
     if (self == NULL)
         return NULL;
     Proc *p = (Proc *)self;
+    /* Already this process's view (the usual case: one per callback):
+     * env_init_proc would write the same fields, and zero `own`, which a
+     * process view never uses. */
+    if (tls_env.proc == p && tls_env.heap == &p->heap && tls_env.node == p->node &&
+        !tls_env.owns_heap)
+        return &tls_env;
     env_init_proc(&tls_env, p->node, p, &p->heap);
     return &tls_env;
 }
