@@ -625,6 +625,29 @@ static void order_fields(Term m, Term module, Pairs *p)
     }
 }
 
+/* Fields a standard struct derives Inspect with as `optional:`: left out
+ * while they hold their default (nil). Elixir 1.14 hides URI's
+ * deprecated :authority this way. */
+static void drop_optional(Term module, Pairs *p)
+{
+    static const struct {
+        const char *module, *field;
+    } optional[] = {{"Elixir.URI", "authority"}};
+    for (size_t o = 0; o < sizeof optional / sizeof optional[0]; o++) {
+        if (module != atom_from_cstr(optional[o].module))
+            continue;
+        Term f = atom_from_cstr(optional[o].field);
+        size_t j = 0;
+        for (size_t i = 0; i < p->n; i++) {
+            if (p->keys[i] == f && p->values[i] == A(nil))
+                continue;
+            p->keys[j] = p->keys[i];
+            p->values[j++] = p->values[i];
+        }
+        p->n = j;
+    }
+}
+
 static DocId struct_doc(InspectCx *cx, Term m, Term module, int limit)
 {
     for (size_t i = 0; i < nprinters; i++) {
@@ -640,6 +663,7 @@ static DocId struct_doc(InspectCx *cx, Term m, Term module, int limit)
         cx->docs.failed = true;
     } else {
         order_fields(m, module, &p);
+        drop_optional(module, &p);
         strbuf_putc(&cx->tmp, '%');
         inspect_atom(module, &cx->tmp);
         strbuf_putc(&cx->tmp, '{');

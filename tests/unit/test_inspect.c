@@ -466,6 +466,16 @@ static void structs_print_with_their_name(void **state)
     assert_string_equal(with(s, &o), "%{__struct__: User, age: 3, name: \"Jane\"}");
 }
 
+/* URI derives Inspect with optional: [:authority]: hidden while nil. */
+static void uri_hides_a_nil_authority(void **state)
+{
+    (void)state;
+    Term u = M(A(__struct__), AT("Elixir.URI"), AT("authority"), A(nil), AT("path"), S("/"));
+    assert_string_equal(io(u), "%URI{path: \"/\"}");
+    u = M(A(__struct__), AT("Elixir.URI"), AT("authority"), S("h"), AT("path"), S("/"));
+    assert_string_equal(io(u), "%URI{authority: \"h\", path: \"/\"}");
+}
+
 static int user_fields(Term module, Term *fields, size_t max)
 {
     if (module != AT("Elixir.User") || max < 2)
@@ -833,6 +843,7 @@ int main(void)
         cmocka_unit_test(maps_print_keywords_or_arrows),
         cmocka_unit_test(large_maps_print_every_pair),
         cmocka_unit_test(structs_print_with_their_name),
+        cmocka_unit_test(uri_hides_a_nil_authority),
         cmocka_unit_test(struct_fields_follow_the_fields_hook),
         cmocka_unit_test(registered_struct_printers_are_used),
         cmocka_unit_test(printers_can_print_arrays_as_lists),
