@@ -947,6 +947,10 @@ bool comp_special(Comp *c, FnB *f, const Ast *e, int tail)
     }
     if (named(e, "def") || named(e, "defp") || named(e, "defmacro") || named(e, "defstruct"))
         comp_error(c, e, "cannot invoke %.*s outside module", (int)e->v.str.len, e->v.str.s);
+    if (named(e, "quote") && n >= 1) {
+        comp_quote(c, f, e);
+        return true;
+    }
     if (named(e, "quote") || named(e, "unquote") || named(e, "super"))
         comp_error(c, e, "%.*s is not supported", (int)e->v.str.len, e->v.str.s);
     return false;

@@ -175,6 +175,8 @@ void patch_fails(FnB *f, uint32_t *fails, uint32_t nfails, uint32_t target);
 /* comp_form.c */
 bool comp_special(Comp *c, FnB *f, const Ast *e, int tail); /* true if handled */
 void comp_fn(Comp *c, FnB *f, const Ast *e);
+/* quote/unquote (comp_quote.c): pushes the quoted form of e's body. */
+void comp_quote(Comp *c, FnB *f, const Ast *e);
 void comp_capture(Comp *c, FnB *f, const Ast *e);
 /* Compiles clauses (STABs) matching n values held in slots[]; falls to a
  * raise of kind with the value in slots[0] when none matches. */

@@ -219,7 +219,7 @@ static void reads_sigils_with_delimiters_and_modifiers(void **state)
     assert_int_equal(t[0].kind, TOK_STR_BEGIN);
     assert_int_equal(t[0].op, STR_SIGIL);
     assert_string_equal(t[0].v.text.s, "r");
-    assert_string_equal(t[1].v.text.s, "a\\/b+"); /* regex text stays raw */
+    assert_string_equal(t[1].v.text.s, "a/b+"); /* raw, but an escaped terminator loses its backslash (Elixir: ~r/a\/b/.source is "a/b") */
     assert_string_equal(t[2].v.text.s, "iu");
     assert_string_equal(t[4].v.text.s, "a b");
     assert_string_equal(t[5].v.text.s, "a");
