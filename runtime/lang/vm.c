@@ -511,11 +511,6 @@ L_TCALLR: {
             vm_undef(p, cs->mod, cs->name, n);
             goto take_raise;
         }
-        if (!tail)
-            goto call_bif_with;
-        goto tail_bif_with;
-    call_bif_with:
-    tail_bif_with:
         for (uint32_t i = 0; i < n; i++)
             argv[i] = sp[n - 1 - i];
         Term r = b->fn(p, argv);
