@@ -245,14 +245,20 @@ int atom_init(void)
  * after its atom_fini. */
 void atom_fini(void)
 {
+    /* The hook runs outside the atom lock: it takes locks of its own
+     * (the compiler's), whose holders intern atoms. */
+    void (*hook)(void) = NULL;
     pthread_mutex_lock(&lock);
-    if (users > 0 && --users == 0) {
-        void (*hook)(void) = fini_hook;
+    if (users == 1) {
+        hook = fini_hook;
         fini_hook = NULL;
-        if (hook != NULL)
-            hook();
-        free_all();
     }
+    pthread_mutex_unlock(&lock);
+    if (hook != NULL)
+        hook();
+    pthread_mutex_lock(&lock);
+    if (users > 0 && --users == 0)
+        free_all();
     pthread_mutex_unlock(&lock);
 }
 

@@ -743,8 +743,9 @@ static void comp_begin(Comp *c, const char *file, Err *err)
     memset(c, 0, sizeof *c);
     c->err = err;
     ast_arena_init(&c->arena);
-    pthread_mutex_lock(&comp_lock);
+    /* Before comp_lock: atom_fini takes the atom lock, then comp_lock. */
     lang_fini_register();
+    pthread_mutex_lock(&comp_lock);
     size_t flen = strlen(file ? file : "nofile");
     /* Permanent, like code (stack traces name it): kept, size-headed. */
     size_t *fblock = mem_alloc(MEM_CODE, sizeof(size_t) + flen + 1);
