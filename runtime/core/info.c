@@ -19,6 +19,7 @@
 #include "node.h"
 #include "proc.h"
 #include "scheduler.h"
+#include "supinfo.h"
 
 struct InfoPrev {
     uint64_t at_ns;      /* when the previous figures were taken */
@@ -94,6 +95,7 @@ static void cold_info(Proc *p, mote_proc_info *out)
     if (cf)
         copy_text(out->current_function, sizeof out->current_function, cf, strlen(cf));
     out->restarts = atomic_load(&c->restarts);
+    out->waiting_on = atomic_load_explicit(&c->waiting_on, memory_order_relaxed);
     cold_lock(c);
     out->nlinks = c->nlinks;
     out->nmonitors = c->nmonitors;
@@ -276,6 +278,8 @@ MOTE_API int mote_rt_stats_get(mote_rt *rt, mote_rt_stats *out)
 
 void info_free(Node *n)
 {
+    if (n)
+        supinfo_node_fini(n); /* the supervision ring lives as long */
     if (!n || !n->info_prev)
         return;
     mem_free(MEM_SYSTEM, n->info_prev, sizeof *n->info_prev);

@@ -62,6 +62,8 @@ typedef struct Node {
     struct Reg *reg;            /* reg.h: the name table                     */
     struct Poller *poller;      /* poller.h: the I/O thread, or NULL         */
     struct InfoPrev *info_prev; /* info.h: previous stats sample, or NULL    */
+    struct SupRing *_Atomic sup_ring; /* supinfo.h: restart ring and the
+                                   supervisor set, or NULL until first use   */
 } Node;
 
 /* The runtime handle of mote.h is the Node. */

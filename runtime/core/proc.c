@@ -19,6 +19,7 @@
 #include "node.h"
 #include "reg.h"
 #include "scheduler.h"
+#include "supinfo.h"
 #include "timer.h"
 
 static __thread Proc *tls_proc;
@@ -99,6 +100,7 @@ static void free_cold(ProcCold *c)
     mem_free(MEM_PROC, c->links, c->cap_links * sizeof *c->links);
     mem_free(MEM_PROC, c->monitors, c->cap_monitors * sizeof *c->monitors);
     mem_free(MEM_PROC, c->watchers, c->cap_watchers * sizeof *c->watchers);
+    supinfo_free(c->sup);
     mem_free(MEM_PROC, c, sizeof *c);
 }
 

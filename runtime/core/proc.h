@@ -67,6 +67,10 @@ typedef struct ProcCold {
     _Atomic uint64_t pub_heap_words; /* heap block + fragments            */
     _Atomic uint32_t pub_gc_count;
     _Atomic bool pub_trap_exit;
+    /* Observation data (supinfo.h, lib/mote_sup.c): written by the owner,
+     * read by observers. */
+    struct SupInfo *sup;             /* supervisors only; under `lock`    */
+    _Atomic uint64_t waiting_on;     /* pid waited on in a call, 0 = none */
 } ProcCold;
 
 typedef struct Proc {

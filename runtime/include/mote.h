@@ -255,7 +255,10 @@ typedef struct mote_proc_info {
     mote_pid parent;            /* 0 when spawned by the host         */
     uint32_t restarts;          /* supervisors: children restarted    */
     uint64_t gc_count;
+    mote_pid waiting_on;        /* pid it waits on in GenServer.call or
+                                   Task.await (:mote.set_waiting_on); 0  */
 } mote_proc_info;
+
 
 MOTE_API int mote_proc_info_get(mote_rt *rt, mote_pid pid, mote_proc_info *out);
 /* Links and monitors of pid, as pids: up to cap of each, counts in *n. */
@@ -296,6 +299,68 @@ typedef struct mote_proc_brief {
     uint32_t restarts;          /* supervisors: children restarted    */
 } mote_proc_brief;
 MOTE_API int mote_proc_scan(mote_rt *rt, mote_proc_brief *buf, size_t cap, size_t *n);
+
+/* ---- supervision data --------------------------------------------------
+ * Supervisors report themselves through the :mote.sup_* builtins (kind,
+ * strategy, intensity, children, restarts); these calls read it back for
+ * observers. Text fields are cut to fit. Any host thread; reading never
+ * stops a process. */
+typedef enum mote_sup_kind {
+    MOTE_SUP_SUPERVISOR = 0, MOTE_SUP_DYNAMIC = 1, MOTE_SUP_TASK = 2,
+} mote_sup_kind;
+typedef enum mote_child_state {
+    MOTE_CHILD_RUNNING = 0,    /* pid is the running child              */
+    MOTE_CHILD_UNDEFINED = 1,  /* not running (:undefined)              */
+    MOTE_CHILD_RESTARTING = 2, /* a restart is pending (:restarting)    */
+} mote_child_state;
+typedef enum mote_child_restart {
+    MOTE_RESTART_PERMANENT = 0, MOTE_RESTART_TRANSIENT = 1, MOTE_RESTART_TEMPORARY = 2,
+} mote_child_restart;
+typedef struct mote_sup_child {
+    char id[64];                /* the child id, as inspect prints it     */
+    mote_pid pid;               /* 0 unless state is MOTE_CHILD_RUNNING    */
+    mote_child_state state;
+    bool supervisor;            /* type :supervisor (else :worker)        */
+    mote_child_restart restart;
+    uint32_t restarts;          /* times this child id was restarted      */
+    int64_t last_exit_wall_ms;  /* Unix ms of its last restart, 0 if none */
+    char last_exit_reason[96];  /* inspected reason of that restart       */
+} mote_sup_child;
+typedef struct mote_restart_event {
+    uint64_t mono_ms;           /* runtime uptime at the event, ms        */
+    int64_t wall_ms;            /* Unix time, ms                          */
+    mote_pid supervisor;
+    char child_id[64];          /* "$supervisor" when it gave up          */
+    mote_pid old_pid;
+    mote_pid new_pid;           /* 0 when the restart failed              */
+    bool gave_up;               /* the supervisor exceeded its intensity  */
+    char reason[160];           /* inspected exit reason, cut to fit      */
+} mote_restart_event;
+typedef struct mote_sup_info {
+    mote_pid pid;
+    mote_sup_kind kind;
+    char strategy[24];          /* "one_for_one", ...                     */
+    char app[64];               /* application it is the top of, or ""    */
+    uint32_t max_restarts;      /* intensity: at most max_restarts ...    */
+    uint32_t max_seconds;       /* ... within max_seconds                 */
+    uint32_t restarts;          /* total restarts                          */
+    uint32_t restarts_in_window;/* restarts within the last max_seconds   */
+    size_t nchildren;
+    mote_sup_child *children;   /* owned: mote_sup_info_free              */
+    size_t nlog;
+    mote_restart_event *log;    /* owned; newest first, at most 64        */
+} mote_sup_info;
+/* Fills *out for supervisor pid (it allocates children and log: release
+ * with mote_sup_info_free). MOTE_ENOPROC when pid is dead, MOTE_EINVAL
+ * when it never called :mote.sup_register, MOTE_ENOMEM. */
+MOTE_API int mote_sup_info_get(mote_rt *rt, mote_pid pid, mote_sup_info *out);
+MOTE_API void mote_sup_info_free(mote_sup_info *info);
+/* The node's recent restart events (the last 1024), newest first: up to
+ * cap into buf, *n receives how many were copied. */
+MOTE_API int mote_restart_log(mote_rt *rt, mote_restart_event *buf, size_t cap, size_t *n);
+/* Live supervisors (processes that called :mote.sup_register), up to
+ * cap; *n receives how many there are. */
+MOTE_API int mote_supervisors(mote_rt *rt, mote_pid *buf, size_t cap, size_t *n);
 
 /* ---- eval: running the language -------------------------------------------
  * mote_eval_file runs the script at `path` (Elixir source) in a new
