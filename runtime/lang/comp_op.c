@@ -269,10 +269,11 @@ void comp_op_expr(Comp *c, FnB *f, const Ast *e, int tail)
         emit(c, f, VA_BXOR);
         return;
     case OP_MATCHRE:
+        /* Kernel.=~/2 itself: a binary right side is a substring test,
+         * only a %Regex{} is a match (Regex.match? refuses a string). */
         comp_expr(c, f, e->kids[0], 0);
         comp_expr(c, f, e->kids[1], 0);
-        emit_op(c, f, OPC_SWAP, 0);
-        comp_call_remote(c, f, atom_from_cstr("Elixir.Regex"), atom_from_cstr("match?"), 2, tail);
+        comp_call_remote(c, f, atom_from_cstr("Elixir.Kernel"), atom_from_cstr("=~"), 2, tail);
         return;
     default:
         comp_error(c, e, "unsupported operator %s", ast_op_text((AstOp)e->op));
