@@ -38,6 +38,7 @@ int lib_binary_register(void);
 int lib_rand_register(void);
 int lib_structs_register(void);
 int lib_mote_sup_register(void);
+int lib_mote_otp_register(void);
 
 /* Registers n builtins of one module (a static table): a shorthand that
  * fills each def's module from `module` is not possible on const tables,

@@ -49,6 +49,8 @@ defmodule DynamicSupervisor.Impl do
     case mod.init(arg) do
       {:ok, flags} when is_map(flags) ->
         s = S.new_state(mod, name, flags)
+        S.observe(Map.get(flags, :mote_kind, :dynamic_supervisor), s)
+        S.publish(s)
         {:ok, Map.merge(s, %{max_children: Map.get(flags, :max_children, :infinity), extra: Map.get(flags, :extra_arguments, [])})}
 
       :ignore ->
@@ -59,7 +61,14 @@ defmodule DynamicSupervisor.Impl do
     end
   end
 
-  def handle_call({:start_child, spec}, _from, s) do
+  def handle_call(req, from, s) do
+    case call_(req, from, s) do
+      {:reply, r, s2} -> if s2.children == s.children, do: {:reply, r, s2}, else: {:reply, r, S.changed(s2)}
+      other -> other
+    end
+  end
+
+  defp call_({:start_child, spec}, _from, s) do
     if s.max_children != :infinity and length(s.children) >= s.max_children do
       {:reply, {:error, :max_children}, s}
     else
@@ -75,7 +84,7 @@ defmodule DynamicSupervisor.Impl do
     end
   end
 
-  def handle_call({:terminate_child, pid}, _from, s) do
+  defp call_({:terminate_child, pid}, _from, s) do
     case Enum.find(s.children, &(&1.pid == pid)) do
       nil ->
         {:reply, {:error, :not_found}, s}
@@ -86,17 +95,28 @@ defmodule DynamicSupervisor.Impl do
     end
   end
 
-  def handle_call(:which_children, _from, s),
+  defp call_(:which_children, _from, s),
     do: {:reply, Enum.map(s.children, &{:undefined, &1.pid, &1.type, &1.modules}), s}
 
-  def handle_call(:count_children, _from, s), do: {:reply, S.count(s.children), s}
-  def handle_call(:mote_info, from, s), do: S.handle_call(:mote_info, from, s)
+  defp call_(:count_children, _from, s), do: {:reply, S.count(s.children), s}
+  defp call_(:mote_info, from, s), do: S.handle_call(:mote_info, from, s)
 
   def handle_info({:EXIT, pid, reason}, s) do
     case Enum.find(s.children, &(&1.pid == pid)) do
-      nil -> {:noreply, s}
-      c -> exited(c, reason, %{s | children: Enum.reject(s.children, &(&1.pid == pid))})
+      nil ->
+        {:noreply, s}
+
+      c ->
+        case exited(c, reason, %{s | children: Enum.reject(s.children, &(&1.pid == pid))}) do
+          {:noreply, s2} -> {:noreply, S.changed(s2)}
+          other -> other
+        end
     end
+  end
+
+  def handle_info(:"$mote_sup_publish", s) do
+    S.flush_publish(s)
+    {:noreply, s}
   end
 
   def handle_info(_msg, s), do: {:noreply, s}
@@ -121,10 +141,13 @@ defmodule DynamicSupervisor.Impl do
             {:noreply, s}
 
           {:error, r} ->
-            restart(c, r, s)
+            :mote.sup_restart(:undefined, c.pid, :undefined, r)
+            restart(%{c | pid: :undefined}, r, s)
         end
 
       {:give_up, s} ->
+        GenServer.report("Child :undefined of DynamicSupervisor #{inspect(self())} caused shutdown\n** (exit) reached_max_restart_intensity")
+        :mote.sup_gave_up(reason)
         S.shutdown_all(s.children)
         {:stop, :shutdown, %{s | children: []}}
     end

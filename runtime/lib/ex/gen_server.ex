@@ -165,6 +165,12 @@ defmodule GenServer do
       nil ->
         exit({:noproc, {GenServer, :call, [server, request, timeout]}})
 
+      {_name, node} ->
+        exit({{:nodedown, node}, {GenServer, :call, [server, request, timeout]}})
+
+      pid when pid == self() ->
+        exit({:calling_self, {GenServer, :call, [server, request, timeout]}})
+
       pid ->
         case do_call(pid, request, timeout) do
           {:ok, reply} -> reply
@@ -174,23 +180,29 @@ defmodule GenServer do
   end
 
   # A monitor covers both a dead server (:noproc at once) and one that dies
-  # while we wait; the monitor's ref doubles as the reply tag.
+  # while we wait; the monitor's ref doubles as the reply tag. The observer
+  # learns whom we wait on (deadlock detection) for the receive's duration.
   defp do_call(pid, request, timeout) do
     ref = Process.monitor(pid)
     send(pid, {:"$gen_call", {self(), ref}, request})
+    :mote.set_waiting_on(pid)
 
-    receive do
-      {^ref, reply} ->
-        Process.demonitor(ref, [:flush])
-        {:ok, reply}
+    result =
+      receive do
+        {^ref, reply} ->
+          Process.demonitor(ref, [:flush])
+          {:ok, reply}
 
-      {:DOWN, ^ref, _, _, reason} ->
-        {:exit, reason}
-    after
-      timeout ->
-        Process.demonitor(ref, [:flush])
-        {:exit, :timeout}
-    end
+        {:DOWN, ^ref, _, _, reason} ->
+          {:exit, reason}
+      after
+        timeout ->
+          Process.demonitor(ref, [:flush])
+          {:exit, :timeout}
+      end
+
+    :mote.set_waiting_on(nil)
+    result
   end
 
   def cast(server, request) do
@@ -271,6 +283,12 @@ defmodule GenServer do
 
   defp handle_msg({:system, from, :get_state}, mod, state, parent, name) do
     reply(from, state)
+    loop(mod, state, parent, name, :infinity)
+  end
+
+  # Sent by Application's master to the top process of an application.
+  defp handle_msg({:"$mote_app", app}, mod, state, parent, name) do
+    :mote.app_register(app)
     loop(mod, state, parent, name, :infinity)
   end
 
@@ -407,12 +425,21 @@ defmodule GenServer do
   defp crash_report(_mod, reason, state, name, msg) do
     unless normal_reason?(reason) do
       who = if name == nil, do: inspect(self()), else: inspect(name)
-      last = if msg == :none, do: "", else: "\nLast message: #{inspect(msg)}"
-      report("GenServer #{who} terminating\n" <> format_reason(reason) <> last <> "\nState: #{inspect(state)}")
+      report("GenServer #{who} terminating\n" <> format_reason(reason) <> last_message(msg) <> "\nState: #{inspect(state)}" <> client(msg))
     end
 
     :ok
   end
+
+  defp last_message(:none), do: ""
+  defp last_message({:"$gen_call", {pid, _}, req}), do: "\nLast message (from #{inspect(pid)}): #{inspect(req)}"
+  defp last_message(msg), do: "\nLast message: #{inspect(msg)}"
+
+  defp client({:"$gen_call", {pid, _}, _}) do
+    "\nClient #{inspect(pid)} is " <> if(Process.alive?(pid), do: "alive", else: "dead")
+  end
+
+  defp client(_), do: ""
 
   @doc false
   def normal_reason?(:normal), do: true
@@ -420,23 +447,38 @@ defmodule GenServer do
   def normal_reason?({:shutdown, _}), do: true
   def normal_reason?(_), do: false
 
+  # Formats an exit reason as Logger does: an exception with its message
+  # and stack trace, anything else as ** (stop) reason.
   @doc false
   def format_reason({e, st}) when is_list(st) do
-    if is_exception(e) do
-      "** (#{inspect(e.__struct__)}) #{Exception.message(e)}"
-    else
-      "** (stop) #{inspect(e)}"
+    cond do
+      is_exception(e) -> String.trim_trailing(Exception.format(:error, e, st))
+      stacktrace?(st) -> "** (stop) #{inspect(e)}\n" <> String.trim_trailing(Exception.format_stacktrace(st))
+      true -> "** (stop) #{inspect({e, st})}"
     end
   end
 
   def format_reason(reason), do: "** (stop) #{inspect(reason)}"
 
-  # Crash reports go to stderr, as Logger prints them; MOTE_QUIET=1 (or
-  # :mote_quiet in the process dictionary) silences them.
+  defp stacktrace?(st) do
+    st != [] and Enum.all?(st, fn
+      {_m, _f, _a, loc} when is_list(loc) -> true
+      _ -> false
+    end)
+  end
+
+  # Crash reports go to stderr, as Logger prints them (never stdout).
+  # Silenced by MOTE_QUIET=1 in the environment or by
+  # :mote.set_crash_reports(false).
   @doc false
-  def report(text) do
-    if System.get_env("MOTE_QUIET") in [nil, "", "0"] and Process.get(:mote_quiet) != true do
-      IO.puts(:stderr, "[error] " <> text)
+  def report(text), do: emit("[error] ", text)
+
+  @doc false
+  def report_info(text), do: emit("[info] ", text)
+
+  defp emit(level, text) do
+    if System.get_env("MOTE_QUIET") in [nil, "", "0"] and :mote.crash_reports() do
+      IO.puts(:stderr, level <> text)
     end
 
     :ok

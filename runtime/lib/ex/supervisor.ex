@@ -103,9 +103,13 @@ defmodule Supervisor.Impl do
         specs = Enum.map(specs, &Supervisor.child_spec(&1, []))
         check_ids(specs)
 
+        observe(:supervisor, state)
+
         case start_all(Enum.map(specs, &new_child/1), []) do
           {:ok, children} ->
-            {:ok, %{state | children: children}}
+            state = %{state | children: children}
+            publish(state)
+            {:ok, state}
 
           {:error, started, id, reason} ->
             shutdown_all(started)
@@ -144,6 +148,37 @@ defmodule Supervisor.Impl do
       restarts: 0,
       log: []
     }
+  end
+
+  # ---- what the observer sees (contract: :mote.sup_*) --------------------
+
+  @doc false
+  def observe(kind, s), do: :mote.sup_register(kind, s.strategy, s.intensity, s.period)
+
+  # Children in start order (the list is newest first).
+  @doc false
+  def publish(s) do
+    children = Enum.reduce(s.children, [], fn c, acc -> [{c.id, c.pid, c.type, c.restart} | acc] end)
+    :mote.sup_children(children)
+  end
+
+  # Publishing after every change would cost O(children) per change; a
+  # burst of changes (a 10k-child start) is coalesced into one publish,
+  # sent to ourselves and handled after the calls already queued.
+  @doc false
+  def changed(s) do
+    if Process.get(:"$mote_sup_dirty") != true do
+      Process.put(:"$mote_sup_dirty", true)
+      send(self(), :"$mote_sup_publish")
+    end
+
+    s
+  end
+
+  @doc false
+  def flush_publish(s) do
+    Process.delete(:"$mote_sup_dirty")
+    publish(s)
   end
 
   @doc false
@@ -242,13 +277,20 @@ defmodule Supervisor.Impl do
 
   # ---- calls ----------------------------------------------------------------
 
-  def handle_call(:which_children, _from, s) do
+  def handle_call(req, from, s) do
+    case call_(req, from, s) do
+      {:reply, r, s2} -> if s2.children == s.children, do: {:reply, r, s2}, else: {:reply, r, changed(s2)}
+      other -> other
+    end
+  end
+
+  defp call_(:which_children, _from, s) do
     {:reply, Enum.map(s.children, &{&1.id, &1.pid, &1.type, &1.modules}), s}
   end
 
-  def handle_call(:count_children, _from, s), do: {:reply, count(s.children), s}
+  defp call_(:count_children, _from, s), do: {:reply, count(s.children), s}
 
-  def handle_call({:start_child, spec}, _from, s) do
+  defp call_({:start_child, spec}, _from, s) do
     case find(s.children, spec.id) do
       %{pid: pid} when is_pid(pid) ->
         {:reply, {:error, {:already_started, pid}}, s}
@@ -267,7 +309,7 @@ defmodule Supervisor.Impl do
     end
   end
 
-  def handle_call({:terminate_child, id}, _from, s) do
+  defp call_({:terminate_child, id}, _from, s) do
     case find(s.children, id) do
       nil ->
         {:reply, {:error, :not_found}, s}
@@ -284,7 +326,7 @@ defmodule Supervisor.Impl do
     end
   end
 
-  def handle_call({:restart_child, id}, _from, s) do
+  defp call_({:restart_child, id}, _from, s) do
     case find(s.children, id) do
       nil ->
         {:reply, {:error, :not_found}, s}
@@ -301,7 +343,7 @@ defmodule Supervisor.Impl do
     end
   end
 
-  def handle_call({:delete_child, id}, _from, s) do
+  defp call_({:delete_child, id}, _from, s) do
     case find(s.children, id) do
       nil -> {:reply, {:error, :not_found}, s}
       %{pid: pid} when is_pid(pid) -> {:reply, {:error, :running}, s}
@@ -309,7 +351,7 @@ defmodule Supervisor.Impl do
     end
   end
 
-  def handle_call(:mote_info, _from, s) do
+  defp call_(:mote_info, _from, s) do
     info = %{
       strategy: s.strategy,
       intensity: s.intensity,
@@ -342,9 +384,20 @@ defmodule Supervisor.Impl do
 
   def handle_info({:EXIT, pid, reason}, s) do
     case Enum.find(s.children, &(&1.pid == pid)) do
-      nil -> {:noreply, s}
-      c -> child_exited(c, reason, s)
+      nil ->
+        {:noreply, s}
+
+      c ->
+        case child_exited(c, reason, s) do
+          {:noreply, s2} -> {:noreply, changed(s2)}
+          other -> other
+        end
     end
+  end
+
+  def handle_info(:"$mote_sup_publish", s) do
+    flush_publish(s)
+    {:noreply, s}
   end
 
   def handle_info(_msg, s), do: {:noreply, s}
@@ -372,6 +425,7 @@ defmodule Supervisor.Impl do
       {:give_up, s} ->
         GenServer.report("Child #{inspect(c.id)} of Supervisor #{label(s)} caused shutdown\n** (exit) reached_max_restart_intensity")
         s = log(s, c.id, c.pid, :shutdown, reason)
+        :mote.sup_gave_up(reason)
         shutdown_all(Enum.reject(s.children, &(&1.id == c.id)))
         {:stop, :shutdown, %{s | children: []}}
     end
@@ -391,6 +445,7 @@ defmodule Supervisor.Impl do
 
   @doc false
   def log(s, id, old, new, reason) do
+    if new != :shutdown, do: :mote.sup_restart(id, old, new, reason)
     entry = %{time: :erlang.system_time(:millisecond), id: id, old_pid: old, new_pid: new, reason: reason}
     %{s | restarts: s.restarts + 1, log: Enum.take([entry | s.log], 100)}
   end
@@ -429,6 +484,7 @@ defmodule Supervisor.Impl do
         restart_list(rest, failed, reason, s)
 
       {:error, r} ->
+        :mote.sup_restart(x.id, if(x.id == failed.id, do: failed.pid, else: :undefined), :undefined, r)
         restart(%{x | pid: :undefined}, r, s)
     end
   end

@@ -1,0 +1,255 @@
+# Application: a module with `use Application` and start/2 returning
+# {:ok, top_sup_pid} is an application, named by the module itself (a
+# script has no .app file). Application.start/2 runs start/2 in an
+# application master process that traps exits, as OTP's does: the top
+# supervisor is linked to the master, not to the caller, so a tree that
+# gives up stops its application (reported on stderr) without taking the
+# caller down. The master tells the top process it is an application's
+# root ({:"$mote_app", app}, handled by GenServer's loop), which calls
+# :mote.app_register for the observer.
+#
+# Started applications and application environments live in one
+# controller process (registered :mote_app_controller), started on first
+# use and never linked to anyone.
+defmodule Application do
+  # ---- starting and stopping ------------------------------------------
+
+  def start(app, type \\ :temporary) when is_atom(app) do
+    case controller_call({:start, app, type}) do
+      :ok -> :ok
+      {:error, _} = err -> err
+    end
+  end
+
+  def stop(app) when is_atom(app), do: controller_call({:stop, app})
+
+  def ensure_started(app, type \\ :temporary) when is_atom(app) do
+    case start(app, type) do
+      :ok -> :ok
+      {:error, {:already_started, ^app}} -> :ok
+      err -> err
+    end
+  end
+
+  def ensure_all_started(app, type \\ :temporary) when is_atom(app) do
+    case start(app, type) do
+      :ok -> {:ok, [app]}
+      {:error, {:already_started, ^app}} -> {:ok, []}
+      {:error, reason} -> {:error, {app, reason}}
+    end
+  end
+
+  def started_applications(_timeout \\ 5000) do
+    Enum.map(controller_call(:started), fn app -> {app, to_charlist(inspect(app)), '0.0.0'} end)
+  end
+
+  # ---- environment -----------------------------------------------------
+
+  def get_env(app, key, default \\ nil) do
+    case fetch_env(app, key) do
+      {:ok, v} -> v
+      :error -> default
+    end
+  end
+
+  def fetch_env(app, key), do: controller_call({:fetch_env, app, key})
+
+  def fetch_env!(app, key) do
+    case fetch_env(app, key) do
+      {:ok, v} ->
+        v
+
+      :error ->
+        raise ArgumentError,
+              "could not fetch application environment #{inspect(key)} for application " <>
+                "#{inspect(app)} because the application was not loaded nor configured"
+    end
+  end
+
+  def put_env(app, key, value, _opts \\ []), do: controller_call({:put_env, app, key, value})
+  def delete_env(app, key, _opts \\ []), do: controller_call({:delete_env, app, key})
+  def get_all_env(app), do: controller_call({:all_env, app})
+
+  def put_all_env(config, _opts \\ []) do
+    Enum.each(config, fn {app, kv} -> Enum.each(kv, fn {k, v} -> put_env(app, k, v) end) end)
+  end
+
+  # ---- the controller --------------------------------------------------
+
+  defp controller_call(req) do
+    GenServer.call(controller(), req, :infinity)
+  end
+
+  defp controller do
+    case Process.whereis(:mote_app_controller) do
+      nil ->
+        case GenServer.start(Application.Controller, nil, name: :mote_app_controller) do
+          {:ok, pid} -> pid
+          {:error, {:already_started, pid}} -> pid
+        end
+
+      pid ->
+        pid
+    end
+  end
+end
+
+defmodule Application.Controller do
+  @moduledoc false
+
+  def init(nil) do
+    Process.flag(:trap_exit, true)
+    {:ok, %{apps: %{}, env: %{}}}
+  end
+
+  def handle_call({:start, app, type}, _from, s) do
+    cond do
+      Map.has_key?(s.apps, app) ->
+        {:reply, {:error, {:already_started, app}}, s}
+
+      not function_exported?(app, :start, 2) ->
+        {:reply, {:error, {app, {:bad_application, "#{inspect(app)} does not define start/2"}}}, s}
+
+      true ->
+        case Application.Master.start(app, type) do
+          {:ok, master} -> {:reply, :ok, %{s | apps: Map.put(s.apps, app, master)}}
+          {:error, _} = err -> {:reply, err, s}
+        end
+    end
+  end
+
+  def handle_call({:stop, app}, _from, s) do
+    case Map.fetch(s.apps, app) do
+      :error ->
+        {:reply, {:error, {:not_started, app}}, s}
+
+      {:ok, master} ->
+        Application.Master.stop(master)
+        {:reply, :ok, %{s | apps: Map.delete(s.apps, app)}}
+    end
+  end
+
+  def handle_call(:started, _from, s), do: {:reply, Map.keys(s.apps), s}
+
+  def handle_call({:fetch_env, app, key}, _from, s),
+    do: {:reply, Map.fetch(Map.get(s.env, app, %{}), key), s}
+
+  def handle_call({:put_env, app, key, value}, _from, s),
+    do: {:reply, :ok, %{s | env: Map.update(s.env, app, %{key => value}, &Map.put(&1, key, value))}}
+
+  def handle_call({:delete_env, app, key}, _from, s),
+    do: {:reply, :ok, %{s | env: Map.update(s.env, app, %{}, &Map.delete(&1, key))}}
+
+  def handle_call({:all_env, app}, _from, s),
+    do: {:reply, Map.to_list(Map.get(s.env, app, %{})), s}
+
+  # A master that ends on its own: its application exited.
+  def handle_info({:EXIT, pid, _reason}, s) do
+    apps = s.apps |> Enum.reject(fn {_, m} -> m == pid end) |> Map.new()
+    {:noreply, %{s | apps: apps}}
+  end
+
+  def handle_info(_msg, s), do: {:noreply, s}
+end
+
+defmodule Application.Master do
+  @moduledoc false
+
+  # Spawned linked to the controller; answers {:ok, master} once start/2
+  # returned, or {:error, reason}.
+  def start(app, type) do
+    parent = self()
+    tag = make_ref()
+    pid = spawn_link(fn -> run(parent, tag, app, type) end)
+
+    receive do
+      {^tag, :ok} ->
+        {:ok, pid}
+
+      {^tag, {:error, reason}} ->
+        receive do
+          {:EXIT, ^pid, _} -> :ok
+        end
+
+        {:error, {app, reason}}
+    end
+  end
+
+  def stop(master) do
+    ref = Process.monitor(master)
+    send(master, {:"$mote_app_stop", self()})
+
+    receive do
+      {:DOWN, ^ref, _, _, _} -> :ok
+    end
+
+    receive do
+      {:EXIT, ^master, _} -> :ok
+    after
+      0 -> :ok
+    end
+  end
+
+  defp run(parent, tag, app, type) do
+    Process.flag(:trap_exit, true)
+
+    result =
+      try do
+        app.start(:normal, [])
+      catch
+        :error, e -> {:error, {e, __STACKTRACE__}}
+        :exit, r -> {:error, r}
+      end
+
+    case result do
+      {:ok, pid} when is_pid(pid) -> started(parent, tag, app, type, pid, [])
+      {:ok, pid, state} when is_pid(pid) -> started(parent, tag, app, type, pid, state)
+      {:error, reason} -> send(parent, {tag, {:error, {:bad_return, {{app, :start, [:normal, []]}, {:error, reason}}}}})
+      other -> send(parent, {tag, {:error, {:bad_return, {{app, :start, [:normal, []]}, other}}}})
+    end
+  end
+
+  defp started(parent, tag, app, type, sup, state) do
+    send(sup, {:"$mote_app", app})
+    send(parent, {tag, :ok})
+    loop(app, type, sup, state)
+  end
+
+  defp loop(app, type, sup, state) do
+    receive do
+      {:"$mote_app_stop", _from} ->
+        state = if function_exported?(app, :prep_stop, 1), do: app.prep_stop(state), else: state
+        stop_sup(sup)
+        if function_exported?(app, :stop, 1), do: app.stop(state)
+        GenServer.report_info("Application #{app_name(app)} exited: :stopped")
+
+      {:EXIT, ^sup, reason} ->
+        if function_exported?(app, :stop, 1), do: app.stop(state)
+        GenServer.report_info("Application #{app_name(app)} exited: shutdown")
+        _ = reason
+        _ = type
+
+      _ ->
+        loop(app, type, sup, state)
+    end
+  end
+
+  defp app_name(app), do: inspect(app)
+
+  defp stop_sup(sup) do
+    ref = Process.monitor(sup)
+    Process.exit(sup, :shutdown)
+
+    receive do
+      {:DOWN, ^ref, _, _, _} -> :ok
+    end
+  end
+end
+
+# :erlang.apply/2,3 as functions, so they can be named in an MFA (Task's
+# {:erlang, :apply, [fun, args]}) and called remotely; the compiler's own
+# apply handles the direct calls.
+defmodule :erlang do
+  def apply(fun, args), do: apply(fun, args)
+  def apply(m, f, args), do: apply(m, f, args)
+end
