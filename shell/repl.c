@@ -1,5 +1,6 @@
-/* repl.c — the interactive shell: the line editor on the main thread, the
- * evaluation in the runtime (mote_shell_* in mote.h, nothing else).
+/* repl.c — the interactive shell: the read-eval-print loop on the main
+ * thread, the evaluation in the runtime (mote_shell_* in mote.h, nothing
+ * else), the line editor behind edit.h.
  *
  * Input is read line by line until mote_input_completeness says it is a
  * whole expression, then evaluated; Ctrl+C during an evaluation sets a
@@ -15,13 +16,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#ifdef MOTE_LIBEDIT
-#include <editline/readline.h>
-#else
-#include <readline/history.h>
-#include <readline/readline.h>
-#endif
-
+#include "edit.h"
 #include "history.h"
 #include "repl.h"
 
@@ -34,14 +29,7 @@ typedef struct Repl {
     unsigned failures;     /* inputs that failed (batch mode exit status)    */
 } Repl;
 
-static volatile int interrupted; /* set by SIGINT, cleared by the loop */
-static mote_shell *complete_sh;  /* for the readline completion callback */
-
-static void on_sigint(int sig)
-{
-    (void)sig;
-    interrupted = 1;
-}
+static volatile int *interrupted; /* set by SIGINT (edit.c), cleared here */
 
 static int term_width(void)
 {
@@ -204,13 +192,13 @@ static char *rewrite_help(const char *src)
 
 static void eval_input(Repl *r, const char *src)
 {
-    interrupted = 0;
+    *interrupted = 0;
     char *help = rewrite_help(src);
     if (help != NULL)
         src = help;
-    int st = mote_shell_eval(r->sh, src, strlen(src), term_width(), &interrupted);
+    int st = mote_shell_eval(r->sh, src, strlen(src), term_width(), interrupted);
     free(help);
-    interrupted = 0;
+    *interrupted = 0;
     if (st < 0) {
         fprintf(stderr, "mote: %s\n", mote_last_error());
         r->failures++;
@@ -221,157 +209,7 @@ static void eval_input(Repl *r, const char *src)
     r->counter++;
 }
 
-/* ---- completion ----------------------------------------------------------- */
-
-typedef struct Matches {
-    char **words;
-    char (*hints)[48]; /* "/1,2": the arities of words[i], when a function */
-    size_t n, cap;
-} Matches;
-
-/* Adds a hint to an entry: "/2" then "/2,3" for a second arity. */
-static void merge_hint(char *dst, const char *hint)
-{
-    if (hint[0] != '/')
-        return;
-    size_t len = strlen(dst);
-    if (len == 0)
-        snprintf(dst, 48, "%s", hint);
-    else
-        snprintf(dst + len, 48 - len, ",%s", hint + 1);
-}
-
-static void add_match(const char *word, const char *hint, void *ctx)
-{
-    Matches *m = ctx;
-    for (size_t i = 0; i < m->n; i++)
-        if (strcmp(m->words[i], word) == 0) {
-            merge_hint(m->hints[i], hint); /* one entry per name, arities merged */
-            return;
-        }
-    if (m->n == m->cap) {
-        size_t nc = m->cap ? m->cap * 2 : 32;
-        char **nw = realloc(m->words, nc * sizeof *nw);
-        if (nw != NULL)
-            m->words = nw;
-        char(*nh)[48] = realloc(m->hints, nc * sizeof *nh);
-        if (nh != NULL)
-            m->hints = nh;
-        if (nw == NULL || nh == NULL)
-            return;
-        m->cap = nc;
-    }
-    char *w = strdup(word);
-    if (w == NULL)
-        return;
-    m->hints[m->n][0] = '\0';
-    merge_hint(m->hints[m->n], hint);
-    m->words[m->n++] = w;
-}
-
-static Matches cur_matches;
-
-static char *next_match(const char *text, int state)
-{
-    (void)text;
-    static size_t i;
-    if (state == 0)
-        i = 0;
-    if (i < cur_matches.n)
-        return strdup(cur_matches.words[i++]);
-    return NULL;
-}
-
-#ifndef MOTE_LIBEDIT
-/* Lists candidates with their arities ("Enum.map/2"), as iex does. */
-static void display_matches(char **matches, int num, int max_len)
-{
-    (void)max_len;
-    fputc('\n', rl_outstream);
-    for (int i = 1; i <= num; i++) {
-        const char *hint = "";
-        for (size_t j = 0; j < cur_matches.n; j++)
-            if (strcmp(cur_matches.words[j], matches[i]) == 0)
-                hint = cur_matches.hints[j];
-        fprintf(rl_outstream, "%s%s%s", matches[i], hint, i % 4 == 0 || i == num ? "\n" : "    ");
-    }
-    rl_forced_update_display();
-}
-#endif
-
-static char **attempt_completion(const char *text, int start, int end)
-{
-    (void)text;
-    (void)start;
-    for (size_t i = 0; i < cur_matches.n; i++)
-        free(cur_matches.words[i]);
-    cur_matches.n = 0;
-    mote_shell_complete(complete_sh, rl_line_buffer, (size_t)end, add_match, &cur_matches);
-    rl_attempted_completion_over = 1; /* never fall back to file names */
-    if (cur_matches.n == 0)
-        return NULL;
-    return rl_completion_matches(text, next_match);
-}
-
 /* ---- reading ---------------------------------------------------------------- */
-
-#ifndef MOTE_LIBEDIT
-/* Ctrl+C while editing: readline calls this when read() was interrupted;
- * end the line so the loop can decide (clear it, or exit on the second). */
-static int on_signal_event(void)
-{
-    if (interrupted) {
-        rl_replace_line("", 0);
-        rl_done = 1;
-    }
-    return 0;
-}
-#endif
-
-static void add_history_entry(const char *entry, void *ctx)
-{
-    (void)ctx;
-    add_history(entry);
-}
-
-/* One line from the editor; NULL at Ctrl+D. *sigint is set when Ctrl+C
- * ended the line instead. */
-/* A bracketed paste arrives as one "line" holding newlines; its lines are
- * handed out one at a time from here, so a pasted block is evaluated as
- * if typed: each complete expression on its own, with its own result. */
-static char *pasted;     /* malloc'd paste, or NULL */
-static size_t pasted_at; /* next line's offset in it */
-
-static char *next_pasted_line(void)
-{
-    char *start = pasted + pasted_at;
-    char *nl = strchr(start, '\n');
-    size_t n = nl ? (size_t)(nl - start) : strlen(start);
-    char *line = strndup(start, n);
-    pasted_at += n + (nl ? 1 : 0);
-    if (nl == NULL || pasted[pasted_at] == '\0') {
-        free(pasted);
-        pasted = NULL;
-    }
-    return line;
-}
-
-static char *read_tty(const char *prompt, bool *sigint)
-{
-    *sigint = false;
-    if (pasted != NULL)
-        return next_pasted_line();
-    interrupted = 0;
-    char *line = readline(prompt);
-    *sigint = interrupted != 0;
-    interrupted = 0;
-    if (line != NULL && !*sigint && strchr(line, '\n') != NULL) {
-        pasted = line;
-        pasted_at = 0;
-        return next_pasted_line();
-    }
-    return line;
-}
 
 static char *read_pipe(void)
 {
@@ -420,7 +258,7 @@ static char *read_input(Repl *r, bool *quit)
         char prompt[64];
         snprintf(prompt, sizeof prompt, "%s(%u)> ", len ? "..." : "mote", r->counter);
         bool sigint = false;
-        char *line = r->tty ? read_tty(prompt, &sigint) : read_pipe();
+        char *line = r->tty ? edit_read(prompt, &sigint) : read_pipe();
         if (sigint) {
             free(line);
             if (len == 0 && ++sigints >= 2) {
@@ -476,36 +314,11 @@ static void run_startup(Repl *r)
     ssize_t n = getdelim(&src, &cap, '\0', fp);
     fclose(fp);
     if (n > 0) {
-        int st = mote_shell_eval(r->sh, src, (size_t)n, term_width(), &interrupted);
+        int st = mote_shell_eval(r->sh, src, (size_t)n, term_width(), interrupted);
         if (st != MOTE_SHELL_OK)
             show(r, st);
     }
     free(src);
-}
-
-static void setup_editor(Repl *r)
-{
-    rl_readline_name = "mote";
-    rl_attempted_completion_function = attempt_completion;
-    rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,[";
-#ifndef MOTE_LIBEDIT
-    rl_catch_signals = 0;
-    rl_completion_display_matches_hook = display_matches;
-    rl_signal_event_hook = on_signal_event;
-    rl_variable_bind("enable-bracketed-paste", "on");
-#endif
-    if (r->hist[0])
-        history_load(r->hist, add_history_entry, NULL);
-}
-
-static void install_sigint(void)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_sigint;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0; /* no SA_RESTART: a blocked read must return EINTR */
-    sigaction(SIGINT, &sa, NULL);
 }
 
 int repl_main(mote_rt *rt, const ReplOpts *opts)
@@ -520,12 +333,12 @@ int repl_main(mote_rt *rt, const ReplOpts *opts)
         fprintf(stderr, "mote: cannot start the shell: %s\n", mote_last_error());
         return 1;
     }
-    complete_sh = r.sh;
     if (r.tty && !opts->no_history && history_path(r.hist, sizeof r.hist) != 0)
         r.hist[0] = '\0';
-    install_sigint();
+    interrupted = edit_sigint_flag();
+    if (r.tty && edit_init(r.sh, r.hist) != 0)
+        r.tty = false; /* no wake-up pipe: read as in batch mode */
     if (r.tty) {
-        setup_editor(&r);
         printf("mote shell — Ctrl+D to exit, h(Module) for docs, Tab to complete\n");
     }
     if (!opts->no_startup)
@@ -536,7 +349,7 @@ int repl_main(mote_rt *rt, const ReplOpts *opts)
             break;
         if (!is_blank(src)) {
             if (r.tty) {
-                add_history(src);
+                edit_add_history(src);
                 if (r.hist[0])
                     history_append(r.hist, src); /* before evaluating: survives halt */
             }
@@ -544,6 +357,8 @@ int repl_main(mote_rt *rt, const ReplOpts *opts)
         }
         free(src);
     }
+    if (r.tty)
+        edit_fini(r.sh);
     mote_shell_free(r.sh);
     return r.failures > 0 && !r.tty ? 1 : 0;
 }

@@ -31,6 +31,7 @@
 struct mote_shell {
     mote_rt *rt;
     mote_pid collector, keeper, io; /* io: the evaluator's group leader */
+    IoSink *sink;             /* io's output sink (our reference)            */
     pthread_mutex_t lock;
     pthread_cond_t cond;
     bool done;                /* a reply arrived (under lock)                */
@@ -142,7 +143,7 @@ MOTE_API int mote_shell_new(mote_rt *rt, mote_shell **out)
     pthread_cond_init(&sh->cond, NULL);
     rc = mote_spawn(rt, NULL, &collector_class, sh, NULL, &sh->collector);
     if (rc == 0)
-        rc = mote_io_server_start(rt, &sh->io);
+        rc = eval_io_start(rt, &sh->sink, &sh->io);
     if (rc == 0) {
         KeeperCtx k = {.args = {(Term)mote_pid_term(sh->collector), (Term)mote_pid_term(sh->io)}};
         Term pid;
@@ -170,6 +171,10 @@ MOTE_API void mote_shell_free(mote_shell *sh)
         if (sh->io)
             mote_exit(env, sh->io, mote_atom(env, "kill"));
         mote_env_free(env);
+    }
+    if (sh->sink != NULL) {
+        eval_io_set_output(sh->sink, NULL, NULL); /* the host's fn may go now */
+        eval_io_release(sh->sink);
     }
     for (uint32_t i = 0; i < sh->nnames; i++)
         free(sh->names[i]);
@@ -336,6 +341,12 @@ MOTE_API int mote_shell_eval(mote_shell *sh, const char *src, size_t len, int wi
     }
     free(ev);
     return st;
+}
+
+MOTE_API void mote_shell_set_output(mote_shell *sh, mote_output_fn fn, void *ctx)
+{
+    if (sh != NULL && sh->sink != NULL)
+        eval_io_set_output(sh->sink, fn, ctx);
 }
 
 MOTE_API const char *mote_shell_text(mote_shell *sh)

@@ -15,6 +15,18 @@ int eval_bifs_register(void);
  * buf; "" when it is not a map). Host thread, at the prompt only (no
  * evaluation running). */
 mote_rt *eval_shell_rt(mote_shell *sh);
+
+/* The output sink of an I/O server (eval_io.c), shared by the server and
+ * the shell that started it. */
+typedef struct IoSink IoSink;
+/* Starts an I/O server; with sink not NULL, *sink is the caller's
+ * reference to its sink (give it back with eval_io_release). Host thread. */
+int eval_io_start(mote_rt *rt, IoSink **sink, mote_pid *out);
+/* Routes the server's output to fn(ctx, ...) (NULL: stdout). On return no
+ * call to the previous fn is running or will start. Any thread. */
+void eval_io_set_output(IoSink *s, mote_output_fn fn, void *ctx);
+/* Drops one reference; the last frees the sink. Any thread. */
+void eval_io_release(IoSink *s);
 void eval_map_keys(mote_shell *sh, size_t var, char *buf, size_t cap);
 
 #endif

@@ -401,37 +401,7 @@ static Term b_reload(Proc *p, const Term *a)
     return mods == NONE ? NONE : lib_tuple2(p, atom_from_cstr("reloaded"), mods);
 }
 
-/* group_leader/0: the calling process's group leader (its I/O server),
- * or :undefined when it has none (processes the host spawned). */
-static Term b_group_leader0(Proc *p, const Term *a)
-{
-    (void)a;
-    ProcCold *c = proc_cold(p);
-    if (c == NULL)
-        return lib_oom(p);
-    return c->group_leader != NONE ? c->group_leader : atom_from_cstr("undefined");
-}
-
-/* group_leader(leader, pid): only pid == self() for now: another
- * process's cold part may only be allocated by its owner (proc.h). */
-static Term b_group_leader2(Proc *p, const Term *a)
-{
-    if (!is_pid(a[0]))
-        return bif_badarg(p, 1, "not a pid");
-    if (a[1] != p->pid)
-        return bif_badarg(p, 2, "only the calling process can be given a group leader");
-    ProcCold *c = proc_cold(p);
-    if (c == NULL)
-        return lib_oom(p);
-    c->group_leader = a[0];
-    return A(true);
-}
-
 static const BifDef eval_defs[] = {
-    {"erlang", "group_leader", 0, 0, b_group_leader0, "The process's I/O server."},
-    {"erlang", "group_leader", 2, 0, b_group_leader2, NULL},
-    {"Elixir.Process", "group_leader", 0, 0, b_group_leader0, "The process's I/O server."},
-    {"Elixir.Process", "group_leader", 2, 0, b_group_leader2, NULL},
     {"mote_shell", "format_value", 2, 0, b_format_value, NULL},
     {"mote_shell", "format_error", 3, 0, b_format_error, NULL},
     {"mote_shell", "format_exit", 1, 0, b_format_exit, NULL},

@@ -3,20 +3,92 @@
  *
  * A client sends {:io_request, from, ref, request} to its group leader and
  * gets exactly one {:io_reply, ref, reply} back. Output requests
- * (put_chars, with or without an encoding, and {:requests, list}) are
- * written to the host's stdout in arrival order; input requests answer
+ * (put_chars, with or without an encoding, and {:requests, list}) go to
+ * the server's sink in arrival order: the host's stdout, or the function
+ * a shell installed (mote_shell_set_output) so that output arriving while
+ * the user types is printed above the prompt. Input requests answer
  * {:error, :enotsup} because the line editor owns the terminal. Anything
  * else is answered {:error, :request}, as the protocol says, so a client
  * never waits forever on us.
+ *
+ * The sink is shared by the server and the shell that made it, with a
+ * reference count: either may go first.
  */
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "eval.h"
 #include "mote.h"
+#include "strbuf.h"
+
+struct IoSink {
+    _Atomic int refs;     /* the server, and the shell when it has one    */
+    pthread_mutex_t lock; /* held while writing: set_output waits for it  */
+    mote_output_fn fn;    /* NULL: stdout (under lock)                    */
+    void *ctx;            /* fn's argument (under lock)                   */
+};
+
+static IoSink *sink_new(int refs)
+{
+    IoSink *s = calloc(1, sizeof *s);
+    if (s == NULL)
+        return NULL;
+    atomic_init(&s->refs, refs);
+    pthread_mutex_init(&s->lock, NULL);
+    return s;
+}
+
+void eval_io_release(IoSink *s)
+{
+    if (s == NULL || atomic_fetch_sub_explicit(&s->refs, 1, memory_order_acq_rel) != 1)
+        return;
+    pthread_mutex_destroy(&s->lock);
+    free(s);
+}
+
+void eval_io_set_output(IoSink *s, mote_output_fn fn, void *ctx)
+{
+    pthread_mutex_lock(&s->lock);
+    s->fn = fn;
+    s->ctx = ctx;
+    pthread_mutex_unlock(&s->lock);
+}
+
+static void write_stdout(const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(STDOUT_FILENO, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return;
+        p += w;
+        n -= (size_t)w;
+    }
+}
+
+/* One request's bytes to the sink, whole: a line is never split between
+ * two writers. Scheduler thread. */
+static void sink_write(IoSink *s, const char *p, size_t n)
+{
+    if (n == 0)
+        return;
+    pthread_mutex_lock(&s->lock);
+    if (s->fn != NULL)
+        s->fn(s->ctx, p, n);
+    else
+        write_stdout(p, n);
+    pthread_mutex_unlock(&s->lock);
+}
 
 /* Appends chardata (a binary, a code point, or a nested list of them) to
  * out as UTF-8. false when it is not chardata or too deep. */
-static bool put_chardata(mote_term t, FILE *out, int depth)
+static bool put_chardata(mote_term t, Strbuf *out, int depth)
 {
     const void *bytes;
     size_t len;
@@ -24,8 +96,10 @@ static bool put_chardata(mote_term t, FILE *out, int depth)
     mote_term head, tail;
     if (depth > 64)
         return false;
-    if (mote_get_binary(t, &bytes, &len) == 0)
-        return fwrite(bytes, 1, len, out) == len || len == 0;
+    if (mote_get_binary(t, &bytes, &len) == 0) {
+        strbuf_put(out, bytes, len);
+        return true;
+    }
     if (mote_get_int(t, &cp) == 0) {
         if (cp < 0 || cp > 0x10FFFF)
             return false;
@@ -35,7 +109,8 @@ static bool put_chardata(mote_term t, FILE *out, int depth)
         for (size_t i = n; i-- > 1; cp >>= 6)
             u[i] = (char)(0x80 | (cp & 0x3F));
         u[0] = (char)(lead[n] | cp);
-        return fwrite(u, 1, n, out) == n;
+        strbuf_put(out, u, n);
+        return true;
     }
     while (mote_get_cons(t, &head, &tail) == 0) {
         if (!put_chardata(head, out, depth + 1))
@@ -45,16 +120,20 @@ static bool put_chardata(mote_term t, FILE *out, int depth)
     return mote_type_of(t) == MOTE_T_NIL || put_chardata(t, out, depth + 1);
 }
 
-/* The reply to one request (built in env). */
-static mote_term handle_request(mote_env *env, mote_term req, int depth)
+/* The reply to one request (built in env); output goes to sink. */
+static mote_term handle_request(mote_env *env, IoSink *sink, mote_term req, int depth)
 {
     size_t n;
     const mote_term *el;
     if (mote_get_tuple(req, &n, &el) != 0 || n == 0 || depth > 8)
         goto bad;
     if (mote_is_atom(el[0], "put_chars") && (n == 2 || n == 3)) {
-        bool ok = put_chardata(el[n - 1], stdout, 0);
-        fflush(stdout);
+        Strbuf sb;
+        strbuf_init(&sb);
+        bool ok = put_chardata(el[n - 1], &sb, 0) && !strbuf_failed(&sb);
+        if (ok)
+            sink_write(sink, sb.data, sb.len);
+        strbuf_fini(&sb);
         if (ok)
             return mote_atom(env, "ok");
         mote_term e[2] = {mote_atom(env, "error"), mote_atom(env, "put_chars")};
@@ -63,7 +142,7 @@ static mote_term handle_request(mote_env *env, mote_term req, int depth)
     if (mote_is_atom(el[0], "requests") && n == 2) {
         mote_term r = mote_atom(env, "ok"), head, t = el[1];
         while (mote_get_cons(t, &head, &t) == 0) {
-            r = handle_request(env, head, depth + 1);
+            r = handle_request(env, sink, head, depth + 1);
             if (!mote_is_atom(r, "ok"))
                 return r;
         }
@@ -85,7 +164,6 @@ bad:;
 
 static int io_handle(mote_proc *self, void *state, mote_term msg)
 {
-    (void)state;
     size_t n;
     const mote_term *el;
     mote_pid from;
@@ -93,16 +171,39 @@ static int io_handle(mote_proc *self, void *state, mote_term msg)
         mote_get_pid(el[1], &from) != 0)
         return MOTE_OK; /* not for us: dropped, as a stray message would be */
     mote_env *env = mote_env_of(self);
-    mote_term reply[3] = {mote_atom(env, "io_reply"), el[2], handle_request(env, el[3], 0)};
+    mote_term reply[3] = {mote_atom(env, "io_reply"), el[2], handle_request(env, state, el[3], 0)};
     mote_send(env, from, mote_tuple(env, 3, reply));
     return MOTE_OK;
 }
 
-static const mote_proc_class io_class = {.name = "mote_io_server", .handle = io_handle};
+static void io_terminate(mote_proc *self, void *state, mote_term reason)
+{
+    (void)self;
+    (void)reason;
+    eval_io_release(state);
+}
+
+static const mote_proc_class io_class = {
+    .name = "mote_io_server", .handle = io_handle, .terminate = io_terminate};
+
+int eval_io_start(mote_rt *rt, IoSink **sink, mote_pid *out)
+{
+    IoSink *s = sink_new(sink != NULL ? 2 : 1);
+    if (s == NULL)
+        return MOTE_ENOMEM;
+    int rc = mote_spawn(rt, NULL, &io_class, s, NULL, out);
+    if (rc != 0) {
+        free(s);
+        return rc;
+    }
+    if (sink != NULL)
+        *sink = s;
+    return 0;
+}
 
 MOTE_API int mote_io_server_start(mote_rt *rt, mote_pid *out)
 {
     if (rt == NULL || out == NULL)
         return MOTE_EINVAL;
-    return mote_spawn(rt, NULL, &io_class, NULL, NULL, out);
+    return eval_io_start(rt, NULL, out);
 }

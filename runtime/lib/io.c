@@ -1,16 +1,20 @@
-/* io.c — IO and the printing parts of Kernel: IO.puts/write/inspect,
- * Kernel.inspect/1,2 and Kernel.to_string/1 (String.Chars for the
- * built-in types).
+/* io.c — IO and the printing parts of Kernel: the builtins under
+ * IO.puts/write/inspect, Kernel.inspect/1,2 and Kernel.to_string/1
+ * (String.Chars for the built-in types).
  *
- * Output goes straight to the file descriptor with one write(2) per call
- * (retried on partial writes), so lines printed by different processes
- * never interleave inside a line. The device is :stdio (or a pid: the
- * group leader is standard output for now) or :stderr.
+ * IO.puts/write/inspect themselves are in lib/ex/io.ex: output to :stdio
+ * goes to the caller's group leader (an I/O server, Erlang I/O protocol)
+ * when it has one, as every process spawned from the shell does; the
+ * builtins here turn items into the bytes to send and find the device.
+ * Without a group leader, and for :stderr, the bytes go straight to the
+ * file descriptor with one write(2) per call (retried on partial writes),
+ * so lines printed by different processes never interleave inside a line.
  */
 #include <errno.h>
 #include <unistd.h>
 
 #include "big.h"
+#include "reg.h"
 #include "bin.h"
 #include "exc.h"
 #include "inspect.h"
@@ -35,14 +39,22 @@ static bool write_all(int fd, const char *buf, size_t n)
     return true;
 }
 
-/* The fd of an IO device, or -1 when it is not one. */
+/* The fd of a device written directly, or -1 when it is not one. */
 static int device_fd(Term dev)
 {
-    if (dev == atom_from_cstr("stdio") || dev == atom_from_cstr("standard_io") || is_pid(dev))
+    if (dev == atom_from_cstr("stdio") || dev == atom_from_cstr("standard_io"))
         return 1;
     if (dev == atom_from_cstr("stderr") || dev == atom_from_cstr("standard_error"))
         return 2;
     return -1;
+}
+
+/* The calling process's group leader, or NONE. Only the owner writes
+ * it (proc.c at spawn, group_leader/2 on self), so no lock is needed. */
+static Term group_leader_of(Proc *p)
+{
+    ProcCold *c = __atomic_load_n(&p->cold, __ATOMIC_ACQUIRE);
+    return c != NULL ? c->group_leader : NONE;
 }
 
 /* Appends the String.Chars text of t: binaries as they are, atoms by
@@ -137,34 +149,66 @@ static Term bif_to_string(Proc *p, const Term *a)
     return r == NONE ? lib_oom(p) : r;
 }
 
-/* IO.puts/IO.write on a device: the item's chardata (or String.Chars
- * text), plus a newline for puts, in one write. */
-static Term put(Proc *p, Term dev, Term item, bool newline)
+/* IO.__target__(device): where IO's output for device goes: the I/O
+ * server pid to send requests to (the caller's group leader for :stdio,
+ * the pid itself, or a registered name's pid), or nil when the bytes are
+ * written directly (IO.__write_fd__). Raises badarg for anything else. */
+static Term bif_target(Proc *p, const Term *a)
 {
-    int fd = device_fd(dev);
-    if (fd < 0)
-        return bif_badarg(p, 1, "not an IO device");
-    Strbuf sb;
-    strbuf_init(&sb);
-    int rc = lib_to_string(item, &sb);
-    if (rc < 0) {
-        strbuf_fini(&sb);
-        if (rc == -1 && is_list(item))
-            return bif_badarg(p, 2, "not valid character data (an iodata term)");
-        return chars_error(p, rc, item);
+    Term dev = a[0];
+    if (dev == atom_from_cstr("stdio") || dev == atom_from_cstr("standard_io")) {
+        Term gl = group_leader_of(p);
+        return gl != NONE ? gl : A(nil);
     }
-    if (newline)
-        strbuf_putc(&sb, '\n');
-    bool ok = !strbuf_failed(&sb) && write_all(fd, strbuf_cstr(&sb), sb.len);
-    bif_charge(p, (uint32_t)(sb.len / 64 + 1));
-    strbuf_fini(&sb);
-    return ok ? A(ok) : bif_error(p, lib_tuple2(p, A(error), atom_from_cstr("terminated")));
+    if (is_pid(dev))
+        return dev;
+    if (device_fd(dev) >= 0)
+        return A(nil);
+    if (is_atom(dev)) {
+        Term pid = reg_whereis(p->node, dev);
+        if (pid != NONE && is_pid(pid))
+            return pid;
+    }
+    return bif_badarg(p, 1, "not an IO device");
 }
 
-static Term bif_puts1(Proc *p, const Term *a) { return put(p, atom_from_cstr("stdio"), a[0], true); }
-static Term bif_puts2(Proc *p, const Term *a) { return put(p, a[0], a[1], true); }
-static Term bif_write1(Proc *p, const Term *a) { return put(p, atom_from_cstr("stdio"), a[0], false); }
-static Term bif_write2(Proc *p, const Term *a) { return put(p, a[0], a[1], false); }
+/* IO.__chars__(item, newline): the bytes IO.puts (newline true) or
+ * IO.write prints for item: its chardata or String.Chars text. */
+static Term bif_chars(Proc *p, const Term *a)
+{
+    Strbuf sb;
+    strbuf_init(&sb);
+    int rc = lib_to_string(a[0], &sb);
+    if (rc < 0) {
+        strbuf_fini(&sb);
+        if (rc == -1 && is_list(a[0]))
+            return bif_badarg(p, 2, "not valid character data (an iodata term)");
+        return chars_error(p, rc, a[0]);
+    }
+    if (a[1] == A(true))
+        strbuf_putc(&sb, '\n');
+    bif_charge(p, (uint32_t)(sb.len / 64 + 1));
+    Term r = lib_strbuf(p, &sb);
+    return r == NONE ? lib_oom(p) : r;
+}
+
+/* IO.__write_fd__(device, binary): writes the bytes to :stdio or :stderr
+ * in one write; :ok, or raises {:error, :terminated}-style as Erlang's io
+ * does when the device is gone. */
+static Term bif_write_fd(Proc *p, const Term *a)
+{
+    int fd = device_fd(a[0]);
+    const uint8_t *s;
+    size_t n;
+    if (fd < 0)
+        return bif_badarg(p, 1, "not an IO device");
+    if (!lib_bytes(a[1], &s, &n))
+        return bif_badarg(p, 2, "not a binary");
+    bif_charge(p, (uint32_t)(n / 64 + 1));
+    if (!write_all(fd, (const char *)s, n))
+        return bif_error(p, atom_from_cstr("terminated"));
+    return A(ok);
+}
 
 /* The :label option of a keyword list, or NONE. */
 static Term label_of(Term kw)
@@ -190,11 +234,11 @@ static int inspect_with(Term t, bool io, Term kw, Strbuf *sb)
     return inspect_term(t, &o, sb);
 }
 
-static Term io_inspect(Proc *p, Term dev, Term item, Term kw)
+/* IO.__inspect_chars__(item, opts): the line IO.inspect prints: the
+ * :label and ": " when given, the inspected item, a newline. */
+static Term bif_inspect_chars(Proc *p, const Term *a)
 {
-    int fd = device_fd(dev);
-    if (fd < 0)
-        return bif_badarg(p, 1, "not an IO device");
+    Term item = a[0], kw = a[1];
     if (!is_list(kw))
         return FCLAUSE(p, "Elixir.IO", "inspect", 3);
     Strbuf sb;
@@ -213,15 +257,44 @@ static Term io_inspect(Proc *p, Term dev, Term item, Term kw)
         return bif_raise_msg(p, "ArgumentError", "invalid inspect options");
     }
     strbuf_putc(&sb, '\n');
-    bool ok = !strbuf_failed(&sb) && write_all(fd, strbuf_cstr(&sb), sb.len);
     bif_charge(p, (uint32_t)(sb.len / 64 + 1));
-    strbuf_fini(&sb);
-    return ok ? item : lib_oom(p);
+    Term r = lib_strbuf(p, &sb);
+    return r == NONE ? lib_oom(p) : r;
 }
 
-static Term bif_inspect1(Proc *p, const Term *a) { return io_inspect(p, atom_from_cstr("stdio"), a[0], NIL); }
-static Term bif_inspect2(Proc *p, const Term *a) { return io_inspect(p, atom_from_cstr("stdio"), a[0], a[1]); }
-static Term bif_inspect3(Proc *p, const Term *a) { return io_inspect(p, a[0], a[1], a[2]); }
+/* The builtins IO.puts/write/inspect: the direct path (no group leader),
+ * which io.ex shadows for programs; kept for C callers and the tests. */
+static Term direct(Proc *p, Term dev, Term bytes)
+{
+    if (bytes == NONE)
+        return NONE;
+    Term args[2] = {dev, bytes};
+    return bif_write_fd(p, args);
+}
+
+static Term direct_chars(Proc *p, Term dev, Term item, bool newline)
+{
+    if (device_fd(dev) < 0)
+        return bif_badarg(p, 1, "not an IO device");
+    Term args[2] = {item, newline ? A(true) : A(false)};
+    return direct(p, dev, bif_chars(p, args));
+}
+
+static Term direct_inspect(Proc *p, Term dev, Term item, Term kw)
+{
+    if (device_fd(dev) < 0)
+        return bif_badarg(p, 1, "not an IO device");
+    Term args[2] = {item, kw};
+    return direct(p, dev, bif_inspect_chars(p, args)) == NONE ? NONE : item;
+}
+
+static Term bif_puts1(Proc *p, const Term *a) { return direct_chars(p, atom_from_cstr("stdio"), a[0], true); }
+static Term bif_puts2(Proc *p, const Term *a) { return direct_chars(p, a[0], a[1], true); }
+static Term bif_write1(Proc *p, const Term *a) { return direct_chars(p, atom_from_cstr("stdio"), a[0], false); }
+static Term bif_write2(Proc *p, const Term *a) { return direct_chars(p, a[0], a[1], false); }
+static Term bif_inspect1(Proc *p, const Term *a) { return direct_inspect(p, atom_from_cstr("stdio"), a[0], NIL); }
+static Term bif_inspect2(Proc *p, const Term *a) { return direct_inspect(p, atom_from_cstr("stdio"), a[0], a[1]); }
+static Term bif_inspect3(Proc *p, const Term *a) { return direct_inspect(p, a[0], a[1], a[2]); }
 
 static Term kernel_inspect(Proc *p, Term t, Term kw)
 {
@@ -290,14 +363,50 @@ static Term bif_list_to_string(Proc *p, const Term *a)
     return chardata(p, a[0], true, "Elixir.List", "to_string");
 }
 
+/* group_leader/0: the calling process's group leader (its I/O server),
+ * or :undefined when it has none (processes the host spawned). */
+static Term b_group_leader0(Proc *p, const Term *a)
+{
+    (void)a;
+    Term gl = group_leader_of(p);
+    return gl != NONE ? gl : atom_from_cstr("undefined");
+}
+
+/* group_leader(leader, pid): only pid == self() for now: another
+ * process's cold part may only be allocated by its owner (proc.h). The
+ * leader must be a local pid: the cold part is no GC root, so it can hold
+ * an immediate but not a boxed remote pid. */
+static Term b_group_leader2(Proc *p, const Term *a)
+{
+    if (!is_local_pid(a[0]))
+        return bif_badarg(p, 1, "not a local pid");
+    if (a[1] != p->pid)
+        return bif_badarg(p, 2, "only the calling process can be given a group leader");
+    ProcCold *c = proc_cold(p);
+    if (c == NULL)
+        return lib_oom(p);
+    c->group_leader = a[0];
+    return A(true);
+}
+
 static const BifDef io_bifs[] = {
-    {"Elixir.IO", "puts", 1, 0, bif_puts1, "IO.puts/1"},
-    {"Elixir.IO", "puts", 2, 0, bif_puts2, "IO.puts/2"},
+    {"Elixir.IO", "puts", 1, 0, bif_puts1, NULL},
+    {"Elixir.IO", "puts", 2, 0, bif_puts2, NULL},
     {"Elixir.IO", "write", 1, 0, bif_write1, NULL},
     {"Elixir.IO", "write", 2, 0, bif_write2, NULL},
-    {"Elixir.IO", "inspect", 1, 0, bif_inspect1, "IO.inspect/1"},
-    {"Elixir.IO", "inspect", 2, 0, bif_inspect2, "IO.inspect/2"},
+    {"Elixir.IO", "inspect", 1, 0, bif_inspect1, NULL},
+    {"Elixir.IO", "inspect", 2, 0, bif_inspect2, NULL},
     {"Elixir.IO", "inspect", 3, 0, bif_inspect3, NULL},
+    {"Elixir.IO", "__target__", 1, 0, bif_target, NULL},
+    {"erlang", "group_leader", 0, 0, b_group_leader0, "The process's I/O server."},
+    {"erlang", "group_leader", 2, 0, b_group_leader2, NULL},
+    {"Elixir.Process", "group_leader", 0, 0, b_group_leader0,
+     "The calling process's group leader: the I/O server its output goes to."},
+    {"Elixir.Process", "group_leader", 2, 0, b_group_leader2,
+     "group_leader(leader, pid): makes leader the group leader of pid (the caller itself)."},
+    {"Elixir.IO", "__chars__", 2, 0, bif_chars, NULL},
+    {"Elixir.IO", "__write_fd__", 2, 0, bif_write_fd, NULL},
+    {"Elixir.IO", "__inspect_chars__", 2, 0, bif_inspect_chars, NULL},
     {"Elixir.IO", "iodata_to_binary", 1, BIF_PURE, bif_iodata_to_binary, NULL},
     {"Elixir.IO", "chardata_to_string", 1, BIF_PURE, bif_chardata_to_string, NULL},
     {"Elixir.IO", "iodata_length", 1, BIF_PURE, bif_iodata_length, NULL},

@@ -1,0 +1,56 @@
+# IO.puts/write/inspect, written here because they may wait: output to
+# :stdio goes to the calling process's group leader, an I/O server
+# speaking the Erlang I/O protocol ({:io_request, from, ref, request} and
+# one {:io_reply, ref, reply}), as in Erlang. The shell's evaluator and
+# every process spawned from it have the shell's I/O server as group
+# leader, so their output reaches the shell (and, later, a remote shell)
+# in order. A process without one (scripts, host-spawned processes), and
+# :stderr, write straight to the file descriptor (the C builtins of
+# lib/io.c, which also turn items into bytes and find the device).
+defmodule IO do
+  @moduledoc "Writing to the standard output, the standard error and other IO devices."
+
+  @doc "Writes item (chardata or anything with String.Chars) and a newline to device (default :stdio)."
+  def puts(item), do: put(:stdio, IO.__chars__(item, true))
+  def puts(device, item), do: put(device, IO.__chars__(item, true))
+
+  @doc "Writes item (chardata or anything with String.Chars) to device (default :stdio)."
+  def write(item), do: put(:stdio, IO.__chars__(item, false))
+  def write(device, item), do: put(device, IO.__chars__(item, false))
+
+  @doc "Inspects item (Inspect options; :label prefixes it), writes it to device (default :stdio) and returns item."
+  def inspect(item), do: inspect(:stdio, item, [])
+  def inspect(item, opts), do: inspect(:stdio, item, opts)
+
+  def inspect(device, item, opts) do
+    put(device, IO.__inspect_chars__(item, opts))
+    item
+  end
+
+  defp put(device, bytes) do
+    case IO.__target__(device) do
+      nil -> IO.__write_fd__(device, bytes)
+      server -> request(server, {:put_chars, :unicode, bytes})
+    end
+  end
+
+  # Erlang's io module: monitor the server for the length of the request,
+  # so a dead one is an error (:terminated), never a wait forever.
+  defp request(server, req) do
+    ref = :erlang.monitor(:process, server)
+    send(server, {:io_request, self(), ref, req})
+
+    receive do
+      {:io_reply, ^ref, reply} ->
+        :erlang.demonitor(ref, [:flush])
+        reply(reply)
+
+      {:DOWN, ^ref, _, _, _} ->
+        :erlang.error(:terminated)
+    end
+  end
+
+  defp reply(:ok), do: :ok
+  defp reply({:error, reason}), do: :erlang.error(reason)
+  defp reply(other), do: other
+end
