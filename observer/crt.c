@@ -1,39 +1,159 @@
-/* crt.c — curses set-up: colours when available (8, 256 or more — only
- * the first 8 are used), monochrome otherwise or when NO_COLOR is set. */
+/* crt.c — curses set-up: a fresh SCREEN per session (newterm/delscreen),
+ * so observer() can open and close the view many times inside the REPL;
+ * colours when available (8 or 256), monochrome otherwise or when
+ * NO_COLOR is set, with bold and reverse video standing in for colour.
+ *
+ * Invariant: between crt_init and crt_done the terminal belongs to curses;
+ * before and after it is exactly as the caller had it (termios and the
+ * SIGINT/SIGTERM/SIGTSTP/SIGWINCH handlers saved and restored). */
 #include <curses.h>
+#include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "crt.h"
 
-static bool has_colour;
+static const int saved_signals[] = {SIGINT, SIGTERM, SIGTSTP, SIGWINCH, SIGQUIT};
+#define NSAVED (sizeof saved_signals / sizeof *saved_signals)
+
+static struct {
+    SCREEN *scr;
+    bool colour, utf8, have_tio;
+    struct termios tio;
+    struct sigaction sig[NSAVED];
+    int attr[CRT_NROLES];
+} crt;
+
+/* Monochrome stand-ins: every role keeps a visible difference. */
+static void set_mono(void)
+{
+    memset(crt.attr, 0, sizeof crt.attr);
+    crt.attr[CRT_HEAD] = A_REVERSE;
+    crt.attr[CRT_SEL] = A_REVERSE;
+    crt.attr[CRT_FKEY] = A_REVERSE;
+    crt.attr[CRT_WARN] = A_BOLD;
+    crt.attr[CRT_TITLE] = A_BOLD;
+    crt.attr[CRT_BAR] = A_BOLD;
+}
+
+/* Colour pairs; 256-colour terminals get softer shades for dim text and
+ * charts, 8-colour ones the basic set. */
+static void set_colour(void)
+{
+    bool rich = COLORS >= 256;
+    static const struct { CrtRole role; short fg8, fg256, bg; int extra; } roles[] = {
+        {CRT_BAR, COLOR_GREEN, 34, -1, 0},
+        {CRT_HEAD, COLOR_BLACK, COLOR_BLACK, COLOR_GREEN, 0},
+        {CRT_SEL, COLOR_BLACK, COLOR_BLACK, COLOR_CYAN, 0},
+        {CRT_FKEY, COLOR_BLACK, COLOR_BLACK, COLOR_CYAN, 0},
+        {CRT_WARN, COLOR_RED, 196, -1, A_BOLD},
+        {CRT_DIM, COLOR_BLUE, 244, -1, 0},
+        {CRT_GOOD, COLOR_GREEN, 40, -1, 0},
+        {CRT_SPARK, COLOR_CYAN, 39, -1, 0},
+        {CRT_TITLE, COLOR_CYAN, 44, -1, A_BOLD},
+    };
+    start_color();
+    use_default_colors();
+    memset(crt.attr, 0, sizeof crt.attr);
+    for (size_t i = 0; i < sizeof roles / sizeof *roles; i++) {
+        short pair = (short)(i + 1);
+        init_pair(pair, rich ? roles[i].fg256 : roles[i].fg8, roles[i].bg);
+        crt.attr[roles[i].role] = (int)COLOR_PAIR(pair) | roles[i].extra;
+    }
+}
+
+static void save_signals(void)
+{
+    for (size_t i = 0; i < NSAVED; i++)
+        sigaction(saved_signals[i], NULL, &crt.sig[i]);
+}
+
+static void restore_signals(void)
+{
+    for (size_t i = 0; i < NSAVED; i++)
+        sigaction(saved_signals[i], &crt.sig[i], NULL);
+}
 
 int crt_init(void)
 {
-    setlocale(LC_ALL, "");
-    if (!initscr())
+    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || crt.scr)
         return -1;
+    setlocale(LC_ALL, "");
+    const char *cs = nl_langinfo(CODESET);
+    crt.utf8 = cs && (!strcmp(cs, "UTF-8") || !strcmp(cs, "utf8"));
+    crt.have_tio = tcgetattr(STDIN_FILENO, &crt.tio) == 0;
+    save_signals();
+    fflush(stdout);
+    crt.scr = newterm(NULL, stdout, stdin);
+    if (!crt.scr) {
+        restore_signals();
+        return -1;
+    }
+    set_term(crt.scr);
     cbreak();
     noecho();
+    nonl();
     keypad(stdscr, TRUE);
     curs_set(0);
+    set_escdelay(40);
+    mouseinterval(0);
     mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
-    has_colour = has_colors() && !getenv("NO_COLOR");
-    if (has_colour) {
-        start_color();
-        use_default_colors();
-        init_pair(CRT_BAR, COLOR_GREEN, -1);
-        init_pair(CRT_HEAD, COLOR_BLACK, COLOR_GREEN);
-    }
+    crt.colour = has_colors() && !getenv("NO_COLOR");
+    if (crt.colour)
+        set_colour();
+    else
+        set_mono();
     return 0;
 }
 
 void crt_done(void)
 {
+    if (!crt.scr)
+        return;
+    mousemask(0, NULL);
     endwin();
+    delscreen(crt.scr);
+    crt.scr = NULL;
+    if (crt.have_tio)
+        tcsetattr(STDIN_FILENO, TCSADRAIN, &crt.tio);
+    restore_signals();
+    fflush(stdout);
 }
 
-int crt_color(int role)
+int crt_attr(CrtRole role)
 {
-    return has_colour ? (int)COLOR_PAIR(role) : 0;
+    return role < CRT_NROLES ? crt.attr[role] : 0;
+}
+
+bool crt_has_colour(void)
+{
+    return crt.colour;
+}
+
+bool crt_utf8(void)
+{
+    return crt.utf8;
+}
+
+void crt_pad(void)
+{
+    int y = getcury(stdscr);
+    for (int x = getcurx(stdscr); x < COLS && getcury(stdscr) == y; x++)
+        addch(' ');
+}
+
+int crt_put(int y, int x, int w, const char *s)
+{
+    if (w <= 0 || y < 0 || y >= LINES || x >= COLS)
+        return 0;
+    if (x + w > COLS)
+        w = COLS - x;
+    mvaddnstr(y, x, s, w);
+    int n = (int)strlen(s);
+    return n < w ? n : w;
 }

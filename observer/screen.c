@@ -1,64 +1,35 @@
-/* screen.c — the full-screen view: header meters, the process table and
- * the key loop (htop's keys where htop has one).
+/* screen.c — the screen manager: owns the source, the header and the
+ * views, runs the key loop and the refresh clock, and handles resize.
  *
- * Each refresh takes one snapshot of the rows that fit on screen (top-K
- * on the runtime side), so the cost does not grow with the process count
- * beyond the one pass the source makes. Keys are read with a timeout of
- * the refresh interval; every action is one keystroke, except the text
- * of a / filter. Colours come from crt.c; without colours (or with
- * NO_COLOR) the view is monochrome with reverse video for selection. */
+ * Each refresh takes one snapshot holding only the rows the table can
+ * show (top-K on the source's side), so the cost does not grow with the
+ * process count beyond the one pass the source makes. Keys are read with
+ * a timeout that runs to the next refresh (a held key does not postpone
+ * it); every action is one keystroke, except the text of a / filter or a
+ * typed exit reason. The terminal is the caller's again when
+ * observer_run_tui returns (crt.c). */
 #include <curses.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
-#include "obj.h"
-#include "observer.h"
 #include "crt.h"
+#include "observer.h"
+#include "screen.h"
 
-typedef struct Screen {
-    Source *src;
-    SnapQuery q;
-    char filter[64];
-    double delay_s;
-    bool paused, help, confirm_kill;
-    int sel;                    /* selected row index                   */
-    mote_pid sel_pid;           /* kept across refreshes when possible  */
-    Snap snap;
-    bool have_snap;
-    char msg[128];              /* one-line status message              */
-    int table_top;              /* screen line of the first row         */
-} Screen;
-
-static const char *const help_lines[] = {
-    "mote top keys",
-    "  q, F10       quit (back to the shell when opened from observer())",
-    "  ?, F1, h     this help (any key closes it)",
-    "  Up/Down      select a process; PgUp/PgDn, Home/End move faster",
-    "  mouse click  select the clicked row",
-    "  P            sort by reductions per second (CPU)",
-    "  M            sort by memory",
-    "  Q            sort by message queue length",
-    "  G            sort by message queue growth per second",
-    "  g            sort by memory growth per second",
-    "  R            sort by restarts",
-    "  N            sort by pid",
-    "  >, F6        next sort key",
-    "  /, F3        filter by name, initial call, pid or function (Enter ends)",
-    "  \\            clear the filter",
-    "  Z, space     pause / resume refreshing",
-    "  +, -         refresh interval longer / shorter",
-    "  k, F9        kill the selected process (y confirms, any other key cancels)",
-    "  x            send the selected process exit reason :shutdown",
-    NULL,
-};
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
 static void take(Screen *sc)
 {
-    int rows = LINES - sc->table_top - 1;
-    sc->q.limit = rows > 0 ? (size_t)rows : 1;
-    sc->q.filter = sc->filter[0] ? sc->filter : NULL;
+    SnapQuery q;
+    ptable_query(&sc->table, &q);
     Snap s;
-    if (source_take(sc->src, &sc->q, &s)) {
+    if (source_take(sc->src, &q, &s)) {
         snprintf(sc->msg, sizeof sc->msg, "snapshot failed: %s", mote_last_error());
         return;
     }
@@ -66,257 +37,255 @@ static void take(Screen *sc)
         snap_release(&sc->snap);
     sc->snap = s;
     sc->have_snap = true;
-    for (size_t i = 0; i < s.nrows; i++)
-        if (s.rows[i].pid == sc->sel_pid)
-            sc->sel = (int)i;
-    if (sc->sel >= (int)s.nrows)
-        sc->sel = s.nrows ? (int)s.nrows - 1 : 0;
-    if (s.nrows)
-        sc->sel_pid = s.rows[sc->sel].pid;
+    header_update(&sc->header, &sc->snap);
+    ptable_adopt(&sc->table, &sc->snap);
 }
 
-static void draw_bar(int y, int x, int w, const char *label, double frac)
+/* Lines: header, one tab line, the view, the function bar. */
+static void layout(Screen *sc)
 {
-    if (frac < 0)
-        frac = 0;
-    if (frac > 1)
-        frac = 1;
-    mvprintw(y, x, "%s[", label);
-    int inner = w - (int)strlen(label) - 7;
-    int fill = (int)(frac * inner + 0.5);
-    attron(crt_color(CRT_BAR));
-    for (int i = 0; i < inner; i++)
-        addch(i < fill ? '|' : ' ');
-    attroff(crt_color(CRT_BAR));
-    printw("%4.0f%%]", frac * 100);
+    int hh = header_height(&sc->header, COLS);
+    /* On a short terminal the header gives way to the table first. */
+    if (hh > LINES / 2)
+        hh = LINES / 2;
+    sc->body_y = hh + 1;
+    int body_h = LINES - sc->body_y - 1;
+    ptable_place(&sc->table, sc->body_y, body_h > 1 ? body_h : 2, COLS);
 }
 
-/* Header: one bar per scheduler (two columns), then figures. Returns the
- * next free line. */
-static int draw_header(Screen *sc)
+static void draw_tabs(Screen *sc)
 {
-    const Snap *s = &sc->snap;
-    const mote_rt_stats *st = &s->stats;
-    int half = COLS / 2, y = 0;
-    for (unsigned i = 0; i < st->nschedulers && i < MOTE_MAX_SCHEDULERS; i++) {
-        char label[16];
-        snprintf(label, sizeof label, "%2u", i + 1);
-        draw_bar(y, (i % 2) * half, half - 1, label, st->sched_util[i]);
-        if (i % 2 || i + 1 == st->nschedulers)
-            y++;
-    }
-    uint64_t rq = 0;
-    for (unsigned i = 0; i < st->nschedulers && i < MOTE_MAX_SCHEDULERS; i++)
-        rq += st->runq_len[i];
-    mvprintw(y++, 0, "Processes: %llu/%llu  run queue: %llu  uptime: %llus%s",
-             (unsigned long long)s->nprocs, (unsigned long long)st->process_limit,
-             (unsigned long long)rq, (unsigned long long)(st->uptime_ms / 1000),
-             sc->paused ? "  [PAUSED]" : "");
-    mvprintw(y++, 0, "Mem: total %zuK proc %zuK bin %zuK atom %zuK code %zuK",
-             st->mem_total / 1024, st->mem_processes / 1024, st->mem_binaries / 1024,
-             st->mem_atoms / 1024, st->mem_code / 1024);
-    mvprintw(y++, 0, "Reds/s: %.0f  Msgs/s: %.0f  Restarts: %llu (%.0f/min)  Sort: %s%s%s",
-             st->reductions_per_sec, st->messages_per_sec,
-             (unsigned long long)s->restarts_total, s->restarts_per_min,
-             snap_key_name(s->sort), sc->filter[0] ? "  Filter: " : "", sc->filter);
-    return y;
-}
-
-static void draw_table(Screen *sc, int y)
-{
-    attron(crt_color(CRT_HEAD) | A_REVERSE);
-    mvprintw(y, 0, "%-14s %-16s %7s %7s %6s %8s %7s %-7s %s", "PID", "NAME", "REDS/S",
-             "MSGQ", "MSGQ/S", "MEMORY", "MEM/S", "STATUS", "CURRENT");
-    for (int x = getcurx(stdscr); x < COLS; x++)
-        addch(' ');
-    attroff(crt_color(CRT_HEAD) | A_REVERSE);
-    sc->table_top = ++y;
-    for (size_t i = 0; i < sc->snap.nrows && y < LINES - 1; i++, y++) {
-        const SnapRow *r = &sc->snap.rows[i];
-        bool sel = (int)i == sc->sel;
-        if (sel)
-            attron(A_REVERSE);
-        mvprintw(y, 0, "%-14.14s %-16.16s %7.0f %7llu %+6.0f %8zu %+7.0f %-7.7s %s", r->pid_text,
-                 r->name[0] ? r->name : r->initial_call, r->reds_per_sec,
-                 (unsigned long long)r->msgq, r->msgq_per_sec, r->memory, r->mem_per_sec,
-                 r->status == MOTE_S_WAITING ? "waiting" : r->status == MOTE_S_SUSPENDED
-                     ? "suspend" : r->status == MOTE_S_EXITING ? "exiting" : "running",
-                 r->current_function);
-        if (sel) {
-            for (int x = getcurx(stdscr); x < COLS && getcury(stdscr) == y; x++)
-                addch(' ');
-            attroff(A_REVERSE);
-        }
-    }
-}
-
-static void draw_fbar(Screen *sc)
-{
-    move(LINES - 1, 0);
+    int y = sc->body_y - 1;
+    static const ViewId tabs[] = {VIEW_PROCS, VIEW_TREE, VIEW_LOG};
+    move(y, 0);
     clrtoeol();
-    if (sc->confirm_kill && sc->snap.nrows) {
-        attron(A_BOLD);
-        printw("Kill %s? y confirms, any other key cancels", sc->snap.rows[sc->sel].pid_text);
-        attroff(A_BOLD);
-        return;
+    for (size_t i = 0; i < sizeof tabs / sizeof *tabs; i++) {
+        bool on = sc->view == tabs[i];
+        int a = on ? crt_attr(CRT_HEAD) | (int)A_BOLD : crt_attr(CRT_DIM);
+        attron(a);
+        printw(" %s ", prefs_view_name(tabs[i]));
+        attroff(a);
+        addch(' ');
     }
-    if (sc->msg[0]) {
-        printw("%s", sc->msg);
-        return;
-    }
-    static const char *const keys[][2] = {
-        {"F1", "Help"}, {"F3", "Filter"}, {"F6", "Sort"}, {"F9", "Kill"},
-        {"Z", "Pause"}, {"F10", "Quit"},
-    };
-    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
-        attron(A_REVERSE);
-        printw("%s", keys[i][0]);
-        attroff(A_REVERSE);
-        printw("%-7s", keys[i][1]);
+    char st[160];
+    snprintf(st, sizeof st, " Sort: %s%s%s  every %.1fs%s", snap_key_name(sc->table.sort),
+             sc->table.filter[0] ? "  Filter: " : "", sc->table.filter, sc->delay_s,
+             sc->paused ? "  [PAUSED]" : "");
+    int x = getcurx(stdscr);
+    crt_put(y, x, COLS - x, st);
+}
+
+static void draw_body(Screen *sc)
+{
+    switch (sc->view) {
+    case VIEW_PROCS: ptable_draw(&sc->table, &sc->snap); break;
+    default:
+        crt_put(sc->body_y, 2, COLS - 2, "(this view has no data from this source yet)");
+        break;
     }
 }
 
 static void draw(Screen *sc)
 {
     erase();
-    if (sc->help) {
-        for (int i = 0; help_lines[i] && i < LINES; i++)
-            mvprintw(i, 0, "%s", help_lines[i]);
-    } else if (sc->have_snap) {
-        int y = draw_header(sc);
-        draw_table(sc, y + 1);
-        draw_fbar(sc);
+    if (sc->modal == MODAL_HELP) {
+        dialog_draw(sc);
+        refresh();
+        return;
     }
+    if (sc->have_snap) {
+        header_draw(&sc->header, COLS);
+        draw_tabs(sc);
+        draw_body(sc);
+    }
+    if (sc->modal != MODAL_NONE)
+        dialog_draw(sc);
+    else if (sc->msg[0])
+        fbar_text(&sc->fbar, LINES - 1, sc->msg, false);
+    else
+        fbar_draw(&sc->fbar, sc->view, LINES - 1);
     refresh();
 }
 
-static void read_filter(Screen *sc)
+static void go(Screen *sc, ViewId v)
 {
-    move(LINES - 1, 0);
-    clrtoeol();
-    printw("Filter: ");
-    echo();
-    curs_set(1);
-    timeout(-1);
-    getnstr(sc->filter, sizeof sc->filter - 1);
-    noecho();
-    curs_set(0);
-    sc->sel = 0;
-    sc->sel_pid = 0;
-}
-
-static void set_sort(Screen *sc, SnapKey k)
-{
-    /* A new order starts at its top row, not at the old selection. */
-    sc->q.sort = k;
-    sc->sel = 0;
-    sc->sel_pid = 0;
-}
-
-static void move_sel(Screen *sc, int by)
-{
-    int n = (int)sc->snap.nrows;
-    sc->sel += by;
-    if (sc->sel >= n)
-        sc->sel = n - 1;
-    if (sc->sel < 0)
-        sc->sel = 0;
-    if (n)
-        sc->sel_pid = sc->snap.rows[sc->sel].pid;
-}
-
-static void signal_selected(Screen *sc, const char *reason)
-{
-    if (!sc->snap.nrows)
+    if (v == sc->view)
         return;
-    const SnapRow *r = &sc->snap.rows[sc->sel];
-    int rc = sc->src->cls->kill(sc->src, r->pid, reason);
-    snprintf(sc->msg, sizeof sc->msg, rc ? "could not signal %s: %s" : "sent exit :%s to %s",
-             rc ? r->pid_text : reason, rc ? mote_last_error() : r->pid_text);
+    if (sc->nback == SCREEN_BACK_MAX) {
+        memmove(sc->back, sc->back + 1, (SCREEN_BACK_MAX - 1) * sizeof *sc->back);
+        sc->nback--;
+    }
+    sc->back[sc->nback++] = sc->view;
+    sc->view = v;
 }
 
-static void on_mouse(Screen *sc)
+static int go_back(Screen *sc)
+{
+    if (!sc->nback)
+        return PANEL_HANDLED;
+    sc->view = sc->back[--sc->nback];
+    return PANEL_HANDLED | PANEL_REDRAW | PANEL_RETAKE;
+}
+
+/* The process the current view has selected, with its text; 0 if none. */
+static mote_pid selected(Screen *sc, char *text, size_t n)
+{
+    if (sc->view == VIEW_PROCS && sc->have_snap) {
+        const SnapRow *r = ptable_selected(&sc->table, &sc->snap);
+        if (r) {
+            const char *who = r->name[0] ? r->name : r->initial_call;
+            snprintf(text, n, "%.31s%s%.120s", r->pid_text, who[0] ? " " : "", who);
+            return r->pid;
+        }
+    }
+    return 0;
+}
+
+static int edit_filter(Screen *sc)
+{
+    char buf[sizeof sc->table.filter];
+    snprintf(buf, sizeof buf, "%s", sc->table.filter);
+    if (dialog_prompt("Filter: ", buf, sizeof buf)) {
+        snprintf(sc->table.filter, sizeof sc->table.filter, "%s", buf);
+        sc->table.sel_pid = 0;
+        panel_select(&sc->table.panel, 0);
+    }
+    return PANEL_HANDLED | PANEL_REDRAW | PANEL_RETAKE;
+}
+
+static int signal_dialog(Screen *sc, Modal m)
+{
+    char text[160];
+    mote_pid pid = selected(sc, text, sizeof text);
+    if (!pid) {
+        snprintf(sc->msg, sizeof sc->msg, "no process selected");
+        return PANEL_HANDLED | PANEL_REDRAW;
+    }
+    dialog_open_signal(sc, m, pid, text);
+    return PANEL_HANDLED | PANEL_REDRAW;
+}
+
+static int set_delay(Screen *sc, double d)
+{
+    sc->delay_s = d < PREFS_DELAY_MIN ? PREFS_DELAY_MIN : d > PREFS_DELAY_MAX ? PREFS_DELAY_MAX : d;
+    snprintf(sc->msg, sizeof sc->msg, "refresh every %.1fs", sc->delay_s);
+    return PANEL_HANDLED | PANEL_REDRAW;
+}
+
+/* Keys every view shares. */
+static int global_act(Screen *sc, Act a)
+{
+    switch (a) {
+    case ACT_QUIT: return PANEL_QUIT;
+    case ACT_HELP:
+        sc->modal = MODAL_HELP;
+        panel_select(&sc->help, 0);
+        sc->help.top = 0;
+        return PANEL_HANDLED | PANEL_REDRAW;
+    case ACT_BACK: return go_back(sc);
+    case ACT_REDRAW: clearok(curscr, TRUE); return PANEL_HANDLED | PANEL_REDRAW;
+    case ACT_PROCS: go(sc, VIEW_PROCS); return PANEL_HANDLED | PANEL_REDRAW | PANEL_RETAKE;
+    case ACT_TREE: go(sc, VIEW_TREE); return PANEL_HANDLED | PANEL_REDRAW | PANEL_RETAKE;
+    case ACT_LOG: go(sc, VIEW_LOG); return PANEL_HANDLED | PANEL_REDRAW | PANEL_RETAKE;
+    case ACT_SORT_MENU:
+        sc->modal = MODAL_SORT;
+        panel_select(&sc->sort, sc->table.sort);
+        return PANEL_HANDLED | PANEL_REDRAW;
+    case ACT_FILTER: return edit_filter(sc);
+    case ACT_FILTER_CLEAR:
+        sc->table.filter[0] = 0;
+        return PANEL_HANDLED | PANEL_REDRAW | PANEL_RETAKE;
+    case ACT_PAUSE: sc->paused = !sc->paused; return PANEL_HANDLED | PANEL_REDRAW;
+    case ACT_SLOWER: return set_delay(sc, sc->delay_s * 2);
+    case ACT_FASTER: return set_delay(sc, sc->delay_s / 2);
+    case ACT_KILL: return signal_dialog(sc, MODAL_KILL);
+    case ACT_EXIT: return signal_dialog(sc, MODAL_EXIT);
+    case ACT_SUSPEND:
+        snprintf(sc->msg, sizeof sc->msg, "suspend/resume: not offered by this source yet");
+        return PANEL_HANDLED | PANEL_REDRAW;
+    default: return PANEL_IGNORED;
+    }
+}
+
+static int view_act(Screen *sc, Act a)
+{
+    switch (sc->view) {
+    case VIEW_PROCS: return ptable_key(&sc->table, &sc->snap, a);
+    default: return PANEL_IGNORED;
+    }
+}
+
+static int on_mouse(Screen *sc)
 {
     MEVENT ev;
     if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
-        return;
-    int i = ev.y - sc->table_top;
-    if (i >= 0 && i < (int)sc->snap.nrows) {
-        sc->sel = i;
-        sc->sel_pid = sc->snap.rows[i].pid;
+        return PANEL_IGNORED;
+    if (ev.y == LINES - 1) {
+        Act a = fbar_hit(&sc->fbar, ev.x);
+        int f = view_act(sc, a);
+        return f ? f : global_act(sc, a);
     }
+    if (sc->view == VIEW_PROCS && sc->have_snap)
+        return ptable_click(&sc->table, &sc->snap, ev.y, ev.x);
+    return PANEL_IGNORED;
 }
 
-/* Handles one key; returns false to quit. */
-static bool on_key(Screen *sc, int ch)
+static int on_key(Screen *sc, int ch)
 {
+    if (sc->modal != MODAL_NONE)
+        return dialog_key(sc, ch);
     sc->msg[0] = 0;
-    if (sc->help) {
-        sc->help = false;
-        return ch != 'q';
+    if (ch == KEY_RESIZE)
+        return PANEL_HANDLED | PANEL_REDRAW | PANEL_RETAKE;
+    if (ch == KEY_MOUSE)
+        return on_mouse(sc);
+    Act a = prefs_act(ch, sc->view);
+    if (!sc->have_snap)
+        return global_act(sc, a);
+    int f = view_act(sc, a);
+    return f ? f : global_act(sc, a);
+}
+
+static void run(Screen *sc)
+{
+    double next = 0;
+    bool force = true;
+    for (;;) {
+        double t = now_s();
+        if (force || (!sc->paused && t >= next)) {
+            take(sc);
+            next = t + sc->delay_s;
+            force = false;
+        }
+        layout(sc);
+        draw(sc);
+        double wait = next - now_s();
+        timeout(sc->paused ? -1 : wait > 0 ? (int)(wait * 1000) + 1 : 0);
+        int ch = getch();
+        if (ch == ERR)
+            continue;
+        int f = on_key(sc, ch);
+        if (f & PANEL_QUIT)
+            return;
+        force = (f & PANEL_RETAKE) != 0;
     }
-    if (sc->confirm_kill) {
-        sc->confirm_kill = false;
-        if (ch == 'y' || ch == 'Y')
-            signal_selected(sc, "kill");
-        return true;
-    }
-    switch (ch) {
-    case 'q': case KEY_F(10): return false;
-    case '?': case 'h': case KEY_F(1): sc->help = true; break;
-    case KEY_UP: move_sel(sc, -1); break;
-    case KEY_DOWN: move_sel(sc, 1); break;
-    case KEY_PPAGE: move_sel(sc, -(LINES / 2)); break;
-    case KEY_NPAGE: move_sel(sc, LINES / 2); break;
-    case KEY_HOME: move_sel(sc, -1000000); break;
-    case KEY_END: move_sel(sc, 1000000); break;
-    case 'P': set_sort(sc, SNAP_REDS); break;
-    case 'M': set_sort(sc, SNAP_MEMORY); break;
-    case 'Q': set_sort(sc, SNAP_MSGQ); break;
-    case 'G': set_sort(sc, SNAP_MSGQ_GROWTH); break;
-    case 'g': set_sort(sc, SNAP_MEM_GROWTH); break;
-    case 'R': set_sort(sc, SNAP_RESTARTS); break;
-    case 'N': set_sort(sc, SNAP_PID); break;
-    case '>': case KEY_F(6): set_sort(sc, (SnapKey)((sc->q.sort + 1) % SNAP_NKEYS)); break;
-    case '/': case KEY_F(3): read_filter(sc); break;
-    case '\\': sc->filter[0] = 0; break;
-    case 'Z': case ' ': sc->paused = !sc->paused; break;
-    case '+': sc->delay_s = sc->delay_s < 10 ? sc->delay_s * 2 : 10; break;
-    case '-': sc->delay_s = sc->delay_s > 0.2 ? sc->delay_s / 2 : 0.1; break;
-    case 'k': case KEY_F(9): sc->confirm_kill = sc->snap.nrows > 0; break;
-    case 'x': signal_selected(sc, "shutdown"); break;
-    case KEY_MOUSE: on_mouse(sc); break;
-    case KEY_RESIZE: break;
-    default: return true;
-    }
-    return true;
 }
 
 int observer_run_tui(mote_rt *rt, const observer_opts *opts)
 {
-    Screen sc = {.delay_s = opts && opts->delay_s > 0 ? opts->delay_s : 1.0, .table_top = 8};
+    Screen sc;
+    memset(&sc, 0, sizeof sc);
+    sc.delay_s = opts && opts->delay_s > 0 ? opts->delay_s : 1.0;
     int k = opts && opts->sort ? snap_key_parse(opts->sort) : -1;
-    sc.q.sort = k >= 0 ? (SnapKey)k : SNAP_REDS;
+    ptable_init(&sc.table, k >= 0 ? (SnapKey)k : SNAP_REDS);
+    header_init(&sc.header);
     if (source_local_new(rt, &sc.src))
         return MOTE_ENOMEM;
     if (crt_init()) {
         source_destroy(sc.src);
         return MOTE_ESTATE;
     }
-    bool again = true;
-    bool stale = true;
-    while (again) {
-        if (stale && !sc.paused)
-            take(&sc);
-        draw(&sc);
-        timeout((int)(sc.delay_s * 1000));
-        int ch = getch();
-        stale = ch == ERR || ch == KEY_RESIZE || ch == '/' || ch == '\\' ||
-                (ch >= 'A' && ch <= 'Z' && ch != 'Z') || ch == '>' || ch == 'g' ||
-                ch == KEY_F(6) || ch == KEY_F(3);
-        if (ch != ERR)
-            again = on_key(&sc, ch);
-    }
+    run(&sc);
     crt_done();
     if (sc.have_snap)
         snap_release(&sc.snap);
