@@ -67,6 +67,8 @@ typedef struct ProcCold {
     _Atomic uint64_t pub_heap_words; /* heap block + fragments            */
     _Atomic uint32_t pub_gc_count;
     _Atomic bool pub_trap_exit;
+    _Atomic uint32_t ets_owned;      /* :ets tables it owns (etab.h); not
+                                        zero makes proc_exit delete them  */
     /* Observation data (supinfo.h, lib/mote_sup.c): written by the owner,
      * read by observers. */
     struct SupInfo *sup;             /* supervisors only; under `lock`    */

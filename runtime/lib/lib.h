@@ -37,6 +37,7 @@ int lib_kernel_register(void);
 int lib_binary_register(void);
 int lib_rand_register(void);
 int lib_structs_register(void);
+int lib_ets_register(void); /* ets.c */
 int lib_mote_sup_register(void);
 int lib_mote_otp_register(void);
 
