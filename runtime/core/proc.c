@@ -217,6 +217,22 @@ static int attach_parent(Proc *parent, Proc *p, const mote_spawn_opts *o)
     return 0;
 }
 
+/* Erlang's rule: a process starts with its spawner's group leader, so the
+ * output of a process spawned from the shell reaches the shell's I/O
+ * server. Only a local pid (an immediate) is kept in the cold part, which
+ * is no GC root. Runs before p is published, so the spawning thread may
+ * still give p its cold part; out of memory leaves p without a leader
+ * (it then prints straight to stdout), never fails the spawn. */
+static void inherit_group_leader(Proc *parent, Proc *p)
+{
+    ProcCold *pc = parent != NULL ? __atomic_load_n(&parent->cold, __ATOMIC_ACQUIRE) : NULL;
+    if (pc == NULL || pc->group_leader == NONE)
+        return;
+    ProcCold *c = proc_cold(p);
+    if (c != NULL)
+        c->group_leader = pc->group_leader;
+}
+
 /* The spawn path shared by native and VM processes: prepare (when not
  * NULL) gives p its body before anyone can see it. */
 static int spawn(Node *n, Proc *parent, const mote_proc_class *cls, void *arg,
@@ -246,6 +262,7 @@ static int spawn(Node *n, Proc *parent, const mote_proc_class *cls, void *arg,
         node_unreserve(n, pid);
         return rc;
     }
+    inherit_group_leader(parent, p);
     if (o->trap_exit)
         info_publish(p); /* not running yet: safe from this thread */
     node_publish(n, p);

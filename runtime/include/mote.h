@@ -424,6 +424,17 @@ MOTE_API size_t mote_shell_complete(mote_shell *sh, const char *text, size_t len
                                     void (*add)(const char *word, const char *hint, void *ctx),
                                     void *ctx);
 
+/* Where a shell's output goes: fn(ctx, bytes, len) for each output
+ * request of its I/O server (the evaluator's output and that of every
+ * process it spawned), whole and in arrival order, on a scheduler thread.
+ * Without one, the output is written to stdout. */
+typedef void (*mote_output_fn)(void *ctx, const char *bytes, size_t len);
+/* Routes sh's output to fn (NULL: back to stdout). When it returns, no
+ * call to the previous fn is running or will start. A line editor uses it
+ * to print output that arrives at the prompt above the prompt. Any
+ * thread. */
+MOTE_API void mote_shell_set_output(mote_shell *sh, mote_output_fn fn, void *ctx);
+
 /* Starts an I/O server: a process speaking the Erlang I/O protocol. It
  * answers each {:io_request, from, ref, request} with one
  * {:io_reply, ref, reply}: put_chars requests (binaries or chardata, with
