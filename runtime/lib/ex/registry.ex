@@ -32,6 +32,11 @@ defmodule Registry do
 
     meta = Keyword.get(opts, :meta, [])
     listeners = Keyword.get(opts, :listeners, [])
+
+    unless is_list(listeners) and Enum.all?(listeners, &is_atom/1) do
+      raise ArgumentError,
+            "expected :listeners to be a list of named processes, got: #{inspect(listeners)}"
+    end
     parent = self()
     tag = make_ref()
     pid = spawn_link(fn -> server_init(parent, tag, keys, name, meta, listeners) end)
