@@ -19,6 +19,7 @@ defmodule GenServer do
   # caller sees {:ok, pid}, :ignore or {:error, reason}, and a server that
   # dies before answering is reported with its exit reason.
   defp start_it(link, mod, arg, opts) do
+    check_name(Keyword.get(opts, :name))
     parent = self()
     tag = make_ref()
     fun = fn -> init_it(parent, tag, link, mod, arg, opts) end
@@ -119,6 +120,13 @@ defmodule GenServer do
   end
 
   defp register_name({:global, key}, pid), do: register_name({:via, :mote_global, key}, pid)
+
+  # A bad :name raises in the caller, before anything is spawned.
+  defp check_name(nil), do: :ok
+  defp check_name(name) when is_atom(name), do: :ok
+  defp check_name({:global, _}), do: :ok
+  defp check_name({:via, m, _}) when is_atom(m), do: :ok
+  defp check_name(other), do: register_name(other, nil)
 
   defp register_name(other, _pid) do
     raise ArgumentError, "expected :name option to be one of the following:\n\n  * nil\n  * atom\n  * {:global, term}\n  * {:via, module, term}\n\nGot: #{inspect(other)}\n"

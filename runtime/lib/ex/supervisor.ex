@@ -465,7 +465,7 @@ defmodule Supervisor.Impl do
     shutdown_all(after_c)
     ids = [c.id | Enum.map(after_c, & &1.id)]
     s = %{s | children: Enum.map(s.children, fn x -> if x.id in ids, do: %{x | pid: :undefined}, else: x end)}
-    restart_list(Enum.reverse([c | after_c]), c, reason, s)
+    restart_list([c | Enum.reverse(after_c)], c, reason, s)
   end
 
   # Starts the listed children (in start order) again. A child that fails to
