@@ -154,11 +154,32 @@ static void print_above_prompt(void)
     free(out);
 }
 
+/* Reads and drops the pokes in the wake-up pipe. */
+static void drain_wake_pipe(void)
+{
+    char buf[64];
+    while (read(wake[0], buf, sizeof buf) > 0)
+        ;
+}
+
 static void set_at_prompt(bool on)
 {
     pthread_mutex_lock(&out_lock);
     at_prompt = on;
     pthread_mutex_unlock(&out_lock);
+}
+
+void edit_hold_output(bool hold)
+{
+    set_at_prompt(hold);
+    if (hold)
+        return;
+    size_t len;
+    char *out = take_pending(&len);
+    if (out != NULL)
+        write_all(out, len);
+    free(out);
+    drain_wake_pipe();
 }
 
 /* ---- completion -------------------------------------------------------- */
@@ -302,13 +323,6 @@ static void abandon_line(void)
     write_all("\n", 1);
 }
 
-/* Reads and drops the pokes in the wake-up pipe. */
-static void drain_wake(void)
-{
-    char buf[64];
-    while (read(wake[0], buf, sizeof buf) > 0)
-        ;
-}
 
 /* The poll loop of one line: the terminal, and the pipe that brings
  * Ctrl+C and output. Returns false when Ctrl+C ended it. */
@@ -325,7 +339,7 @@ static bool poll_line(void)
         if (n < 0)
             continue; /* EINTR: the loop looks at the flag */
         if (fds[1].revents & POLLIN) {
-            drain_wake();
+            drain_wake_pipe();
             if (!interrupted)
                 print_above_prompt();
         }

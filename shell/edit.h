@@ -37,4 +37,8 @@ void edit_add_history(const char *entry);
  * prompt. Any thread. */
 void edit_output(void *ctx, const char *bytes, size_t len);
 
+/* While held (a full-screen view such as the observer owns the terminal),
+ * output is queued; releasing it prints what came meanwhile. Main thread. */
+void edit_hold_output(bool hold);
+
 #endif

@@ -104,9 +104,11 @@ static int run_repl(const ReplOpts *opts)
         return MAIN_EXIT_FAIL;
     }
     int status = repl_main(rt, opts);
+    /* As iex does (and `run` here), leaving the shell does not wait for
+     * the processes still running nor tear each one down: exit at once. */
     fflush(stdout);
-    mote_stop(rt);
-    return status;
+    fflush(stderr);
+    _exit(status);
 }
 
 int main(int argc, char **argv)

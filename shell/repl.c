@@ -18,9 +18,11 @@
 
 #include "edit.h"
 #include "history.h"
+#include "observer.h"
 #include "repl.h"
 
 typedef struct Repl {
+    mote_rt *rt;
     mote_shell *sh;
     unsigned counter;      /* N in mote(N)>                                  */
     bool tty;              /* stdin and stdout are terminals                 */
@@ -190,8 +192,45 @@ static char *rewrite_help(const char *src)
     return out;
 }
 
+/* Is src a call of the observer (observer() or :observer.start())? */
+static bool is_observer_call(const char *src)
+{
+    char buf[32];
+    size_t n = 0;
+    for (const char *s = src; *s && n + 1 < sizeof buf; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n')
+            buf[n++] = *s;
+    buf[n] = '\0';
+    return !strcmp(buf, "observer()") || !strcmp(buf, ":observer.start()");
+}
+
+/* observer(): the observer's full-screen view of this runtime, on the
+ * main thread (curses needs the terminal, which the evaluator does not
+ * own). Output of processes is held back meanwhile and printed after. */
+static void run_observer(Repl *r)
+{
+    if (!r->tty) {
+        fprintf(stderr, "observer() needs a terminal; use `mote top -b` for text output\n");
+        r->failures++;
+        return;
+    }
+    edit_hold_output(true);
+    int rc = observer_run_tui(r->rt, NULL);
+    edit_hold_output(false);
+    if (rc < 0)
+        fprintf(stderr, "observer: %s\n", mote_strerror(rc));
+    else
+        printf(":ok\n");
+    fflush(stdout);
+    r->counter++;
+}
+
 static void eval_input(Repl *r, const char *src)
 {
+    if (is_observer_call(src)) {
+        run_observer(r);
+        return;
+    }
     *interrupted = 0;
     char *help = rewrite_help(src);
     if (help != NULL)
@@ -325,6 +364,7 @@ int repl_main(mote_rt *rt, const ReplOpts *opts)
 {
     Repl r;
     memset(&r, 0, sizeof r);
+    r.rt = rt;
     r.counter = 1;
     r.tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
     const char *nc = getenv("NO_COLOR");
