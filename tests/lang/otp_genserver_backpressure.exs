@@ -50,7 +50,7 @@ IO.inspect(:mote.set_mailbox_limit(:infinity, :drop_newest))
 try do
   :mote.set_mailbox_limit(-1, :drop_newest)
 rescue
-  e in ArgumentError -> IO.puts(Exception.message(e))
+  e in ArgumentError -> IO.puts(String.trim(Exception.message(e)))
 end
 
 # expect: {:drop_newest, [1, 2, 3]}
