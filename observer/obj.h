@@ -47,6 +47,7 @@ typedef struct SnapRow {
     size_t nlinks, nmonitors;
     mote_pid parent;
     uint32_t restarts;
+    mote_pid waiting_on;        /* pid it waits on in a call, 0 = none   */
 } SnapRow;
 
 typedef struct SnapMax {
@@ -68,6 +69,7 @@ typedef struct Snap {
     SnapRow *rows;              /* top-K, best first; owned by the Snap  */
     size_t nrows;
     double build_ms;            /* how long taking it took               */
+    double snap_ms;             /* of which the runtime-side scan + top-K */
 } Snap;
 
 typedef struct SnapQuery {

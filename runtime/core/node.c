@@ -180,6 +180,21 @@ size_t node_slot_count(const Node *n)
     return used < n->max_procs ? used : n->max_procs;
 }
 
+Proc *node_lock_slot(Node *n, size_t i)
+{
+    if (i >= n->max_procs)
+        return NULL;
+    _Atomic uintptr_t *slot = &n->slots[i];
+    if (!slot_holds_proc(atomic_load_explicit(slot, memory_order_acquire)))
+        return NULL; /* empty: no lock taken */
+    uintptr_t w = slot_lock(slot);
+    if (!slot_holds_proc(w)) {
+        slot_unlock(slot, w);
+        return NULL;
+    }
+    return (Proc *)w;
+}
+
 Term node_slot_pid(Node *n, size_t i)
 {
     if (i >= n->max_procs)

@@ -90,6 +90,10 @@ void node_unlock_pid(Node *n, Term pid);
  * node_slot_pid gives the pid in slot i, or NONE when it is empty. */
 size_t node_slot_count(const Node *n);
 Term node_slot_pid(Node *n, size_t i);
+/* The live Proc in slot i with the slot locked (release it with
+ * node_unlock_pid(n, p->pid)), or NULL with nothing locked when the slot
+ * is empty: one lock per slot for scans that read a few counters. */
+struct Proc *node_lock_slot(Node *n, size_t i);
 
 /* Fills id with a reference id never handed out before on this node. */
 void node_new_ref(Node *n, uint64_t id[2]);

@@ -1,16 +1,70 @@
-/* snap.c — mote_proc_scan: counters of every live process in one pass.
+/* snap.c — counters of every live process in one pass: mote_proc_scan
+ * and the mote_snapshot_* handle an observer refreshes (mote.h).
  *
  * mote_proc_info_get takes a process's cold-state lock and copies names
  * (several hundred bytes per process); at a million processes that is
- * more than a 50 ms snapshot budget allows. The scan reads only the
- * atomics a process publishes (reductions, queue length, heap size,
- * restarts) under its slot lock, which holds the Proc in place while it
- * is read and is held for a few loads. */
+ * more than a 50 ms snapshot budget allows. A scan reads only the atomics
+ * a process publishes (reductions, queue length, heap size, restarts)
+ * under its slot lock, which holds the Proc in place while it is read and
+ * is held for a few loads.
+ *
+ * A snapshot handle keeps, per table slot, the pid and counters it saw
+ * last time: the scan walks the slots in order, so the previous values
+ * are read and rewritten sequentially (no hash table, no clearing), and
+ * a pid that differs from the one remembered is a new process with no
+ * growth yet. Top-K selection is a bounded min-heap of (key, pid) pairs;
+ * only the K winners get a full mote_proc_info read.
+ */
 #include "snap.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "heap.h"
+#include "mem.h"
 #include "node.h"
 #include "proc.h"
+
+/* What a slot held at the previous take. */
+typedef struct SlotPrev {
+    mote_pid pid;       /* 0 when the slot was empty                     */
+    uint64_t reds;
+    uint64_t msgq;
+    uint64_t memory;
+} SlotPrev;
+
+/* A top-K candidate: its key and enough to find it again. */
+typedef struct Cand {
+    double key;
+    mote_pid pid;
+    uint64_t reds, msgq, memory;
+    double rates[3];    /* reds/s, msgq/s, memory/s                      */
+} Cand;
+
+struct mote_snapshot {
+    mote_rt *rt;
+    Node *node;
+    uint64_t seq;
+    uint64_t prev_ns;
+    SlotPrev *prev;     /* one per slot, cap_prev of them                */
+    size_t cap_prev;
+    Cand *heap;         /* the bounded heap, cap_heap entries            */
+    size_t cap_heap;
+    mote_snapshot_row *rows;
+    size_t cap_rows;
+};
+
+/* Bytes charged to a process in a scan: the struct, its heap as last
+ * published, and an envelope per queued message (payload sizes are not
+ * counted without walking the queue, which only the owner may do). */
+static uint64_t scan_memory(const ProcCold *c, uint64_t msgq)
+{
+    uint64_t words = c ? atomic_load_explicit(&((ProcCold *)c)->pub_heap_words,
+                                              memory_order_relaxed)
+                       : 0;
+    return sizeof(Proc) + (words ? words : HEAP_MIN_WORDS) * sizeof(Term) +
+           (c ? sizeof *c : 0) + msgq * sizeof(Msg);
+}
 
 static void brief_of(const Proc *p, mote_proc_brief *b)
 {
@@ -18,8 +72,7 @@ static void brief_of(const Proc *p, mote_proc_brief *b)
     b->reductions = atomic_load_explicit(&((Proc *)p)->reductions, memory_order_relaxed);
     b->message_queue_len = atomic_load_explicit(&((Proc *)p)->mbox.len, memory_order_relaxed);
     ProcCold *c = __atomic_load_n(&p->cold, __ATOMIC_ACQUIRE);
-    uint64_t words = c ? atomic_load_explicit(&c->pub_heap_words, memory_order_relaxed) : 0;
-    b->memory = sizeof(Proc) + (words ? words : HEAP_MIN_WORDS) * sizeof(Term);
+    b->memory = (size_t)scan_memory(c, b->message_queue_len);
     b->restarts = c ? atomic_load_explicit(&c->restarts, memory_order_relaxed) : 0;
 }
 
@@ -30,19 +83,242 @@ MOTE_API int mote_proc_scan(mote_rt *rt, mote_proc_brief *buf, size_t cap, size_
     Node *n = node_of_rt(rt);
     size_t k = 0, slots = node_slot_count(n);
     for (size_t i = 0; i < slots; i++) {
-        Term pid = node_slot_pid(n, i);
-        if (pid == NONE)
-            continue;
-        if (k >= cap) {
-            k++; /* counted, not copied: the caller retries with room */
-            continue;
-        }
-        Proc *p = node_lock_pid(n, pid);
+        Proc *p = node_lock_slot(n, i);
         if (!p)
-            continue; /* it exited between the two reads */
-        brief_of(p, &buf[k++]);
-        node_unlock_pid(n, pid);
+            continue;
+        if (k < cap)
+            brief_of(p, &buf[k]);
+        k++; /* past cap: counted, not copied; the caller retries */
+        node_unlock_pid(n, p->pid);
     }
     *nout = k;
+    return 0;
+}
+
+/* ---- the snapshot handle ------------------------------------------- */
+
+MOTE_API int mote_snapshot_new(mote_rt *rt, mote_snapshot **out)
+{
+    if (!rt || !out)
+        return MOTE_EINVAL;
+    mote_snapshot *s = mem_calloc(MEM_SYSTEM, 1, sizeof *s);
+    if (!s)
+        return MOTE_ENOMEM;
+    s->rt = rt;
+    s->node = node_of_rt(rt);
+    *out = s;
+    return 0;
+}
+
+MOTE_API void mote_snapshot_free(mote_snapshot *s)
+{
+    if (!s)
+        return;
+    mem_free(MEM_SYSTEM, s->prev, s->cap_prev * sizeof *s->prev);
+    mem_free(MEM_SYSTEM, s->heap, s->cap_heap * sizeof *s->heap);
+    mem_free(MEM_SYSTEM, s->rows, s->cap_rows * sizeof *s->rows);
+    mem_free(MEM_SYSTEM, s, sizeof *s);
+}
+
+/* Grows *buf to hold at least n elements of size sz (contents kept). */
+static int reserve(void **buf, size_t *cap, size_t n, size_t sz)
+{
+    if (n <= *cap)
+        return 0;
+    size_t ncap = n + n / 4 + 16;
+    void *b = mem_calloc(MEM_SYSTEM, ncap, sz);
+    if (!b)
+        return MOTE_ENOMEM;
+    if (*buf)
+        memcpy(b, *buf, *cap * sz);
+    mem_free(MEM_SYSTEM, *buf, *cap * sz);
+    *buf = b;
+    *cap = ncap;
+    return 0;
+}
+
+/* The sort value of a candidate; larger is better. */
+static double key_of(mote_snap_key k, mote_pid pid, uint64_t msgq, uint64_t memory,
+                     uint32_t restarts, const double rates[3])
+{
+    switch (k) {
+    case MOTE_SNAP_REDS: return rates[0];
+    case MOTE_SNAP_MSGQ: return (double)msgq;
+    case MOTE_SNAP_MEMORY: return (double)memory;
+    case MOTE_SNAP_MSGQ_GROWTH: return rates[1];
+    case MOTE_SNAP_MEM_GROWTH: return rates[2];
+    case MOTE_SNAP_RESTARTS: return (double)restarts;
+    default: return -(double)pid; /* ascending pid = best first */
+    }
+}
+
+/* a ranks below b: smaller key, or the same key and a larger pid. */
+static bool worse(const Cand *a, const Cand *b)
+{
+    return a->key < b->key || (a->key == b->key && a->pid > b->pid);
+}
+
+static void sift_down(Cand *h, size_t n, size_t i)
+{
+    for (;;) {
+        size_t c = 2 * i + 1, m = i;
+        if (c < n && worse(&h[c], &h[m]))
+            m = c;
+        if (c + 1 < n && worse(&h[c + 1], &h[m]))
+            m = c + 1;
+        if (m == i)
+            return;
+        Cand t = h[i];
+        h[i] = h[m];
+        h[m] = t;
+        i = m;
+    }
+}
+
+/* Offers c to a min-heap of at most cap entries (worst at the root). */
+static void offer(Cand *h, size_t *n, size_t cap, const Cand *c)
+{
+    if (*n < cap) {
+        size_t i = (*n)++;
+        h[i] = *c;
+        while (i && worse(&h[i], &h[(i - 1) / 2])) {
+            Cand t = h[i];
+            h[i] = h[(i - 1) / 2];
+            h[(i - 1) / 2] = t;
+            i = (i - 1) / 2;
+        }
+    } else if (cap && worse(&h[0], c)) {
+        h[0] = *c;
+        sift_down(h, *n, 0);
+    }
+}
+
+static int cmp_best_first(const void *a, const void *b)
+{
+    return worse(a, b) ? 1 : worse(b, a) ? -1 : 0;
+}
+
+/* Whether the process matches a filter: the slow path, a full info read
+ * (names, initial call) per process, taken only when a filter is set. */
+static bool matches(mote_rt *rt, mote_pid pid, const char *filter)
+{
+    mote_proc_info pi;
+    if (mote_proc_info_get(rt, pid, &pi))
+        return false;
+    char pid_text[40];
+    mote_format(mote_pid_term(pid), pid_text, sizeof pid_text);
+    return strstr(pi.registered_name, filter) || strstr(pi.initial_call, filter) ||
+           strstr(pi.current_function, filter) || strstr(pid_text, filter);
+}
+
+static void track_max(mote_snapshot_header *h, const Cand *c, uint32_t restarts)
+{
+    for (int k = 0; k < MOTE_SNAP_PID; k++) {
+        double v = key_of((mote_snap_key)k, c->pid, c->msgq, c->memory, restarts, c->rates);
+        if (!h->max[k].pid || v > h->max[k].value) {
+            h->max[k].value = v;
+            h->max[k].pid = c->pid;
+        }
+    }
+}
+
+/* Reads slot i (locked by the caller) into c, with rates against the
+ * slot's previous values, and remembers the new ones. */
+static uint32_t read_slot(const Proc *p, SlotPrev *prev, double dt, Cand *c)
+{
+    c->pid = (mote_pid)p->pid;
+    c->reds = atomic_load_explicit(&((Proc *)p)->reductions, memory_order_relaxed);
+    c->msgq = atomic_load_explicit(&((Proc *)p)->mbox.len, memory_order_relaxed);
+    ProcCold *cold = __atomic_load_n(&p->cold, __ATOMIC_ACQUIRE);
+    c->memory = scan_memory(cold, c->msgq);
+    uint32_t restarts = cold ? atomic_load_explicit(&cold->restarts, memory_order_relaxed) : 0;
+    if (prev->pid == c->pid && dt > 0) {
+        c->rates[0] = (double)(c->reds - prev->reds) / dt;
+        c->rates[1] = ((double)c->msgq - (double)prev->msgq) / dt;
+        c->rates[2] = ((double)c->memory - (double)prev->memory) / dt;
+    } else {
+        c->rates[0] = c->rates[1] = c->rates[2] = 0;
+    }
+    *prev = (SlotPrev){c->pid, c->reds, c->msgq, c->memory};
+    return restarts;
+}
+
+/* The pass over every slot: header sums, maxima, and the top-K heap. */
+static void scan(mote_snapshot *s, const mote_snapshot_query *q, mote_snapshot_header *h,
+                 size_t slots, size_t cap, size_t *nheap, double dt)
+{
+    Node *n = s->node;
+    bool filtered = q->filter && *q->filter;
+    for (size_t i = 0; i < slots; i++) {
+        Proc *p = node_lock_slot(n, i);
+        if (!p) {
+            s->prev[i].pid = 0;
+            continue;
+        }
+        Cand c;
+        uint32_t restarts = read_slot(p, &s->prev[i], dt, &c);
+        node_unlock_pid(n, p->pid);
+        h->nprocs++;
+        h->restarts_total += restarts;
+        h->msgq_total += c.msgq;
+        h->memory_total += (size_t)c.memory;
+        if (filtered && !matches(s->rt, c.pid, q->filter))
+            continue;
+        h->nmatched++;
+        c.key = key_of(q->sort, c.pid, c.msgq, c.memory, restarts, c.rates);
+        track_max(h, &c, restarts);
+        offer(s->heap, nheap, cap, &c);
+    }
+}
+
+/* Full rows for the K winners, best first. */
+static void fill_rows(mote_snapshot *s, size_t nheap)
+{
+    qsort(s->heap, nheap, sizeof *s->heap, cmp_best_first);
+    for (size_t i = 0; i < nheap; i++) {
+        const Cand *c = &s->heap[i];
+        mote_snapshot_row *r = &s->rows[i];
+        memset(r, 0, sizeof *r);
+        if (mote_proc_info_get(s->rt, c->pid, &r->info) != 0) {
+            r->info.pid = c->pid;
+            r->info.status = MOTE_S_EXITING; /* gone since the scan */
+        }
+        r->reductions = c->reds;
+        r->msgq = c->msgq;
+        r->memory = (size_t)c->memory;
+        r->reds_per_sec = c->rates[0];
+        r->msgq_per_sec = c->rates[1];
+        r->mem_per_sec = c->rates[2];
+    }
+}
+
+MOTE_API int mote_snapshot_take(mote_snapshot *s, const mote_snapshot_query *q,
+                                mote_snapshot_header *hdr, const mote_snapshot_row **rows,
+                                size_t *nrows)
+{
+    if (!s || !q || !hdr || !rows || !nrows || (unsigned)q->sort >= MOTE_SNAP_NKEYS)
+        return MOTE_EINVAL;
+    uint64_t t0 = node_now_ns();
+    size_t slots = node_slot_count(s->node);
+    /* Room for every process when no limit is given: bounded by the
+     * table's used part, which only grows. */
+    size_t cap = q->limit ? q->limit : slots;
+    if (cap > slots)
+        cap = slots;
+    if (reserve((void **)&s->prev, &s->cap_prev, slots, sizeof *s->prev) ||
+        reserve((void **)&s->heap, &s->cap_heap, cap ? cap : 1, sizeof *s->heap) ||
+        reserve((void **)&s->rows, &s->cap_rows, cap ? cap : 1, sizeof *s->rows))
+        return MOTE_ENOMEM;
+    memset(hdr, 0, sizeof *hdr);
+    double dt = s->seq ? (double)(t0 - s->prev_ns) / 1e9 : 0;
+    size_t nheap = 0;
+    scan(s, q, hdr, slots, cap, &nheap, dt);
+    fill_rows(s, nheap);
+    s->prev_ns = t0;
+    hdr->seq = ++s->seq;
+    hdr->interval_s = dt;
+    hdr->build_ms = (double)(node_now_ns() - t0) / 1e6;
+    *rows = s->rows;
+    *nrows = nheap;
     return 0;
 }

@@ -300,6 +300,65 @@ typedef struct mote_proc_brief {
 } mote_proc_brief;
 MOTE_API int mote_proc_scan(mote_rt *rt, mote_proc_brief *buf, size_t cap, size_t *n);
 
+/* ---- snapshots: ranking every process cheaply -----------------------------
+ * A mote_snapshot handle takes repeated snapshots of rt for an observer:
+ * one pass over the process table (one short slot lock per process, only
+ * counters read), growth rates against the previous take of the same
+ * handle, and top-K selection by a sort key with a bounded heap, so a
+ * million processes cost tens of milliseconds and only K rows get full
+ * mote_proc_info. Buffers are kept and reused between takes. One thread
+ * at a time per handle; any host thread; never stops a process. */
+typedef enum mote_snap_key {
+    MOTE_SNAP_REDS,        /* reductions per second since the last take   */
+    MOTE_SNAP_MSGQ,        /* message queue length                        */
+    MOTE_SNAP_MEMORY,      /* bytes: process, heap and queued messages    */
+    MOTE_SNAP_MSGQ_GROWTH, /* queue growth per second                     */
+    MOTE_SNAP_MEM_GROWTH,  /* memory growth per second                    */
+    MOTE_SNAP_RESTARTS,    /* children restarted (supervisors)            */
+    MOTE_SNAP_PID,         /* ascending pid                               */
+    MOTE_SNAP_NKEYS,
+} mote_snap_key;
+typedef struct mote_snapshot mote_snapshot;
+typedef struct mote_snapshot_query {
+    mote_snap_key sort;
+    size_t limit;              /* K rows; 0 = every process               */
+    const char *filter;        /* substring of the registered name, initial
+                                  call, current function or pid text; NULL
+                                  or "" = every process (the fast path)   */
+} mote_snapshot_query;
+typedef struct mote_snapshot_row {
+    mote_proc_info info;       /* full introspection of the process       */
+    uint64_t reductions;       /* the counters the ranking used           */
+    uint64_t msgq;
+    size_t memory;
+    double reds_per_sec;       /* growth since the previous take (0 on    */
+    double msgq_per_sec;       /* the first take or for a process that    */
+    double mem_per_sec;        /* is new since then)                      */
+} mote_snapshot_row;
+typedef struct mote_snapshot_max {
+    double value;              /* the largest value of a key's metric     */
+    mote_pid pid;              /* who has it; 0 when no process matched   */
+} mote_snapshot_max;
+typedef struct mote_snapshot_header {
+    uint64_t seq;              /* 1 for the handle's first take           */
+    double interval_s;         /* since the previous take (0 on the first)*/
+    uint64_t nprocs;           /* live processes scanned                  */
+    uint64_t nmatched;         /* of those, the ones the filter kept      */
+    uint64_t restarts_total;   /* sum of every process's restarts         */
+    uint64_t msgq_total;       /* messages queued in every mailbox        */
+    size_t memory_total;       /* bytes, as MOTE_SNAP_MEMORY, summed      */
+    mote_snapshot_max max[MOTE_SNAP_NKEYS]; /* over matched processes     */
+    double build_ms;           /* wall time the take took                 */
+} mote_snapshot_header;
+MOTE_API int mote_snapshot_new(mote_rt *rt, mote_snapshot **out);
+MOTE_API void mote_snapshot_free(mote_snapshot *s);
+/* Takes a snapshot: fills *hdr, and *rows / *nrows with the top q->limit
+ * rows best first (borrowed: valid until the next take or free on s).
+ * MOTE_EINVAL for a bad key, MOTE_ENOMEM. */
+MOTE_API int mote_snapshot_take(mote_snapshot *s, const mote_snapshot_query *q,
+                                mote_snapshot_header *hdr, const mote_snapshot_row **rows,
+                                size_t *nrows);
+
 /* ---- supervision data --------------------------------------------------
  * Supervisors report themselves through the :mote.sup_* builtins (kind,
  * strategy, intensity, children, restarts); these calls read it back for
