@@ -33,6 +33,20 @@ defmodule GenServer do
 
       {:DOWN, ^mon, _, _, reason} ->
         {:error, reason}
+    after
+      Keyword.get(opts, :timeout, :infinity) ->
+        # init/1 took too long: the server is killed, as proc_lib does.
+        Process.unlink(pid)
+        Process.exit(pid, :kill)
+        Process.demonitor(mon, [:flush])
+
+        receive do
+          {:EXIT, ^pid, _} -> :ok
+        after
+          0 -> :ok
+        end
+
+        {:error, :timeout}
     end
   end
 
