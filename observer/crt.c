@@ -21,8 +21,17 @@
 static const int saved_signals[] = {SIGINT, SIGTERM, SIGTSTP, SIGWINCH, SIGQUIT};
 #define NSAVED (sizeof saved_signals / sizeof *saved_signals)
 
+/* Output written to stdout/stderr while the view is up (by the observed
+ * program, or by processes of the REPL's runtime) would scribble over
+ * the screen: it is caught in a temporary file and replayed, up to this
+ * many bytes, when the view closes. */
+#define CRT_REPLAY_MAX (256 * 1024)
+
 static struct {
     SCREEN *scr;
+    FILE *tty;                  /* curses' output: a dup of stdout       */
+    FILE *caught;               /* stdout and stderr while the view is up */
+    int saved_out, saved_err;   /* the real stdout and stderr            */
     bool colour, utf8, have_tio;
     struct termios tio;
     struct sigaction sig[NSAVED];
@@ -79,6 +88,57 @@ static void restore_signals(void)
         sigaction(saved_signals[i], &crt.sig[i], NULL);
 }
 
+/* Points fds 1 and 2 at a temporary file; -1 leaves them alone. */
+static void catch_output(void)
+{
+    crt.saved_out = crt.saved_err = -1;
+    crt.caught = tmpfile();
+    if (!crt.caught)
+        return;
+    fflush(stdout);
+    fflush(stderr);
+    crt.saved_out = dup(STDOUT_FILENO);
+    crt.saved_err = dup(STDERR_FILENO);
+    dup2(fileno(crt.caught), STDOUT_FILENO);
+    dup2(fileno(crt.caught), STDERR_FILENO);
+}
+
+/* Puts fds 1 and 2 back and prints what was caught meanwhile. */
+static void release_output(void)
+{
+    if (!crt.caught)
+        return;
+    fflush(stdout);
+    fflush(stderr);
+    if (crt.saved_out >= 0) {
+        dup2(crt.saved_out, STDOUT_FILENO);
+        close(crt.saved_out);
+    }
+    if (crt.saved_err >= 0) {
+        dup2(crt.saved_err, STDERR_FILENO);
+        close(crt.saved_err);
+    }
+    /* The writes went to the file's descriptor, not through its FILE:
+     * read it back with the descriptor too. */
+    int fd = fileno(crt.caught);
+    off_t len = lseek(fd, 0, SEEK_END);
+    if (len > 0) {
+        off_t from = len > CRT_REPLAY_MAX ? len - CRT_REPLAY_MAX : 0;
+        char buf[4096];
+        ssize_t n;
+        lseek(fd, from, SEEK_SET);
+        if (from)
+            fprintf(stdout, "[mote top: %lld earlier bytes of output not shown]\n",
+                    (long long)from);
+        fflush(stdout);
+        while ((n = read(fd, buf, sizeof buf)) > 0)
+            if (write(STDOUT_FILENO, buf, (size_t)n) < 0)
+                break;
+    }
+    fclose(crt.caught);
+    crt.caught = NULL;
+}
+
 int crt_init(void)
 {
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || crt.scr)
@@ -89,11 +149,21 @@ int crt_init(void)
     crt.have_tio = tcgetattr(STDIN_FILENO, &crt.tio) == 0;
     save_signals();
     fflush(stdout);
-    crt.scr = newterm(NULL, stdout, stdin);
-    if (!crt.scr) {
+    int fd = dup(STDOUT_FILENO);
+    crt.tty = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!crt.tty) {
+        if (fd >= 0)
+            close(fd);
         restore_signals();
         return -1;
     }
+    crt.scr = newterm(NULL, crt.tty, stdin);
+    if (!crt.scr) {
+        fclose(crt.tty);
+        restore_signals();
+        return -1;
+    }
+    catch_output();
     set_term(crt.scr);
     cbreak();
     noecho();
@@ -119,10 +189,12 @@ void crt_done(void)
     endwin();
     delscreen(crt.scr);
     crt.scr = NULL;
+    fclose(crt.tty);
+    crt.tty = NULL;
     if (crt.have_tio)
         tcsetattr(STDIN_FILENO, TCSADRAIN, &crt.tio);
     restore_signals();
-    fflush(stdout);
+    release_output();
 }
 
 int crt_attr(CrtRole role)

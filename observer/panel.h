@@ -10,7 +10,11 @@
 #include "prefs.h"
 
 /* What a key handler did; the screen redraws or quits accordingly. */
-enum { PANEL_IGNORED = 0, PANEL_HANDLED = 1, PANEL_REDRAW = 2, PANEL_QUIT = 4 };
+enum {
+    PANEL_IGNORED = 0, PANEL_HANDLED = 1, PANEL_REDRAW = 2, PANEL_QUIT = 4,
+    PANEL_RETAKE = 8,           /* the view needs fresh data before drawing */
+    PANEL_RETAKE_DETAIL = 16,   /* only the view's own data (not a snapshot) */
+};
 
 typedef struct Panel {
     int y, h;           /* first screen line and height, in lines        */

@@ -11,9 +11,6 @@
 
 #define PTABLE_MAX_ROWS 10000   /* deepest scroll: bounds a snapshot's size */
 
-/* Flag beside PANEL_*: the view needs a new snapshot before drawing. */
-#define PANEL_RETAKE 8
-
 typedef struct Ptable {
     Panel panel;
     ProwLayout layout;

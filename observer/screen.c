@@ -24,6 +24,29 @@ static double now_s(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* The current view's own data, read after each snapshot. */
+static void take_view(Screen *sc)
+{
+    int rc = 0;
+    switch (sc->view) {
+    case VIEW_TREE:
+        rc = feed_sups(&sc->feed);
+        if (!rc)
+            rc = stree_build(&sc->tree, sc->feed.sups, sc->feed.nsups, &sc->snap);
+        break;
+    case VIEW_LOG:
+        rc = feed_log(&sc->feed);
+        if (!rc)
+            rlog_set(&sc->log, sc->feed.log, sc->feed.nlog);
+        break;
+    case VIEW_DETAIL: detail_refresh(&sc->detail, &sc->feed.detail); break;
+    case VIEW_MAILBOX: detail_refresh_mailbox(&sc->detail, &sc->feed.detail); break;
+    default: break;
+    }
+    if (rc)
+        snprintf(sc->msg, sizeof sc->msg, "reading the view's data failed: %s", mote_strerror(rc));
+}
+
 static void take(Screen *sc)
 {
     SnapQuery q;
@@ -39,6 +62,7 @@ static void take(Screen *sc)
     sc->have_snap = true;
     header_update(&sc->header, &sc->snap);
     ptable_adopt(&sc->table, &sc->snap);
+    take_view(sc);
 }
 
 /* Lines: header, one tab line, the view, the function bar. */
@@ -50,13 +74,17 @@ static void layout(Screen *sc)
         hh = LINES / 2;
     sc->body_y = hh + 1;
     int body_h = LINES - sc->body_y - 1;
-    ptable_place(&sc->table, sc->body_y, body_h > 1 ? body_h : 2, COLS);
+    body_h = body_h > 1 ? body_h : 2;
+    ptable_place(&sc->table, sc->body_y, body_h, COLS);
+    stree_place(&sc->tree, sc->body_y, body_h);
+    rlog_place(&sc->log, sc->body_y, body_h);
+    detail_place(&sc->detail, sc->body_y, body_h);
 }
 
 static void draw_tabs(Screen *sc)
 {
     int y = sc->body_y - 1;
-    static const ViewId tabs[] = {VIEW_PROCS, VIEW_TREE, VIEW_LOG};
+    static const ViewId tabs[] = {VIEW_PROCS, VIEW_TREE, VIEW_LOG, VIEW_DETAIL};
     move(y, 0);
     clrtoeol();
     for (size_t i = 0; i < sizeof tabs / sizeof *tabs; i++) {
@@ -79,9 +107,11 @@ static void draw_body(Screen *sc)
 {
     switch (sc->view) {
     case VIEW_PROCS: ptable_draw(&sc->table, &sc->snap); break;
-    default:
-        crt_put(sc->body_y, 2, COLS - 2, "(this view has no data from this source yet)");
-        break;
+    case VIEW_TREE: stree_draw(&sc->tree); break;
+    case VIEW_LOG: rlog_draw(&sc->log); break;
+    case VIEW_DETAIL: detail_draw(&sc->detail, false); break;
+    case VIEW_MAILBOX: detail_draw(&sc->detail, true); break;
+    default: break;
     }
 }
 
@@ -121,24 +151,83 @@ static void go(Screen *sc, ViewId v)
 
 static int go_back(Screen *sc)
 {
+    if (sc->view == VIEW_DETAIL && sc->ndback) {
+        detail_open(&sc->detail, sc->dback[--sc->ndback]);
+        return PANEL_HANDLED | PANEL_REDRAW | PANEL_RETAKE;
+    }
     if (!sc->nback)
         return PANEL_HANDLED;
     sc->view = sc->back[--sc->nback];
     return PANEL_HANDLED | PANEL_REDRAW | PANEL_RETAKE;
 }
 
-/* The process the current view has selected, with its text; 0 if none. */
+/* The process the current view has selected (the shown one in the
+ * detail and mailbox views); 0 if none. */
+static mote_pid selected_pid(Screen *sc)
+{
+    switch (sc->view) {
+    case VIEW_PROCS: {
+        const SnapRow *r = sc->have_snap ? ptable_selected(&sc->table, &sc->snap) : NULL;
+        return r ? r->pid : 0;
+    }
+    case VIEW_TREE: return stree_selected(&sc->tree);
+    case VIEW_LOG: return rlog_selected(&sc->log);
+    default: return sc->detail.pid;
+    }
+}
+
+/* The selected process with its name, for prompts and messages. */
 static mote_pid selected(Screen *sc, char *text, size_t n)
 {
-    if (sc->view == VIEW_PROCS && sc->have_snap) {
-        const SnapRow *r = ptable_selected(&sc->table, &sc->snap);
-        if (r) {
-            const char *who = r->name[0] ? r->name : r->initial_call;
-            snprintf(text, n, "%.31s%s%.120s", r->pid_text, who[0] ? " " : "", who);
-            return r->pid;
-        }
+    mote_pid pid = selected_pid(sc);
+    char p[32], who[96];
+    if (!pid)
+        return 0;
+    mote_format(mote_pid_term(pid), p, sizeof p);
+    feed_name(&sc->feed, pid, who, sizeof who);
+    snprintf(text, n, "%s%s%s", p, who[0] ? " " : "", who);
+    return pid;
+}
+
+/* Opens the detail of pid; from the detail itself, remembers where it
+ * came from so Esc walks back. */
+static int open_detail(Screen *sc, mote_pid pid)
+{
+    if (!pid) {
+        snprintf(sc->msg, sizeof sc->msg, "no process on this line");
+        return PANEL_HANDLED | PANEL_REDRAW;
     }
-    return 0;
+    if (sc->view == VIEW_DETAIL && sc->detail.pid && sc->detail.pid != pid) {
+        if (sc->ndback == SCREEN_BACK_MAX) {
+            memmove(sc->dback, sc->dback + 1, (SCREEN_BACK_MAX - 1) * sizeof *sc->dback);
+            sc->ndback--;
+        }
+        sc->dback[sc->ndback++] = sc->detail.pid;
+    } else if (sc->view != VIEW_DETAIL) {
+        sc->ndback = 0;
+    }
+    detail_open(&sc->detail, pid);
+    go(sc, VIEW_DETAIL);
+    return PANEL_HANDLED | PANEL_REDRAW | PANEL_RETAKE;
+}
+
+static int suspend(Screen *sc)
+{
+    char text[160];
+    mote_pid pid = selected(sc, text, sizeof text);
+    mote_proc_info pi;
+    if (!pid || sc->feed.detail.info(sc->feed.detail.ctx, pid, &pi)) {
+        snprintf(sc->msg, sizeof sc->msg, "no live process selected");
+        return PANEL_HANDLED | PANEL_REDRAW;
+    }
+    bool on = pi.status != MOTE_S_SUSPENDED;
+    int rc = feed_suspend(&sc->feed, pid, on);
+    if (rc)
+        snprintf(sc->msg, sizeof sc->msg, "could not %s %s: %s", on ? "suspend" : "resume", text,
+                 rc == MOTE_ESTATE ? "this source cannot suspend processes" : mote_strerror(rc));
+    else
+        snprintf(sc->msg, sizeof sc->msg, "%s %s", on ? "suspended" : "resumed", text);
+    return PANEL_HANDLED | PANEL_REDRAW | PANEL_RETAKE;
 }
 
 static int edit_filter(Screen *sc)
@@ -200,9 +289,14 @@ static int global_act(Screen *sc, Act a)
     case ACT_FASTER: return set_delay(sc, sc->delay_s / 2);
     case ACT_KILL: return signal_dialog(sc, MODAL_KILL);
     case ACT_EXIT: return signal_dialog(sc, MODAL_EXIT);
-    case ACT_SUSPEND:
-        snprintf(sc->msg, sizeof sc->msg, "suspend/resume: not offered by this source yet");
-        return PANEL_HANDLED | PANEL_REDRAW;
+    case ACT_SUSPEND: return suspend(sc);
+    case ACT_DETAIL: return open_detail(sc, selected_pid(sc));
+    case ACT_MAILBOX:
+        if (sc->view == VIEW_DETAIL)
+            go(sc, VIEW_MAILBOX);
+        return PANEL_HANDLED | PANEL_REDRAW | PANEL_RETAKE;
+    case ACT_WAITING: return open_detail(sc, sc->detail.info.waiting_on);
+    case ACT_PARENT: return open_detail(sc, sc->detail.info.parent);
     default: return PANEL_IGNORED;
     }
 }
@@ -211,6 +305,13 @@ static int view_act(Screen *sc, Act a)
 {
     switch (sc->view) {
     case VIEW_PROCS: return ptable_key(&sc->table, &sc->snap, a);
+    case VIEW_TREE: return stree_key(&sc->tree, a);
+    case VIEW_LOG: return rlog_key(&sc->log, a);
+    case VIEW_DETAIL:
+        if (a == ACT_DETAIL)
+            return open_detail(sc, detail_target(&sc->detail));
+        return detail_key(&sc->detail, a, false);
+    case VIEW_MAILBOX: return detail_key(&sc->detail, a, true);
     default: return PANEL_IGNORED;
     }
 }
@@ -225,9 +326,12 @@ static int on_mouse(Screen *sc)
         int f = view_act(sc, a);
         return f ? f : global_act(sc, a);
     }
-    if (sc->view == VIEW_PROCS && sc->have_snap)
-        return ptable_click(&sc->table, &sc->snap, ev.y, ev.x);
-    return PANEL_IGNORED;
+    switch (sc->view) {
+    case VIEW_PROCS: return sc->have_snap ? ptable_click(&sc->table, &sc->snap, ev.y, ev.x) : 0;
+    case VIEW_TREE: return stree_click(&sc->tree, ev.y);
+    case VIEW_LOG: return rlog_click(&sc->log, ev.y);
+    default: return detail_click(&sc->detail, ev.y);
+    }
 }
 
 static int on_key(Screen *sc, int ch)
@@ -267,7 +371,7 @@ static void run(Screen *sc)
         int f = on_key(sc, ch);
         if (f & PANEL_QUIT)
             return;
-        force = (f & PANEL_RETAKE) != 0;
+        force = (f & (PANEL_RETAKE | PANEL_RETAKE_DETAIL)) != 0;
     }
 }
 
@@ -279,16 +383,24 @@ int observer_run_tui(mote_rt *rt, const observer_opts *opts)
     int k = opts && opts->sort ? snap_key_parse(opts->sort) : -1;
     ptable_init(&sc.table, k >= 0 ? (SnapKey)k : SNAP_REDS);
     header_init(&sc.header);
-    if (source_local_new(rt, &sc.src))
-        return MOTE_ENOMEM;
-    if (crt_init()) {
-        source_destroy(sc.src);
-        return MOTE_ESTATE;
+    int rc = source_local_new(rt, &sc.src) ? MOTE_ENOMEM : 0;
+    if (!rc)
+        rc = feed_init(&sc.feed, sc.src, rt);
+    if (!rc)
+        rc = detail_init(&sc.detail);
+    stree_init(&sc.tree, feed_name, &sc.feed);
+    rlog_init(&sc.log, feed_name, &sc.feed);
+    if (!rc && crt_init())
+        rc = MOTE_ESTATE;
+    if (!rc) {
+        run(&sc);
+        crt_done();
     }
-    run(&sc);
-    crt_done();
     if (sc.have_snap)
         snap_release(&sc.snap);
+    stree_fini(&sc.tree);
+    detail_fini(&sc.detail);
+    feed_fini(&sc.feed);
     source_destroy(sc.src);
-    return 0;
+    return rc;
 }

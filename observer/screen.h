@@ -6,12 +6,16 @@
 
 #include <stdbool.h>
 
+#include "detail.h"
 #include "fbar.h"
+#include "feed.h"
 #include "header.h"
 #include "obj.h"
 #include "panel.h"
 #include "prefs.h"
 #include "ptable.h"
+#include "rlog.h"
+#include "stree.h"
 
 typedef enum Modal {
     MODAL_NONE, MODAL_HELP, MODAL_SORT, MODAL_KILL, MODAL_EXIT,
@@ -21,8 +25,14 @@ typedef enum Modal {
 
 typedef struct Screen {
     Source *src;
+    Feed feed;
     Header header;
     Ptable table;
+    Stree tree;
+    Rlog log;
+    Detail detail;
+    mote_pid dback[SCREEN_BACK_MAX];    /* processes the detail came from */
+    int ndback;
     Fbar fbar;
     Snap snap;
     bool have_snap;
