@@ -308,6 +308,20 @@ defmodule GenServer do
     loop(mod, state, parent, name, :infinity)
   end
 
+  # :sys.replace_state: a fun that raises leaves the state as it was and
+  # answers the error, as sys does.
+  defp handle_msg({:system, from, {:replace_state, fun}}, mod, state, parent, name) do
+    try do
+      new_state = fun.(state)
+      reply(from, {:ok, new_state})
+      loop(mod, new_state, parent, name, :infinity)
+    catch
+      kind, reason ->
+        reply(from, {:error, {kind, reason}})
+        loop(mod, state, parent, name, :infinity)
+    end
+  end
+
   # Sent by Application's master to the top process of an application.
   defp handle_msg({:"$mote_app", app}, mod, state, parent, name) do
     :mote.app_register(app)
@@ -504,5 +518,39 @@ defmodule GenServer do
     end
 
     :ok
+  end
+end
+
+# The parts of OTP's :sys that reach a GenServer's state (Agent's too).
+defmodule :sys do
+  def get_state(server, timeout \\ 5000), do: system_call(server, :get_state, timeout, :get_state)
+
+  def replace_state(server, fun, timeout \\ 5000) when is_function(fun, 1) do
+    case system_call(server, {:replace_state, fun}, timeout, :replace_state) do
+      {:ok, state} -> state
+      {:error, {kind, reason}} -> exit({{:callback_failed, {kind, reason}}, {:sys, :replace_state, [server, fun]}})
+    end
+  end
+
+  defp system_call(server, req, timeout, fun) do
+    pid = GenServer.whereis(server)
+    args = if fun == :get_state, do: [server], else: [server, elem(req, 1)]
+
+    if not is_pid(pid), do: exit({:noproc, {:sys, fun, args}})
+    ref = Process.monitor(pid)
+    send(pid, {:system, {self(), ref}, req})
+
+    receive do
+      {^ref, reply} ->
+        Process.demonitor(ref, [:flush])
+        reply
+
+      {:DOWN, ^ref, _, _, reason} ->
+        exit({reason, {:sys, fun, args}})
+    after
+      timeout ->
+        Process.demonitor(ref, [:flush])
+        exit({:timeout, {:sys, fun, args}})
+    end
   end
 end
