@@ -165,7 +165,9 @@ int crt_init(void)
     }
     catch_output();
     set_term(crt.scr);
-    cbreak();
+    /* Raw: Ctrl-C and Ctrl-Z arrive as keys (quit, and nothing), so they
+     * never reach the REPL's own signal handlers while the view is up. */
+    raw();
     noecho();
     nonl();
     keypad(stdscr, TRUE);

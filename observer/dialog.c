@@ -210,7 +210,7 @@ bool dialog_prompt(const char *label, char *buf, size_t n)
         int ch = getch();
         if (ch == '\n' || ch == '\r' || ch == KEY_ENTER)
             break;
-        if (ch == 27) {
+        if (ch == 27 || ch == 3) {
             curs_set(0);
             return false;
         }

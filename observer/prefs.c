@@ -8,7 +8,7 @@
 #define CTRL(c) ((c) & 0x1f)
 
 const KeyDef prefs_keys[] = {
-    {"q, F10", {'q', KEY_F(10)}, ACT_QUIT, IN_ALL, "quit (back to the REPL prompt from observer())"},
+    {"q, F10, Ctrl-C", {'q', KEY_F(10), CTRL('c')}, ACT_QUIT, IN_ALL, "quit (back to the REPL prompt from observer())"},
     {"?, F1, h", {'?', KEY_F(1), 'h'}, ACT_HELP, IN_ALL, "this help (any key closes it)"},
     {"Esc, Backspace", {27, KEY_BACKSPACE, 127, CTRL('h')}, ACT_BACK, IN_ALL,
      "back to the previous view"},
