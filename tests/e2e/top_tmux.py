@@ -243,7 +243,19 @@ def check_repl():
     wait_for(lambda t: "\n42" in t, "the REPL still evaluates, bindings kept, after observer()")
 
 
+def check_man():
+    """Every key of the key table is in man/mote-top.1's KEYS section."""
+    man = open(os.path.join(ROOT, "man", "mote-top.1")).read()
+    keys_sec = man[man.index(".SH KEYS"):man.index(".SH JSON OUTPUT")]
+    keys_sec = keys_sec.replace("\\-", "-").replace("\\e", "\\")
+    missing = [n for n in key_names() if n not in keys_sec]
+    if missing:
+        FAILS.append("man/mote-top.1 documents every key")
+        print("FAIL: keys missing from man/mote-top.1 KEYS:", missing)
+
+
 def main():
+    check_man()
     if not shutil.which("tmux"):
         print("tmux not installed: skipped")
         sys.exit(77)
