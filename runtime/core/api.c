@@ -95,10 +95,13 @@ static void kill_all(Node *n)
 static void stop_and_free(Node *n)
 {
     sched_stop_all(n);
-    kill_all(n);
+    /* The poller goes first: its thread delivers to processes, and a
+     * delivery that wakes one touches it after the slot lock is released,
+     * which would race with kill_all freeing it. */
     if (n->poller != NULL)
         poller_free(n->poller);
     n->poller = NULL;
+    kill_all(n);
     /* Processes are gone: a last look at the inboxes is not needed, but
      * messages the poller queued to dead pids were freed by delivery. */
     sched_fini_all(n);

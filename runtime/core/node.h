@@ -51,6 +51,9 @@ typedef struct Node {
     _Atomic unsigned spawn_rr;  /* round robin for spawns from host threads  */
     _Atomic unsigned nparked;   /* schedulers asleep on their condvar        */
     _Atomic bool stopping;      /* mote_stop has begun                       */
+    _Atomic bool halted;        /* schedulers joined (mote_stop): nothing may
+                                   be queued any more; kill_all frees every
+                                   process, queued or not                    */
     pthread_mutex_t wait_lock;  /* guards waiters (mote_wait_exit)           */
     pthread_cond_t wait_cond;
     struct ExitWaiter *waiters;
@@ -94,6 +97,13 @@ Term node_slot_pid(Node *n, size_t i);
  * node_unlock_pid(n, p->pid)), or NULL with nothing locked when the slot
  * is empty: one lock per slot for scans that read a few counters. */
 struct Proc *node_lock_slot(Node *n, size_t i);
+/* The Proc slot i seems to hold, read without the lock: only a prefetch
+ * hint for scans (it may be freed at any moment; never dereference it). */
+static inline const void *node_slot_peek(Node *n, size_t i)
+{
+    uintptr_t w = atomic_load_explicit(&n->slots[i], memory_order_relaxed);
+    return (w & 3) ? NULL : (const void *)w;
+}
 
 /* Fills id with a reference id never handed out before on this node. */
 void node_new_ref(Node *n, uint64_t id[2]);

@@ -130,6 +130,11 @@ void sched_enqueue(Node *n, Proc *p)
         enqueue_local(s, p);
         return;
     }
+    /* mote_stop's teardown wakes linked neighbours as it kills processes;
+     * it frees every process, queued or not, so queueing one would leave
+     * a queue pointing at freed memory. */
+    if (atomic_load_explicit(&n->halted, memory_order_acquire))
+        return;
     if ((s == NULL || s->node != n) && p->sched_ix != 0)
         s = &n->scheds[p->sched_ix - 1];
     if (s == NULL || s->node != n) {
@@ -421,6 +426,16 @@ void sched_stop_all(Node *n)
             pthread_join(n->scheds[i].thread, NULL);
         n->scheds[i].started = false;
     }
+    /* The queues are forgotten, not run: the caller frees every process
+     * through the table, and nothing may be queued from now on. */
+    for (unsigned i = 0; i < n->nsched; i++) {
+        Sched *s = &n->scheds[i];
+        s->rq_head = s->rq_tail = s->next = NULL;
+        s->local_head = s->local_tail = NULL;
+        s->nlocal = 0;
+        atomic_store_explicit(&s->runq_len, 0, memory_order_relaxed);
+    }
+    atomic_store_explicit(&n->halted, true, memory_order_release);
 }
 
 void sched_fini_all(Node *n)

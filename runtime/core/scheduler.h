@@ -96,7 +96,8 @@ int sched_init_all(Node *n);
 /* Starts every scheduler thread. 0 or MOTE_EIO. */
 int sched_start_all(Node *n);
 /* Asks every scheduler to stop and joins them; processes stay as they
- * are (the caller tears them down). Host thread. */
+ * are (the caller tears them down) and the run queues are emptied. From
+ * then on sched_enqueue and sched_wake do nothing. Host thread. */
 void sched_stop_all(Node *n);
 /* Frees queues, wheels and free lists. After sched_stop_all. */
 void sched_fini_all(Node *n);
