@@ -104,13 +104,6 @@ static inline const void *node_slot_peek(Node *n, size_t i)
     uintptr_t w = atomic_load_explicit(&n->slots[i], memory_order_relaxed);
     return (w & 3) ? NULL : (const void *)w;
 }
-/* The Proc slot i seems to hold, read without the lock: only a prefetch
- * hint for scans (it may be freed at any moment; never dereference it). */
-static inline const void *node_slot_peek(Node *n, size_t i)
-{
-    uintptr_t w = atomic_load_explicit(&n->slots[i], memory_order_relaxed);
-    return (w & 3) ? NULL : (const void *)w;
-}
 
 /* Fills id with a reference id never handed out before on this node. */
 void node_new_ref(Node *n, uint64_t id[2]);
