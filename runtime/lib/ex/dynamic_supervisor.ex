@@ -48,10 +48,10 @@ defmodule DynamicSupervisor.Impl do
 
     case mod.init(arg) do
       {:ok, flags} when is_map(flags) ->
-        s = S.new_state(mod, name, flags)
-        S.observe(Map.get(flags, :mote_kind, :dynamic_supervisor), s)
-        S.publish(s)
-        {:ok, Map.merge(s, %{max_children: Map.get(flags, :max_children, :infinity), extra: Map.get(flags, :extra_arguments, [])})}
+        case S.check_flags(flags, [:one_for_one]) do
+          :ok -> init_state(mod, name, flags)
+          {:error, reason} -> {:stop, reason}
+        end
 
       :ignore ->
         :ignore
@@ -61,6 +61,13 @@ defmodule DynamicSupervisor.Impl do
     end
   end
 
+  defp init_state(mod, name, flags) do
+    s = S.new_state(mod, name, flags)
+    S.observe(Map.get(flags, :mote_kind, :dynamic_supervisor), s)
+    S.publish(s)
+    {:ok, Map.merge(s, %{max_children: Map.get(flags, :max_children, :infinity), extra: Map.get(flags, :extra_arguments, [])})}
+  end
+
   def handle_call(req, from, s) do
     case call_(req, from, s) do
       {:reply, r, s2} -> if s2.children == s.children, do: {:reply, r, s2}, else: {:reply, r, S.changed(s2)}
@@ -68,7 +75,14 @@ defmodule DynamicSupervisor.Impl do
     end
   end
 
-  defp call_({:start_child, spec}, _from, s) do
+  defp call_({:start_child, spec}, from, s) do
+    case S.check_spec(spec) do
+      :ok -> start_new(spec, from, s)
+      err -> {:reply, err, s}
+    end
+  end
+
+  defp start_new(spec, _from, s) do
     if s.max_children != :infinity and length(s.children) >= s.max_children do
       {:reply, {:error, :max_children}, s}
     else

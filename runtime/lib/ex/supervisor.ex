@@ -10,7 +10,9 @@
 defmodule Supervisor do
   def start_link(children, opts) when is_list(children) do
     {sup_opts, start_opts} = Keyword.split(opts, [:strategy, :max_restarts, :max_seconds])
-    start_link(Supervisor.Default, {children, sup_opts}, start_opts)
+    # As in Elixir, init/2 runs in the caller: a missing :strategy or a
+    # bad child raises here, not in the new supervisor.
+    start_link(Supervisor.Default, init(children, sup_opts), start_opts)
   end
 
   def start_link(mod, arg, opts \\ []) when is_atom(mod) do
@@ -88,7 +90,7 @@ defmodule Supervisor do
 end
 
 defmodule Supervisor.Default do
-  def init({children, opts}), do: Supervisor.init(children, opts)
+  def init(result), do: result
 end
 
 defmodule Supervisor.Impl do
@@ -99,21 +101,12 @@ defmodule Supervisor.Impl do
 
     case mod.init(arg) do
       {:ok, {flags, specs}} ->
-        state = new_state(mod, name, flags)
-        specs = Enum.map(specs, &Supervisor.child_spec(&1, []))
-        check_ids(specs)
-
-        observe(:supervisor, state)
-
-        case start_all(Enum.map(specs, &new_child/1), []) do
-          {:ok, children} ->
-            state = %{state | children: children}
-            publish(state)
-            {:ok, state}
-
-          {:error, started, id, reason} ->
-            shutdown_all(started)
-            {:stop, {:shutdown, {:failed_to_start_child, id, reason}}}
+        with :ok <- check_flags(flags),
+             specs = Enum.map(specs, &Supervisor.child_spec(&1, [])),
+             :ok <- check_specs(specs) do
+          start_children(new_state(mod, name, flags), specs)
+        else
+          {:error, reason} -> {:stop, reason}
         end
 
       :ignore ->
@@ -124,14 +117,76 @@ defmodule Supervisor.Impl do
     end
   end
 
+  defp start_children(state, specs) do
+    observe(:supervisor, state)
+
+    case start_all(Enum.map(specs, &new_child/1), []) do
+      {:ok, children} ->
+        state = %{state | children: children}
+        publish(state)
+        {:ok, state}
+
+      {:error, started, id, reason} ->
+        shutdown_all(started)
+        {:stop, {:shutdown, {:failed_to_start_child, id, reason}}}
+    end
+  end
+
+  # The supervisor flags and child specs are checked as OTP's supervisor
+  # checks them, with its error terms.
+  @doc false
+  def check_flags(flags, strategies \\ [:one_for_one, :one_for_all, :rest_for_one]) do
+    flags = Map.new(flags)
+    strategy = Map.get(flags, :strategy, :one_for_one)
+    intensity = Map.get(flags, :intensity, 3)
+    period = Map.get(flags, :period, 5)
+
+    cond do
+      strategy not in strategies -> {:error, {:supervisor_data, {:invalid_strategy, strategy}}}
+      not (is_integer(intensity) and intensity >= 0) -> {:error, {:supervisor_data, {:invalid_intensity, intensity}}}
+      not (is_integer(period) and period > 0) -> {:error, {:supervisor_data, {:invalid_period, period}}}
+      true -> :ok
+    end
+  end
+
+  defp check_specs(specs) do
+    case Enum.find_value(specs, fn spec -> with :ok <- check_spec(spec), do: nil end) do
+      nil -> check_ids(specs)
+      {:error, reason} -> {:error, {:start_spec, reason}}
+    end
+  end
+
   defp check_ids(specs) do
     ids = Enum.map(specs, & &1.id)
 
     if length(Enum.uniq(ids)) != length(ids) do
-      dup = ids -- Enum.uniq(ids)
-      exit({:shutdown, {:duplicate_child_name, hd(dup)}})
+      {:error, {:start_spec, {:duplicate_child_name, hd(ids -- Enum.uniq(ids))}}}
+    else
+      :ok
     end
   end
+
+  @doc false
+  def check_spec(spec) do
+    restart = Map.get(spec, :restart, :permanent)
+    shutdown = Map.get(spec, :shutdown, 5000)
+    type = Map.get(spec, :type, :worker)
+    modules = Map.get(spec, :modules, [])
+
+    cond do
+      not valid_mfa?(spec.start) -> {:error, {:invalid_mfa, spec.start}}
+      restart not in [:permanent, :transient, :temporary] -> {:error, {:invalid_restart_type, restart}}
+      not valid_shutdown?(shutdown) -> {:error, {:invalid_shutdown, shutdown}}
+      type not in [:worker, :supervisor] -> {:error, {:invalid_child_type, type}}
+      not (modules == :dynamic or (is_list(modules) and Enum.all?(modules, &is_atom/1))) -> {:error, {:invalid_modules, modules}}
+      true -> :ok
+    end
+  end
+
+  defp valid_mfa?({m, f, a}) when is_atom(m) and is_atom(f) and is_list(a), do: true
+  defp valid_mfa?(_), do: false
+
+  defp valid_shutdown?(s), do: s in [:brutal_kill, :infinity] or (is_integer(s) and s >= 0)
 
   @doc false
   def new_state(mod, name, flags) do
@@ -290,7 +345,14 @@ defmodule Supervisor.Impl do
 
   defp call_(:count_children, _from, s), do: {:reply, count(s.children), s}
 
-  defp call_({:start_child, spec}, _from, s) do
+  defp call_({:start_child, spec}, from, s) do
+    case check_spec(spec) do
+      :ok -> start_new(spec, from, s)
+      err -> {:reply, err, s}
+    end
+  end
+
+  defp start_new(spec, _from, s) do
     case find(s.children, spec.id) do
       %{pid: pid} when is_pid(pid) ->
         {:reply, {:error, {:already_started, pid}}, s}
