@@ -37,7 +37,7 @@ const KeyDef prefs_keys[] = {
     {"R", {'R'}, ACT_SORT_RESTARTS, IN_LISTS, "sort by restarts"},
     {"N", {'N'}, ACT_SORT_PID, IN_LISTS, "sort by pid"},
     {">, <, F6", {'>', '<', KEY_F(6)}, ACT_SORT_MENU, IN_LISTS, "sort menu (pick a column)"},
-    {"/, F3", {'/', KEY_F(3)}, ACT_FILTER, IN_LISTS,
+    {"/, F3, F4", {'/', KEY_F(3), KEY_F(4)}, ACT_FILTER, IN_LISTS,
      "filter by name, initial call, pid or function (Enter ends)"},
     {"\\", {'\\'}, ACT_FILTER_CLEAR, IN_LISTS, "clear the filter"},
     {"Z, space", {'Z', ' '}, ACT_PAUSE, IN_ALL, "pause / resume refreshing"},

@@ -235,7 +235,7 @@ static void draw_sup(const Stree *t, const StreeLine *l, int y, int x)
     snprintf(buf, sizeof buf, "%u/%u in %us", s->restarts_in_window, s->max_restarts,
              s->max_seconds);
     put(&x, y, near ? CRT_WARN : CRT_GOOD, buf);
-    snprintf(buf, sizeof buf, "  %zu children", s->nchildren);
+    snprintf(buf, sizeof buf, "  %zu %s", s->nchildren, s->nchildren == 1 ? "child" : "children");
     put(&x, y, CRT_DIM, buf);
 }
 
@@ -287,7 +287,11 @@ static void draw_line(void *ctx, size_t i, int y, bool sel)
     int x = indent(l, y);
     switch (l->kind) {
     case STREE_APP:
-        snprintf(buf, sizeof buf, "application :%s", t->sups[l->sup].app);
+        /* A module-named application prints as Elixir writes it. */
+        if (!strncmp(t->sups[l->sup].app, "Elixir.", 7))
+            snprintf(buf, sizeof buf, "application %s", t->sups[l->sup].app + 7);
+        else
+            snprintf(buf, sizeof buf, "application :%s", t->sups[l->sup].app);
         put(&x, y, CRT_TITLE, buf);
         break;
     case STREE_SUP: draw_sup(t, l, y, x); break;

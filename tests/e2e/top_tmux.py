@@ -55,6 +55,34 @@ children = [
 Process.sleep(120000)
 """
 
+APP_SCRIPT = """
+defmodule Worker do
+  use GenServer
+  def start_link(name), do: GenServer.start_link(__MODULE__, name, name: name)
+  def init(name), do: {:ok, name}
+end
+defmodule Inner do
+  use Supervisor
+  def start_link(_), do: Supervisor.start_link(__MODULE__, nil, name: :inner_sup)
+  def init(_), do: Supervisor.init([%{id: :w3, start: {Worker, :start_link, [:w3]}}], strategy: :rest_for_one)
+end
+defmodule MyApp do
+  use Application
+  def start(_t, _a) do
+    children = [
+      %{id: :w1, start: {Worker, :start_link, [:w1]}},
+      %{id: Inner, start: {Inner, :start_link, [nil]}, type: :supervisor},
+    ]
+    Supervisor.start_link(children, strategy: :one_for_all, name: :app_sup)
+  end
+end
+:ok = Application.start(MyApp)
+{:ok, _} = Supervisor.start_link([%{id: :lone, start: {Worker, :start_link, [:lone]}}], strategy: :one_for_one, name: :lone_sup)
+{:ok, ds} = DynamicSupervisor.start_link(strategy: :one_for_one, name: :dyn)
+for i <- 1..3, do: DynamicSupervisor.start_child(ds, %{id: i, start: {Agent, :start_link, [fn -> i end]}})
+Process.sleep(120000)
+"""
+
 DEADLOCK_SCRIPT = """
 defmodule Dl do
   use GenServer
@@ -211,6 +239,34 @@ def check_supervised_kill(script):
     keys("q")
 
 
+def check_app_tree(script):
+    start(f"{MOTE} top -d 0.3 {script}")
+    wait_for(lambda t: "Processes:" in t, "mote top starts on the application script")
+    keys("t")
+
+    def shape(t):
+        lines = t.splitlines()
+        app = selected_line(t, "application MyApp")
+        top = selected_line(t, "app_sup")
+        inner = selected_line(t, "inner_sup")
+        lone = selected_line(t, "lone_sup")
+        dyn = selected_line(t, "dynamic_supervisor")
+        apart = selected_line(t, "not supervised")
+        return (0 <= app < top < inner < lone < dyn < apart
+                and "one_for_all" in lines[top] and "rest_for_one" in lines[inner]
+                and lines[inner].index("inner_sup") > lines[top].index("app_sup")
+                and lines[lone].lstrip().startswith("[-] lone_sup")
+                and "3 children" in lines[dyn] and "mote_app_controller" in t)
+    wait_for(shape, "the tree roots the application's supervisor under it, nests inner_sup, "
+             "roots lone_sup and the dynamic supervisor apart, and lists unsupervised processes")
+    keys("Left")
+    wait_for(lambda t: "[+] application" in t or "[+] app_sup" in t or ":w1" not in t,
+             "Left folds the selected supervisor")
+    keys("Right")
+    wait_for(lambda t: ":w1" in t, "Right unfolds it")
+    keys("q")
+
+
 def check_deadlock(script):
     start(f"{MOTE} top -d 0.3 {script}")
     wait_for(lambda t: "Processes:" in t, "mote top starts on the deadlock script")
@@ -261,7 +317,8 @@ def main():
         sys.exit(77)
     with tempfile.TemporaryDirectory() as d:
         paths = {}
-        for name, text in (("observed", SCRIPT), ("sup", SUP_SCRIPT), ("dl", DEADLOCK_SCRIPT)):
+        for name, text in (("observed", SCRIPT), ("sup", SUP_SCRIPT), ("dl", DEADLOCK_SCRIPT),
+                           ("app", APP_SCRIPT)):
             paths[name] = os.path.join(d, name + ".exs")
             with open(paths[name], "w") as f:
                 f.write(text)
@@ -269,6 +326,7 @@ def main():
             start(f"{MOTE} top -d 0.3 {paths['observed']}")
             run_checks()
             check_supervised_kill(paths["sup"])
+            check_app_tree(paths["app"])
             check_deadlock(paths["dl"])
             check_repl()
         finally:
