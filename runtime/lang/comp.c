@@ -215,7 +215,7 @@ uint32_t add_site(Comp *c, FnB *f, Term mod, Term name, uint32_t arity)
         if (f->sites[i].mod == mod && f->sites[i].name == name && f->sites[i].arity == arity)
             return i;
     f->sites = comp_grow(c, f->sites, &f->capsites, sizeof *f->sites, f->nsites + 1);
-    f->sites[f->nsites] = (CallSite){mod, name, arity};
+    f->sites[f->nsites] = (CallSite){.mod = mod, .name = name, .arity = arity};
     return f->nsites++;
 }
 
@@ -717,6 +717,7 @@ Fn *comp_finish_fn(Comp *c, FnB *f, Term name, uint32_t arity, uint32_t nfree)
             f->code[pc + 1] = base + (f->code[pc + 1] & ~CAPF);
         pc += 1 + vm_op_words[op];
     }
+    f->ncode = vm_optimize(f->code, f->ncode, f->lines, f->nlines);
     fn->mod = f->mb->mod;
     fn->name = name;
     fn->arity = arity;

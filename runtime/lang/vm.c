@@ -46,6 +46,18 @@ static size_t frame_need(const Fn *f, uint32_t nargs)
     return (size_t)f->nlocals + 3 + f->max_stack + nargs + 8;
 }
 
+/* heap_wants_gc without GC stress, inline: the common answer (no
+ * fragments, no cap, few off-heap binaries, an eighth of the block free)
+ * costs a few loads instead of a call per function call. */
+static inline bool wants_gc(const Heap *h)
+{
+    size_t block = (size_t)(h->end - h->start);
+    if (h->frag_words == 0 && h->max_words == 0 && h->bin_vheap_bytes <= HEAP_VHEAP_MIN_BYTES &&
+        (size_t)(h->stop - h->htop) * 8 >= block)
+        return false;
+    return heap_wants_gc(h);
+}
+
 /* Collects with the stack as it is: sp is the real top. Returns 0 or a
  * MOTE_E* code. Updates *sp and *fp to the moved stack. */
 static int safe_gc(Proc *p, Term **sp, Term **fp, size_t need)
@@ -90,6 +102,39 @@ static const BifDef *find_bif(Term mod, Term name, uint32_t arity)
     }
     if (mod == k)
         return bif_lookup(A(erlang), name, arity);
+    return NULL;
+}
+
+/* Stands for "no module of that name" in CallSite.bif_mod. */
+static const char vm_no_module;
+
+/* The function a remote call site names right now, from the site's cache
+ * when the module has not been replaced since; NULL with *bif set to the
+ * builtin (or NULL: undefined) when no module function has that name.
+ * Lock-free; any scheduler. */
+static Fn *site_resolve(CallSite *cs, uint32_t n, const BifDef **bif)
+{
+    Module *m = code_find(cs->mod);
+    Fn *f = atomic_load_explicit(&cs->fn, memory_order_acquire);
+    if (f != NULL && f->mod == m)
+        return f;
+    const void *seen = m != NULL ? (const void *)m : (const void *)&vm_no_module;
+    if (atomic_load_explicit(&cs->bif_mod, memory_order_acquire) == seen) {
+        *bif = atomic_load_explicit(&cs->bif, memory_order_relaxed);
+        return NULL;
+    }
+    f = m != NULL ? code_fn(m, cs->name, n, true) : NULL;
+    if (f != NULL) {
+        atomic_store_explicit(&cs->fn, f, memory_order_release);
+        return f;
+    }
+    const BifDef *b = find_bif(cs->mod, cs->name, n);
+    *bif = b;
+    if (b != NULL) {
+        /* The builtin first: a reader that sees bif_mod sees it. */
+        atomic_store_explicit(&cs->bif, b, memory_order_relaxed);
+        atomic_store_explicit(&cs->bif_mod, seen, memory_order_release);
+    }
     return NULL;
 }
 
@@ -254,6 +299,45 @@ int vm_prepare(Proc *p, Term fun, Term mod, Term name, const Term *args, uint32_
     return rc;
 }
 
+/* a op b when both are small integers and the result is one: true with
+ * *r set. Anything else (other types, overflow into a bignum, division)
+ * is vm_arith's. */
+static inline bool arith_small(unsigned op, Term a, Term b, Term *r)
+{
+    if (!is_small(a) || !is_small(b))
+        return false;
+    int64_t x = small_val(a), y = small_val(b), z;
+    switch (op) {
+    case VA_ADD: z = x + y; break; /* 61-bit operands: no int64 overflow */
+    case VA_SUB: z = x - y; break;
+    case VA_MUL:
+        if (__builtin_mul_overflow(x, y, &z))
+            return false;
+        break;
+    default: return false;
+    }
+    if (!small_fits(z))
+        return false;
+    *r = make_small(z);
+    return true;
+}
+
+/* a op b (VmCmp) in Erlang term order. */
+static inline bool compare(unsigned op, Term a, Term b)
+{
+    if (!is_small(a) || !is_small(b))
+        return vm_compare(op, a, b);
+    int64_t x = (int64_t)a, y = (int64_t)b; /* same tag: order kept */
+    switch (op) {
+    case VC_EQ: case VC_SEQ: return x == y;
+    case VC_NE: case VC_SNE: return x != y;
+    case VC_LT: return x < y;
+    case VC_GT: return x > y;
+    case VC_LE: return x <= y;
+    default: return x >= y;
+    }
+}
+
 #define PUSH(x) (*--sp = (x))
 #define POP() (*sp++)
 #define SLOT(s) (fp[-1 - (int64_t)(s)])
@@ -289,6 +373,10 @@ int vm_run(Proc *p)
                 goto heap_fail;
         }
     }
+    /* Still wanted right after a collection: GC stress, a heap over its
+     * cap or still nearly full. Then every call asks heap_wants_gc, as
+     * the policy says; otherwise calls use the inline test (wants_gc). */
+    bool gc_policy_each_call = heap_wants_gc(h);
     OPLIMIT();
     NEXT();
 
@@ -302,6 +390,12 @@ L_NIL:
     NEXT();
 L_LOAD:
     PUSH(SLOT(*ip++));
+    NEXT();
+L_LOAD2:
+    sp -= 2;
+    sp[1] = SLOT(ip[0]);
+    sp[0] = SLOT(ip[1]);
+    ip += 2;
     NEXT();
 L_STORE:
     SLOT(*ip++) = POP();
@@ -378,24 +472,28 @@ L_MAP_UPD: {
 L_ARITH: {
     unsigned op = *ip++;
     Term a = sp[1], b = sp[0], r;
-    if (is_small(a) && is_small(b)) {
-        int64_t x = small_val(a), y = small_val(b);
-        if (op == VA_ADD && small_fits(x + y)) {
-            sp[1] = make_small(x + y);
-            sp++;
-            NEXT();
-        }
-        if (op == VA_SUB && small_fits(x - y)) {
-            sp[1] = make_small(x - y);
-            sp++;
-            NEXT();
-        }
-    }
-    r = vm_arith(p, op, a, b);
-    if (r == NONE)
+    if (!arith_small(op, a, b, &r) && (r = vm_arith(p, op, a, b)) == NONE)
         goto take_raise;
     sp[1] = r;
     sp++;
+    NEXT();
+}
+L_ARITH_SK: {
+    unsigned op = ip[0];
+    Term a = SLOT(ip[1]), b = fn->lits[ip[2]], r;
+    ip += 3;
+    if (!arith_small(op, a, b, &r) && (r = vm_arith(p, op, a, b)) == NONE)
+        goto take_raise;
+    PUSH(r);
+    NEXT();
+}
+L_ARITH_K: {
+    unsigned op = ip[0];
+    Term a = sp[0], b = fn->lits[ip[1]], r;
+    ip += 2;
+    if (!arith_small(op, a, b, &r) && (r = vm_arith(p, op, a, b)) == NONE)
+        goto take_raise;
+    sp[0] = r;
     NEXT();
 }
 L_NEG: {
@@ -407,23 +505,22 @@ L_NEG: {
 }
 L_CMP: {
     unsigned op = *ip++;
-    Term a = sp[1], b = sp[0];
-    bool r;
-    if (is_small(a) && is_small(b)) {
-        int64_t x = (int64_t)a, y = (int64_t)b; /* same tag: order kept */
-        switch (op) {
-        case VC_EQ: case VC_SEQ: r = x == y; break;
-        case VC_NE: case VC_SNE: r = x != y; break;
-        case VC_LT: r = x < y; break;
-        case VC_GT: r = x > y; break;
-        case VC_LE: r = x <= y; break;
-        default: r = x >= y; break;
-        }
-    } else {
-        r = vm_compare(op, a, b);
-    }
+    bool r = compare(op, sp[1], sp[0]);
     sp++;
     sp[0] = r ? A(true) : A(false);
+    NEXT();
+}
+L_JCMP: {
+    unsigned op = ip[0];
+    uint32_t l = ip[1];
+    bool r = compare(op, sp[1], sp[0]);
+    sp += 2;
+    ip = r ? ip + 2 : fn->code + l;
+    NEXT();
+}
+L_JCMP_SK: {
+    bool r = compare(ip[0], SLOT(ip[1]), fn->lits[ip[2]]);
+    ip = r ? ip + 4 : fn->code + ip[3];
     NEXT();
 }
 L_NOT:
@@ -439,11 +536,16 @@ L_NOT:
 L_BANG:
     sp[0] = (sp[0] == A(nil) || sp[0] == A(false)) ? A(true) : A(false);
     NEXT();
-L_JUMP:
-    ip = fn->code + *ip;
-    if (--p->reds_left == 0 || p->reds_left > (1u << 31))
+L_JUMP: {
+    /* Only a backward jump can make a loop (receive retries, for): a
+     * forward one (the end of an if or a clause) is not charged. */
+    const uint32_t *to = fn->code + *ip;
+    bool back = to <= ip;
+    ip = to;
+    if (back && (--p->reds_left == 0 || p->reds_left > (1u << 31)))
         goto yield_here;
     NEXT();
+}
 L_JTRUE: {
     Term t = POP();
     uint32_t l = *ip++;
@@ -500,13 +602,13 @@ L_TCALL:
 L_CALLR:
 L_TCALLR: {
     bool tail = ip[-1] == OPC_TCALLR;
-    const CallSite *cs = &fn->sites[*ip++];
+    CallSite *cs = &fn->sites[*ip++];
     n = *ip++;
-    callee = vm_find_fn(cs->mod, cs->name, n);
+    const BifDef *b = NULL;
+    callee = site_resolve(cs, n, &b);
     freev = NULL;
     nfree = 0;
     if (callee == NULL) {
-        const BifDef *b = find_bif(cs->mod, cs->name, n);
         if (b == NULL) {
             vm_undef(p, cs->mod, cs->name, n);
             goto take_raise;
@@ -730,7 +832,17 @@ L_M_LIT: {
     Term k = fn->lits[*ip++];
     uint32_t l = *ip++;
     Term t = POP();
-    if (t != k && !term_eq_exact(t, k))
+    /* Two different words are different terms unless both are boxed or
+     * lists (a bignum, a tuple...): only then is a deep compare needed. */
+    if (t != k && (is_immediate(t) || is_immediate(k) || !term_eq_exact(t, k)))
+        ip = fn->code + l;
+    NEXT();
+}
+L_M_SLIT: {
+    Term t = SLOT(ip[0]), k = fn->lits[ip[1]];
+    uint32_t l = ip[2];
+    ip += 3;
+    if (t != k && (is_immediate(t) || is_immediate(k) || !term_eq_exact(t, k)))
         ip = fn->code + l;
     NEXT();
 }
@@ -1062,8 +1174,8 @@ enter: {
      * the first argument. A closure's free values go last, after the
      * variables (comp.c numbers them so); CALLF made room for them. */
     fp = sp + n;
-    if (freev == NULL &&
-        ((size_t)(sp - h->htop) < frame_need(callee, n) || heap_wants_gc(h))) {
+    if (freev == NULL && ((size_t)(sp - h->htop) < frame_need(callee, n) ||
+                          (gc_policy_each_call ? heap_wants_gc(h) : wants_gc(h)))) {
         if (safe_gc(p, &sp, &fp, frame_need(callee, n)) != 0)
             goto heap_fail;
     }

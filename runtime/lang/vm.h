@@ -18,6 +18,7 @@
 #ifndef MOTE_VM_H
 #define MOTE_VM_H
 
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "bif.h"
@@ -26,10 +27,17 @@
 
 typedef struct Module Module;
 
-/* A remote call site: resolved at run time (modules can be replaced). */
+/* A remote call site: resolved at run time (modules can be replaced).
+ * The VM caches what it found: fn is valid while fn->mod is still the
+ * current version of mod; bif while bif_mod (the version that lacked the
+ * function, or vm_no_module) is. Written by any scheduler, last one wins:
+ * every value written for one site is right for the version it names. */
 typedef struct CallSite {
     Term mod, name;
     uint32_t arity;
+    struct Fn *_Atomic fn;
+    const void *_Atomic bif_mod;
+    const BifDef *_Atomic bif;
 } CallSite;
 
 typedef struct Fn {
@@ -118,6 +126,15 @@ size_t vm_format_exception(Term cls, Term reason, char *buf, size_t cap);
 
 /* Line of pc in fn (0 when unknown). */
 uint32_t vm_line_of(const Fn *fn, uint32_t pc);
+
+/* Rewrites a function's finished code in place (vm_opt.c): argument
+ * copies dropped, catch markers of guards that cannot raise dropped,
+ * unreachable code dropped, jumps threaded, common sequences fused into
+ * superinstructions; labels and the (pc, line) pairs are remapped.
+ * Returns the new code length (never more than ncode; ncode unchanged
+ * when out of memory or given code it does not understand). The compiler
+ * calls it once per Fn, before anything can run it. */
+uint32_t vm_optimize(uint32_t *code, uint32_t ncode, uint32_t *lines, uint32_t nlines);
 
 #endif
 

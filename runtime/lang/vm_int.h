@@ -14,6 +14,14 @@ static inline Term cp_catch(uint64_t v) { return (v << 4) | 8 | TAG_CP; }
 static inline uint64_t cp_val(Term w) { return w >> 4; }
 static inline bool cp_is_catch(Term w) { return (w & 15) == (8 | TAG_CP); }
 
+/* Small integers, atoms, local pids and []: one word each, so two of them
+ * are equal exactly when their words are. */
+static inline bool is_immediate(Term t)
+{
+    unsigned tag = term_tag(t);
+    return tag >= TAG_SMALL && tag <= TAG_SPECIAL;
+}
+
 /* Arithmetic and comparison beyond the small-integer fast paths. They
  * return NONE after raising (bif_raise family). Never run the GC. */
 Term vm_arith(Proc *p, unsigned op, Term a, Term b);
