@@ -273,6 +273,9 @@ static char **attempt_completion(const char *text, int start, int end)
     cur_matches.n = 0;
     mote_shell_complete(complete_sh, rl_line_buffer, (size_t)end, add_match, &cur_matches);
     rl_attempted_completion_over = 1; /* never fall back to file names */
+    /* No space after a unique completion, as iex: "m" completes to "map"
+     * and the next key is often "." or "(". Reset by the editor each time. */
+    rl_completion_append_character = '\0';
     if (cur_matches.n == 0)
         return NULL;
     return rl_completion_matches(text, next_match);
@@ -299,6 +302,82 @@ static char *next_pasted_line(void)
     }
     return line;
 }
+
+#ifdef MOTE_LIBEDIT
+/* libedit knows no bracketed paste: this input filter drops the paste
+ * markers (ESC [200~ and ESC [201~) and, inside a paste, quotes each tab
+ * with Ctrl+V so it is inserted, never taken for completion. A pasted
+ * line end ends the line, so a pasted block is evaluated as typed. */
+static unsigned char pushback[8]; /* bytes read ahead, handed out first */
+static size_t npushback;
+static bool in_paste;
+
+/* The next byte of the terminal, or -1 at end of input; waits at most
+ * wait_ms for it when wait_ms >= 0 (-2: none came in time). */
+static int next_byte(int wait_ms)
+{
+    if (npushback > 0) {
+        int c = pushback[0];
+        memmove(pushback, pushback + 1, --npushback);
+        return c;
+    }
+    if (wait_ms >= 0) {
+        struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
+        if (poll(&pfd, 1, wait_ms) <= 0)
+            return -2;
+    }
+    unsigned char b;
+    for (;;) {
+        ssize_t n = read(STDIN_FILENO, &b, 1);
+        if (n == 1)
+            return b;
+        if (n < 0 && errno == EINTR)
+            continue;
+        return -1;
+    }
+}
+
+/* After an ESC: true when "[200~" or "[201~" follows (and is consumed);
+ * otherwise what was read is pushed back. */
+static bool paste_marker(void)
+{
+    static const char tail[] = "[20?~";
+    unsigned char got[5];
+    size_t n = 0;
+    for (; n < 5; n++) {
+        int c = next_byte(50);
+        if (c < 0)
+            break;
+        got[n] = (unsigned char)c;
+        if (tail[n] == '?' ? (c != '0' && c != '1') : c != tail[n]) {
+            n++;
+            break;
+        }
+    }
+    if (n == 5 && got[4] == '~') {
+        in_paste = got[3] == '0';
+        return true;
+    }
+    memcpy(pushback + npushback, got, n);
+    npushback += n;
+    return false;
+}
+
+static int paste_getc(FILE *f)
+{
+    (void)f;
+    for (;;) {
+        int c = next_byte(-1);
+        if (c == 0x1b && npushback == 0 && paste_marker())
+            continue;
+        if (c == '\t' && in_paste && npushback < sizeof pushback) {
+            pushback[npushback++] = '\t';
+            return 0x16; /* Ctrl+V: insert the next character as it is */
+        }
+        return c < 0 ? EOF : c;
+    }
+}
+#endif
 
 static bool line_done;  /* the editor handed over a line (or EOF)  */
 static char *line_read; /* that line, NULL at EOF                  */
@@ -359,9 +438,15 @@ char *edit_read(const char *prompt, bool *sigint)
     line_read = NULL;
     fflush(stdout);
     set_at_prompt(true);
+#ifdef MOTE_LIBEDIT
+    write_all("\033[?2004h", 8); /* ask the terminal to mark pastes */
+#endif
     rl_callback_handler_install(prompt, on_line);
     print_above_prompt(); /* output queued before the prompt went up */
     bool got = poll_line();
+#ifdef MOTE_LIBEDIT
+    write_all("\033[?2004l\r", 9); /* as GNU readline leaves it */
+#endif
     set_at_prompt(false);
     print_above_prompt(); /* output that came while the line ended */
     interrupted = 0;
@@ -404,7 +489,9 @@ int edit_init(mote_shell *sh, const char *hist_path)
     rl_attempted_completion_function = attempt_completion;
     rl_basic_word_break_characters = " \t\n\"\\'`@$><=;|&{(,[";
     rl_catch_signals = 0;
-#ifndef MOTE_LIBEDIT
+#ifdef MOTE_LIBEDIT
+    rl_getc_function = paste_getc;
+#else
     rl_catch_sigwinch = 1;
     rl_completion_display_matches_hook = display_matches;
     rl_variable_bind("enable-bracketed-paste", "on");

@@ -196,6 +196,150 @@ def _(state, cwd):
     sh.close()
 
 
+@check("a_spawned_process_inherits_the_shell_group_leader")
+def _(state, cwd):
+    sh = Shell(state, cwd)
+    sh.read_until(r"mote\(1\)> ")
+    sh.type("parent = self()\r")
+    sh.read_until(r"mote\(2\)> ")
+    sh.type("spawn(fn -> send(parent, {:gl, Process.group_leader()}) end); :ok\r")
+    sh.read_until(r"mote\(3\)> ")
+    sh.type("{:gl, gl} = receive do m -> m end; {gl == Process.group_leader(), is_pid(gl)}\r")
+    sh.read_until(r"\{true, true\}")
+    sh.close()
+
+
+@check("output_arriving_while_typing_is_printed_above_the_half_typed_line")
+def _(state, cwd):
+    sh = Shell(state, cwd)
+    sh.read_until(r"mote\(1\)> ")
+    sh.type("spawn(fn -> receive do :go -> IO.puts(\"late output\") end end) |> Process.register(:w)\r")
+    sh.read_until(r"mote\(2\)> ")
+    sh.type("send(:w, :go) && 1 + 1\r")
+    seen = sh.read_until(r"late output")
+    if not re.search(r"\b2\r\n", seen + sh.read_until(r"mote\(3\)> ")):
+        raise AssertionError("no result 2 in %r" % seen)
+    sh.type("spawn(fn -> Process.sleep(300); IO.puts(\"while typing\") end); :ok\r")
+    sh.read_until(r"mote\(4\)> ")
+    sh.type("abc")
+    sh.read_until(r"while typing\r\nmote\(4\)> abc")
+    sh.type("\x15:done\r")
+    sh.read_until(r":done")
+    sh.close()
+
+
+@check("ctrl_c_interrupts_a_receive_that_waits_forever")
+def _(state, cwd):
+    sh = Shell(state, cwd)
+    sh.read_until(r"mote\(1\)> ")
+    sh.type("kept = 3\r")
+    sh.read_until(r"mote\(2\)> ")
+    sh.type("receive do :never_sent -> 1 end\r")
+    time.sleep(0.5)
+    os.write(sh.fd, b"\x03")
+    sh.read_until(r"mote\(\d\)> ", timeout=5)
+    sh.type("kept * 5\r")
+    sh.read_until(r"\b15\b")
+    sh.close()
+
+
+@check("ctrl_c_twice_at_an_empty_prompt_exits")
+def _(state, cwd):
+    sh = Shell(state, cwd)
+    sh.read_until(r"mote\(1\)> ")
+    os.write(sh.fd, b"\x03")
+    sh.read_until(r"Ctrl\+C again")
+    sh.read_until(r"mote\(1\)> ")
+    os.write(sh.fd, b"\x03")
+    end = time.time() + 10
+    while time.time() < end:
+        pid, _ = os.waitpid(sh.pid, os.WNOHANG)
+        if pid:
+            return
+        time.sleep(0.02)
+    os.kill(sh.pid, signal.SIGKILL)
+    raise AssertionError("still running after two Ctrl+C")
+
+
+@check("ctrl_r_finds_an_earlier_input")
+def _(state, cwd):
+    sh = Shell(state, cwd)
+    sh.read_until(r"mote\(1\)> ")
+    sh.type(":needle_1234\r")
+    sh.read_until(r"mote\(2\)> ")
+    sh.type(":other\r")
+    sh.read_until(r"mote\(3\)> ")
+    sh.type("\x12needle")
+    sh.read_until(r"reverse-i-search")
+    sh.type("\r")
+    sh.read_until(r"\r\n(\x1b\[\?2004l\r)?:needle_1234\r\n")
+    sh.read_until(r"mote\(4\)> ")
+    sh.close()
+
+
+@check("tab_completes_atoms_variables_and_map_keys")
+def _(state, cwd):
+    sh = Shell(state, cwd)
+    sh.read_until(r"mote\(1\)> ")
+    sh.type("my_map = %{alpha_key: 1}\r")
+    sh.read_until(r"mote\(2\)> ")
+    sh.type("my_m\t")
+    sh.read_until(r"my_map")
+    sh.type(".alp\t")
+    sh.read_until(r"alpha_key")
+    sh.type("\r")
+    sh.read_until(r"\b1\r\n")
+    sh.type(":erla\t")
+    sh.read_until(r":erlang")
+    sh.type("\x15\r")
+    sh.close()
+
+
+@check("helpers_answer_as_in_iex")
+def _(state, cwd):
+    sh = Shell(state, cwd)
+    sh.read_until(r"mote\(1\)> ")
+    sh.type("h Enum.map\r")
+    sh.read_until(r"def map/2")
+    sh.type("i \"abc\"\r")
+    sh.read_until(r"Byte size")
+    sh.type("exports(Enum) |> is_nil()\r")
+    sh.read_until(r"map/2")
+    sh.type("runtime_info()\r")
+    sh.read_until(r"Schedulers")
+    sh.type("pwd()\r")
+    sh.read_until(re.escape(os.path.realpath(cwd)))
+    sh.type("21 * 2\r")
+    sh.read_until(r"\b42\b")
+    sh.type("v() + v(-1)\r")
+    sh.read_until(r"\b84\b")
+    sh.close()
+
+
+@check("two_shells_at_once_keep_every_history_entry")
+def _(state, cwd):
+    a, b = Shell(state, cwd), Shell(state, cwd)
+    a.read_until(r"mote\(1\)> ")
+    b.read_until(r"mote\(1\)> ")
+    for i in range(3):
+        a.type(":from_a_%d\r" % i)
+        b.type(":from_b_%d\r" % i)
+        a.read_until(r"mote\(%d\)> " % (i + 2))
+        b.read_until(r"mote\(%d\)> " % (i + 2))
+    b.type("System.halt()\r")
+    end = time.time() + 10
+    while time.time() < end and not os.waitpid(b.pid, os.WNOHANG)[0]:
+        time.sleep(0.02)
+    a.close()
+    with open(os.path.join(state, "mote", "history")) as f:
+        lines = f.read().splitlines()
+    want = [":from_a_%d" % i for i in range(3)] + [":from_b_%d" % i for i in range(3)]
+    want.append("System.halt()")
+    missing = [w for w in want if w not in lines]
+    if missing or len(lines) != len(want):
+        raise AssertionError("history lines %r, missing %r" % (lines, missing))
+
+
 @check("ctrl_d_exits")
 def _(state, cwd):
     sh = Shell(state, cwd)
