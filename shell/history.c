@@ -1,10 +1,12 @@
 /* history.c — the shell's history file (history.h).
  *
  * Every entry is one line, written with one O_APPEND write while holding
- * flock, so two shells appending at once interleave whole lines and a
- * crash loses at most the entry being typed. Trimming rewrites a copy and
- * renames it over the file under the same lock: a reader sees the old
- * file or the new one, never half of either.
+ * flock, right after the input is read (before it runs), so two shells
+ * appending at once interleave whole lines, and a crash or System.halt
+ * loses nothing typed. Trimming rewrites a copy and renames it over the
+ * file under the same lock: a reader sees the old file or the new one,
+ * never half of either, and a writer that waited on the old one opens
+ * the new one instead.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -80,15 +82,35 @@ void history_unescape(char *line)
     *w = '\0';
 }
 
+/* Opens path for appending and locks it. A trim in another shell renames
+ * a new file over the path while we wait for the lock on the old one:
+ * writing there would lose the entry, so when the locked file is no
+ * longer the one at path, open again. Returns the fd or -1. */
+static int open_locked(const char *path)
+{
+    for (int tries = 0; tries < 8; tries++) {
+        int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+        if (fd < 0)
+            return -1;
+        flock(fd, LOCK_EX);
+        struct stat held, now;
+        if (fstat(fd, &held) == 0 && stat(path, &now) == 0 && held.st_ino == now.st_ino &&
+            held.st_dev == now.st_dev)
+            return fd;
+        flock(fd, LOCK_UN);
+        close(fd);
+    }
+    return -1;
+}
+
 int history_append(const char *path, const char *entry)
 {
     char *line = history_escape(entry);
     if (line == NULL)
         return -1;
-    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    int fd = open_locked(path);
     int rc = -1;
     if (fd >= 0) {
-        flock(fd, LOCK_EX);
         size_t len = strlen(line);
         rc = write(fd, line, len) == (ssize_t)len ? 0 : -1;
         flock(fd, LOCK_UN);
