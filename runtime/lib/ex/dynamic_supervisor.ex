@@ -146,6 +146,7 @@ defmodule DynamicSupervisor.Impl do
   defp restart(c, reason, s) do
     case S.add_restart(s) do
       {:ok, s} ->
+        S.child_report(s, c, "terminated", "** (exit) #{inspect(reason)}")
         case S.start_one(c) do
           {:ok, pid} ->
             s = S.log(s, :undefined, c.pid, pid, reason)
@@ -160,7 +161,7 @@ defmodule DynamicSupervisor.Impl do
         end
 
       {:give_up, s} ->
-        GenServer.report("Child :undefined of DynamicSupervisor #{inspect(self())} caused shutdown\n** (exit) reached_max_restart_intensity")
+        S.child_report(s, c, "caused shutdown", "** (exit) :reached_max_restart_intensity")
         :mote.sup_gave_up(reason)
         S.shutdown_all(s.children)
         {:stop, :shutdown, %{s | children: []}}

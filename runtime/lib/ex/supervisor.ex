@@ -480,12 +480,12 @@ defmodule Supervisor.Impl do
   defp restart(c, reason, s) do
     case add_restart(s) do
       {:ok, s} ->
-        GenServer.report("Child #{inspect(c.id)} of Supervisor #{label(s)} terminated\n" <> GenServer.format_reason(reason))
+        child_report(s, c, "terminated", exit_text(reason))
         s = %{s | children: replace(s.children, %{c | pid: :undefined})}
         do_restart(s.strategy, c, reason, s)
 
       {:give_up, s} ->
-        GenServer.report("Child #{inspect(c.id)} of Supervisor #{label(s)} caused shutdown\n** (exit) reached_max_restart_intensity")
+        child_report(s, c, "caused shutdown", "** (exit) :reached_max_restart_intensity")
         s = log(s, c.id, c.pid, :shutdown, reason)
         :mote.sup_gave_up(reason)
         shutdown_all(Enum.reject(s.children, &(&1.id == c.id)))
@@ -494,6 +494,27 @@ defmodule Supervisor.Impl do
   end
 
   defp label(s), do: if(s.name == nil, do: inspect(self()), else: inspect(s.name))
+
+  # The report Elixir's Logger prints for a supervisor's child (stderr).
+  @doc false
+  def child_report(s, c, what, reason_text) do
+    {m, f, a} = c.start
+    call = "#{inspect(m)}.#{f}(#{Enum.map_join(a, ", ", &inspect/1)})"
+    pid = if is_pid(c.pid), do: "\nPid: #{inspect(c.pid)}", else: ""
+
+    GenServer.report(
+      "Child #{inspect(c.id)} of Supervisor #{label(s)} (#{inspect(s.mod)}) #{what}\n" <>
+        reason_text <> pid <> "\nStart Call: #{call}\nRestart: #{inspect(c.restart)}\n" <>
+        "Shutdown: #{inspect(c.shutdown)}\nType: #{inspect(c.type)}"
+    )
+  end
+
+  defp exit_text({e, st} = reason) when is_list(st) do
+    if is_exception(e), do: GenServer.format_reason(reason), else: "** (exit) #{inspect(reason)}"
+  end
+
+  defp exit_text(reason) when is_atom(reason), do: "** (exit) #{reason}"
+  defp exit_text(reason), do: "** (exit) #{inspect(reason)}"
 
   # Intensity: more than `intensity` restarts within `period` seconds ends
   # the supervisor.
