@@ -16,6 +16,7 @@
 #include "exc.h"
 #include "doc.h"
 #include "inspect.h"
+#include "lex.h"
 #include "map.h"
 #include "err.h"
 #include "mem.h"
@@ -164,10 +165,12 @@ MOTE_API int mote_eval_file(mote_rt *rt, const char *path, int argc, char **argv
     while (buf != NULL && (k = fread(buf + len, 1, cap - len, fp)) > 0) {
         len += k;
         if (len == cap) {
-            if (cap >= ((size_t)16 << 20)) {
+            /* The lexer's own limit, so a file it would take is read. */
+            if (cap >= LEX_MAX_SOURCE) {
                 fclose(fp);
                 free(buf);
-                return api_error(MOTE_ELIMIT, "mote_eval_file: %s is over 16 MiB", path);
+                return api_error(MOTE_ELIMIT, "mote_eval_file: %s is over %u MiB", path,
+                                 LEX_MAX_SOURCE >> 20);
             }
             char *nb = realloc(buf, cap * 2);
             if (nb == NULL) {

@@ -325,8 +325,12 @@ Term vm_to_string(Proc *p, Term t)
         }
     } else {
         strbuf_fini(&sb);
-        return inspect_raise(p, "Protocol.UndefinedError",
-                             "protocol String.Chars not implemented for %s of type ...", t);
+        /* The exception itself, so its message names the type as
+         * Elixir's does ("of type Tuple", "of type Range (a struct)"). */
+        Term ks[2] = {atom_from_cstr("protocol"), atom_from_cstr("value")};
+        Term vs[2] = {atom_from_cstr("Elixir.String.Chars"), t};
+        Term e = exc_new(p, "Protocol.UndefinedError", 2, ks, vs);
+        return e == NONE ? NONE : bif_error(p, e);
     }
     Term r = bin_new(&p->heap, sb.data, sb.len);
     strbuf_fini(&sb);

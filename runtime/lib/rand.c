@@ -8,6 +8,7 @@
  * normal/0 is Box-Muller over uniform draws, not OTP's ziggurat.
  */
 #include <math.h>
+#include <stdatomic.h>
 #include <time.h>
 
 #include "big.h"
@@ -127,7 +128,8 @@ static Exsss clock_seed(void)
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     static _Atomic uint64_t bump;
-    return seed_int((uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^ (bump += 0x9E37));
+    return seed_int((uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^
+                    (atomic_fetch_add(&bump, 0x9E37) + 0x9E37));
 }
 
 static Exsss load(Proc *p)
