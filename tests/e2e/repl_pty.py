@@ -340,6 +340,22 @@ def _(state, cwd):
         raise AssertionError("history lines %r, missing %r" % (lines, missing))
 
 
+@check("observer_opens_full_screen_and_q_returns_to_the_prompt")
+def _(state, cwd):
+    sh = Shell(state, cwd)
+    sh.read_until(r"mote\(1\)> ")
+    sh.type("spawn(fn -> receive do :go -> IO.puts(\"held back\") end end) |> Process.register(:held)\r")
+    sh.read_until(r"mote\(2\)> ")
+    sh.type("observer()\r")
+    sh.read_until(r"mote_io_serve", timeout=30)  # the I/O server's row
+    sh.type("q")
+    sh.read_until(r":ok\r\n", timeout=30)
+    sh.read_until(r"mote\(3\)> ")
+    sh.type("send(:held, :go); :sent\r")
+    sh.read_until(r"held back")
+    sh.close()
+
+
 @check("ctrl_d_exits")
 def _(state, cwd):
     sh = Shell(state, cwd)
