@@ -28,7 +28,7 @@ import time
 MOTE = os.path.abspath(sys.argv[1])
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 SOCKET = f"mote-top-test-{os.getpid()}"
-SESSION = "top"
+SESSION = "s0"                  # the current session; start() moves on
 FAILS = []
 WAIT = 30.0
 
@@ -114,10 +114,19 @@ def pane():
 
 
 def start(cmd, x=120, y=45):
-    """Runs cmd in a fresh session (the previous one is killed first)."""
-    tmux("kill-session", "-t", SESSION)
-    tmux("new-session", "-d", "-s", SESSION, "-x", str(x), "-y", str(y),
-         f"env TERM=xterm-256color {cmd}; sleep 60")
+    """Runs cmd in a fresh session, then kills the previous one (in that
+    order: killing the last session first would stop the server while
+    the next command tries to reach it)."""
+    global SESSION
+    old = SESSION
+    SESSION = f"s{int(SESSION[1:]) + 1}"
+    for _ in range(5):
+        r = tmux("new-session", "-d", "-s", SESSION, "-x", str(x), "-y", str(y),
+                 f"env TERM=xterm-256color {cmd}; sleep 60")
+        if r.returncode == 0:
+            break
+        time.sleep(0.5)
+    tmux("kill-session", "-t", old)
 
 
 def selected_line(text, needle):
@@ -155,6 +164,34 @@ def table_rows(text):
         if l.startswith("PID"):
             return [r for r in lines[i + 1:] if r.startswith("<")]
     return []
+
+
+def click(x, y):
+    """A left click at 0-based column x, line y, as an xterm sends it
+    (SGR mouse mode: press then release)."""
+    tmux("send-keys", "-t", SESSION, "-l", f"\x1b[<0;{x + 1};{y + 1}M")
+    tmux("send-keys", "-t", SESSION, "-l", f"\x1b[<0;{x + 1};{y + 1}m")
+
+
+def check_mouse():
+    t = pane()
+    lines = t.splitlines()
+    head = selected_line(t, "PID ")
+    click(lines[head].index(" MEM ") + 2, head)
+    t = wait_for(lambda t: "Sort: memory" in t, "a click on the MEM heading sorts by memory")
+    rows = table_rows(t)
+    second = rows[1].split()[0] if len(rows) > 1 else "?"
+    click(3, selected_line(t, "PID ") + 2)
+    time.sleep(0.5)
+    keys("Enter")
+    wait_for(lambda t: "Detail of #PID" + second in t,
+             f"a click selects the second row ({second}); Enter opens its detail")
+    keys("Escape")
+    t = wait_for(lambda t: "Sort: memory" in t and "PID " in t, "Esc returns to the table")
+    click(1, len(t.splitlines()) - 1)
+    wait_for(lambda t: "mote top: keys" in t, "a click on F1Help in the bottom bar opens the help")
+    keys("Escape")
+    wait_for(lambda t: "Sort: memory" in t, "the help closes again")
 
 
 def check_help():
@@ -197,6 +234,7 @@ def run_checks():
     wait_for(lambda t: "sent exit :kill" in t and "Processes: 1001/" in t
              and not any("flooded" in r for r in table_rows(t)),
              "y kills the selected (flooded) process")
+    check_mouse()
     tmux("resize-window", "-t", SESSION, "-x", "80", "-y", "24")
     wait_for(lambda t: len(t.splitlines()) <= 24 and "Processes:" in t
              and any(l.startswith("PID") for l in t.splitlines())
