@@ -83,6 +83,22 @@ for i <- 1..3, do: DynamicSupervisor.start_child(ds, %{id: i, start: {Agent, :st
 Process.sleep(120000)
 """
 
+FLAP_SCRIPT = """
+defmodule Flappy do
+  use GenServer
+  def start_link(_), do: GenServer.start_link(__MODULE__, nil, name: :flappy)
+  def init(_) do
+    Process.send_after(self(), :crash, 300)
+    {:ok, nil}
+  end
+  def handle_info(:crash, _), do: exit(:boom)
+end
+{:ok, _} = Supervisor.start_link([%{id: :flappy, start: {Flappy, :start_link, [nil]}}],
+                                 strategy: :one_for_one, name: :flap_sup,
+                                 max_restarts: 1000, max_seconds: 10)
+Process.sleep(120000)
+"""
+
 DEADLOCK_SCRIPT = """
 defmodule Dl do
   use GenServer
@@ -305,6 +321,20 @@ def check_app_tree(script):
     keys("q")
 
 
+def check_flapping(script):
+    start(f"{MOTE} top -d 0.3 {script}")
+    wait_for(lambda t: "Processes:" in t, "mote top starts on the flapping script")
+    keys("t")
+
+    def flapping(t):
+        m = re.search(r"restarted (\d+)  FLAPPING", t)
+        h = re.search(r"Restarts: (\d+) in the last min", t)
+        return m and int(m.group(1)) >= 3 and h and int(h.group(1)) >= 3
+    wait_for(flapping, "a child crashing every 300 ms is marked FLAPPING, and the header "
+             "counts the restarts of the last minute")
+    keys("q")
+
+
 def check_deadlock(script):
     start(f"{MOTE} top -d 0.3 {script}")
     wait_for(lambda t: "Processes:" in t, "mote top starts on the deadlock script")
@@ -356,7 +386,7 @@ def main():
     with tempfile.TemporaryDirectory() as d:
         paths = {}
         for name, text in (("observed", SCRIPT), ("sup", SUP_SCRIPT), ("dl", DEADLOCK_SCRIPT),
-                           ("app", APP_SCRIPT)):
+                           ("app", APP_SCRIPT), ("flap", FLAP_SCRIPT)):
             paths[name] = os.path.join(d, name + ".exs")
             with open(paths[name], "w") as f:
                 f.write(text)
@@ -365,6 +395,7 @@ def main():
             run_checks()
             check_supervised_kill(paths["sup"])
             check_app_tree(paths["app"])
+            check_flapping(paths["flap"])
             check_deadlock(paths["dl"])
             check_repl()
         finally:
