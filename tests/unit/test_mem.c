@@ -91,6 +91,30 @@ static void routes_through_the_host_allocator(void **state)
     assert_int_equal(host_allocs, 1);
 }
 
+/* Zeroed, counted and failable through both paths: the default one
+ * (calloc, no memset) and a host allocator's (alloc + memset). */
+static void calloc_zeroes_counts_and_can_fail(void **state)
+{
+    (void)state;
+    size_t total0 = mem_total();
+    for (int hosted = 0; hosted <= 1; hosted++) {
+        if (hosted)
+            mem_set_allocator(counting_alloc, counting_realloc, counting_free);
+        int allocs0 = host_allocs;
+        size_t n = (size_t)1 << 20; /* large enough to be mmap'd by calloc */
+        uint64_t *p = mem_calloc(MEM_SYSTEM, n, sizeof *p);
+        assert_non_null(p);
+        assert_int_equal(mem_total(), total0 + n * sizeof *p);
+        assert_int_equal(p[0] | p[n / 2] | p[n - 1], 0);
+        assert_int_equal(host_allocs - allocs0, hosted);
+        mem_free(MEM_SYSTEM, p, n * sizeof *p);
+        mem_fail_after(1);
+        assert_null(mem_calloc(MEM_SYSTEM, 4, 8));
+        assert_int_equal(mem_total(), total0);
+        mem_set_allocator(NULL, NULL, NULL);
+    }
+}
+
 static void names_every_kind(void **state)
 {
     (void)state;
@@ -108,6 +132,7 @@ int main(void)
         cmocka_unit_test(failed_realloc_keeps_the_old_block),
         cmocka_unit_test(refuses_overflowing_calloc),
         cmocka_unit_test(routes_through_the_host_allocator),
+        cmocka_unit_test(calloc_zeroes_counts_and_can_fail),
         cmocka_unit_test(names_every_kind),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
