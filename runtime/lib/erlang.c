@@ -247,6 +247,56 @@ static Term bif_is_function2(Proc *p, const Term *a)
     return lib_bool(exc_fun_arity(a[0]) == small_val(a[1]));
 }
 
+/* make_fun(M, F, A): the external fun &M.F/A, without checking that it
+ * exists (as Erlang: the call fails later if it does not). */
+static Term bif_make_fun(Proc *p, const Term *a)
+{
+    if (!is_atom(a[0]))
+        return bif_badarg(p, 1, "not an atom");
+    if (!is_atom(a[1]))
+        return bif_badarg(p, 2, "not an atom");
+    if (!is_small(a[2]) || small_val(a[2]) < 0 || small_val(a[2]) > 255)
+        return bif_badarg(p, 3, "not an arity (0..255)");
+    Term *w = heap_alloc(&p->heap, 4);
+    if (!w)
+        return lib_oom(p);
+    w[0] = make_header(HDR_EXPORT, 3);
+    w[1] = a[0];
+    w[2] = a[1];
+    w[3] = a[2];
+    return make_boxed(w);
+}
+
+/* fun_info(Fun, Item) for the items a closure's layout can answer
+ * here: arity, type, module, name (external funs), env ([]) and pid
+ * (:undefined for external funs). Other items are a badarg. */
+static Term bif_fun_info2(Proc *p, const Term *a)
+{
+    if (!is_fun(a[0]))
+        return bif_badarg(p, 1, "not a fun");
+    bool ext = is_boxed_kind(a[0], HDR_EXPORT);
+    const Term *e = ext ? tuple_elems(a[0]) : NULL;
+    Term item = a[1], v;
+    if (item == atom_from_cstr("arity"))
+        v = make_small(exc_fun_arity(a[0]));
+    else if (item == atom_from_cstr("type"))
+        v = atom_from_cstr(ext ? "external" : "local");
+    else if (ext && item == atom_from_cstr("module"))
+        v = e[0];
+    else if (ext && item == atom_from_cstr("name"))
+        v = e[1];
+    else if (item == atom_from_cstr("env"))
+        v = NIL;
+    else if (ext && item == atom_from_cstr("pid"))
+        v = atom_from_cstr("undefined");
+    else if (!ext && item == atom_from_cstr("pid"))
+        v = p->pid;
+    else
+        return bif_badarg(p, 2, "not a fun_info item mote knows");
+    Term r = lib_tuple2(p, item, v);
+    return r == NONE ? lib_oom(p) : r;
+}
+
 /* ---- tuples ----------------------------------------------------------- */
 
 static Term bif_element(Proc *p, const Term *a)
@@ -468,6 +518,8 @@ static const BifDef erlang_bifs[] = {
     {"erlang", "is_float", 1, G, bif_is_float, NULL},
     {"erlang", "is_function", 1, G, bif_is_function, NULL},
     {"erlang", "is_function", 2, G, bif_is_function2, NULL},
+    {"erlang", "make_fun", 3, BIF_PURE, bif_make_fun, NULL},
+    {"erlang", "fun_info", 2, BIF_PURE, bif_fun_info2, NULL},
     {"erlang", "is_integer", 1, G, bif_is_integer, NULL},
     {"erlang", "is_list", 1, G, bif_is_list, NULL},
     {"erlang", "is_map", 1, G, bif_is_map, NULL},

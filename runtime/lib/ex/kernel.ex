@@ -97,4 +97,40 @@ defmodule Kernel do
       {:error, reason} -> Calendar.ISO.parse_error("UTC DateTime", string, reason)
     end
   end
+
+  # Elixir 1.14's public macros of Kernel and Kernel.SpecialForms, as
+  # name/arity. mote compiles them as special forms, so no module holds
+  # them; user modules cannot define macros (defmacro is refused).
+  @kernel_macros [
+    {:!, 1}, {:&&, 2}, {:.., 0}, {:.., 2}, {:"..//", 3}, {:<>, 2}, {:@, 1}, {:alias!, 1},
+    {:and, 2}, {:binding, 0}, {:binding, 1}, {:dbg, 0}, {:dbg, 1}, {:dbg, 2}, {:def, 1},
+    {:def, 2}, {:defdelegate, 2}, {:defexception, 1}, {:defguard, 1}, {:defguardp, 1},
+    {:defimpl, 2}, {:defimpl, 3}, {:defmacro, 1}, {:defmacro, 2}, {:defmacrop, 1},
+    {:defmacrop, 2}, {:defmodule, 2}, {:defoverridable, 1}, {:defp, 1}, {:defp, 2},
+    {:defprotocol, 2}, {:defstruct, 1}, {:destructure, 2}, {:get_and_update_in, 2},
+    {:if, 2}, {:in, 2}, {:is_exception, 1}, {:is_exception, 2}, {:is_nil, 1},
+    {:is_struct, 1}, {:is_struct, 2}, {:match?, 2}, {:or, 2}, {:pop_in, 1}, {:put_in, 2},
+    {:raise, 1}, {:raise, 2}, {:reraise, 2}, {:reraise, 3}, {:sigil_C, 2}, {:sigil_D, 2},
+    {:sigil_N, 2}, {:sigil_R, 2}, {:sigil_S, 2}, {:sigil_T, 2}, {:sigil_U, 2}, {:sigil_W, 2},
+    {:sigil_c, 2}, {:sigil_r, 2}, {:sigil_s, 2}, {:sigil_w, 2}, {:tap, 2}, {:then, 2},
+    {:to_charlist, 1}, {:to_string, 1}, {:unless, 2}, {:update_in, 2}, {:use, 1}, {:use, 2},
+    {:var!, 1}, {:var!, 2}, {:|>, 2}, {:||, 2}
+  ]
+  @special_forms [
+    {:%, 2}, {:%{}, -1}, {:&, 1}, {:., 2}, {:__CALLER__, 0}, {:__DIR__, 0}, {:__ENV__, 0},
+    {:__MODULE__, 0}, {:__STACKTRACE__, 0}, {:__aliases__, -1}, {:__block__, -1},
+    {:"::", 2}, {:<<>>, -1}, {:=, 2}, {:^, 1}, {:alias, 1}, {:alias, 2}, {:case, 2},
+    {:cond, 1}, {:fn, -1}, {:for, -1}, {:import, 1}, {:import, 2}, {:quote, 1}, {:quote, 2},
+    {:receive, 1}, {:require, 1}, {:require, 2}, {:super, -1}, {:try, 1}, {:unquote, 1},
+    {:unquote_splicing, 1}, {:with, -1}, {:{}, -1}
+  ]
+
+  def macro_exported?(module, name, arity)
+      when is_atom(module) and is_atom(name) and is_integer(arity) and arity >= 0 and arity <= 255 do
+    case module do
+      Kernel -> {name, arity} in @kernel_macros
+      Kernel.SpecialForms -> {name, arity} in @special_forms or {name, -1} in @special_forms
+      _ -> false
+    end
+  end
 end
