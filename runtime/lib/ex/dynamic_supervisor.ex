@@ -24,6 +24,10 @@ defmodule DynamicSupervisor do
      }}
   end
 
+  def child_spec(opts) when is_list(opts) do
+    %{id: Keyword.get(opts, :name, DynamicSupervisor), start: {DynamicSupervisor, :start_link, [opts]}, type: :supervisor}
+  end
+
   def __mote_child_spec__(mod, arg, opts) do
     Supervisor.child_spec(%{id: mod, start: {mod, :start_link, [arg]}, type: :supervisor}, opts)
   end
