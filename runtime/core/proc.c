@@ -366,6 +366,10 @@ bool proc_drain(Proc *p)
             mbox_append(mb, m);
         } else if (m->kind == MSG_TIMEOUT) {
             on_timeout(p, m);
+        } else if (m->kind == MSG_REQUEST) {
+            ProcRequest *rq = (ProcRequest *)(uintptr_t)m->aux;
+            msg_free(m);
+            rq->fn(p, rq);
         } else {
             int r = link_handle(p, m);
             if (r == LINK_AS_MESSAGE) {
@@ -383,6 +387,18 @@ bool proc_drain(Proc *p)
         m = next;
     }
     return apply_overflow(p);
+}
+
+int proc_request(Node *n, Term pid, ProcRequest *rq)
+{
+    Msg *m = msg_new(MSG_REQUEST, NONE, NIL);
+    if (m == NULL)
+        return MOTE_ENOMEM;
+    m->aux = (uint64_t)(uintptr_t)rq;
+    int rc = node_deliver(n, pid, m);
+    if (rc != 0)
+        msg_free(m); /* not delivered: the caller still owns rq */
+    return rc;
 }
 
 /* ---- running ---------------------------------------------------------- */
@@ -415,6 +431,24 @@ static bool try_block(Proc *p)
 {
     charge(p);
     atomic_store_explicit(&p->state, PS_WAITING, memory_order_relaxed);
+    if (mbox_try_wait(&p->mbox))
+        return true;
+    atomic_store_explicit(&p->state, PS_RUNNING, memory_order_relaxed);
+    return false;
+}
+
+/* A suspended process (erlang:suspend_process) runs no code: after each
+ * drain it blocks again, marked suspended, until a resume request (which
+ * wakes it like any signal) brings its count back to zero. true: p is
+ * blocked and must not be touched; false: keep going (not suspended, or
+ * something arrived and must be drained first). */
+static bool stay_suspended(Proc *p)
+{
+    ProcCold *c = p->cold;
+    if (c == NULL || atomic_load_explicit(&c->suspends, memory_order_relaxed) == 0)
+        return false;
+    charge(p);
+    atomic_store_explicit(&p->state, PS_WAITING | PS_SUSPENDED, memory_order_relaxed);
     if (mbox_try_wait(&p->mbox))
         return true;
     atomic_store_explicit(&p->state, PS_RUNNING, memory_order_relaxed);
@@ -509,6 +543,11 @@ static int run_native(Proc *p)
             why = p->exit_reason;
             goto die;
         }
+        if (p->cold != NULL && atomic_load_explicit(&p->cold->suspends, memory_order_relaxed)) {
+            if (stay_suspended(p))
+                return RUN_WAIT;
+            continue;
+        }
         mbox_reset(&p->mbox);
         Msg *m = mbox_peek(&p->mbox);
         if (m == NULL) {
@@ -542,6 +581,11 @@ static int run_vm(Proc *p)
     for (;;) {
         if (proc_drain(p))
             break;
+        if (p->cold != NULL && atomic_load_explicit(&p->cold->suspends, memory_order_relaxed)) {
+            if (stay_suspended(p))
+                return RUN_WAIT;
+            continue;
+        }
         if (vm_run == NULL) {
             p->exit_reason = A(undef); /* no language linked in */
             break;
@@ -616,10 +660,15 @@ static void flush_mailbox(Proc *p)
     mb->last = mb->save = &mb->first;
     while (m != NULL) {
         Msg *next = atomic_load_explicit(&m->next, memory_order_relaxed);
-        if (m->kind == MSG_MESSAGE || m->kind == MSG_TIMEOUT)
+        if (m->kind == MSG_MESSAGE || m->kind == MSG_TIMEOUT) {
             msg_free(m);
-        else
+        } else if (m->kind == MSG_REQUEST) {
+            ProcRequest *rq = (ProcRequest *)(uintptr_t)m->aux;
+            msg_free(m);
+            rq->fn(NULL, rq); /* never answered: the asker hears "gone" */
+        } else {
             link_reject(p->node, p->pid, m);
+        }
         m = next;
     }
     atomic_store_explicit(&mb->len, 0, memory_order_relaxed);

@@ -73,6 +73,8 @@ typedef struct ProcCold {
      * read by observers. */
     struct SupInfo *sup;             /* supervisors only; under `lock`    */
     _Atomic uint64_t waiting_on;     /* pid waited on in a call, 0 = none */
+    _Atomic uint32_t suspends;       /* suspend_process count (owner writes);
+                                        not zero keeps it from running     */
 } ProcCold;
 
 typedef struct Proc {
@@ -161,6 +163,19 @@ void proc_destroy(Proc *p);
  * exit now (p->exit_reason is set). Owner thread. May allocate on p's
  * heap, never collects. */
 bool proc_drain(Proc *p);
+
+/* A request another thread asks a process to run on its own thread, at
+ * its next drain (sent as a MSG_REQUEST whose aux is the ProcRequest *):
+ * the owner calls fn(p, rq) in arrival order with the other signals, or
+ * fn(NULL, rq) when p exits with the request still queued. The sender
+ * keeps rq alive until fn has run (fn's side releases it). Used for
+ * observation (mailbox summaries, suspend/resume: lib/mote_peek.c). */
+typedef struct ProcRequest {
+    void (*fn)(Proc *p, struct ProcRequest *rq);
+} ProcRequest;
+/* Sends rq to pid. 0, or MOTE_ENOPROC (rq untouched, fn never runs) or
+ * MOTE_ENOMEM. Any thread. */
+int proc_request(struct Node *n, Term pid, ProcRequest *rq);
 
 /* What vm_run reports (lang/vm.c, linked in when present). */
 enum {

@@ -359,6 +359,38 @@ MOTE_API int mote_snapshot_take(mote_snapshot *s, const mote_snapshot_query *q,
                                 mote_snapshot_header *hdr, const mote_snapshot_row **rows,
                                 size_t *nrows);
 
+/* ---- one process up close: mailbox and suspension ------------------------
+ * These ask the process itself (a request it answers on its own thread at
+ * its next scheduling point, so nothing reads a queue its owner is
+ * changing) and wait up to timeout_ms for the answer (MOTE_ETIMEOUT; a
+ * process that never runs, e.g. one stuck in a long native callback, may
+ * not answer). Host threads only (MOTE_ESTATE from inside a callback);
+ * MOTE_ENOPROC when pid is dead or dies first. */
+typedef struct mote_msg_shape {
+    char shape[128];           /* e.g. "{:data, _, _}", ":tick", "binary" */
+    uint64_t count;            /* messages of that shape                  */
+} mote_msg_shape;
+typedef struct mote_msg_text {
+    char text[224];            /* inspect of one message, cut to fit      */
+} mote_msg_text;
+/* The queued messages grouped by shape, most frequent first: up to cap
+ * shapes in buf (the rest counted in a last "(other)" row when they do
+ * not fit), *n rows written, *total messages queued. */
+MOTE_API int mote_mailbox_shapes(mote_rt *rt, mote_pid pid, mote_msg_shape *buf, size_t cap,
+                                 size_t *n, uint64_t *total, int64_t timeout_ms);
+/* Up to cap queued messages from position offset (0 = oldest), each as
+ * inspect prints it (bounded); *n receives how many were written. */
+MOTE_API int mote_mailbox_messages(mote_rt *rt, mote_pid pid, size_t offset,
+                                   mote_msg_text *buf, size_t cap, size_t *n,
+                                   int64_t timeout_ms);
+/* As erlang:suspend_process/1 and resume_process/1: a suspended process
+ * runs no code (messages still queue up; its status reads
+ * MOTE_S_SUSPENDED) until resumed as many times as it was suspended.
+ * mote_proc_suspend returns once the process has taken the suspension;
+ * mote_proc_resume returns MOTE_ESTATE when it was not suspended. */
+MOTE_API int mote_proc_suspend(mote_rt *rt, mote_pid pid, int64_t timeout_ms);
+MOTE_API int mote_proc_resume(mote_rt *rt, mote_pid pid, int64_t timeout_ms);
+
 /* ---- supervision data --------------------------------------------------
  * Supervisors report themselves through the :mote.sup_* builtins (kind,
  * strategy, intensity, children, restarts); these calls read it back for

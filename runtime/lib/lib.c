@@ -151,7 +151,7 @@ static const RegisterFn lib_modules[] = {
     lib_math_register, lib_text_register,    lib_integer_register, lib_float_register,
     lib_atom_register, lib_tuple_register,   lib_io_register,    lib_system_register,
     lib_regex_register, lib_kernel_register, lib_binary_register, lib_rand_register,
-    lib_structs_register, lib_ets_register, lib_mote_sup_register,
+    lib_structs_register, lib_ets_register, lib_mote_sup_register, lib_mote_peek_register,
     lib_mote_otp_register, /* mote_otp.c */
 };
 

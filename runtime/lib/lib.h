@@ -39,6 +39,7 @@ int lib_rand_register(void);
 int lib_structs_register(void);
 int lib_ets_register(void); /* ets.c */
 int lib_mote_sup_register(void);
+int lib_mote_peek_register(void);
 int lib_mote_otp_register(void);
 
 /* Registers n builtins of one module (a static table): a shorthand that
