@@ -49,12 +49,25 @@ IO.inspect(Application.get_env(:my_app, :host, "localhost"))
 Application.delete_env(:my_app, :port)
 IO.inspect(Application.get_all_env(:my_app))
 
+# Unknown applications and failing starts answer as Elixir's do.
+defmodule BadApp do
+  use Application
+  def start(_, _), do: {:error, :nope}
+end
+
+IO.inspect(Application.start(BadApp))
+IO.inspect(Application.ensure_all_started(BadApp))
+IO.inspect(Application.ensure_all_started(:logger))
+IO.inspect(Application.start(:foo))
+IO.inspect(Application.ensure_all_started(:foo))
+IO.inspect(Application.stop(:foo))
+
 # expect: :ok
 # expect: {:error, {:already_started, MyApp}}
 # expect: {:pong, :w1}
 # expect: {:ok, []}
 # expect: :ok
-# expect: [MyApp]
+# expect: [MyApp, :logger, :elixir, :compiler, :stdlib, :kernel]
 # expect: :ok
 # expect: MyApp.stop/1 called
 # expect: {nil, nil}
@@ -68,3 +81,10 @@ IO.inspect(Application.get_all_env(:my_app))
 # expect: :error
 # expect: "localhost"
 # expect: []
+# expect: {:error, {:bad_return, {{BadApp, :start, [:normal, []]}, {:error, :nope}}}}
+# expect: {:error,
+# expect:  {BadApp, {:bad_return, {{BadApp, :start, [:normal, []]}, {:error, :nope}}}}}
+# expect: {:ok, []}
+# expect: {:error, {'no such file or directory', 'foo.app'}}
+# expect: {:error, {:foo, {'no such file or directory', 'foo.app'}}}
+# expect: {:error, {:not_started, :foo}}

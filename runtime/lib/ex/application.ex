@@ -39,8 +39,21 @@ defmodule Application do
     end
   end
 
+  # The applications a script always runs with, as Elixir 1.14 on OTP 25
+  # lists them: they count as started and cannot be started again.
+  @builtin [
+    {:logger, 'logger', '1.14.0'},
+    {:elixir, 'elixir', '1.14.0'},
+    {:compiler, 'ERTS  CXC 138 10', '8.2.3'},
+    {:stdlib, 'ERTS  CXC 138 10', '4.2'},
+    {:kernel, 'ERTS  CXC 138 10', '8.5.3'}
+  ]
+
+  @doc false
+  def builtin?(app), do: List.keymember?(@builtin, app, 0)
+
   def started_applications(_timeout \\ 5000) do
-    Enum.map(controller_call(:started), fn app -> {app, to_charlist(inspect(app)), '0.0.0'} end)
+    Enum.map(controller_call(:started), fn app -> {app, to_charlist(inspect(app)), '0.0.0'} end) ++ @builtin
   end
 
   # ---- environment -----------------------------------------------------
@@ -99,20 +112,21 @@ defmodule Application.Controller do
 
   def init(nil) do
     Process.flag(:trap_exit, true)
-    {:ok, %{apps: %{}, env: %{}}}
+    {:ok, %{apps: %{}, order: [], env: %{}}}
   end
 
   def handle_call({:start, app, type}, _from, s) do
     cond do
-      Map.has_key?(s.apps, app) ->
+      Map.has_key?(s.apps, app) or Application.builtin?(app) ->
         {:reply, {:error, {:already_started, app}}, s}
 
+      # What Elixir answers for an application it has no .app file for.
       not function_exported?(app, :start, 2) ->
-        {:reply, {:error, {app, {:bad_application, "#{inspect(app)} does not define start/2"}}}, s}
+        {:reply, {:error, {'no such file or directory', to_charlist(Atom.to_string(app) <> ".app")}}, s}
 
       true ->
         case Application.Master.start(app, type) do
-          {:ok, master} -> {:reply, :ok, %{s | apps: Map.put(s.apps, app, master)}}
+          {:ok, master} -> {:reply, :ok, %{s | apps: Map.put(s.apps, app, master), order: [app | s.order]}}
           {:error, _} = err -> {:reply, err, s}
         end
     end
@@ -125,11 +139,11 @@ defmodule Application.Controller do
 
       {:ok, master} ->
         Application.Master.stop(master)
-        {:reply, :ok, %{s | apps: Map.delete(s.apps, app)}}
+        {:reply, :ok, %{s | apps: Map.delete(s.apps, app), order: List.delete(s.order, app)}}
     end
   end
 
-  def handle_call(:started, _from, s), do: {:reply, Map.keys(s.apps), s}
+  def handle_call(:started, _from, s), do: {:reply, s.order, s}
 
   def handle_call({:fetch_env, app, key}, _from, s),
     do: {:reply, Map.fetch(Map.get(s.env, app, %{}), key), s}
@@ -145,8 +159,8 @@ defmodule Application.Controller do
 
   # A master that ends on its own: its application exited.
   def handle_info({:EXIT, pid, _reason}, s) do
-    apps = s.apps |> Enum.reject(fn {_, m} -> m == pid end) |> Map.new()
-    {:noreply, %{s | apps: apps}}
+    gone = for {app, m} <- s.apps, m == pid, do: app
+    {:noreply, %{s | apps: Map.drop(s.apps, gone), order: s.order -- gone}}
   end
 
   def handle_info(_msg, s), do: {:noreply, s}
@@ -171,7 +185,7 @@ defmodule Application.Master do
           {:EXIT, ^pid, _} -> :ok
         end
 
-        {:error, {app, reason}}
+        {:error, reason}
     end
   end
 
@@ -197,14 +211,13 @@ defmodule Application.Master do
       try do
         app.start(:normal, [])
       catch
-        :error, e -> {:error, {e, __STACKTRACE__}}
-        :exit, r -> {:error, r}
+        :error, e -> {:EXIT, {e, __STACKTRACE__}}
+        :exit, r -> {:EXIT, r}
       end
 
     case result do
       {:ok, pid} when is_pid(pid) -> started(parent, tag, app, type, pid, [])
       {:ok, pid, state} when is_pid(pid) -> started(parent, tag, app, type, pid, state)
-      {:error, reason} -> send(parent, {tag, {:error, {:bad_return, {{app, :start, [:normal, []]}, {:error, reason}}}}})
       other -> send(parent, {tag, {:error, {:bad_return, {{app, :start, [:normal, []]}, other}}}})
     end
   end
