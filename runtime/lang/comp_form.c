@@ -783,14 +783,26 @@ static bool comp_path_macro(Comp *c, FnB *f, const Ast *e, const char *name, int
     return true;
 }
 
-/* binding(): the visible variables, latest binding of each, by name. */
-static void comp_binding(Comp *c, FnB *f)
+/* Whether variable v belongs to context ctx (NULL: nil, the user's own
+ * variables); var!(x, ctx) names its variable "x@ctx" (parse.c). */
+static bool in_context(const Var *v, const char *ctx)
+{
+    const char *at = memchr(v->name, '@', v->len);
+    if (ctx == NULL)
+        return at == NULL;
+    size_t k = strlen(ctx);
+    return at && (size_t)(v->name + v->len - at - 1) == k && memcmp(at + 1, ctx, k) == 0;
+}
+
+/* binding() / binding(ctx): the visible variables of that context, latest
+ * binding of each, by name. */
+static void comp_binding(Comp *c, FnB *f, const char *ctx)
 {
     Var *seen[256];
     uint32_t n = 0;
     for (uint32_t i = f->nvars; i-- > 0 && n < 256;) {
         Var *v = &f->vars[i];
-        if (v->name[0] == '&' || v->name[0] == ' ' || v->name[0] == '_')
+        if (v->name[0] == '&' || v->name[0] == ' ' || v->name[0] == '_' || !in_context(v, ctx))
             continue;
         bool dup = false;
         for (uint32_t k = 0; k < n; k++)
@@ -810,7 +822,8 @@ static void comp_binding(Comp *c, FnB *f)
             }
         }
     for (uint32_t i = 0; i < n; i++) {
-        emit_lit(c, f, atom_intern(seen[i]->name, seen[i]->len));
+        const char *at = memchr(seen[i]->name, '@', seen[i]->len);
+        emit_lit(c, f, atom_intern(seen[i]->name, at ? (size_t)(at - seen[i]->name) : seen[i]->len));
         emit_slot_op(c, f, OPC_LOAD, seen[i]->slot);
         emit_op(c, f, OPC_TUPLE, -1);
         emit(c, f, 2);
@@ -892,7 +905,11 @@ bool comp_special(Comp *c, FnB *f, const Ast *e, int tail)
     if (n == 1 && named(e, "pop_in") && comp_path_macro(c, f, e, "pop_in", tail))
         return true;
     if (n == 0 && named(e, "binding")) {
-        comp_binding(c, f);
+        comp_binding(c, f, NULL);
+        return true;
+    }
+    if (n == 1 && named(e, "binding") && e->kids[0]->kind == AST_ATOM) {
+        comp_binding(c, f, ast_is_atom(e->kids[0], "nil") ? NULL : e->kids[0]->v.str.s);
         return true;
     }
     if (named(e, "destructure") && n == 2 && e->kids[0]->kind == AST_LIST) {

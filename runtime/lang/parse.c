@@ -364,6 +364,40 @@ static bool parse_call_args(Parser *P, bool *called, bool *parens)
     return true;
 }
 
+/* var!(name) and var!(name, context), also spelt Kernel.var!: Elixir's
+ * escape from macro hygiene. mote has no macros, so the call is the
+ * variable itself; a context other than nil names a variable of its own,
+ * "name@context" (no source variable can hold "@"), which binding(context)
+ * lists. first is the index of the first argument among n's kids. Returns
+ * n unchanged when it is not such a call. */
+static Ast *var_bang(Parser *P, Ast *n, uint32_t first)
+{
+    if (!n || n->nkids < first + 1 || n->nkids > first + 2 || strcmp(n->v.str.s, "var!") != 0)
+        return n;
+    const Ast *v = n->kids[first];
+    const Ast *ctx = n->nkids == first + 2 ? n->kids[first + 1] : NULL;
+    if (v->kind != AST_VAR || (ctx && ctx->kind != AST_ATOM))
+        return n;
+    if (ctx && !ast_is_atom(ctx, "nil")) {
+        size_t len = v->v.str.len + 1 + ctx->v.str.len;
+        char *name = ast_alloc(P->arena, len + 1);
+        if (!name)
+            return parse_oom(P);
+        snprintf(name, len + 1, "%s@%s", v->v.str.s, ctx->v.str.s);
+        n->v.str.s = name;
+        n->v.str.len = (uint32_t)len;
+    } else {
+        n->v.str = v->v.str;
+    }
+    /* The node keeps its position and becomes the variable. */
+    n->kind = AST_VAR;
+    n->nkids = 0;
+    n->kids = NULL;
+    n->depth = 1;
+    n->flags = 0;
+    return n;
+}
+
 static Ast *parse_ident(Parser *P)
 {
     const Tok *name = cur(P);
@@ -379,7 +413,7 @@ static Ast *parse_ident(Parser *P)
     Ast *n = parse_mk_text(P, AST_CALL, name, name->v.text.s, name->v.text.len);
     if (n && parens)
         n->flags |= AST_F_PARENS;
-    return parse_finish(P, n, base);
+    return var_bang(P, parse_finish(P, n, base), 0);
 }
 
 /* "target.name ..." where cur() is the name. */
@@ -415,7 +449,10 @@ static Ast *parse_remote(Parser *P, Ast *target)
     Ast *n = parse_mk_text(P, AST_REMOTE, name, s, len);
     if (n && parens)
         n->flags |= AST_F_PARENS;
-    return parse_finish(P, n, base);
+    n = parse_finish(P, n, base);
+    if (n && n->kids[0]->kind == AST_ALIAS && strcmp(n->kids[0]->v.str.s, "Kernel") == 0)
+        n = var_bang(P, n, 1);
+    return n;
 }
 
 static Ast *parse_apply(Parser *P, Ast *fun, const Tok *dot)
