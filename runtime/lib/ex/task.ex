@@ -118,18 +118,28 @@ defmodule Task do
   def await(%Task{owner: owner} = task, timeout) do
     check_owner(task, owner)
     ref = task.ref
+    # The observer shows whom we wait on (deadlock detection).
+    if is_pid(task.pid), do: :mote.set_waiting_on(task.pid)
 
-    receive do
-      {^ref, reply} ->
-        Process.demonitor(ref, [:flush])
-        reply
+    result =
+      receive do
+        {^ref, reply} ->
+          Process.demonitor(ref, [:flush])
+          {:ok, reply}
 
-      {:DOWN, ^ref, _, _, reason} ->
-        exit({reason, {Task, :await, [task, timeout]}})
-    after
-      timeout ->
-        Process.demonitor(ref, [:flush])
-        exit({:timeout, {Task, :await, [task, timeout]}})
+        {:DOWN, ^ref, _, _, reason} ->
+          {:exit, reason}
+      after
+        timeout ->
+          Process.demonitor(ref, [:flush])
+          {:exit, :timeout}
+      end
+
+    :mote.set_waiting_on(nil)
+
+    case result do
+      {:ok, reply} -> reply
+      {:exit, reason} -> exit({reason, {Task, :await, [task, timeout]}})
     end
   end
 
