@@ -113,8 +113,10 @@ defmodule DynamicSupervisor.Impl do
     end
   end
 
+  # Elixir keeps dynamic children in a map keyed by pid, so a small
+  # supervisor lists them by pid: oldest first, a restarted one last.
   defp call_(:which_children, _from, s),
-    do: {:reply, Enum.map(s.children, &{:undefined, &1.pid, &1.type, &1.modules}), s}
+    do: {:reply, Enum.reduce(s.children, [], &[{:undefined, &1.pid, &1.type, &1.modules} | &2]), s}
 
   defp call_(:count_children, _from, s), do: {:reply, S.count(s.children), s}
   defp call_(:mote_info, from, s), do: S.handle_call(:mote_info, from, s)
