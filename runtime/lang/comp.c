@@ -717,7 +717,7 @@ Fn *comp_finish_fn(Comp *c, FnB *f, Term name, uint32_t arity, uint32_t nfree)
             f->code[pc + 1] = base + (f->code[pc + 1] & ~CAPF);
         pc += 1 + vm_op_words[op];
     }
-    f->ncode = vm_optimize(f->code, f->ncode, f->lines, f->nlines);
+    f->ncode = vm_optimize(f->code, f->ncode, f->lines, f->nlines, f->nargs, &f->nslots);
     fn->mod = f->mb->mod;
     fn->name = name;
     fn->arity = arity;

@@ -343,6 +343,16 @@ static inline bool compare(unsigned op, Term a, Term b)
 #define SLOT(s) (fp[-1 - (int64_t)(s)])
 #define NEXT() goto *labels[*ip++]
 #define OPLIMIT() (h->stop = fp - fn->nlocals - 3 - fn->max_stack)
+/* safe_gc on copies: taking sp's and fp's addresses would keep them in
+ * memory for the whole dispatch loop, a load and a store per opcode. */
+#define SAFE_GC(need)                                                                 \
+    ({                                                                                \
+        Term *gsp_ = sp, *gfp_ = fp;                                                  \
+        int grc_ = safe_gc(p, &gsp_, &gfp_, (need));                                  \
+        sp = gsp_;                                                                    \
+        fp = gfp_;                                                                    \
+        grc_;                                                                         \
+    })
 
 int vm_run(Proc *p)
 {
@@ -369,7 +379,7 @@ int vm_run(Proc *p)
     {
         size_t need = (size_t)fn->max_stack + 8;
         if ((size_t)(sp - h->htop) < need || heap_wants_gc(h)) {
-            if (safe_gc(p, &sp, &fp, need) != 0)
+            if (SAFE_GC(need) != 0)
                 goto heap_fail;
         }
     }
@@ -598,6 +608,24 @@ L_TCALL:
     n = *ip++;
     freev = NULL;
     nfree = 0;
+    if (callee == fn) {
+        /* A loop: the frame keeps its layout and return info. Only the
+         * arguments change; the variables' slots keep their old terms
+         * (valid, merely stale) instead of being reset. */
+        for (uint32_t i = 0; i < n; i++)
+            fp[-1 - (int64_t)i] = sp[n - 1 - i];
+        sp = fp - fn->nlocals - 3;
+        ip = fn->code;
+        if ((size_t)(sp - h->htop) < frame_need(fn, 0) ||
+            (gc_policy_each_call ? heap_wants_gc(h) : wants_gc(h))) {
+            if (SAFE_GC(frame_need(fn, 0)) != 0)
+                goto heap_fail;
+            OPLIMIT();
+        }
+        if (--p->reds_left == 0 || p->reds_left > (1u << 31))
+            goto yield_here;
+        NEXT();
+    }
     goto tail_enter;
 L_CALLR:
 L_TCALLR: {
@@ -727,7 +755,7 @@ callf: {
             /* Make room first with the fun kept as a root on the stack. */
             PUSH(f);
             h->stop = sp;
-            if (safe_gc(p, &sp, &fp, frame_need(callee, n) + nfree + 8) != 0)
+            if (SAFE_GC(frame_need(callee, n) + nfree + 8) != 0)
                 goto heap_fail;
             f = POP();
             freev = boxed_ptr(f) + 2;
@@ -1121,7 +1149,7 @@ L_APPLYL: {
     }
     if ((size_t)(sp - h->htop) < (size_t)len + 16) {
         h->stop = sp;
-        if (safe_gc(p, &sp, &fp, (size_t)len + 16) != 0)
+        if (SAFE_GC((size_t)len + 16) != 0)
             goto heap_fail;
         list = sp[0];
     }
@@ -1176,7 +1204,7 @@ enter: {
     fp = sp + n;
     if (freev == NULL && ((size_t)(sp - h->htop) < frame_need(callee, n) ||
                           (gc_policy_each_call ? heap_wants_gc(h) : wants_gc(h)))) {
-        if (safe_gc(p, &sp, &fp, frame_need(callee, n)) != 0)
+        if (SAFE_GC(frame_need(callee, n)) != 0)
             goto heap_fail;
     }
     for (uint32_t i = n + nfree; i < callee->nlocals; i++)

@@ -131,10 +131,14 @@ uint32_t vm_line_of(const Fn *fn, uint32_t pc);
  * copies dropped, catch markers of guards that cannot raise dropped,
  * unreachable code dropped, jumps threaded, common sequences fused into
  * superinstructions; labels and the (pc, line) pairs are remapped.
+ * Slots [0, nargs) are the arguments and stay; the variables' slots
+ * [nargs, *nslots) are renumbered densely and the captured values' slots
+ * (*nslots on) moved behind them, *nslots updated.
  * Returns the new code length (never more than ncode; ncode unchanged
  * when out of memory or given code it does not understand). The compiler
  * calls it once per Fn, before anything can run it. */
-uint32_t vm_optimize(uint32_t *code, uint32_t ncode, uint32_t *lines, uint32_t nlines);
+uint32_t vm_optimize(uint32_t *code, uint32_t ncode, uint32_t *lines, uint32_t nlines,
+                     uint32_t nargs, uint32_t *nslots);
 
 #endif
 

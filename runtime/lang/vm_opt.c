@@ -278,6 +278,39 @@ static void thread_jumps(Opt *o)
     }
 }
 
+/* Renumbers the variable slots [nargs, *nslots) that live code still
+ * names (aliasing leaves some unused) so they are dense, and moves the
+ * captured values' slots (from *nslots on) down behind them: a call then
+ * fills fewer slots. Updates *nslots. */
+static void compact_slots(Opt *o, uint32_t nargs, uint32_t *nslots)
+{
+    uint32_t ns = o->nslots > *nslots ? o->nslots : *nslots;
+    if (ns == 0 || nargs > *nslots)
+        return;
+    uint32_t *map = mem_alloc(MEM_SYSTEM, ns * sizeof *map);
+    if (map == NULL)
+        return;
+    for (uint32_t s = 0; s < ns; s++)
+        map[s] = 0;
+    for (uint32_t i = 0; i < o->n; i++)
+        if (!o->ins[i].dead && (o->ins[i].op == OPC_LOAD || o->ins[i].op == OPC_STORE))
+            map[o->ins[i].a[0]] = 1;
+    uint32_t next = nargs;
+    for (uint32_t s = 0; s < ns; s++) {
+        if (s < nargs)
+            map[s] = s;
+        else if (s < *nslots)
+            map[s] = map[s] ? next++ : UINT32_MAX;
+    }
+    for (uint32_t s = *nslots; s < ns; s++)
+        map[s] = next + (s - *nslots);
+    for (uint32_t i = 0; i < o->n; i++)
+        if (!o->ins[i].dead && (o->ins[i].op == OPC_LOAD || o->ins[i].op == OPC_STORE))
+            o->ins[i].a[0] = map[o->ins[i].a[0]];
+    *nslots = next;
+    mem_free(MEM_SYSTEM, map, ns * sizeof *map);
+}
+
 /* The next live instruction after i, if no label points at it; else n. */
 static uint32_t next_plain(const Opt *o, uint32_t i)
 {
@@ -369,7 +402,8 @@ static void remap_lines(uint32_t *lines, uint32_t nlines, const uint32_t *idx_of
     }
 }
 
-uint32_t vm_optimize(uint32_t *code, uint32_t ncode, uint32_t *lines, uint32_t nlines)
+uint32_t vm_optimize(uint32_t *code, uint32_t ncode, uint32_t *lines, uint32_t nlines,
+                     uint32_t nargs, uint32_t *nslots)
 {
     if (ncode == 0)
         return ncode;
@@ -396,6 +430,7 @@ uint32_t vm_optimize(uint32_t *code, uint32_t ncode, uint32_t *lines, uint32_t n
         drop_unreachable(&o, seen, work);
         thread_jumps(&o);
         drop_unreachable(&o, seen, work);
+        compact_slots(&o, nargs, nslots);
         count_targets(&o);
         for (uint32_t i = 0; i < o.n; i++)
             if (!o.ins[i].dead)
