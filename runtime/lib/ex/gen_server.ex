@@ -133,7 +133,7 @@ defmodule GenServer do
     end
   end
 
-  defp register_name({:global, key}, pid), do: register_name({:via, :mote_global, key}, pid)
+  defp register_name({:global, key}, pid), do: register_name({:via, :global, key}, pid)
 
   # A bad :name raises in the caller, before anything is spawned.
   defp check_name(nil), do: :ok
@@ -159,7 +159,7 @@ defmodule GenServer do
   end
 
   defp unregister_name({:via, m, key}), do: m.unregister_name(key)
-  defp unregister_name({:global, key}), do: unregister_name({:via, :mote_global, key})
+  defp unregister_name({:global, key}), do: unregister_name({:via, :global, key})
 
   @doc false
   def whereis(pid) when is_pid(pid), do: pid
@@ -172,7 +172,7 @@ defmodule GenServer do
     end
   end
 
-  def whereis({:global, key}), do: whereis({:via, :mote_global, key})
+  def whereis({:global, key}), do: whereis({:via, :global, key})
 
   def whereis({name, node}) when is_atom(name) and is_atom(node) do
     if node == node(), do: Process.whereis(name), else: {name, node}
@@ -552,5 +552,76 @@ defmodule :sys do
         Process.demonitor(ref, [:flush])
         exit({:timeout, {:sys, fun, args}})
     end
+  end
+end
+
+# A single-node :global: names for {:global, name} (GenServer, Agent ...),
+# kept by one name server started on first use. A registered process is
+# monitored and its names dropped when it dies, as :global does.
+defmodule :global do
+  def register_name(name, pid) when is_pid(pid), do: GenServer.call(server(), {:register, name, pid})
+  def unregister_name(name), do: GenServer.call(server(), {:unregister, name})
+  def whereis_name(name), do: GenServer.call(server(), {:whereis, name})
+  def registered_names, do: GenServer.call(server(), :names)
+
+  def send(name, msg) do
+    case whereis_name(name) do
+      pid when is_pid(pid) ->
+        Kernel.send(pid, msg)
+        pid
+
+      :undefined ->
+        exit({:badarg, {name, msg}})
+    end
+  end
+
+  defp server do
+    case Process.whereis(:mote_global) do
+      nil ->
+        case GenServer.start(:mote_global_server, nil, name: :mote_global) do
+          {:ok, pid} -> pid
+          {:error, {:already_started, pid}} -> pid
+        end
+
+      pid ->
+        pid
+    end
+  end
+end
+
+defmodule :mote_global_server do
+  @moduledoc false
+  def init(nil), do: {:ok, %{}}
+
+  def handle_call({:register, name, pid}, _from, names) do
+    if Map.has_key?(names, name) or not Process.alive?(pid) do
+      {:reply, :no, names}
+    else
+      {:reply, :yes, Map.put(names, name, {pid, Process.monitor(pid)})}
+    end
+  end
+
+  def handle_call({:unregister, name}, _from, names) do
+    case Map.pop(names, name) do
+      {{_, ref}, rest} ->
+        Process.demonitor(ref, [:flush])
+        {:reply, :ok, rest}
+
+      {nil, _} ->
+        {:reply, :ok, names}
+    end
+  end
+
+  def handle_call({:whereis, name}, _from, names) do
+    case Map.fetch(names, name) do
+      {:ok, {pid, _}} -> {:reply, pid, names}
+      :error -> {:reply, :undefined, names}
+    end
+  end
+
+  def handle_call(:names, _from, names), do: {:reply, Map.keys(names), names}
+
+  def handle_info({:DOWN, ref, :process, _, _}, names) do
+    {:noreply, names |> Enum.reject(fn {_, {_, r}} -> r == ref end) |> Map.new()}
   end
 end
