@@ -172,6 +172,12 @@ defmodule Access do
   end
 
   # The elements at the positions Enum.slice/2 would take.
+  def slice(%{__struct__: Range, step: step} = range) when step < 0 do
+    fn _op, _data, _next ->
+      raise ArgumentError, "Access.slice/1 does not accept ranges with negative steps, got: #{inspect(range)}"
+    end
+  end
+
   def slice(%{__struct__: Range} = range) do
     fn
       :get, data, next when is_list(data) ->
