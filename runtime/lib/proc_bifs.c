@@ -235,18 +235,18 @@ static Term b_exit2(Proc *p, const Term *a)
     Term to = resolve_dest(p, a[0]);
     if (to == NONE || !is_local_pid(to))
         return bif_error(p, A(badarg));
-    if (to == p->pid) {
-        /* A signal to oneself acts now: the caller must not run on. */
-        if (a[1] == A(kill))
-            return bif_raise(p, A(exit), A(killed));
-        if (!(p->flags & PF_TRAP_EXIT)) {
-            if (a[1] == A(normal))
-                return A(true);
-            return bif_raise(p, A(exit), a[1]);
-        }
-    }
+    if (to == p->pid && a[1] == A(normal) && !(p->flags & PF_TRAP_EXIT))
+        return A(true);
     exit_signal(p->node, p->pid, to, a[1], false);
-    return A(true);
+    if (to != p->pid || (a[1] != A(kill) && (p->flags & PF_TRAP_EXIT)))
+        return A(true);
+    /* A fatal signal to oneself must stop the caller at once, and no try
+     * may save it (:kill least of all). The raise stops it now (and, when
+     * nothing catches it, is the exit reason); the signal sent above is
+     * delivered at the next scheduling point, which ending the slice makes
+     * the next call, so a catch clause cannot run on either. */
+    p->reds_left = 0;
+    return bif_raise(p, A(exit), a[1] == A(kill) ? A(killed) : a[1]);
 }
 
 static Term b_process_flag(Proc *p, const Term *a)
