@@ -414,7 +414,7 @@ int gc_collect(Heap *h, const GcRoots *roots, size_t need_words)
 #ifdef MOTE_DEBUG
     Err err;
     if (heap_verify(h, roots, &err) != 0)
-        mote_panic("gc: heap broken after collection %zu: %s", h->gc_count, err.msg);
+        mote_panic("gc: heap broken after collection %u: %s", (unsigned)h->gc_count, err.msg);
 #endif
     if (h->max_words != 0 && want > h->max_words)
         return MOTE_EHEAPCAP;

@@ -84,6 +84,11 @@ Term *heap_alloc_slow(Heap *h, size_t n)
         h->htop += n;
         return p;
     }
+    if ((h->flags & HEAP_STRICT_CAP) && h->max_words != 0 &&
+        heap_used_words(h) + n > h->max_words) {
+        h->flags |= HEAP_CAP_HIT;
+        return NULL;
+    }
     Term *p = h->frags != NULL ? frag_alloc(h->frags, n) : NULL;
     if (p == NULL) {
         /* Growing with frag_words keeps the number of fragments

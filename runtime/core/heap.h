@@ -34,11 +34,20 @@ typedef struct Heap {
     Term *mso;            /* off-heap list: REFBINs in the main block         */
     size_t min_words;     /* never shrink below this                          */
     size_t max_words;     /* 0 = no cap; else heap+stack+frags over it kills  */
-    size_t gc_count;      /* collections so far                               */
+    uint32_t gc_count;    /* collections so far                               */
+    uint32_t flags;       /* HEAP_STRICT_CAP, HEAP_CAP_HIT                    */
     size_t bin_vheap_bytes; /* bytes of off-heap binaries referenced          */
     size_t bin_vheap_limit; /* bin_vheap_bytes past which heap_wants_gc; set  */
                             /*   by each GC; 0 = HEAP_VHEAP_MIN_BYTES         */
 } Heap;
+
+/* Heap.flags. A strict cap refuses (NULL from heap_alloc) any request
+ * that would take the words in use past max_words, and records the refusal
+ * in HEAP_CAP_HIT: a native process's callback can build nothing past its
+ * cap, and dies with {:max_heap_size, words} when the callback returns.
+ * The VM leaves it off and meets its cap at safe points. */
+#define HEAP_STRICT_CAP 1u
+#define HEAP_CAP_HIT 2u
 
 #define HEAP_MIN_WORDS 32 /* a fresh process's heap+stack; grows on demand */
 /* Off-heap binary bytes a heap may reference before a collection is worth
@@ -53,8 +62,8 @@ int heap_init(Heap *h, size_t words);
 void heap_fini(Heap *h);
 
 /* Returns `n` fresh words, from the block if they fit, else from a
- * fragment. Never runs the GC and never moves a term. NULL only when the
- * system is out of memory. */
+ * fragment. Never runs the GC and never moves a term. NULL when the
+ * system is out of memory, or when a strict cap refuses the words. */
 Term *heap_alloc_slow(Heap *h, size_t n);
 static inline Term *heap_alloc(Heap *h, size_t n)
 {

@@ -168,6 +168,10 @@ static void proc_setup(Proc *p, Node *n, Term pid, const mote_proc_class *cls, v
     p->sched_ix = 0;
     p->node = n;
     p->heap.max_words = o->max_heap_words;
+    /* A native callback is C code that may build without end before it
+     * returns to a safe point: its heap refuses words past the cap. */
+    if (cls != NULL && o->max_heap_words != 0)
+        p->heap.flags |= HEAP_STRICT_CAP;
     mbox_init(&p->mbox, (uint32_t)o->max_queue_len,
               o->max_queue_len ? (uint8_t)o->overflow : MOTE_OVERFLOW_NONE);
     p->body_kind = BODY_NATIVE;
@@ -461,6 +465,12 @@ static bool stay_suspended(Proc *p)
 static Term safe_point(Proc *p)
 {
     Heap *h = &p->heap;
+    if (h->flags & HEAP_CAP_HIT) {
+        /* The callback asked for words past its cap and was refused; the
+         * reason is built without the cap (the process is done). */
+        h->flags &= ~(HEAP_STRICT_CAP | HEAP_CAP_HIT);
+        return make_pair(h, A(max_heap_size), make_small((int64_t)heap_used_words(h)));
+    }
     bool over = h->max_words != 0 && heap_size_words(h) > h->max_words;
     if (!over && !heap_wants_gc(h))
         return NONE;
@@ -537,6 +547,8 @@ static int run_native(Proc *p)
         if (cls->init != NULL &&
             (why = reason_of(p, cls->init((mote_proc *)p, &p->body.native.state))) != NONE)
             goto die;
+        if (cls->init != NULL && (why = safe_point(p)) != NONE)
+            goto die; /* init built past its cap */
     }
     for (;;) {
         if (proc_drain(p)) {

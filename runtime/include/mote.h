@@ -174,7 +174,10 @@ typedef struct mote_spawn_opts {
     bool link;                /* link to the spawning process               */
     bool monitor;             /* monitor it; the ref goes to *monitor_ref    */
     bool trap_exit;           /* start with trap_exit set                   */
-    size_t max_heap_words;    /* 0 = unlimited                              */
+    size_t max_heap_words;    /* 0 = unlimited; else a callback's constructors
+                                 return MOTE_NONE past it, and the process
+                                 exits {:max_heap_size, words} when the
+                                 callback returns                           */
     size_t max_queue_len;     /* 0 = unbounded                              */
     mote_overflow overflow;   /* policy when max_queue_len is reached       */
     mote_term *monitor_ref;   /* out, with monitor, built in the parent env */
@@ -259,7 +262,6 @@ typedef struct mote_proc_info {
                                    Task.await (:mote.set_waiting_on); 0  */
 } mote_proc_info;
 
-
 MOTE_API int mote_proc_info_get(mote_rt *rt, mote_pid pid, mote_proc_info *out);
 /* Links and monitors of pid, as pids: up to cap of each, counts in *n. */
 MOTE_API int mote_proc_links(mote_rt *rt, mote_pid pid, mote_pid *buf, size_t cap, size_t *n);
@@ -282,6 +284,9 @@ typedef struct mote_rt_stats {
     double messages_per_sec;
 } mote_rt_stats;
 MOTE_API int mote_rt_stats_get(mote_rt *rt, mote_rt_stats *out);
+/* Writes the node's name ("nonode@nohost" unless mote_config.node_name
+ * set one) into buf, cut to fit and NUL-terminated. Any thread. */
+MOTE_API int mote_node_name(mote_rt *rt, char *buf, size_t size);
 
 /* A cheap scan of every live process, for observers ranking very many of
  * them: one pass reading only the counters each process publishes (no

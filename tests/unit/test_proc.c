@@ -261,6 +261,59 @@ static void heap_cap_kills_with_max_heap_size(void **state)
     assert_memory_equal(hog_reason, "{:max_heap_size, ", 17);
 }
 
+/* Builds a list of up to 10M cells (160 MB) in one callback, with no
+ * safe point on the way: the cap must stop it at allocation. */
+static _Atomic int glutton_cells;   /* cells built before a refusal   */
+static _Atomic int glutton_refused; /* a constructor returned NONE    */
+static _Atomic int glutton_returned;
+
+static int glutton_handle(mote_proc *self, void *state, mote_term msg)
+{
+    (void)state;
+    (void)msg;
+    mote_env *env = mote_env_of(self);
+    mote_term list = mote_nil();
+    int i;
+    for (i = 0; i < 10000000; i++) {
+        mote_term cell = mote_cons(env, mote_int(env, i), list);
+        if (cell == MOTE_NONE) {
+            atomic_store(&glutton_refused, 1);
+            break;
+        }
+        list = cell;
+    }
+    atomic_store(&glutton_cells, i);
+    atomic_store(&glutton_returned, 1);
+    return MOTE_OK; /* carries on as if nothing happened: the runtime decides */
+}
+
+static const mote_proc_class glutton_class = {
+    .name = "glutton", .handle = glutton_handle, .terminate = hog_terminate,
+};
+
+static void heap_cap_refuses_allocation_inside_one_callback(void **state)
+{
+    mote_rt *rt = *state;
+    atomic_store(&hog_done, 0);
+    mote_spawn_opts o = {.max_heap_words = 4096};
+    mote_pid pid;
+    assert_int_equal(mote_spawn(rt, NULL, &glutton_class, NULL, &o, &pid), 0);
+    assert_int_equal(send_atom(rt, pid, "go"), 0);
+    WAIT_FOR(atomic_load(&hog_done));
+    assert_true(atomic_load(&glutton_returned));
+    assert_true(atomic_load(&glutton_refused));
+    /* Two words a cell: the refusal came at the cap, not at 10M cells. */
+    assert_true(atomic_load(&glutton_cells) <= 4096 / 2);
+    assert_memory_equal(hog_reason, "{:max_heap_size, ", 17);
+    /* The runtime is unharmed: a fresh process runs and exits. */
+    static Rec r;
+    rec_reset(&r);
+    assert_int_equal(mote_spawn(rt, NULL, &rec_class, &r, NULL, &r.pid), 0);
+    assert_int_equal(send_atom(rt, r.pid, "stop"), 0);
+    WAIT_FOR(atomic_load(&r.terminated));
+    assert_string_equal(r.reason, ":normal");
+}
+
 static int stop_in_init(mote_proc *self, void **state)
 {
     (void)self;
@@ -549,6 +602,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(kill_policy_exits_with_mailbox_overflow, rt_setup,
                                         rt_teardown),
         cmocka_unit_test_setup_teardown(heap_cap_kills_with_max_heap_size, rt_setup, rt_teardown),
+        cmocka_unit_test_setup_teardown(heap_cap_refuses_allocation_inside_one_callback, rt_setup,
+                                        rt_teardown),
         cmocka_unit_test_setup_teardown(init_returning_stop_exits_normally, rt_setup, rt_teardown),
         cmocka_unit_test_setup_teardown(stop_runs_terminate_of_live_processes, NULL, rt_teardown),
         cmocka_unit_test_setup_teardown(spawn_link_child_dying_in_init_reports_its_real_reason,
