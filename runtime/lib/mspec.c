@@ -14,7 +14,8 @@
 #include "mote.h"
 
 typedef struct Binds {
-    Term v[MSPEC_MAXVAR]; /* NONE while unbound */
+    Term v[MSPEC_MAXVAR]; /* v[i] is meaningful only when bit i of bound is set */
+    uint64_t bound;       /* bit i: variable i is bound (no array reset per object) */
     int max;              /* highest bound index, or -1 */
     Term obj;
     Term self;
@@ -92,8 +93,7 @@ static bool atom_is(Term t, const char *text)
 
 static void binds_init(Binds *b, Term obj, Term self, MsArena *a)
 {
-    for (int i = 0; i < MSPEC_MAXVAR; i++)
-        b->v[i] = NONE;
+    b->bound = 0;
     b->max = -1;
     b->obj = obj;
     b->self = self;
@@ -150,9 +150,10 @@ static bool match(Binds *b, Term pat, Term t)
             int v = mspec_var(pat);
             if (v < 0)
                 return pat == t;
-            if (b->v[v] != NONE)
+            if (b->bound & (UINT64_C(1) << v))
                 return term_eq_exact(b->v[v], t);
             b->v[v] = t;
+            b->bound |= UINT64_C(1) << v;
             if (v > b->max)
                 b->max = v;
             return true;
@@ -171,7 +172,7 @@ static Term all_vars(Binds *b)
 {
     Term l = NIL;
     for (int i = b->max; i >= 0 && l != NONE; i--)
-        if (b->v[i] != NONE)
+        if (b->bound & (UINT64_C(1) << i))
             l = arena_cons(b->a, b->v[i], l);
     return l;
 }
@@ -392,7 +393,7 @@ static Term eval(Binds *b, Term e)
     if (is_atom(e)) {
         int v = mspec_var(e);
         if (v >= 0)
-            return b->v[v];
+            return (b->bound & (UINT64_C(1) << v)) ? b->v[v] : NONE;
         if (atom_is(e, "$_"))
             return b->obj;
         if (atom_is(e, "$$"))
