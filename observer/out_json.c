@@ -47,6 +47,17 @@ static void write_header(FILE *out, const Snap *s)
             (unsigned long long)s->restarts_total, s->restarts_per_min);
 }
 
+static void json_pid(FILE *out, mote_pid pid)
+{
+    if (!pid) {
+        fputs("null", out);
+        return;
+    }
+    char buf[32];
+    mote_format(mote_pid_term(pid), buf, sizeof buf);
+    json_str(out, buf);
+}
+
 static void write_row(FILE *out, const SnapRow *r)
 {
     fprintf(out, "{\"pid\":");
@@ -59,44 +70,132 @@ static void write_row(FILE *out, const SnapRow *r)
     json_str(out, r->current_function);
     fprintf(out, ",\"status\":\"%s\",\"reductions\":%llu,\"reductions_per_sec\":%.1f,"
                  "\"msgq\":%llu,\"msgq_per_sec\":%.1f,\"memory\":%zu,\"memory_per_sec\":%.1f,"
-                 "\"links\":%zu,\"monitors\":%zu,\"restarts\":%u,\"parent\":",
+                 "\"links\":%zu,\"monitors\":%zu,\"restarts\":%u,\"waiting_on\":",
             out_status_name(r->status), (unsigned long long)r->reductions, r->reds_per_sec,
             (unsigned long long)r->msgq, r->msgq_per_sec, r->memory, r->mem_per_sec, r->nlinks,
             r->nmonitors, r->restarts);
-    if (r->parent) {
-        char buf[32];
-        mote_format(mote_pid_term(r->parent), buf, sizeof buf);
-        json_str(out, buf);
-    } else {
-        fprintf(out, "null");
-    }
+    json_pid(out, r->waiting_on);
+    fputs(",\"parent\":", out);
+    json_pid(out, r->parent);
     fputc('}', out);
 }
 
-/* Supervisors are the rows that restarted children or whose initial call
- * names a supervisor; each with its restart count. The full tree (with
- * strategy and intensity) comes when OTP exposes it through mote.h. */
+static const char *const kind_names[] = {"supervisor", "dynamic_supervisor", "task_supervisor"};
+static const char *const state_names[] = {"running", "undefined", "restarting"};
+static const char *const restart_names[] = {"permanent", "transient", "temporary"};
+#define NAME_OF(tab, i) ((unsigned)(i) < sizeof tab / sizeof *tab ? tab[i] : "?")
+#define JSON_MAX_CHILDREN 100 /* children listed per supervisor */
+#define JSON_MAX_LOG 20       /* restart events per snapshot    */
+
+static void write_child(FILE *out, const mote_sup_child *c)
+{
+    fputs("{\"id\":", out);
+    json_str(out, c->id);
+    fputs(",\"pid\":", out);
+    json_pid(out, c->pid);
+    fprintf(out, ",\"state\":\"%s\",\"type\":\"%s\",\"restart\":\"%s\",\"restarts\":%u,"
+                 "\"last_exit_ms\":",
+            NAME_OF(state_names, c->state), c->supervisor ? "supervisor" : "worker",
+            NAME_OF(restart_names, c->restart), c->restarts);
+    if (c->last_exit_wall_ms)
+        fprintf(out, "%lld", (long long)c->last_exit_wall_ms);
+    else
+        fputs("null", out);
+    fputs(",\"last_exit_reason\":", out);
+    if (c->last_exit_wall_ms)
+        json_str(out, c->last_exit_reason);
+    else
+        fputs("null", out);
+    fputc('}', out);
+}
+
+/* The supervisor's newest restart that was not its own giving up. */
+static const mote_restart_event *last_restart(const mote_sup_info *in)
+{
+    for (size_t i = 0; i < in->nlog; i++)
+        if (!in->log[i].gave_up)
+            return &in->log[i];
+    return NULL;
+}
+
+static void write_sup(FILE *out, const SnapSup *ss)
+{
+    const mote_sup_info *in = &ss->info;
+    fputs("{\"pid\":", out);
+    json_str(out, ss->pid_text);
+    fputs(",\"name\":", out);
+    json_str(out, ss->name);
+    fprintf(out, ",\"kind\":\"%s\",\"strategy\":", NAME_OF(kind_names, in->kind));
+    json_str(out, in->strategy);
+    fputs(",\"app\":", out);
+    if (in->app[0])
+        json_str(out, in->app);
+    else
+        fputs("null", out);
+    fputs(",\"parent\":", out);
+    json_pid(out, ss->parent_sup);
+    fprintf(out, ",\"restarts\":%u,\"intensity\":{\"max_restarts\":%u,\"max_seconds\":%u,"
+                 "\"restarts_in_window\":%u,\"text\":\"%u/%u in %us\"},\"flapping\":%s,",
+            in->restarts, in->max_restarts, in->max_seconds, in->restarts_in_window,
+            in->restarts_in_window, in->max_restarts, in->max_seconds,
+            ss->flapping ? "true" : "false");
+    const mote_restart_event *ev = last_restart(in);
+    fputs("\"last_exit\":", out);
+    if (ev) {
+        fputs("{\"child\":", out);
+        json_str(out, ev->child_id);
+        fputs(",\"reason\":", out);
+        json_str(out, ev->reason);
+        fprintf(out, ",\"time_ms\":%lld}", (long long)ev->wall_ms);
+    } else {
+        fputs("null", out);
+    }
+    fprintf(out, ",\"children_total\":%zu,\"children\":[", in->nchildren);
+    for (size_t i = 0; i < in->nchildren && i < JSON_MAX_CHILDREN; i++) {
+        if (i)
+            fputc(',', out);
+        write_child(out, &in->children[i]);
+    }
+    fputs("]}", out);
+}
+
 static void write_tree(FILE *out, const Snap *s)
 {
     fprintf(out, "\"supervisors\":[");
-    int first = 1;
-    for (size_t i = 0; i < s->nrows; i++) {
-        const SnapRow *r = &s->rows[i];
-        if (!r->restarts && !strstr(r->initial_call, "Supervisor"))
-            continue;
-        fprintf(out, "%s{\"pid\":", first ? "" : ",");
-        json_str(out, r->pid_text);
-        fprintf(out, ",\"name\":");
-        json_str(out, r->name);
-        fprintf(out, ",\"restarts\":%u}", r->restarts);
-        first = 0;
+    for (size_t i = 0; i < s->nsups; i++) {
+        if (i)
+            fputc(',', out);
+        write_sup(out, &s->sups[i]);
+    }
+    fputc(']', out);
+}
+
+static void write_log(FILE *out, const Snap *s)
+{
+    fprintf(out, "\"restart_log\":[");
+    for (size_t i = 0; i < s->nlog && i < JSON_MAX_LOG; i++) {
+        const mote_restart_event *ev = &s->log[i];
+        fprintf(out, "%s{\"time_ms\":%lld,\"uptime_ms\":%llu,\"supervisor\":", i ? "," : "",
+                (long long)ev->wall_ms, (unsigned long long)ev->mono_ms);
+        json_pid(out, ev->supervisor);
+        fputs(",\"child\":", out);
+        json_str(out, ev->child_id);
+        fputs(",\"old_pid\":", out);
+        json_pid(out, ev->old_pid);
+        fputs(",\"new_pid\":", out);
+        json_pid(out, ev->new_pid);
+        fputs(",\"reason\":", out);
+        json_str(out, ev->reason);
+        fprintf(out, ",\"gave_up\":%s}", ev->gave_up ? "true" : "false");
     }
     fputc(']', out);
 }
 
 void out_json_write(FILE *out, const Snap *s)
 {
-    fprintf(out, "{\"schema\":\"mote-top/1\",\"seq\":%llu,\"interval_s\":%.3f,"
+    fprintf(out, "{\"schema\":\"mote-top/1\",\"node\":");
+    json_str(out, s->node_name);
+    fprintf(out, ",\"seq\":%llu,\"interval_s\":%.3f,"
                  "\"build_ms\":%.3f,\"sort\":\"%s\",\"matched\":%llu,",
             (unsigned long long)s->seq, s->interval_s, s->build_ms, snap_key_name(s->sort),
             (unsigned long long)s->nmatched);
@@ -109,6 +208,8 @@ void out_json_write(FILE *out, const Snap *s)
     }
     fprintf(out, "],");
     write_tree(out, s);
+    fputc(',', out);
+    write_log(out, s);
     fprintf(out, "}\n");
     fflush(out);
 }

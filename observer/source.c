@@ -23,6 +23,7 @@ typedef struct Local {
     Source base;
     mote_rt *rt;
     mote_snapshot *snap;        /* keeps buffers and previous counters   */
+    char node_name[64];
     struct { uint64_t ms, total; } hist[RESTART_HIST];
     size_t hist_n, hist_head;
 } Local;
@@ -67,6 +68,36 @@ void snap_release(Snap *s)
     free(s->rows);
     s->rows = NULL;
     s->nrows = 0;
+    for (size_t i = 0; i < s->nsups; i++)
+        mote_sup_info_free(&s->sups[i].info);
+    free(s->sups);
+    s->sups = NULL;
+    s->nsups = 0;
+    free(s->log);
+    s->log = NULL;
+    s->nlog = 0;
+}
+
+int source_wait_chain(Source *src, mote_pid pid, mote_pid *chain, size_t cap, size_t *n,
+                      bool *cycle)
+{
+    *n = 0;
+    *cycle = false;
+    if (!src->cls->info)
+        return MOTE_ESTATE;
+    while (pid && *n < cap) {
+        for (size_t i = 0; i < *n; i++)
+            if (chain[i] == pid) {
+                *cycle = true;
+                return 0;
+            }
+        chain[(*n)++] = pid;
+        mote_proc_info pi;
+        if (src->cls->info(src, pid, &pi))
+            return 0; /* it exited: the chain ends there */
+        pid = pi.waiting_on;
+    }
+    return 0;
 }
 
 static double now_ms(void)
@@ -168,6 +199,15 @@ static int local_take(Source *src, const SnapQuery *q, Snap *s)
     s->snap_ms = h.build_ms;
     name_maxima(l, s, &h);
     s->restarts_per_min = restarts_per_min(l, s->stats.uptime_ms, s->restarts_total);
+    mote_node_name(l->rt, s->node_name, sizeof s->node_name);
+    if (!rc && q->tree)
+        rc = snap_sups_fill(src, s);
+    if (!rc && q->log_limit)
+        rc = snap_log_fill(src, s, q->log_limit);
+    if (rc) {
+        snap_release(s);
+        return rc;
+    }
     s->build_ms = now_ms() - t0;
     return 0;
 }
@@ -185,6 +225,91 @@ static int local_kill(Source *src, mote_pid pid, const char *reason)
     return rc;
 }
 
+static int local_info(Source *src, mote_pid pid, mote_proc_info *out)
+{
+    return mote_proc_info_get(((Local *)src)->rt, pid, out);
+}
+
+static int local_links(Source *src, mote_pid pid, mote_pid *buf, size_t cap, size_t *n)
+{
+    return mote_proc_links(((Local *)src)->rt, pid, buf, cap, n);
+}
+
+static int local_monitors(Source *src, mote_pid pid, mote_pid *buf, size_t cap, size_t *n)
+{
+    return mote_proc_monitors(((Local *)src)->rt, pid, buf, cap, n);
+}
+
+/* Every supervisor's info; supervisors that exit between the listing and
+ * the read are skipped. */
+static int local_sups(Source *src, mote_sup_info **out, size_t *n)
+{
+    Local *l = (Local *)src;
+    size_t have = 0, cap = 64;
+    mote_pid *pids = NULL;
+    for (;;) {
+        mote_pid *p = realloc(pids, cap * sizeof *p);
+        if (!p) {
+            free(pids);
+            return MOTE_ENOMEM;
+        }
+        pids = p;
+        int rc = mote_supervisors(l->rt, pids, cap, &have);
+        if (rc || have <= cap) {
+            if (rc) {
+                free(pids);
+                return rc;
+            }
+            break;
+        }
+        cap = have + have / 4;
+    }
+    *out = calloc(have ? have : 1, sizeof **out);
+    if (!*out) {
+        free(pids);
+        return MOTE_ENOMEM;
+    }
+    *n = 0;
+    for (size_t i = 0; i < have; i++)
+        if (!mote_sup_info_get(l->rt, pids[i], &(*out)[*n]))
+            (*n)++;
+    free(pids);
+    return 0;
+}
+
+static int local_restart_log(Source *src, mote_restart_event *buf, size_t cap, size_t *n)
+{
+    return mote_restart_log(((Local *)src)->rt, buf, cap, n);
+}
+
+#define LOCAL_ASK_MS 5000 /* a process that does not answer in 5 s is busy */
+
+static int local_shapes(Source *src, mote_pid pid, mote_msg_shape *buf, size_t cap, size_t *n,
+                        uint64_t *total)
+{
+    return mote_mailbox_shapes(((Local *)src)->rt, pid, buf, cap, n, total, LOCAL_ASK_MS);
+}
+
+static int local_messages(Source *src, mote_pid pid, size_t offset, mote_msg_text *buf,
+                          size_t cap, size_t *n)
+{
+    return mote_mailbox_messages(((Local *)src)->rt, pid, offset, buf, cap, n, LOCAL_ASK_MS);
+}
+
+static int local_suspend(Source *src, mote_pid pid, bool on)
+{
+    Local *l = (Local *)src;
+    return on ? mote_proc_suspend(l->rt, pid, LOCAL_ASK_MS)
+              : mote_proc_resume(l->rt, pid, LOCAL_ASK_MS);
+}
+
+static const char *local_node_name(Source *src)
+{
+    Local *l = (Local *)src;
+    mote_node_name(l->rt, l->node_name, sizeof l->node_name);
+    return l->node_name;
+}
+
 static void local_destroy(Source *src)
 {
     Local *l = (Local *)src;
@@ -194,6 +319,9 @@ static void local_destroy(Source *src)
 
 static const SourceClass local_class = {
     .name = "local", .take = local_take, .kill = local_kill, .destroy = local_destroy,
+    .info = local_info, .links = local_links, .monitors = local_monitors, .sups = local_sups,
+    .restart_log = local_restart_log, .shapes = local_shapes, .messages = local_messages,
+    .suspend = local_suspend, .node_name = local_node_name,
 };
 
 int source_local_new(mote_rt *rt, Source **out)

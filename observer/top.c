@@ -92,6 +92,23 @@ static bool crosses(double v, const Check *c)
     return v == c->value;
 }
 
+/* Names the supervisor with the most restarts in the last minute:
+ * "supervisor #PID<0.90.0> MySup (4 restarts in the last minute)". */
+static const char *top_sup_name(const Snap *s, char *buf, size_t size)
+{
+    if (!s->top_sup)
+        return "the node";
+    char pid[32];
+    mote_format(mote_pid_term(s->top_sup), pid, sizeof pid);
+    const char *name = "";
+    for (size_t i = 0; i < s->nsups; i++)
+        if (s->sups[i].info.pid == s->top_sup)
+            name = s->sups[i].name;
+    snprintf(buf, size, "supervisor %s %.60s (%u restarts in the last minute)", pid, name,
+             s->top_sup_restarts);
+    return buf;
+}
+
 /* Reports the first crossed threshold on stderr; true when one was. A
  * per-process metric is judged on its maximum over every process (not
  * only the shown rows), so the process named is the worst one. */
@@ -102,6 +119,7 @@ static bool check_all(const TopArgs *a, const Snap *s)
         int k = snap_key_parse(c->metric);
         double v;
         const char *who = "the node";
+        char sup_who[160];
         if (k >= 0) {
             if (!s->max[k].pid)
                 continue;
@@ -109,8 +127,7 @@ static bool check_all(const TopArgs *a, const Snap *s)
             who = s->max[k].who;
         } else if (!strcmp(c->metric, "restarts_per_min")) {
             v = s->restarts_per_min;
-            if (s->max[SNAP_RESTARTS].pid && s->max[SNAP_RESTARTS].value > 0)
-                who = s->max[SNAP_RESTARTS].who;
+            who = top_sup_name(s, sup_who, sizeof sup_who);
         } else if (!strcmp(c->metric, "processes")) {
             v = (double)s->nprocs;
         } else {
@@ -236,8 +253,13 @@ static void nap(double secs, const Script *s)
 
 /* Prints a snapshot after every delay until count is reached or the script
  * ends (then one last one); returns the exit status. */
-static int batch_loop(const TopArgs *a, mote_rt *rt, Script *sc)
+static int batch_loop(const TopArgs *args, mote_rt *rt, Script *sc)
 {
+    /* Batch output always carries the trees and the restart log. */
+    TopArgs copy = *args;
+    copy.q.tree = true;
+    copy.q.log_limit = 1024;
+    const TopArgs *a = &copy;
     Source *src;
     if (source_local_new(rt, &src))
         return TOP_FAIL;

@@ -276,6 +276,16 @@ MOTE_API int mote_rt_stats_get(mote_rt *rt, mote_rt_stats *out)
     return 0;
 }
 
+MOTE_API int mote_node_name(mote_rt *rt, char *buf, size_t size)
+{
+    if (!rt || !buf || !size)
+        return MOTE_EINVAL;
+    size_t len = 0;
+    const char *txt = atom_text(node_of_rt(rt)->name, &len);
+    copy_text(buf, size, txt ? txt : "", txt ? len : 0);
+    return 0;
+}
+
 void info_free(Node *n)
 {
     if (n)
