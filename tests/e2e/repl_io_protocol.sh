@@ -1,0 +1,47 @@
+#!/bin/sh
+# repl_io_protocol.sh MOTE — the shell's group leader speaks the Erlang I/O
+# protocol, and IO output goes through group leaders: each request gets one
+# {:io_reply, ref, reply}; output requests print and answer :ok, input and
+# unknown ones answer errors; a spawned process prints through the shell's
+# I/O server before it is seen to exit; a dead group leader is an error,
+# not a wait forever.
+mote="$1"
+out=$("$mote" --no-startup 2>&1 <<'EOS'
+gl = Process.group_leader()
+ask = fn req -> ref = make_ref(); send(gl, {:io_request, self(), ref, req}); receive do {:io_reply, ^ref, r} -> r end end
+ask.({:put_chars, :unicode, "raw bytes\n"})
+ask.({:requests, [{:put_chars, :unicode, "a"}, {:put_chars, :unicode, [?b, ["c"], "\n"]}]})
+ask.({:get_line, :unicode, "prompt> "})
+ask.(:no_such_request)
+{_, mref} = spawn_monitor(fn -> IO.puts("from a child") end)
+receive do {:DOWN, ^mref, _, _, _} -> :child_done end
+{dead, dref} = spawn_monitor(fn -> :ok end)
+receive do {:DOWN, ^dref, _, _, _} -> :ok end
+Process.group_leader(dead, self())
+r = try do IO.puts("lost") catch :error, e -> {:caught, e} end
+Process.group_leader(gl, self())
+r
+EOS
+)
+st=$?
+expected='raw bytes
+:ok
+abc
+:ok
+{:error, :enotsup}
+{:error, :request}
+from a child
+:child_done
+:ok
+true
+{:caught, :terminated}
+true
+{:caught, :terminated}'
+# The values of gl and ask (a pid, a fun) and of spawn_monitor vary: drop them.
+got=$(printf '%s\n' "$out" | sed -e '1,2d' -e '/^{#PID</d')
+if [ "$st" -ne 0 ] || [ "$got" != "$expected" ]; then
+    echo "FAIL io_protocol_through_the_group_leader: status $st, got:"
+    printf '%s\n' "$out"
+    exit 1
+fi
+echo "ok the shell's group leader speaks the I/O protocol"
