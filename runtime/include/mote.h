@@ -222,7 +222,12 @@ MOTE_API int mote_exit(mote_env *env, mote_pid target, mote_term reason);
 MOTE_API void mote_exit_self(mote_proc *self, mote_term reason);
 
 /* Timers: msg arrives at `to` after ms milliseconds. The timer id can
- * cancel it while it has not fired. */
+ * cancel it while it has not fired. mote_cancel_timer returns MOTE_OK when
+ * it cancelled the timer (its message will never arrive), and MOTE_ESTATE
+ * when there was nothing to cancel: the timer already fired (its message
+ * is delivered or on its way, as erlang:cancel_timer/1 answers false), it
+ * was cancelled before, or the id is unknown. Any id is safe to pass: a
+ * stale one never cancels a newer timer. MOTE_EINVAL when self is NULL. */
 MOTE_API int mote_send_after(mote_proc *self, uint64_t ms, mote_pid to, mote_term msg,
                              uint64_t *timer_id);
 MOTE_API int mote_cancel_timer(mote_proc *self, uint64_t timer_id);
@@ -546,6 +551,104 @@ MOTE_API int mote_io_server_start(mote_rt *rt, mote_pid *out);
  * can fix it: evaluate it to show the error). */
 enum { MOTE_INPUT_COMPLETE = 0, MOTE_INPUT_INCOMPLETE = 1, MOTE_INPUT_INVALID = 2 };
 MOTE_API int mote_input_completeness(const char *src, size_t len);
+
+/* ---- OTP from C: gen_server and supervisor ------------------------------
+ * The same behaviours the language has, for native processes, speaking
+ * OTP's wire format: a language process can GenServer.call a C server and
+ * Supervisor.which_children a C supervisor, and C can call a language
+ * GenServer (man/libmote.3, "OTP FROM C"; runtime/otp/).
+ *
+ * A gen_server's callbacks run in its process, one message at a time.
+ * handle_call gets the request and an opaque `from` ({pid, ref}); it
+ * returns MOTE_OK with *reply set (sent at once), or MOTE_OK with *reply
+ * left MOTE_NONE to answer later with mote_gen_reply (keep `from` alive by
+ * copying what you need: it is valid until the callback returns, so
+ * mote_gen_reply must be called before then or from a later callback with
+ * a from rebuilt there). MOTE_STOP exits (after sending *reply if set)
+ * with :normal or the reason given to mote_exit_self; a negative code
+ * exits with an error reason. Any callback may be NULL: calls then get
+ * no reply (the caller times out), casts and infos are dropped. */
+typedef struct mote_gen_server_class {
+    const char *name; /* shown as the initial call */
+    /* Once: *state starts as the start arg. MOTE_OK runs; MOTE_STOP exits
+     * :normal; a negative code exits with an error reason. */
+    int (*init)(mote_proc *self, void **state);
+    int (*handle_call)(mote_proc *self, void *state, mote_term request, mote_term from,
+                       mote_term *reply);
+    int (*handle_cast)(mote_proc *self, void *state, mote_term request);
+    int (*handle_info)(mote_proc *self, void *state, mote_term msg);
+    /* As the server exits (any reason); free state here. */
+    void (*terminate)(mote_proc *self, void *state, mote_term reason);
+} mote_gen_server_class;
+
+/* Starts a gen_server process running cls with arg as its state. parent
+ * is the calling process (NULL from a host thread: no link). name, when
+ * not NULL, is registered before init runs (MOTE_EEXIST if taken). With
+ * link, the server is linked to parent and, if it traps exits (it does
+ * when parent is a supervisor), exits with the parent's reason when the
+ * parent's exit signal arrives, after terminate. */
+MOTE_API int mote_gen_server_start(mote_rt *rt, mote_proc *parent,
+                                   const mote_gen_server_class *cls, void *arg,
+                                   const char *name, bool link, mote_pid *out);
+/* Sends reply to the caller `from` (a handle_call's from, as received):
+ * the caller's {ref, reply}. MOTE_EBADARG when from is not {pid, ref}. */
+MOTE_API int mote_gen_reply(mote_env *env, mote_term from, mote_term reply);
+/* {:"$gen_cast", request} to a server (a pid). Never fails for a dead
+ * server, as GenServer.cast. */
+MOTE_API int mote_gen_cast(mote_env *env, mote_pid to, mote_term request);
+/* From a host thread: calls server `to` (any gen_server, C or language)
+ * with request (built in env) and waits up to timeout_ms (-1: forever)
+ * for the answer, which is copied into env as *reply. MOTE_ENOPROC when
+ * the server is dead or dies before answering, MOTE_ETIMEOUT when the
+ * time runs out (a late answer is then dropped). */
+MOTE_API int mote_gen_call(mote_env *env, mote_pid to, mote_term request, int64_t timeout_ms,
+                           mote_term *reply);
+
+/* A supervisor of native children. Each child spec names a start
+ * function that spawns the child linked to the supervisor (parent = sup,
+ * link = true; mote_gen_server_start does that with link) and returns its
+ * pid. Semantics are OTP's: strategies one_for_one, one_for_all,
+ * rest_for_one; restart types permanent (always), transient (unless the
+ * reason is :normal, :shutdown or {:shutdown, _}), temporary (never);
+ * more than max_restarts restarts within max_seconds makes the supervisor
+ * stop every child (reverse start order) and exit :shutdown, which its own
+ * supervisor sees as a child's exit. Children stop in reverse start order:
+ * exit(child, :shutdown), then :kill after shutdown_ms
+ * (MOTE_SHUTDOWN_BRUTAL: :kill at once; MOTE_SHUTDOWN_INFINITY: wait).
+ * The supervisor answers the Supervisor module's calls (which_children,
+ * count_children, terminate_child, restart_child, delete_child) and
+ * reports to the observer like the language's supervisors. */
+typedef enum mote_sup_strategy {
+    MOTE_ONE_FOR_ONE = 0, MOTE_ONE_FOR_ALL = 1, MOTE_REST_FOR_ONE = 2,
+} mote_sup_strategy;
+#define MOTE_SHUTDOWN_BRUTAL 0
+#define MOTE_SHUTDOWN_INFINITY (-1)
+typedef struct mote_child_spec {
+    const char *id;         /* unique among the supervisor's children     */
+    int (*start)(mote_proc *sup, void *arg, mote_pid *out); /* 0 or <0     */
+    void *arg;              /* passed to start on every (re)start         */
+    mote_child_restart restart;
+    int64_t shutdown_ms;    /* or MOTE_SHUTDOWN_BRUTAL / _INFINITY        */
+    bool supervisor;        /* type :supervisor (else :worker)            */
+} mote_child_spec;
+typedef struct mote_sup_spec {
+    mote_sup_strategy strategy;
+    uint32_t max_restarts;  /* default 3 */
+    uint32_t max_seconds;   /* default 5 */
+    const char *name;       /* registered name, or NULL                   */
+    const mote_child_spec *children; /* copied at start                   */
+    size_t nchildren;
+} mote_sup_spec;
+/* Fills spec with the defaults: one_for_one, 3 restarts in 5 seconds, no
+ * name, no children. */
+MOTE_API void mote_sup_spec_init(mote_sup_spec *spec);
+/* Starts a supervisor process and, in it, its children in order. A child
+ * whose start fails stops the ones already started and the supervisor
+ * exits {:shutdown, {:failed_to_start_child, id, reason}}. parent/link as
+ * for mote_gen_server_start; a supervisor under a supervisor is started
+ * with parent = the upper supervisor and link = true. */
+MOTE_API int mote_sup_start(mote_rt *rt, mote_proc *parent, const mote_sup_spec *spec,
+                            bool link, mote_pid *out);
 
 #ifdef __cplusplus
 }

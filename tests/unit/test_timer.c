@@ -21,6 +21,10 @@ static Rec rec_a;
 static uint64_t far_id;
 static _Atomic int far_armed;
 static _Atomic int cancel_rc1, cancel_rc2;
+/* :fire arms a 0 ms timer (value 5) and keeps its id; :cancel_fired arms
+ * a 10 ms one (value 6), then cancels the fired one. */
+static uint64_t fired_id;
+static _Atomic int fired_rc, fired_done;
 
 static const int order_delays[] = {30, 10, 20, 600, 5, 5, 5, 1000, 0};
 #define NORDER (sizeof order_delays / sizeof order_delays[0])
@@ -45,6 +49,15 @@ static int armer_handle(mote_proc *self, void *state, mote_term msg)
         atomic_store(&cancel_rc1, mote_cancel_timer(self, id));
         atomic_store(&cancel_rc2, mote_cancel_timer(self, id));
         return arm(self, 40, 2, NULL);
+    } else if (mote_is_atom(msg, "fire")) {
+        return arm(self, 0, 5, &fired_id);
+    } else if (mote_is_atom(msg, "cancel_fired")) {
+        /* A new timer first: it may take the fired one's cell, which the
+         * old id must still not reach. */
+        if (arm(self, 10, 6, NULL) != 0)
+            return MOTE_ENOMEM;
+        atomic_store(&fired_rc, mote_cancel_timer(self, fired_id));
+        atomic_store(&fired_done, 1);
     } else if (mote_is_atom(msg, "far")) {
         int rc = arm(self, 60000, 3, &far_id);
         atomic_store(&far_armed, 1);
@@ -85,6 +98,23 @@ static void cancelled_timer_never_fires(void **state)
     assert_int_equal(rec_a.vals[0], 2); /* the 20 ms one would have come first */
     assert_int_equal(atomic_load(&cancel_rc1), MOTE_OK);
     assert_int_equal(atomic_load(&cancel_rc2), MOTE_ESTATE);
+}
+
+/* As erlang:cancel_timer/1 answers false for a timer that already fired:
+ * MOTE_ESTATE, and the timer armed after it is untouched. */
+static void cancelling_a_fired_timer_is_refused(void **state)
+{
+    mote_rt *rt = *state;
+    mote_pid armer = start_pair(rt);
+    atomic_store(&fired_done, 0);
+    assert_int_equal(send_atom(rt, armer, "fire"), 0);
+    WAIT_FOR(atomic_load(&rec_a.n) == 1);
+    assert_int_equal(rec_a.vals[0], 5);
+    assert_int_equal(send_atom(rt, armer, "cancel_fired"), 0);
+    WAIT_FOR(atomic_load(&fired_done));
+    assert_int_equal(atomic_load(&fired_rc), MOTE_ESTATE);
+    WAIT_FOR(atomic_load(&rec_a.n) == 2);
+    assert_int_equal(rec_a.vals[1], 6);
 }
 
 static void host_thread_cancels_a_scheduler_s_timer(void **state)
@@ -184,6 +214,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(timers_fire_in_deadline_order, rt_setup, rt_teardown),
         cmocka_unit_test_setup_teardown(cancelled_timer_never_fires, rt_setup, rt_teardown),
+        cmocka_unit_test_setup_teardown(cancelling_a_fired_timer_is_refused, rt_setup, rt_teardown),
         cmocka_unit_test_setup_teardown(host_thread_cancels_a_scheduler_s_timer, rt_setup,
                                         rt_teardown),
         cmocka_unit_test(next_due_sees_wheel_and_overflow),
