@@ -258,7 +258,8 @@ defmodule Supervisor.Impl do
   defp start_all([c | rest], acc) do
     case start_one(c) do
       {:ok, pid} -> start_all(rest, [%{c | pid: pid} | acc])
-      :ignore -> start_all(rest, [c | acc])
+      # OTP keeps no spec of a temporary child that did not start.
+      :ignore -> start_all(rest, if(c.restart == :temporary, do: acc, else: [c | acc]))
       {:error, reason} -> {:error, acc, c.id, reason}
     end
   end
@@ -365,6 +366,7 @@ defmodule Supervisor.Impl do
 
         case start_one(c) do
           {:ok, pid} -> {:reply, {:ok, pid}, %{s | children: [%{c | pid: pid} | s.children]}}
+          :ignore when c.restart == :temporary -> {:reply, {:ok, :undefined}, s}
           :ignore -> {:reply, {:ok, :undefined}, %{s | children: [c | s.children]}}
           {:error, r} -> {:reply, {:error, r}, s}
         end
