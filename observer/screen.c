@@ -223,10 +223,10 @@ static int suspend(Screen *sc)
     bool on = pi.status != MOTE_S_SUSPENDED;
     int rc = feed_suspend(&sc->feed, pid, on);
     if (rc)
-        snprintf(sc->msg, sizeof sc->msg, "could not %s %s: %s", on ? "suspend" : "resume", text,
+        snprintf(sc->msg, sizeof sc->msg, "could not %s %.100s: %.60s", on ? "suspend" : "resume", text,
                  rc == MOTE_ESTATE ? "this source cannot suspend processes" : mote_strerror(rc));
     else
-        snprintf(sc->msg, sizeof sc->msg, "%s %s", on ? "suspended" : "resumed", text);
+        snprintf(sc->msg, sizeof sc->msg, "%s %.160s", on ? "suspended" : "resumed", text);
     return PANEL_HANDLED | PANEL_REDRAW | PANEL_RETAKE;
 }
 
