@@ -398,10 +398,27 @@ defmodule GenServer do
   end
 
   defp apply_cb(mod, fun, args) do
-    if function_exported?(mod, fun, length(args)) do
+    if exported?(mod, fun, length(args)) do
       apply(mod, fun, args)
     else
       default_cb(mod, fun, args)
+    end
+  end
+
+  # Whether the callback module exports fun/arity, asked once per server
+  # process (a server runs one module): the answer is kept in the process
+  # dictionary, which costs less per message than function_exported?.
+  defp exported?(mod, fun, arity) do
+    key = {:"$mote_cb", mod, fun, arity}
+
+    case Process.get(key) do
+      nil ->
+        yes = function_exported?(mod, fun, arity)
+        Process.put(key, yes)
+        yes
+
+      yes ->
+        yes
     end
   end
 
