@@ -305,7 +305,10 @@ Ast *parse_list(Parser *P)
     return n;
 }
 
-Ast *parse_tuple(Parser *P)
+/* A bracketed run of plain elements ({...} or <<...>>) closed by close
+ * (spelt close_text; open_text names the opener in errors). */
+static Ast *parse_elems_in(Parser *P, TokKind close, const char *close_text,
+                           const char *open_text, AstKind kind)
 {
     const Tok *open = cur(P);
     adv(P);
@@ -313,23 +316,14 @@ Ast *parse_tuple(Parser *P)
     Saved sv = open_container(P);
     size_t base = P->sn;
     bool all_kw;
-    parse_elems(P, TOK_RBRACE, false, &all_kw);
+    parse_elems(P, close, false, &all_kw);
     close_container(P, sv);
-    return close_elems(P, open, TOK_RBRACE, "}", "{", AST_TUPLE, base);
+    return close_elems(P, open, close, close_text, open_text, kind, base);
 }
 
-Ast *parse_bits(Parser *P)
-{
-    const Tok *open = cur(P);
-    adv(P);
-    skip_eol(P);
-    Saved sv = open_container(P);
-    size_t base = P->sn;
-    bool all_kw;
-    parse_elems(P, TOK_RBITS, false, &all_kw);
-    close_container(P, sv);
-    return close_elems(P, open, TOK_RBITS, ">>", "<<", AST_BITS, base);
-}
+Ast *parse_tuple(Parser *P) { return parse_elems_in(P, TOK_RBRACE, "}", "{", AST_TUPLE); }
+
+Ast *parse_bits(Parser *P) { return parse_elems_in(P, TOK_RBITS, ">>", "<<", AST_BITS); }
 
 /* ---- maps and structs ----------------------------------------------------- */
 
