@@ -230,11 +230,13 @@ static int attach_parent(Proc *parent, Proc *p, const mote_spawn_opts *o)
 static void inherit_group_leader(Proc *parent, Proc *p)
 {
     ProcCold *pc = parent != NULL ? __atomic_load_n(&parent->cold, __ATOMIC_ACQUIRE) : NULL;
-    if (pc == NULL || pc->group_leader == NONE)
+    /* Atomic: group_leader/2 from another process may replace it. */
+    Term gl = pc != NULL ? __atomic_load_n(&pc->group_leader, __ATOMIC_RELAXED) : NONE;
+    if (gl == NONE)
         return;
     ProcCold *c = proc_cold(p);
     if (c != NULL)
-        c->group_leader = pc->group_leader;
+        c->group_leader = gl;
 }
 
 /* The spawn path shared by native and VM processes: prepare (when not

@@ -20,6 +20,7 @@
 #include "inspect.h"
 #include "lib.h"
 #include "map.h"
+#include "node.h"
 #include "strbuf.h"
 
 #define FCLAUSE(p, mod, name, arity) lib_function_clause((p), (mod), (name), (arity))
@@ -49,12 +50,12 @@ static int device_fd(Term dev)
     return -1;
 }
 
-/* The calling process's group leader, or NONE. Only the owner writes
- * it (proc.c at spawn, group_leader/2 on self), so no lock is needed. */
+/* The calling process's group leader, or NONE. Atomic: group_leader/2
+ * in another process may replace it at any time. */
 static Term group_leader_of(Proc *p)
 {
     ProcCold *c = __atomic_load_n(&p->cold, __ATOMIC_ACQUIRE);
-    return c != NULL ? c->group_leader : NONE;
+    return c != NULL ? __atomic_load_n(&c->group_leader, __ATOMIC_RELAXED) : NONE;
 }
 
 /* Appends the String.Chars text of t: binaries as they are, atoms by
@@ -372,20 +373,35 @@ static Term b_group_leader0(Proc *p, const Term *a)
     return gl != NONE ? gl : atom_from_cstr("undefined");
 }
 
-/* group_leader(leader, pid): only pid == self() for now: another
- * process's cold part may only be allocated by its owner (proc.h). The
- * leader must be a local pid: the cold part is no GC root, so it can hold
- * an immediate but not a boxed remote pid. */
+/* group_leader(leader, pid): pid's output goes to leader from now on.
+ * The leader must be a local pid: the cold part is no GC root, so it can
+ * hold an immediate but not a boxed remote pid. Another process can only
+ * be given one when it has a cold part already (only its owner may
+ * allocate that, proc.h): every process spawned by one with a group
+ * leader has, the others (spawned by the host) are refused. A dead pid
+ * is not an error, as in Erlang, where this is an asynchronous signal. */
 static Term b_group_leader2(Proc *p, const Term *a)
 {
     if (!is_local_pid(a[0]))
         return bif_badarg(p, 1, "not a local pid");
-    if (a[1] != p->pid)
-        return bif_badarg(p, 2, "only the calling process can be given a group leader");
-    ProcCold *c = proc_cold(p);
+    if (!is_local_pid(a[1]))
+        return bif_badarg(p, 2, "not a local pid");
+    if (a[1] == p->pid) {
+        ProcCold *c = proc_cold(p);
+        if (c == NULL)
+            return lib_oom(p);
+        __atomic_store_n(&c->group_leader, a[0], __ATOMIC_RELAXED);
+        return A(true);
+    }
+    Proc *t = node_lock_pid(p->node, a[1]); /* pins t and its cold part */
+    if (t == NULL)
+        return A(true);
+    ProcCold *c = __atomic_load_n(&t->cold, __ATOMIC_ACQUIRE);
+    if (c != NULL)
+        __atomic_store_n(&c->group_leader, a[0], __ATOMIC_RELAXED);
+    node_unlock_pid(p->node, a[1]);
     if (c == NULL)
-        return lib_oom(p);
-    c->group_leader = a[0];
+        return bif_badarg(p, 2, "a process started by the host cannot be given a group leader");
     return A(true);
 }
 
@@ -403,7 +419,7 @@ static const BifDef io_bifs[] = {
     {"Elixir.Process", "group_leader", 0, 0, b_group_leader0,
      "The calling process's group leader: the I/O server its output goes to."},
     {"Elixir.Process", "group_leader", 2, 0, b_group_leader2,
-     "group_leader(leader, pid): makes leader the group leader of pid (the caller itself)."},
+     "group_leader(leader, pid): makes leader the group leader of pid."},
     {"Elixir.IO", "__chars__", 2, 0, bif_chars, NULL},
     {"Elixir.IO", "__write_fd__", 2, 0, bif_write_fd, NULL},
     {"Elixir.IO", "__inspect_chars__", 2, 0, bif_inspect_chars, NULL},

@@ -4,7 +4,7 @@
 # {:io_reply, ref, reply}; output requests print and answer :ok, input and
 # unknown ones answer errors; a spawned process prints through the shell's
 # I/O server before it is seen to exit; a dead group leader is an error,
-# not a wait forever.
+# not a wait forever; group_leader/2 gives another process a new one.
 mote="$1"
 out=$("$mote" --no-startup 2>&1 <<'EOS'
 gl = Process.group_leader()
@@ -21,6 +21,12 @@ Process.group_leader(dead, self())
 r = try do IO.puts("lost") catch :error, e -> {:caught, e} end
 Process.group_leader(gl, self())
 r
+me = self()
+cap = spawn(fn -> receive do {:io_request, from, ref, {:put_chars, _, chars}} -> send(from, {:io_reply, ref, :ok}); send(me, {:captured, IO.chardata_to_string(chars)}) end end)
+w = spawn(fn -> receive do :go -> IO.puts("to the capturer") end end)
+Process.group_leader(cap, w)
+send(w, :go)
+receive do {:captured, text} -> text end
 EOS
 )
 st=$?
@@ -36,9 +42,12 @@ from a child
 true
 {:caught, :terminated}
 true
-{:caught, :terminated}'
-# The values of gl and ask (a pid, a fun) and of spawn_monitor vary: drop them.
-got=$(printf '%s\n' "$out" | sed -e '1,2d' -e '/^{#PID</d')
+{:caught, :terminated}
+true
+:go
+"to the capturer\n"'
+# Pids, funs and spawn_monitor's values vary: drop them.
+got=$(printf '%s\n' "$out" | sed -e '/^#PID</d' -e '/^#Function</d' -e '/^{#PID</d')
 if [ "$st" -ne 0 ] || [ "$got" != "$expected" ]; then
     echo "FAIL io_protocol_through_the_group_leader: status $st, got:"
     printf '%s\n' "$out"
