@@ -69,8 +69,8 @@ void comp_fn(Comp *c, FnB *f, const Ast *e)
 
 static uint32_t max_capture_arg(const Ast *e)
 {
-    if (e->kind == AST_CAPTURE_ARG)
-        return (uint32_t)e->v.i;
+    if (e->kind == AST_CAPTURE_ARG) /* saturated: &99999999999 is out of range, not &1215752191 */
+        return e->v.i < 0 || e->v.i > 256 ? 256 : (uint32_t)e->v.i;
     if (e->kind == AST_FN || (e->kind == AST_OP && e->op == OP_CAPTURE))
         return 0;
     uint32_t m = 0;
@@ -87,6 +87,9 @@ void comp_capture(Comp *c, FnB *f, const Ast *e)
     const Ast *k = e->kids[0];
     if (k->kind == AST_OP && k->op == OP_DIV && k->kids[1]->kind == AST_INT) {
         const Ast *target = k->kids[0];
+        if (k->kids[1]->v.i < 0 || k->kids[1]->v.i > 255)
+            comp_error(c, e, "invalid arity %lld in capture, expected 0 to 255",
+                       (long long)k->kids[1]->v.i);
         uint32_t arity = (uint32_t)k->kids[1]->v.i;
         if (target->kind == AST_REMOTE && target->nkids == 1) {
             const Ast *m = target->kids[0];
@@ -137,6 +140,8 @@ void comp_capture(Comp *c, FnB *f, const Ast *e)
     uint32_t arity = max_capture_arg(k);
     if (arity == 0)
         comp_error(c, e, "invalid args for &, expected one of: &Mod.fun/arity, &fun/arity, or a capture containing at least one argument as &1");
+    if (arity > 255)
+        comp_error(c, e, "capture argument out of range: at most &255");
     FnB *child = comp_alloc(c, sizeof *child);
     fnb_init(c, child, f->mb, f, arity);
     child->fname = f->fname;
