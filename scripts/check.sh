@@ -85,19 +85,20 @@ MOTE_STRESS_SCALE=$TSAN_STRESS_SCALE \
 # counts as one result, about memory only: exit status 99 is valgrind's
 # (an error or a leak); any other failure of the example is already
 # counted by its meson test.
-ex="$BUILD/examples/example_counter"
-if command -v valgrind >/dev/null 2>&1 && [ -x "$ex" ]; then
+for name in example_counter example_supervised; do
+    ex="$BUILD/examples/$name"
+    command -v valgrind >/dev/null 2>&1 && [ -x "$ex" ] || continue
     echo "==== valgrind $ex"
     valgrind -q --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all \
         --error-exitcode=99 "$ex" >/dev/null
     if [ $? -ne 99 ]; then
         passed=$((passed + 1))
-        notes+=("valgrind example_counter: no error, no leak")
+        notes+=("valgrind $name: no error, no leak")
     else
         failed=$((failed + 1))
-        notes+=("valgrind example_counter: FAILED (errors or leaks above)")
+        notes+=("valgrind $name: FAILED (errors or leaks above)")
     fi
-fi
+done
 
 # Conformance: the shared cases, when they are there (CI has them). The
 # gate is tests/lang/conformance.sh: each tier in CONF_GATE_TIERS (default

@@ -604,6 +604,13 @@ MOTE_API int mote_gen_cast(mote_env *env, mote_pid to, mote_term request);
 MOTE_API int mote_gen_call(mote_env *env, mote_pid to, mote_term request, int64_t timeout_ms,
                            mote_term *reply);
 
+/* From a host thread: stops a gen_server or supervisor (C or language)
+ * as GenServer.stop does: {:system, from, {:terminate, reason}}, then waits
+ * up to timeout_ms (-1: forever) for it to exit (a supervisor first stops
+ * its children, in reverse start order). MOTE_ENOPROC when it is not
+ * alive, MOTE_ETIMEOUT when it is still running at the deadline. */
+MOTE_API int mote_gen_stop(mote_env *env, mote_pid server, mote_term reason, int64_t timeout_ms);
+
 /* A supervisor of native children. Each child spec names a start
  * function that spawns the child linked to the supervisor (parent = sup,
  * link = true; mote_gen_server_start does that with link) and returns its
