@@ -169,16 +169,22 @@ static void set_at_prompt(bool on)
     pthread_mutex_unlock(&out_lock);
 }
 
-void edit_hold_output(bool hold)
+/* Writes queued output as it is (no prompt is shown). */
+static void flush_pending(void)
 {
-    set_at_prompt(hold);
-    if (hold)
-        return;
     size_t len;
     char *out = take_pending(&len);
     if (out != NULL)
         write_all(out, len);
     free(out);
+}
+
+void edit_hold_output(bool hold)
+{
+    set_at_prompt(hold);
+    if (hold)
+        return;
+    flush_pending();
     drain_wake_pipe();
 }
 
@@ -448,7 +454,7 @@ char *edit_read(const char *prompt, bool *sigint)
     write_all("\033[?2004l\r", 9); /* as GNU readline leaves it */
 #endif
     set_at_prompt(false);
-    print_above_prompt(); /* output that came while the line ended */
+    flush_pending(); /* output that came as the line ended: no prompt to redraw */
     interrupted = 0;
     if (!got) {
         *sigint = true;
@@ -505,11 +511,7 @@ int edit_init(mote_shell *sh, const char *hist_path)
 void edit_fini(mote_shell *sh)
 {
     mote_shell_set_output(sh, NULL, NULL);
-    size_t len;
-    char *out = take_pending(&len);
-    if (out != NULL)
-        write_all(out, len);
-    free(out);
+    flush_pending();
     for (size_t i = 0; i < cur_matches.n; i++)
         free(cur_matches.words[i]);
     free(cur_matches.words);
