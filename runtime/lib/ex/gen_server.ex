@@ -227,6 +227,24 @@ defmodule GenServer do
     result
   end
 
+  # Single node: the only node reachable is this one; any other is bad.
+  def abcast(nodes \\ [node()], name, request) when is_atom(name) do
+    for n <- nodes, n == node(), do: cast(name, request)
+    :abcast
+  end
+
+  def multi_call(nodes \\ [node()], name, request, timeout \\ :infinity) when is_atom(name) do
+    Enum.reduce(Enum.reverse(nodes), {[], []}, fn n, {ok, bad} ->
+      with true <- n == node(),
+           pid when is_pid(pid) <- Process.whereis(name),
+           {:ok, reply} <- do_call(pid, request, timeout) do
+        {[{n, reply} | ok], bad}
+      else
+        _ -> {ok, [n | bad]}
+      end
+    end)
+  end
+
   def cast(server, request) do
     case whereis(server) do
       nil -> :ok
