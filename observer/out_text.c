@@ -107,7 +107,8 @@ void out_text_write(FILE *out, const Snap *s)
     for (size_t i = 0; i < s->nrows; i++) {
         const SnapRow *r = &s->rows[i];
         fprintf(out, "%-16s %-28.28s %10.0f %8llu %+9.0f %10zu %+11.0f %-9s %s\n", r->pid_text,
-                r->name[0] ? r->name : r->initial_call, r->reds_per_sec,
+                r->name[0] ? r->name : r->initial_call[0] ? r->initial_call : r->current_function,
+                r->reds_per_sec,
                 (unsigned long long)r->msgq, r->msgq_per_sec, r->memory, r->mem_per_sec,
                 out_status_name(r->status), r->current_function);
     }

@@ -42,6 +42,31 @@ int info_publish_trap(Proc *p, bool on)
     return 0;
 }
 
+/* The language's view of where a VM process is (lang/where.c), set by
+ * the standard library's registration; NULL when only the core runs. */
+static uint64_t (*_Atomic where_current)(const Proc *p);
+static void (*_Atomic where_text)(uint64_t w, char *buf, size_t size);
+
+void info_set_where_hooks(uint64_t (*current)(const Proc *p),
+                          void (*text)(uint64_t w, char *buf, size_t size))
+{
+    atomic_store(&where_text, text);
+    atomic_store(&where_current, current);
+}
+
+void info_publish_where(Proc *p)
+{
+    ProcCold *c = p->cold;
+    uint64_t (*current)(const Proc *) = atomic_load_explicit(&where_current,
+                                                             memory_order_relaxed);
+    if (c == NULL || p->body_kind != BODY_VM || current == NULL)
+        return;
+    uint64_t w = current(p);
+    if (w == 0 || w == atomic_load_explicit(&c->pub_where, memory_order_relaxed))
+        return;
+    atomic_store_explicit(&c->pub_where, w, memory_order_relaxed);
+}
+
 void info_publish(Proc *p)
 {
     size_t words = heap_size_words(&p->heap);
@@ -56,6 +81,7 @@ void info_publish(Proc *p)
     atomic_store_explicit(&c->pub_gc_count, (uint32_t)p->heap.gc_count, memory_order_relaxed);
     atomic_store_explicit(&c->pub_trap_exit, (p->flags & PF_TRAP_EXIT) != 0,
                           memory_order_relaxed);
+    info_publish_where(p);
 }
 
 static void copy_text(char *dst, size_t size, const char *src, size_t len)
@@ -94,6 +120,11 @@ static void cold_info(Proc *p, mote_proc_info *out)
     const char *cf = atomic_load(&c->current_function);
     if (cf)
         copy_text(out->current_function, sizeof out->current_function, cf, strlen(cf));
+    uint64_t w = atomic_load_explicit(&c->pub_where, memory_order_relaxed);
+    void (*text)(uint64_t, char *, size_t) = atomic_load(&where_text);
+    if (!cf && w && text)
+        text(w, out->current_function, sizeof out->current_function);
+
     out->restarts = atomic_load(&c->restarts);
     out->waiting_on = atomic_load_explicit(&c->waiting_on, memory_order_relaxed);
     cold_lock(c);

@@ -9,6 +9,8 @@
 #define MOTE_INFO_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
 struct Node;
 struct InfoPrev;
@@ -20,6 +22,13 @@ struct Proc;
  * only; the scheduler calls it at the end of a time slice or after a GC.
  * Until then readers see a fresh minimal heap. */
 void info_publish(struct Proc *p);
+/* Publishes the function a VM process runs (ProcCold.pub_where) when it
+ * has a cold part: one load and at most two stores. Owner thread. */
+void info_publish_where(struct Proc *p);
+/* Installs the language's current-function reader and printer
+ * (lang/where.c; lib/mote_sup.c does it at registration). Any thread. */
+void info_set_where_hooks(uint64_t (*current)(const struct Proc *p),
+                          void (*text)(uint64_t w, char *buf, size_t size));
 /* Publishes only the trap_exit flag (mote_trap_exit). Owner thread.
  * MOTE_ENOMEM when the cold part cannot be allocated. */
 int info_publish_trap(struct Proc *p, bool on);

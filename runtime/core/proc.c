@@ -436,6 +436,8 @@ static void charge(Proc *p)
 static bool try_block(Proc *p)
 {
     charge(p);
+    if (p->cold != NULL)
+        info_publish_where(p); /* where it waits, for observers */
     atomic_store_explicit(&p->state, PS_WAITING, memory_order_relaxed);
     if (mbox_try_wait(&p->mbox))
         return true;

@@ -75,6 +75,8 @@ typedef struct ProcCold {
     _Atomic uint64_t waiting_on;     /* pid waited on in a call, 0 = none */
     _Atomic uint32_t suspends;       /* suspend_process count (owner writes);
                                         not zero keeps it from running     */
+    _Atomic uint64_t pub_where;      /* VM: function it runs, where.h packing,
+                                        as of its last slice end or block */
 } ProcCold;
 
 typedef struct Proc {

@@ -10,11 +10,13 @@
  */
 #include <string.h>
 
+#include "info.h"
 #include "inspect.h"
 #include "lib.h"
 #include "mem.h"
 #include "strbuf.h"
 #include "supinfo.h"
+#include "where.h"
 
 #define MODULE "mote"
 
@@ -218,5 +220,7 @@ static const BifDef mote_sup_bifs[] = {
 
 int lib_mote_sup_register(void)
 {
+    /* The VM's current function shows in mote_proc_info from here on. */
+    info_set_where_hooks(where_current, where_text);
     return bif_register(mote_sup_bifs, LIB_NDEFS(mote_sup_bifs));
 }
