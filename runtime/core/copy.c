@@ -93,8 +93,14 @@ static bool count_one(Pending *p, Term t, size_t *words, Term *next)
  * very deep term. Any thread; reads t only. */
 size_t copy_size(Term t)
 {
-    Pending p = {.items = NULL, .len = 0, .cap = LOCAL_PENDING};
+    if (!is_pointer(t))
+        return 0;
+    /* Fields one by one: an initializer would zero all of local[], 512
+     * bytes, on every message sent (it was most of a small send's cost). */
+    Pending p;
     p.items = p.local;
+    p.len = 0;
+    p.cap = LOCAL_PENDING;
     size_t words = 0;
     bool ok = true;
     while (ok) {
@@ -204,10 +210,55 @@ static void plain_free(Msg *m)
  * all get SCHED_FRAG_WORDS and come from the scheduler's cache when it
  * has one, so a small message costs no malloc and no locked add on the
  * shared memory counters. */
+/* Refills an empty cache with up to half a cache of blocks from the
+ * node's pool (one lock for many messages). */
+static void refill_frags(Sched *s)
+{
+    Node *n = s->node;
+    if (atomic_load_explicit(&n->nfrag_pool, memory_order_relaxed) == 0)
+        return;
+    pthread_mutex_lock(&n->frag_lock);
+    while (n->frag_pool != NULL && s->nfree_frags < SCHED_FREE_FRAGS_MAX / 2) {
+        HeapFrag *f = n->frag_pool;
+        n->frag_pool = f->next;
+        f->next = s->free_frags;
+        s->free_frags = f;
+        s->nfree_frags++;
+        atomic_store_explicit(&n->nfrag_pool,
+                              atomic_load_explicit(&n->nfrag_pool, memory_order_relaxed) - 1,
+                              memory_order_relaxed);
+    }
+    pthread_mutex_unlock(&n->frag_lock);
+}
+
+/* A full cache gives half its blocks to the node's pool (or to malloc
+ * when the pool is full too). */
+static void spill_frags(Sched *s)
+{
+    Node *n = s->node;
+    pthread_mutex_lock(&n->frag_lock);
+    while (s->nfree_frags > SCHED_FREE_FRAGS_MAX / 2) {
+        HeapFrag *f = s->free_frags;
+        s->free_frags = f->next;
+        s->nfree_frags--;
+        size_t pooled = atomic_load_explicit(&n->nfrag_pool, memory_order_relaxed);
+        if (pooled >= NODE_FRAG_POOL_MAX) {
+            mem_free(MEM_MSG, f, sizeof *f + SCHED_FRAG_WORDS * sizeof(Term));
+            continue;
+        }
+        f->next = n->frag_pool;
+        n->frag_pool = f;
+        atomic_store_explicit(&n->nfrag_pool, pooled + 1, memory_order_relaxed);
+    }
+    pthread_mutex_unlock(&n->frag_lock);
+}
+
 static HeapFrag *block_alloc(size_t words)
 {
     if (words <= SCHED_FRAG_WORDS) {
         Sched *s = sched_current();
+        if (s != NULL && s->free_frags == NULL)
+            refill_frags(s);
         if (s != NULL && s->free_frags != NULL) {
             HeapFrag *f = s->free_frags;
             s->free_frags = f->next;
@@ -226,13 +277,37 @@ static HeapFrag *block_alloc(size_t words)
 static void block_free(HeapFrag *f)
 {
     Sched *s = sched_current();
-    if (f->size_words == SCHED_FRAG_WORDS && s != NULL && s->nfree_frags < SCHED_FREE_FRAGS_MAX) {
-        f->next = s->free_frags;
-        s->free_frags = f;
-        s->nfree_frags++;
+    if (f->size_words != SCHED_FRAG_WORDS || s == NULL) {
+        mem_free(MEM_MSG, f, frag_bytes(f));
         return;
     }
-    mem_free(MEM_MSG, f, frag_bytes(f));
+    if (s->nfree_frags >= SCHED_FREE_FRAGS_MAX)
+        spill_frags(s);
+    f->next = s->free_frags;
+    s->free_frags = f;
+    s->nfree_frags++;
+}
+
+/* Words of t when it is one boxed object whose term slots all hold
+ * immediates (a tuple of atoms and small integers, a float, a small heap
+ * binary), which a memcpy copies; 0 for anything else. Most messages are
+ * like this, and walking them twice (copy_size, copy_term) cost more than
+ * the rest of a send. */
+static size_t flat_words(Term t)
+{
+    if (!is_boxed(t))
+        return 0;
+    const Term *obj = boxed_ptr(t);
+    if (hdr_kind(obj[0]) == HDR_REFBIN)
+        return 0;
+    size_t first, count;
+    hdr_terms(obj[0], &first, &count);
+    if (count > 8)
+        return 0;
+    for (size_t i = 0; i < count; i++)
+        if (is_pointer(obj[1 + first + i]))
+            return 0;
+    return boxed_size_words(t);
 }
 
 /* The sender pid is copied too: a pid from another node is boxed. */
@@ -246,7 +321,8 @@ Msg *msg_new(MsgKind kind, Term from, Term t)
             return NULL;
         m->flags = 0;
     } else {
-        size_t nt = copy_size(t), nf = copy_size(from);
+        size_t flat = is_pointer(from) ? 0 : flat_words(t);
+        size_t nt = flat ? flat : copy_size(t), nf = is_pointer(from) ? copy_size(from) : 0;
         if (nt == SIZE_MAX || nf == SIZE_MAX)
             return NULL;
         size_t words = 1 + MSG_WORDS + nt + nf;
@@ -260,8 +336,13 @@ Msg *msg_new(MsgKind kind, Term from, Term t)
         m = (Msg *)(void *)(f->mem + 1);
         m->flags = MSG_F_IN_FRAG;
         Term *hp = f->mem + 1 + MSG_WORDS;
-        t = copy_term(t, &hp, &f->mso);
-        from = copy_term(from, &hp, &f->mso);
+        if (flat) {
+            memcpy(hp, boxed_ptr(t), flat * sizeof(Term));
+            t = make_boxed(hp);
+        } else {
+            t = copy_term(t, &hp, &f->mso);
+            from = copy_term(from, &hp, &f->mso);
+        }
     }
     atomic_init(&m->next, NULL);
     m->kind = kind;

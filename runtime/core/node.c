@@ -100,6 +100,7 @@ int node_new(const mote_config *cfg, Node **out)
     }
     pthread_mutex_init(&n->free_lock, NULL);
     pthread_mutex_init(&n->wait_lock, NULL);
+    pthread_mutex_init(&n->frag_lock, NULL);
     node_cond_init(&n->wait_cond);
     atomic_init(&n->ref_next, 1);
     n->start_ns = node_now_ns();
@@ -113,6 +114,7 @@ void node_free(Node *n)
     mem_free(MEM_SYSTEM, n->free_idx, n->cap_free_idx * sizeof *n->free_idx);
     pthread_mutex_destroy(&n->free_lock);
     pthread_mutex_destroy(&n->wait_lock);
+    pthread_mutex_destroy(&n->frag_lock);
     pthread_cond_destroy(&n->wait_cond);
     mem_free(MEM_SYSTEM, (struct mote_rt *)n, sizeof(struct mote_rt));
 }

@@ -475,6 +475,11 @@ static Term safe_point(Proc *p)
         h->flags &= ~(HEAP_STRICT_CAP | HEAP_CAP_HIT);
         return make_pair(h, A(max_heap_size), make_small((int64_t)heap_used_words(h)));
     }
+    /* Most native processes build nothing on their heap: an untouched
+     * heap has nothing to collect, even under GC stress. */
+    if (h->htop == h->start && h->stop == h->end && h->frags == NULL && h->max_words == 0 &&
+        h->bin_vheap_bytes == 0)
+        return NONE;
     bool over = h->max_words != 0 && heap_size_words(h) > h->max_words;
     if (!over && !heap_wants_gc(h))
         return NONE;

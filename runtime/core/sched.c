@@ -463,6 +463,12 @@ void sched_fini_all(Node *n)
         pthread_mutex_destroy(&s->lock);
         pthread_cond_destroy(&s->cond);
     }
+    while (n->frag_pool != NULL) {
+        HeapFrag *f = n->frag_pool;
+        n->frag_pool = f->next;
+        mem_free(MEM_MSG, f, sizeof *f + SCHED_FRAG_WORDS * sizeof(Term));
+    }
+    n->nfrag_pool = 0;
     mem_free(MEM_SYSTEM, n->scheds, n->cfg.schedulers * sizeof *n->scheds);
     n->scheds = NULL;
 }

@@ -34,6 +34,10 @@
  * with exactly this capacity (copy.c), so any cached one fits any. */
 #define SCHED_FRAG_WORDS 24
 #define SCHED_FREE_FRAGS_MAX 1024
+/* Blocks the node's shared pool keeps at most (about 3.5 MB); a cache
+ * that overflows gives half its blocks to the pool, one that runs dry
+ * takes up to half a cache back, each under one lock. */
+#define NODE_FRAG_POOL_MAX (16u * SCHED_FREE_FRAGS_MAX)
 /* Table slots a scheduler keeps for its own spawns; it trades them with
  * the node's shared stack half a cache at a time, under one lock. A spawn
  * that finds the table full takes them from the caches as a last resort. */
