@@ -112,6 +112,14 @@ static const char start_counter[] =
     "end\n"
     "Process.register(spawn(fn -> PeekCounter.loop(0) end), :ctr)\n";
 
+/* Kills :ctr and waits until it is gone (and its name free again). */
+static void kill_ctr(mote_rt *rt)
+{
+    mote_pid ctr = whereis(rt, "ctr");
+    run(rt, "Process.exit(Process.whereis(:ctr), :kill)\n");
+    assert_int_equal(mote_wait_exit(rt, ctr, WAIT_MS, NULL, 0) == MOTE_ETIMEOUT, 0);
+}
+
 static mote_status status_of(mote_rt *rt, mote_pid pid, mote_proc_info *pi)
 {
     assert_int_equal(mote_proc_info_get(rt, pid, pi), 0);
@@ -146,7 +154,7 @@ static void suspended_process_runs_nothing_until_resumed(void **state)
     run(rt, "send(:ctr, {:get, self()})\n"
             "receive do {:count, 3} -> :ok end\n");
     assert_int_equal(mote_proc_resume(rt, ctr, WAIT_MS), MOTE_ESTATE);
-    run(rt, "Process.exit(Process.whereis(:ctr), :kill)\n");
+    kill_ctr(rt);
 }
 
 static void suspensions_are_counted(void **state)
@@ -161,8 +169,8 @@ static void suspensions_are_counted(void **state)
     assert_int_equal(mote_proc_resume(rt, ctr, WAIT_MS), 0);
     assert_int_equal(mote_proc_resume(rt, ctr, WAIT_MS), MOTE_ESTATE);
     run(rt, "send(:ctr, :inc)\nsend(:ctr, {:get, self()})\n"
-            "receive do {:count, 1} -> :ok end\n"
-            "Process.exit(Process.whereis(:ctr), :kill)\n");
+            "receive do {:count, 1} -> :ok end\n");
+    kill_ctr(rt);
 }
 
 static void erlang_suspend_process_from_the_language(void **state)
@@ -187,8 +195,8 @@ static void erlang_suspend_process_from_the_language(void **state)
             "  System.halt(4)\n"
             "rescue\n"
             "  ArgumentError -> :ok\n"
-            "end\n"
-            "Process.exit(Process.whereis(:ctr), :kill)\n");
+            "end\n");
+    kill_ctr(rt);
 }
 
 int main(void)
