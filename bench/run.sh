@@ -176,3 +176,7 @@ END {
 # The language benchmarks (bench/lang/*.exs against real Elixir).
 echo
 BUILD=$BUILD bench/lang_run.sh
+
+# The OTP benchmarks (bench/otp/*.exs against real Elixir).
+echo
+BUILD=$BUILD bench/otp_run.sh
