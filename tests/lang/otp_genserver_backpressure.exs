@@ -1,52 +1,47 @@
-# mote's extension: GenServer.start_link(..., max_queue_len: n, overflow:
-# policy) bounds the server's mailbox in the core. The server is held in
-# a callback (it waits for an exit signal, which no bound drops) while
-# messages pile up.
+# mote's extension: GenServer.start(..., max_queue_len: n, overflow:
+# policy) bounds the server's mailbox in the core. The server is held in a
+# callback while messages pile up; it is released, and asked for what it
+# saw, with exit signals, which no bound drops (it traps exits), so the
+# test never polls or sleeps.
 defmodule Q do
   use GenServer
-  def init(_), do: (Process.flag(:trap_exit, true); {:ok, []})
+  def init(tester), do: (Process.flag(:trap_exit, true); {:ok, {tester, []}})
 
-  def handle_cast(:hold, s) do
+  def handle_cast(:hold, {tester, seen}) do
+    send(tester, :holding)
     receive do: ({:EXIT, _, :go} -> :ok)
-    {:noreply, s}
+    {:noreply, {tester, seen}}
   end
 
-  def handle_cast(x, s), do: {:noreply, [x | s]}
-  def handle_call(:seen, _from, s), do: {:reply, Enum.reverse(s), s}
-end
+  def handle_cast(x, {tester, seen}), do: {:noreply, {tester, [x | seen]}}
 
-drained = fn pid, f ->
-  case Process.info(pid, :message_queue_len) do
-    {:message_queue_len, 0} -> :ok
-    _ -> (Process.sleep(1); f.(pid, f))
+  def handle_info({:EXIT, _, :report}, {tester, seen}) do
+    send(tester, {:seen, Enum.reverse(seen)})
+    {:noreply, {tester, seen}}
   end
 end
 
-run = fn policy ->
-  {:ok, pid} = GenServer.start(Q, nil, max_queue_len: 3, overflow: policy)
+run = fn policy, max ->
+  {:ok, pid} = GenServer.start(Q, self(), max_queue_len: max, overflow: policy)
+  ref = Process.monitor(pid)
   GenServer.cast(pid, :hold)
-  drained.(pid, drained)
+  receive do: (:holding -> :ok)
   for i <- 1..6, do: GenServer.cast(pid, i)
   Process.exit(pid, :go)
-  drained.(pid, drained)
-  ref = Process.monitor(pid)
-  result = if Process.alive?(pid), do: GenServer.call(pid, :seen), else: :dead
-  Process.demonitor(ref, [:flush])
-  {policy, result}
+  Process.exit(pid, :report)
+
+  receive do
+    {:seen, seen} -> {policy, seen}
+    {:DOWN, ^ref, _, _, reason} -> {policy, :exited, reason}
+  end
 end
 
-IO.inspect(run.(:drop_newest))
-IO.inspect(run.(:drop_oldest))
-
-{:ok, pid} = GenServer.start(Q, nil, max_queue_len: 2, overflow: :kill)
-ref = Process.monitor(pid)
-GenServer.cast(pid, :hold)
-drained.(pid, drained)
-for i <- 1..4, do: GenServer.cast(pid, i)
-Process.exit(pid, :go)
-receive do: ({:DOWN, ^ref, _, _, r} -> IO.inspect({:kill, r}))
+IO.inspect(run.(:drop_newest, 3))
+IO.inspect(run.(:drop_oldest, 3))
+IO.inspect(run.(:kill, 2))
 
 IO.inspect(:mote.set_mailbox_limit(:infinity, :drop_newest))
+
 try do
   :mote.set_mailbox_limit(-1, :drop_newest)
 rescue
@@ -55,7 +50,7 @@ end
 
 # expect: {:drop_newest, [1, 2, 3]}
 # expect: {:drop_oldest, [4, 5, 6]}
-# expect: {:kill, :mailbox_overflow}
+# expect: {:kill, :exited, :mailbox_overflow}
 # expect: :ok
 # expect: errors were found at the given arguments:
 # expect:
