@@ -9,7 +9,9 @@
 #include <curses.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <pthread.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +29,14 @@ static const int saved_signals[] = {SIGINT, SIGTERM, SIGTSTP, SIGWINCH, SIGQUIT}
  * many bytes, when the view closes. */
 #define CRT_REPLAY_MAX (256 * 1024)
 
+static volatile sig_atomic_t got_winch;   /* set by SIGWINCH, cleared by crt_resized */
+
+static void on_winch(int sig)
+{
+    (void)sig;
+    got_winch = 1;
+}
+
 static struct {
     SCREEN *scr;
     FILE *tty;                  /* curses' output: a dup of stdout       */
@@ -35,6 +45,8 @@ static struct {
     bool colour, utf8, have_tio;
     struct termios tio;
     struct sigaction sig[NSAVED];
+    sigset_t mask;              /* the caller's signal mask              */
+    char *env_lines, *env_cols; /* the caller's LINES/COLUMNS (NULL: unset) */
     int attr[CRT_NROLES];
 } crt;
 
@@ -86,6 +98,34 @@ static void restore_signals(void)
 {
     for (size_t i = 0; i < NSAVED; i++)
         sigaction(saved_signals[i], &crt.sig[i], NULL);
+}
+
+static char *dup_env(const char *name)
+{
+    const char *v = getenv(name);
+    return v ? strdup(v) : NULL;
+}
+
+static void save_env(void)
+{
+    crt.env_lines = dup_env("LINES");
+    crt.env_cols = dup_env("COLUMNS");
+}
+
+/* Puts LINES/COLUMNS back as the caller had them (curses sets them). */
+static void restore_env(void)
+{
+    if (crt.env_lines)
+        setenv("LINES", crt.env_lines, 1);
+    else
+        unsetenv("LINES");
+    if (crt.env_cols)
+        setenv("COLUMNS", crt.env_cols, 1);
+    else
+        unsetenv("COLUMNS");
+    free(crt.env_lines);
+    free(crt.env_cols);
+    crt.env_lines = crt.env_cols = NULL;
 }
 
 /* Points fds 1 and 2 at a temporary file; -1 leaves them alone. */
@@ -157,13 +197,37 @@ int crt_init(void)
         restore_signals();
         return -1;
     }
+    save_env();
+    /* The size comes from the terminal, not from LINES/COLUMNS: curses
+     * exports those at start, so a second session would otherwise take
+     * the first one's size for the terminal's. */
+    use_tioctl(TRUE);
     crt.scr = newterm(NULL, crt.tty, stdin);
     if (!crt.scr) {
         fclose(crt.tty);
+        restore_env();
         restore_signals();
         return -1;
     }
     catch_output();
+    /* Resizes are ours while the view is up: curses installs its SIGWINCH
+     * handler once per program and only when there is none, so a second
+     * session, or a caller with its own handler (the REPL's line editor),
+     * would never see KEY_RESIZE. No SA_RESTART: the signal ends a
+     * waiting getch at once. */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_winch;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGWINCH, &sa, NULL);
+    /* The caller may block SIGWINCH on this thread (a line editor between
+     * reads does), and the runtime's threads block signals: unblock it
+     * here, or a resize would stay pending until the view closes. */
+    sigset_t winch_set;
+    sigemptyset(&winch_set);
+    sigaddset(&winch_set, SIGWINCH);
+    pthread_sigmask(SIG_UNBLOCK, &winch_set, &crt.mask);
+    got_winch = 0;
     set_term(crt.scr);
     /* Raw: Ctrl-C and Ctrl-Z arrive as keys (quit, and nothing), so they
      * never reach the REPL's own signal handlers while the view is up. */
@@ -196,7 +260,20 @@ void crt_done(void)
     if (crt.have_tio)
         tcsetattr(STDIN_FILENO, TCSADRAIN, &crt.tio);
     restore_signals();
+    restore_env();
+    pthread_sigmask(SIG_SETMASK, &crt.mask, NULL);
     release_output();
+}
+
+bool crt_resized(void)
+{
+    if (!got_winch || !crt.scr)
+        return false;
+    got_winch = 0;
+    struct winsize ws;
+    if (ioctl(fileno(crt.tty), TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+        resizeterm(ws.ws_row, ws.ws_col);
+    return true;
 }
 
 int crt_attr(CrtRole role)

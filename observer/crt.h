@@ -31,6 +31,9 @@ int crt_init(void);
 /* Leaves curses mode and frees its screen; safe to pair with crt_init any
  * number of times in one program. */
 void crt_done(void);
+/* True (once) after the terminal was resized; curses has then been told
+ * the new size, and the caller redraws. */
+bool crt_resized(void);
 /* The attributes for a role (colour pair and/or bold/reverse). */
 int crt_attr(CrtRole role);
 /* True when colours are in use. */

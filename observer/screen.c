@@ -363,9 +363,16 @@ static void run(Screen *sc)
         }
         layout(sc);
         draw(sc);
-        double wait = next - now_s();
-        timeout(sc->paused ? -1 : wait > 0 ? (int)(wait * 1000) + 1 : 0);
+        /* Waits are capped so a resize is seen soon even if the signal
+         * did not end the wait. */
+        double wait = sc->paused ? 0.25 : next - now_s();
+        wait = wait > 0.25 ? 0.25 : wait;
+        timeout(wait > 0 ? (int)(wait * 1000) + 1 : 0);
         int ch = getch();
+        if (crt_resized()) {
+            force = true;
+            continue;
+        }
         if (ch == ERR)
             continue;
         int f = on_key(sc, ch);

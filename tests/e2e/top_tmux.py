@@ -360,6 +360,12 @@ def check_repl():
         keys("observer()", "Enter")
         wait_for(lambda t: "Processes:" in t and "PID" in t,
                  f"observer() opens the view in the REPL (time {n})")
+        size = (80, 24) if n == 1 else (100, 30)
+        tmux("resize-window", "-t", SESSION, "-x", str(size[0]), "-y", str(size[1]))
+        wait_for(lambda t: len(t.splitlines()) <= size[1] and "Processes:" in t
+                 and "F10Quit" in t.splitlines()[-1]
+                 and all(len(l) <= size[0] for l in t.splitlines()),
+                 f"the view in the REPL redraws at {size[0]}x{size[1]} (time {n})")
         keys("q")
         wait_for(lambda t: ":ok" in t and "Processes:" not in t,
                  f"q returns to the REPL (time {n})")
