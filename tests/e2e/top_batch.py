@@ -28,6 +28,29 @@ Process.sleep(3000)
 """
 
 
+# A supervisor with two workers; the script kills one twice, and a caller
+# stays blocked in GenServer.call on a server that never answers.
+SUP_SCRIPT = """
+defmodule W do
+  use GenServer
+  def start_link(n), do: GenServer.start_link(__MODULE__, n, name: n)
+  def init(n), do: {:ok, n}
+  def handle_call(:hang, _from, s), do: (Process.sleep(60_000); {:reply, :ok, s})
+end
+children = [%{id: :w1, start: {W, :start_link, [:w1]}},
+            %{id: :w2, start: {W, :start_link, [:w2]}}]
+{:ok, _} = Supervisor.start_link(children, strategy: :one_for_all, max_restarts: 5,
+                                 max_seconds: 30, name: :the_sup)
+Process.sleep(200)
+Process.exit(Process.whereis(:w1), :kill)
+Process.sleep(200)
+Process.exit(Process.whereis(:w1), :boom)
+Process.sleep(200)
+spawn(fn -> Process.register(self(), :caller); GenServer.call(:w2, :hang, :infinity) end)
+Process.sleep(3000)
+"""
+
+
 def check(cond, what):
     if not cond:
         FAILS.append(what)
@@ -97,6 +120,49 @@ def test_bad_flags(script):
         check(r.returncode == 2, f"{args} is refused with status 2 (got {r.returncode})")
 
 
+def test_supervision(sup_script):
+    r = top(sup_script, "--json", "-n", "1", "-d", "1.2", "--limit", "50")
+    check(r.returncode == 0, f"supervision run exits 0 (got {r.returncode}: {r.stderr[-300:]})")
+    snaps = snapshots(r.stdout)
+    if not snaps:
+        check(False, "supervision run prints a snapshot")
+        return
+    s = snaps[0]
+    check(s["node"] == "nonode@nohost", f"node is named (got {s.get('node')!r})")
+    sups = [x for x in s["supervisors"] if x["name"] == "the_sup"]
+    check(len(sups) == 1, f"the supervisor is listed once (got {s['supervisors']})")
+    if sups:
+        sup = sups[0]
+        check(sup["strategy"] == "one_for_all" and sup["kind"] == "supervisor",
+              f"strategy and kind (got {sup['strategy']}, {sup['kind']})")
+        check(sup["restarts"] == 2, f"two restarts after two kills (got {sup['restarts']})")
+        it = sup["intensity"]
+        check(it["max_restarts"] == 5 and it["max_seconds"] == 30 and
+              it["restarts_in_window"] == 2 and it["text"] == "2/5 in 30s",
+              f"intensity reads 2/5 in 30s (got {it})")
+        ids = [c["id"] for c in sup["children"]]
+        check(ids == [":w1", ":w2"], f"children in start order (got {ids})")
+        w1 = sup["children"][0] if sup["children"] else {}
+        check(w1.get("restarts") == 2 and w1.get("last_exit_reason") == ":boom",
+              f"the killed worker's restarts and last exit (got {w1})")
+        check(sup["last_exit"] and sup["last_exit"]["reason"] == ":boom",
+              f"last_exit names the newest restart (got {sup['last_exit']})")
+    log = s["restart_log"]
+    check(len(log) >= 2 and log[0]["child"] == ":w1" and log[0]["reason"] == ":boom"
+          and log[1]["reason"] == ":killed",
+          f"the restart log has both restarts, newest first (got {log[:2]})")
+    callers = [p for p in s["procs"] if p["name"] == "caller"]
+    w2 = [p for p in s["procs"] if p["name"] == "w2"]
+    check(callers and w2 and callers[0]["waiting_on"] == w2[0]["pid"],
+          f"the blocked caller waits on w2 (got {callers}, {w2})")
+    r = top(sup_script, "-n", "1", "-d", "1.2", "--fail-if", "restarts_per_min>1")
+    check(r.returncode == 1 and "the_sup" in r.stderr and "restarts_per_min>1" in r.stderr,
+          f"restarts_per_min>1 fails naming the supervisor: {r.stderr[-300:]!r}")
+    r = top(sup_script, "-n", "1", "-d", "1.2")
+    check("Supervision:" in r.stdout and "2/5 in 30s" in r.stdout and "Recent restarts:" in r.stdout,
+          f"text mode shows the tree and the restarts: {r.stdout[-600:]!r}")
+
+
 def main():
     with tempfile.TemporaryDirectory() as d:
         script = os.path.join(d, "observed.exs")
@@ -107,6 +173,10 @@ def main():
         test_filter(script)
         test_fail_if(script)
         test_bad_flags(script)
+        sup_script = os.path.join(d, "supervised.exs")
+        with open(sup_script, "w") as f:
+            f.write(SUP_SCRIPT)
+        test_supervision(sup_script)
     print("FAILED" if FAILS else "ok", len(FAILS))
     sys.exit(1 if FAILS else 0)
 
