@@ -331,6 +331,36 @@ static char *read_input(Repl *r, bool *quit)
     }
 }
 
+/* mote_input_fn: IO.gets in an evaluation reads the next line, from the
+ * editor (with the request's prompt) or from piped stdin, as iex does. A
+ * Ctrl+C instead interrupts the evaluation. Main thread, inside
+ * mote_shell_eval. */
+static char *read_for_program(void *ctx, const char *prompt)
+{
+    Repl *r = ctx;
+    char *line;
+    if (r->tty) {
+        bool sigint;
+        line = edit_read(prompt, &sigint);
+        if (sigint)
+            *interrupted = 1;
+    } else {
+        fputs(prompt, stdout);
+        fflush(stdout);
+        line = read_pipe();
+    }
+    if (line == NULL)
+        return NULL;
+    size_t n = strlen(line);
+    char *with_nl = realloc(line, n + 2);
+    if (with_nl == NULL) {
+        free(line);
+        return NULL;
+    }
+    memcpy(with_nl + n, "\n", 2);
+    return with_nl;
+}
+
 /* ---- start-up -------------------------------------------------------------- */
 
 /* Evaluates .mote.exs from the current directory, else the home one. */
@@ -381,6 +411,7 @@ int repl_main(mote_rt *rt, const ReplOpts *opts)
     if (r.tty) {
         printf("mote shell — Ctrl+D to exit, h(Module) for docs, Tab to complete\n");
     }
+    mote_shell_set_input(r.sh, read_for_program, &r);
     if (!opts->no_startup)
         run_startup(&r);
     for (bool quit = false; !quit;) {

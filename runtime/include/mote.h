@@ -535,12 +535,21 @@ typedef void (*mote_output_fn)(void *ctx, const char *bytes, size_t len);
  * to print output that arrives at the prompt above the prompt. Any
  * thread. */
 MOTE_API void mote_shell_set_output(mote_shell *sh, mote_output_fn fn, void *ctx);
+/* Where a shell's input comes from: for each input request (IO.gets) of
+ * its I/O server, fn(ctx, prompt) is called on the thread that is in
+ * mote_shell_eval, while that evaluation runs, and returns the line read
+ * (malloc'd, with its newline; the shell frees it) or NULL at the end of
+ * input. One request is served at a time. Without one (fn NULL), input
+ * requests are answered {:error, :enotsup}. Any thread. */
+typedef char *(*mote_input_fn)(void *ctx, const char *prompt);
+MOTE_API void mote_shell_set_input(mote_shell *sh, mote_input_fn fn, void *ctx);
 
 /* Starts an I/O server: a process speaking the Erlang I/O protocol. It
  * answers each {:io_request, from, ref, request} with one
  * {:io_reply, ref, reply}: put_chars requests (binaries or chardata, with
  * or without an encoding, and {:requests, list}) are written to stdout in
- * arrival order and answered :ok; input requests get {:error, :enotsup},
+ * arrival order and answered :ok; input requests get {:error, :enotsup}
+ * (a shell's own server hands get_line to mote_shell_set_input's fn),
  * unknown ones {:error, :request}. The shell makes it the group leader of
  * its evaluator. Host thread. */
 MOTE_API int mote_io_server_start(mote_rt *rt, mote_pid *out);

@@ -173,7 +173,8 @@ MOTE_API void mote_shell_free(mote_shell *sh)
         mote_env_free(env);
     }
     if (sh->sink != NULL) {
-        eval_io_set_output(sh->sink, NULL, NULL); /* the host's fn may go now */
+        eval_io_set_output(sh->sink, NULL, NULL); /* the host's fns may go now */
+        eval_io_set_input(sh->sink, NULL, NULL);
         eval_io_release(sh->sink);
     }
     for (uint32_t i = 0; i < sh->nnames; i++)
@@ -272,6 +273,13 @@ static int wait_reply(mote_shell *sh, volatile int *cancel)
             pthread_mutex_lock(&sh->lock);
             continue;
         }
+        /* IO.gets in the evaluation (or a process it spawned) waits for
+         * this thread to read the line. */
+        pthread_mutex_unlock(&sh->lock);
+        eval_io_serve_input(sh->sink, sh->rt);
+        pthread_mutex_lock(&sh->lock);
+        if (sh->done)
+            break;
         struct timespec ts;
         clock_gettime(CLOCK_REALTIME, &ts);
         ts.tv_nsec += 5 * 1000000L;
@@ -347,6 +355,12 @@ MOTE_API void mote_shell_set_output(mote_shell *sh, mote_output_fn fn, void *ctx
 {
     if (sh != NULL && sh->sink != NULL)
         eval_io_set_output(sh->sink, fn, ctx);
+}
+
+MOTE_API void mote_shell_set_input(mote_shell *sh, mote_input_fn fn, void *ctx)
+{
+    if (sh != NULL && sh->sink != NULL)
+        eval_io_set_input(sh->sink, fn, ctx);
 }
 
 MOTE_API const char *mote_shell_text(mote_shell *sh)

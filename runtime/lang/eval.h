@@ -25,6 +25,13 @@ int eval_io_start(mote_rt *rt, IoSink **sink, mote_pid *out);
 /* Routes the server's output to fn(ctx, ...) (NULL: stdout). On return no
  * call to the previous fn is running or will start. Any thread. */
 void eval_io_set_output(IoSink *s, mote_output_fn fn, void *ctx);
+/* Input requests (get_line) go to fn(ctx, prompt) (NULL: refused with
+ * {:error, :enotsup}). Any thread. */
+void eval_io_set_input(IoSink *s, mote_input_fn fn, void *ctx);
+/* Reads the line a waiting get_line request asked for with the input fn
+ * and replies; nothing when none waits. The host thread of the session,
+ * while an input is evaluated. */
+void eval_io_serve_input(IoSink *s, mote_rt *rt);
 /* Drops one reference; the last frees the sink. Any thread. */
 void eval_io_release(IoSink *s);
 void eval_map_keys(mote_shell *sh, size_t var, char *buf, size_t cap);

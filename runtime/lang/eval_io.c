@@ -22,15 +22,26 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "env.h"
 #include "eval.h"
 #include "mote.h"
 #include "strbuf.h"
+#include "term.h"
 
 struct IoSink {
     _Atomic int refs;     /* the server, and the shell when it has one    */
     pthread_mutex_t lock; /* held while writing: set_output waits for it  */
     mote_output_fn fn;    /* NULL: stdout (under lock)                    */
     void *ctx;            /* fn's argument (under lock)                   */
+    /* Input: one get_line request at a time waits here for the host
+     * thread (eval_io_serve_input), all under lock. */
+    mote_input_fn in_fn;  /* NULL: input requests get {:error, :enotsup}  */
+    void *in_ctx;
+    bool in_pending;      /* a request waits for the host                */
+    bool in_serving;      /* the host is reading its line                */
+    mote_pid in_from;     /* who asked                                   */
+    uint64_t in_ref[2];   /* its ReplyAs, a local reference's id words   */
+    char *in_prompt;      /* malloc'd prompt text                        */
 };
 
 static IoSink *sink_new(int refs)
@@ -48,6 +59,7 @@ void eval_io_release(IoSink *s)
     if (s == NULL || atomic_fetch_sub_explicit(&s->refs, 1, memory_order_acq_rel) != 1)
         return;
     pthread_mutex_destroy(&s->lock);
+    free(s->in_prompt);
     free(s);
 }
 
@@ -162,6 +174,37 @@ bad:;
     return mote_tuple(env, 2, e);
 }
 
+/* A get_line request ({:get_line, prompt} or {:get_line, enc, prompt})
+ * whose ReplyAs is a local reference is left for the host thread when the
+ * shell reads input (mote_shell_set_input) and none is waiting already.
+ * Returns true when it was taken: the host replies, not us. */
+static bool defer_input(IoSink *s, mote_pid from, mote_term reply_as, mote_term req)
+{
+    size_t n;
+    const mote_term *el;
+    Term ref = (Term)reply_as;
+    if (mote_get_tuple(req, &n, &el) != 0 || (n != 2 && n != 3) ||
+        !mote_is_atom(el[0], "get_line") || !is_boxed_kind(ref, HDR_REF))
+        return false;
+    Strbuf prompt;
+    strbuf_init(&prompt);
+    if (!put_chardata(el[n - 1], &prompt, 0) || strbuf_failed(&prompt))
+        strbuf_clear(&prompt);
+    bool taken = false;
+    pthread_mutex_lock(&s->lock);
+    if (s->in_fn != NULL && !s->in_pending && !s->in_serving) {
+        free(s->in_prompt);
+        s->in_prompt = strdup(strbuf_cstr(&prompt));
+        s->in_from = from;
+        s->in_ref[0] = boxed_ptr(ref)[1];
+        s->in_ref[1] = boxed_ptr(ref)[2];
+        s->in_pending = taken = s->in_prompt != NULL;
+    }
+    pthread_mutex_unlock(&s->lock);
+    strbuf_fini(&prompt);
+    return taken;
+}
+
 static int io_handle(mote_proc *self, void *state, mote_term msg)
 {
     size_t n;
@@ -170,6 +213,8 @@ static int io_handle(mote_proc *self, void *state, mote_term msg)
     if (mote_get_tuple(msg, &n, &el) != 0 || n != 4 || !mote_is_atom(el[0], "io_request") ||
         mote_get_pid(el[1], &from) != 0)
         return MOTE_OK; /* not for us: dropped, as a stray message would be */
+    if (defer_input(state, from, el[2], el[3]))
+        return MOTE_OK;
     mote_env *env = mote_env_of(self);
     mote_term reply[3] = {mote_atom(env, "io_reply"), el[2], handle_request(env, state, el[3], 0)};
     mote_send(env, from, mote_tuple(env, 3, reply));
@@ -185,6 +230,57 @@ static void io_terminate(mote_proc *self, void *state, mote_term reason)
 
 static const mote_proc_class io_class = {
     .name = "mote_io_server", .handle = io_handle, .terminate = io_terminate};
+
+void eval_io_set_input(IoSink *s, mote_input_fn fn, void *ctx)
+{
+    pthread_mutex_lock(&s->lock);
+    s->in_fn = fn;
+    s->in_ctx = ctx;
+    pthread_mutex_unlock(&s->lock);
+}
+
+/* {:io_reply, ref, line} (or :eof) to the process that asked. */
+static void send_input_reply(mote_rt *rt, mote_pid to, const uint64_t ref[2], const char *line)
+{
+    mote_env *env = mote_env_new(rt);
+    if (env == NULL)
+        return;
+    Term *r = heap_alloc(env->heap, 3);
+    if (r != NULL) {
+        r[0] = make_header(HDR_REF, 2);
+        r[1] = ref[0];
+        r[2] = ref[1];
+        mote_term data = line != NULL ? mote_binary(env, line, strlen(line)) : mote_atom(env, "eof");
+        mote_term el[3] = {mote_atom(env, "io_reply"), (mote_term)make_boxed(r), data};
+        mote_send(env, to, mote_tuple(env, 3, el));
+    }
+    mote_env_free(env);
+}
+
+void eval_io_serve_input(IoSink *s, mote_rt *rt)
+{
+    pthread_mutex_lock(&s->lock);
+    if (!s->in_pending || s->in_fn == NULL) {
+        pthread_mutex_unlock(&s->lock);
+        return;
+    }
+    s->in_pending = false;
+    s->in_serving = true; /* a second request is refused meanwhile */
+    mote_input_fn fn = s->in_fn;
+    void *ctx = s->in_ctx;
+    char *prompt = s->in_prompt;
+    s->in_prompt = NULL;
+    mote_pid from = s->in_from;
+    uint64_t ref[2] = {s->in_ref[0], s->in_ref[1]};
+    pthread_mutex_unlock(&s->lock);
+    char *line = fn(ctx, prompt); /* may wait for the user: no lock held */
+    send_input_reply(rt, from, ref, line);
+    free(line);
+    free(prompt);
+    pthread_mutex_lock(&s->lock);
+    s->in_serving = false;
+    pthread_mutex_unlock(&s->lock);
+}
 
 int eval_io_start(mote_rt *rt, IoSink **sink, mote_pid *out)
 {

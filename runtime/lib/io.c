@@ -211,6 +211,36 @@ static Term bif_write_fd(Proc *p, const Term *a)
     return A(ok);
 }
 
+/* IO.__read_line__(): a line of standard input with its newline (the
+ * last one may have none), or :eof. For programs without a group leader
+ * (scripts): it reads byte by byte, so nothing is taken from stdin past
+ * the line, and it blocks this scheduler thread while it waits, as a
+ * script reading its input expects. */
+static Term bif_read_line(Proc *p, const Term *a)
+{
+    (void)a;
+    Strbuf sb;
+    strbuf_init(&sb);
+    for (;;) {
+        char c;
+        ssize_t n = read(STDIN_FILENO, &c, 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        strbuf_putc(&sb, c);
+        if (c == '\n')
+            break;
+    }
+    if (sb.len == 0 && !strbuf_failed(&sb)) {
+        strbuf_fini(&sb);
+        return atom_from_cstr("eof");
+    }
+    bif_charge(p, (uint32_t)(sb.len / 64 + 1));
+    Term r = lib_strbuf(p, &sb);
+    return r == NONE ? lib_oom(p) : r;
+}
+
 /* The :label option of a keyword list, or NONE. */
 static Term label_of(Term kw)
 {
@@ -414,6 +444,7 @@ static const BifDef io_bifs[] = {
     {"Elixir.IO", "inspect", 2, 0, bif_inspect2, NULL},
     {"Elixir.IO", "inspect", 3, 0, bif_inspect3, NULL},
     {"Elixir.IO", "__target__", 1, 0, bif_target, NULL},
+    {"Elixir.IO", "__read_line__", 0, 0, bif_read_line, NULL},
     {"erlang", "group_leader", 0, 0, b_group_leader0, "The process's I/O server."},
     {"erlang", "group_leader", 2, 0, b_group_leader2, NULL},
     {"Elixir.Process", "group_leader", 0, 0, b_group_leader0,

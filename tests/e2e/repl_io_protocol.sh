@@ -1,8 +1,9 @@
 #!/bin/sh
 # repl_io_protocol.sh MOTE — the shell's group leader speaks the Erlang I/O
 # protocol, and IO output goes through group leaders: each request gets one
-# {:io_reply, ref, reply}; output requests print and answer :ok, input and
-# unknown ones answer errors; a spawned process prints through the shell's
+# {:io_reply, ref, reply}; output requests print and answer :ok, get_line
+# reads the next input line (IO.gets), other input requests and unknown
+# ones answer errors; a spawned process prints through the shell's
 # I/O server before it is seen to exit; a dead group leader is an error,
 # not a wait forever; group_leader/2 gives another process a new one.
 mote="$1"
@@ -12,6 +13,8 @@ ask = fn req -> ref = make_ref(); send(gl, {:io_request, self(), ref, req}); rec
 ask.({:put_chars, :unicode, "raw bytes\n"})
 ask.({:requests, [{:put_chars, :unicode, "a"}, {:put_chars, :unicode, [?b, ["c"], "\n"]}]})
 ask.({:get_line, :unicode, "prompt> "})
+a line for get_line
+ask.({:get_chars, :unicode, "", 3})
 ask.(:no_such_request)
 {_, mref} = spawn_monitor(fn -> IO.puts("from a child") end)
 receive do {:DOWN, ^mref, _, _, _} -> :child_done end
@@ -34,6 +37,7 @@ expected='raw bytes
 :ok
 abc
 :ok
+prompt> "a line for get_line\n"
 {:error, :enotsup}
 {:error, :request}
 from a child

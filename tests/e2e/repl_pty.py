@@ -356,6 +356,24 @@ def _(state, cwd):
     sh.close()
 
 
+@check("io_gets_reads_a_line_from_the_terminal_and_ctrl_c_interrupts_it")
+def _(state, cwd):
+    sh = Shell(state, cwd)
+    sh.read_until(r"mote\(1\)> ")
+    sh.type("name = IO.gets(\"who? \")\r")
+    sh.read_until(r"who\? ")
+    sh.type("Bob\r")
+    sh.read_until(r"\"Bob\\n\"")
+    sh.read_until(r"mote\(2\)> ")
+    sh.type("IO.gets(\"again? \")\r")
+    sh.read_until(r"again\? ")
+    os.write(sh.fd, b"\x03")
+    sh.read_until(r"mote\(\d\)> ", timeout=10)
+    sh.type("name\r")
+    sh.read_until(r"\"Bob\\n\"")
+    sh.close()
+
+
 @check("ctrl_d_exits")
 def _(state, cwd):
     sh = Shell(state, cwd)

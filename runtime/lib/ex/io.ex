@@ -27,10 +27,24 @@ defmodule IO do
     item
   end
 
+  @doc "Writes prompt, reads a line from device (default :stdio): the line with its newline, :eof, or {:error, reason}."
+  def gets(prompt), do: gets(:stdio, prompt)
+
+  def gets(device, prompt) do
+    case IO.__target__(device) do
+      nil ->
+        IO.__write_fd__(:stdio, IO.__chars__(prompt, false))
+        IO.__read_line__()
+
+      server ->
+        request(server, {:get_line, :unicode, IO.__chars__(prompt, false)})
+    end
+  end
+
   defp put(device, bytes) do
     case IO.__target__(device) do
       nil -> IO.__write_fd__(device, bytes)
-      server -> request(server, {:put_chars, :unicode, bytes})
+      server -> reply(request(server, {:put_chars, :unicode, bytes}))
     end
   end
 
@@ -43,10 +57,10 @@ defmodule IO do
     receive do
       {:io_reply, ^ref, reply} ->
         :erlang.demonitor(ref, [:flush])
-        reply(reply)
+        reply
 
       {:DOWN, ^ref, _, _, _} ->
-        :erlang.error(:terminated)
+        {:error, :terminated}
     end
   end
 
