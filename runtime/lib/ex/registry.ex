@@ -223,12 +223,17 @@ defmodule Registry do
   # ---- reading -------------------------------------------------------------------
 
   def lookup(registry, key) when is_atom(registry) do
-    {kind, key_ets, _, _, _} = info!(registry)
-    entries = for {_, entry} <- :ets.lookup(key_ets, key), do: entry
+    case info!(registry) do
+      {:unique, key_ets, _, _, _} ->
+        for {_, {pid, _} = entry} <- :ets.lookup(key_ets, key), Process.alive?(pid), do: entry
 
-    case kind do
-      :unique -> Enum.filter(entries, fn {pid, _} -> Process.alive?(pid) end)
-      :duplicate -> entries
+      {:duplicate, key_ets, _, _, _} when is_binary(key) or is_number(key) ->
+        # A key that cannot be read as a match-spec variable: one select
+        # builds the entries in C (a broadcast to a big topic is mostly this).
+        :ets.select(key_ets, [{{key, :"$1"}, [], [:"$1"]}])
+
+      {:duplicate, key_ets, _, _, _} ->
+        for {_, entry} <- :ets.lookup(key_ets, key), do: entry
     end
   end
 
