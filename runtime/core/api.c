@@ -167,7 +167,12 @@ MOTE_API mote_env *mote_env_of(mote_proc *self)
     if (tls_env.proc == p && tls_env.heap == &p->heap && tls_env.node == p->node &&
         !tls_env.owns_heap)
         return &tls_env;
-    env_init_proc(&tls_env, p->node, p, &p->heap);
+    /* Another process's view (two processes taking turns on a thread):
+     * the fields env_init_proc sets, without its memset of `own`. */
+    tls_env.node = p->node;
+    tls_env.proc = p;
+    tls_env.heap = &p->heap;
+    tls_env.owns_heap = false;
     return &tls_env;
 }
 

@@ -288,13 +288,18 @@ Term atom_intern(const char *name, size_t len)
     if (!name && len > 0)
         return NONE;
     const char *text = name ? name : "";
-    long nchars = utf8_chars((const uint8_t *)text, len);
-    if (nchars < 0 || nchars > ATOM_MAX_CHARS)
+    /* A text that names an existing atom was checked when the atom was
+     * made: only a miss pays for the UTF-8 check. A text too long to be
+     * an atom in any encoding is not even hashed. */
+    if (len > 4 * ATOM_MAX_CHARS)
         return NONE;
     uint64_t hash = text_hash(text, len);
     Term a = find_fast(text, len, hash);
     if (a != NONE)
         return a;
+    long nchars = utf8_chars((const uint8_t *)text, len);
+    if (nchars < 0 || nchars > ATOM_MAX_CHARS)
+        return NONE;
     pthread_mutex_lock(&lock);
     a = users > 0 ? intern_locked(text, len, hash) : NONE;
     pthread_mutex_unlock(&lock);

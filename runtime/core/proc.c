@@ -483,6 +483,17 @@ static Term safe_point(Proc *p)
     bool over = h->max_words != 0 && heap_size_words(h) > h->max_words;
     if (!over && !heap_wants_gc(h))
         return NONE;
+    /* With an immediate exit reason, its only root, nothing on a native
+     * process's heap is live: a collection would copy nothing. A small
+     * block with no fragments and no off-heap references (which need the
+     * GC to let go of them) is simply emptied. */
+    if (!is_boxed(p->exit_reason) && !is_cons(p->exit_reason) && h->frags == NULL &&
+        h->mso == NULL && h->bin_vheap_bytes == 0 && h->stop == h->end && !over &&
+        (size_t)(h->end - h->start) <= 4 * h->min_words) {
+        h->htop = h->start;
+        h->gc_count++;
+        return NONE;
+    }
     Term *ranges[1] = {&p->exit_reason};
     size_t counts[1] = {1};
     GcRoots roots = {ranges, counts, 1};
