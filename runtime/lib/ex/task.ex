@@ -429,13 +429,30 @@ defmodule Task.Stream do
     receive do
       {ref, value} when is_reference(ref) and :erlang.is_map_key(ref, running) ->
         Process.demonitor(ref, [:flush])
+        forget(Map.fetch!(running, ref))
         finish(s, ref, {:ok, value})
 
       {:DOWN, ref, _, _, reason} when :erlang.is_map_key(ref, running) ->
-        {_, x, _, _} = Map.fetch!(running, ref)
+        {_, x, _, _} = entry = Map.fetch!(running, ref)
+        forget(entry)
         finish(s, ref, {:exit, if(s.zip, do: {x, reason}, else: reason)})
     after
       wait_ms -> expire(s)
+    end
+  end
+
+  # As in Elixir, a caller that traps exits finds no {:EXIT, task, _} of
+  # the stream's tasks in its mailbox: the link is dropped once the task is
+  # done (after unlink no more of its exits arrive), and one already
+  # delivered is taken out. A task that dies abnormally still takes a
+  # caller that does not trap exits down with it.
+  defp forget({_, _, task, _}) do
+    Process.unlink(task.pid)
+
+    receive do
+      {:EXIT, pid, _} when pid == task.pid -> :ok
+    after
+      0 -> :ok
     end
   end
 
