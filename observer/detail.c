@@ -187,7 +187,7 @@ static void add_sup(Detail *d, const DetailFeed *f)
 
 static void add_mailbox(Detail *d, const DetailFeed *f)
 {
-    DetailShape shapes[DETAIL_SHAPES];
+    mote_msg_shape shapes[DETAIL_SHAPES];
     size_t n = 0;
     uint64_t total = d->info.message_queue_len;
     if (f->shapes && !f->shapes(f->ctx, d->pid, shapes, DETAIL_SHAPES, &n, &total)) {
@@ -225,19 +225,21 @@ void detail_refresh(Detail *d, const DetailFeed *f)
 
 void detail_refresh_mailbox(Detail *d, const DetailFeed *f)
 {
-    static char text[DETAIL_PAGE][DETAIL_TEXT];
+    static mote_msg_text text[DETAIL_PAGE];  /* host thread only: one view */
     size_t n = 0;
     d->nlines = 0;
     d->alive = f->info(f->ctx, d->pid, &d->info) == 0;
     d->mbox_total = d->alive ? d->info.message_queue_len : 0;
     if (d->mbox_offset >= d->mbox_total)
         d->mbox_offset = d->mbox_total > DETAIL_PAGE ? d->mbox_total - DETAIL_PAGE : 0;
-    if (!f->messages || f->messages(f->ctx, d->pid, d->mbox_offset, text, DETAIL_PAGE, &n)) {
+    size_t cap = d->panel.h > 0 && d->panel.h < DETAIL_PAGE ? (size_t)d->panel.h : DETAIL_PAGE;
+    if (!f->messages || f->messages(f->ctx, d->pid, (size_t)d->mbox_offset, text, cap, &n)) {
         add(d, 0, CRT_DIM, "(this source cannot list messages)");
         n = 0;
     }
     for (size_t i = 0; i < n && i < DETAIL_PAGE; i++)
-        add(d, 0, CRT_NORMAL, "%6llu  %s", (unsigned long long)(d->mbox_offset + i + 1), text[i]);
+        add(d, 0, CRT_NORMAL, "%6llu  %s", (unsigned long long)(d->mbox_offset + i + 1),
+            text[i].text);
     panel_set_count(&d->panel, d->nlines);
 }
 
@@ -282,22 +284,23 @@ void detail_draw(Detail *d, bool mailbox)
     panel_draw(&d->panel, draw_item, d);
 }
 
-/* In the mailbox, paging past either end of the page loads the next or
- * previous page of messages. */
+/* In the mailbox, PgDn and PgUp turn the page: the next or previous
+ * screenful of messages is read (never the whole queue). */
 static int turn_page(Detail *d, Act a)
 {
-    if (a == ACT_PGDN && d->panel.sel + 1 >= d->panel.n &&
-        d->mbox_offset + DETAIL_PAGE < d->mbox_total) {
-        d->mbox_offset += DETAIL_PAGE;
+    uint64_t page = d->nlines ? d->nlines : 1;
+    if (a == ACT_PGDN && d->mbox_offset + page < d->mbox_total) {
+        d->mbox_offset += page;
         panel_select(&d->panel, 0);
         return PANEL_HANDLED | PANEL_REDRAW | PANEL_RETAKE_DETAIL;
     }
-    if (a == ACT_PGUP && d->panel.sel == 0 && d->mbox_offset > 0) {
-        d->mbox_offset = d->mbox_offset > DETAIL_PAGE ? d->mbox_offset - DETAIL_PAGE : 0;
+    if (a == ACT_PGUP && d->mbox_offset > 0) {
+        uint64_t back = d->panel.h > 0 ? (uint64_t)d->panel.h : page;
+        d->mbox_offset = d->mbox_offset > back ? d->mbox_offset - back : 0;
         panel_select(&d->panel, 0);
         return PANEL_HANDLED | PANEL_REDRAW | PANEL_RETAKE_DETAIL;
     }
-    return PANEL_IGNORED;
+    return a == ACT_PGDN || a == ACT_PGUP ? PANEL_HANDLED : PANEL_IGNORED;
 }
 
 int detail_key(Detail *d, Act a, bool mailbox)

@@ -16,11 +16,6 @@
 #define DETAIL_TEXT 224
 #define DETAIL_PAGE 50          /* messages fetched per mailbox page     */
 
-typedef struct DetailShape {
-    char shape[128];            /* "{:data, _, _}"                       */
-    uint64_t count;
-} DetailShape;
-
 typedef struct DetailFeed {
     void *ctx;
     int (*info)(void *ctx, mote_pid pid, mote_proc_info *out);
@@ -29,11 +24,11 @@ typedef struct DetailFeed {
     /* Supervisor data; release with mote_sup_info_free. NULL member: none. */
     int (*sup)(void *ctx, mote_pid pid, mote_sup_info *out);
     /* Mailbox by shape, most frequent first; *total = queue length. */
-    int (*shapes)(void *ctx, mote_pid pid, DetailShape *buf, size_t cap, size_t *n,
+    int (*shapes)(void *ctx, mote_pid pid, mote_msg_shape *buf, size_t cap, size_t *n,
                   uint64_t *total);
-    /* Messages [offset, offset + cap) as inspected text, one per line. */
-    int (*messages)(void *ctx, mote_pid pid, uint64_t offset, char (*text)[DETAIL_TEXT],
-                    size_t cap, size_t *n);
+    /* Messages [offset, offset + cap) as inspected text (0 = oldest). */
+    int (*messages)(void *ctx, mote_pid pid, size_t offset, mote_msg_text *buf, size_t cap,
+                    size_t *n);
 } DetailFeed;
 
 typedef struct DetailLine {
@@ -64,7 +59,7 @@ void detail_refresh(Detail *d, const DetailFeed *feed);
 void detail_refresh_mailbox(Detail *d, const DetailFeed *feed);
 void detail_place(Detail *d, int y, int h);
 void detail_draw(Detail *d, bool mailbox);
-/* Movement; in the mailbox view PgUp/PgDn at the ends turn the page
+/* Movement; in the mailbox view PgUp/PgDn turn the page
  * (PANEL_RETAKE asks for a re-read). */
 int detail_key(Detail *d, Act a, bool mailbox);
 int detail_click(Detail *d, int y);

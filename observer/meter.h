@@ -9,10 +9,6 @@
 
 #include "obj.h"
 
-/* The node's name as the header shows it; the snapshot does not carry it
- * yet (TODO(obs-a): use the Snap's field once the source provides one). */
-#define SNAP_NODE_NAME(s) ((void)(s), "nonode@nohost")
-
 #define METER_HIST 240      /* samples of history kept for sparklines   */
 
 typedef enum MeterMode { METER_TEXT = 1, METER_BAR = 2, METER_SPARK = 4 } MeterMode;

@@ -224,7 +224,7 @@ static int suspend(Screen *sc)
     int rc = feed_suspend(&sc->feed, pid, on);
     if (rc)
         snprintf(sc->msg, sizeof sc->msg, "could not %s %.100s: %.60s", on ? "suspend" : "resume", text,
-                 rc == MOTE_ESTATE ? "this source cannot suspend processes" : mote_strerror(rc));
+                 mote_strerror(rc));
     else
         snprintf(sc->msg, sizeof sc->msg, "%s %.160s", on ? "suspended" : "resumed", text);
     return PANEL_HANDLED | PANEL_REDRAW | PANEL_RETAKE;
@@ -392,7 +392,7 @@ int observer_run_tui(mote_rt *rt, const observer_opts *opts)
     header_init(&sc.header);
     int rc = source_local_new(rt, &sc.src) ? MOTE_ENOMEM : 0;
     if (!rc)
-        rc = feed_init(&sc.feed, sc.src, rt);
+        rc = feed_init(&sc.feed, sc.src);
     if (!rc)
         rc = detail_init(&sc.detail);
     stree_init(&sc.tree, feed_name, &sc.feed);

@@ -15,7 +15,7 @@ static void node_update(Meter *m, const Snap *s)
     m->values[0] = (double)s->nprocs;
     m->nvalues = 1;
     snprintf(m->text, sizeof m->text, "Node: %s  Uptime: %s  Processes: %llu/%llu  RunQ: %llu",
-             SNAP_NODE_NAME(s), fmt_uptime(st->uptime_ms / 1000, up, sizeof up),
+             s->node_name[0] ? s->node_name : "nonode@nohost", fmt_uptime(st->uptime_ms / 1000, up, sizeof up),
              (unsigned long long)s->nprocs, (unsigned long long)st->process_limit,
              (unsigned long long)rq);
 }

@@ -210,6 +210,31 @@ def check_mouse():
     wait_for(lambda t: "Sort: memory" in t, "the help closes again")
 
 
+def check_detail_of_flooded():
+    keys("Enter")
+    wait_for(lambda t: "Detail of #PID" in t and "registered name flooded" in t
+             and re.search(r"\{:data, _\}\s+x5000", t),
+             "Enter on the flooded process: its mailbox summarised by shape ({:data, _} x5000)")
+    keys("m")
+    t = wait_for(lambda t: "Mailbox of" in t and "{:data, 1}" in t and "of 5000" in t,
+                 "m shows the first page of messages")
+    m = re.search(r"messages 1-(\d+) of 5000", t)
+    page = int(m.group(1)) if m else 0
+    keys("NPage")
+    wait_for(lambda t: f"messages {page + 1}-" in t and "{:data, %d}" % (page + 1) in t
+             and "{:data, 1}" not in t, "PgDn turns to the next page of messages")
+    keys("Escape")
+    wait_for(lambda t: "Detail of" in t, "Esc goes back from the mailbox to the detail")
+    keys("s")
+    wait_for(lambda t: "status          suspended" in t and "suspended #PID" in t,
+             "s suspends the process (its status says so)")
+    keys("s")
+    wait_for(lambda t: "status          wait" in t and "resumed #PID" in t,
+             "s again resumes it")
+    keys("Escape")
+    wait_for(lambda t: "Sort: msgq" in t and "PID " in t, "Esc goes back to the table")
+
+
 def check_help():
     names = key_names()
     if len(names) < 20:
@@ -239,6 +264,7 @@ def run_checks():
     wait_for(lambda t: "Sort: msgq" in t and "flooded" in table_rows(t)[0]
              and " 5000 " in table_rows(t)[0],
              "Q puts the flooded process (5000 messages) first")
+    check_detail_of_flooded()
     check_help()
     keys("F6")
     wait_for(lambda t: "Sort by" in t and "msgq_growth" in t, "F6 opens the sort menu")
