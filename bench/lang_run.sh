@@ -8,6 +8,8 @@
 #   BENCH_RUNS=n       runs per program and runtime; the table shows medians (3)
 #   BENCH_QUICK=1      small process counts, to check that everything runs
 #   BENCH_ONLY=re      only the programs whose name matches the regex
+#   MOTE_BEFORE=path   another mote binary (an older build) run as a third
+#                      column, "before", for before/after tables
 # Every program prints "RESULT key=value" lines, timed inside the program
 # with System.monotonic_time (start-up excluded); the script also times the
 # whole command (start-up, compilation and teardown included) as wall_ms.
@@ -33,6 +35,7 @@ else
 fi
 
 peers=(mote)
+if [ -n "${MOTE_BEFORE:-}" ]; then peers+=(before); fi
 if command -v elixir >/dev/null; then peers+=(elixir); fi
 mkdir -p bench/out
 RAW="bench/out/lang-$(date -u +%Y%m%dT%H%M%SZ).txt"
@@ -48,6 +51,7 @@ run_one() {
     t0=$(date +%s%N)
     case $peer in
         mote) out=$(timeout "$TIMEOUT" "$MOTE" run "$file" 2>"$ERR") ;;
+        before) out=$(timeout "$TIMEOUT" "$MOTE_BEFORE" run "$file" 2>"$ERR") ;;
         # Erlang's default process limit (262,144) is below the spawn test's.
         elixir) out=$(timeout "$TIMEOUT" elixir --erl "+P 4000000" "$file" 2>"$ERR") ;;
     esac
@@ -89,23 +93,28 @@ function median(key,    n, i, j, t, a) {
     else text[$1 SUBSEP key] = $4
 }
 END {
-    printf "%-10s %-16s %14s %14s %12s\n", "program", "metric", "mote", "elixir", "mote/elixir"
+    np = split(before ? "mote before elixir" : "mote elixir", pn, " ")
+    printf "%-10s %-16s", "program", "metric"
+    for (j = 1; j <= np; j++) printf " %14s", pn[j]
+    printf " %12s\n", "mote/elixir"
     for (i = 1; i <= nk; i++) {
         split(keys[i], kp, SUBSEP)
         if (kp[2] == "check") continue
-        for (j = 1; j <= 2; j++) {
-            p = (j == 1) ? "mote" : "elixir"
+        for (j = 1; j <= np; j++) {
+            p = pn[j]
             k = p SUBSEP keys[i]
             v[p] = (k in vals) ? median(k) : ((k in text) ? text[k] : "-")
         }
         r = "-"
         if (v["elixir"] ~ /^[0-9.]+$/ && v["elixir"] + 0 != 0 && v["mote"] ~ /^[0-9.]+$/)
             r = sprintf("%.2f", v["mote"] / v["elixir"])
-        printf "%-10s %-16s %14s %14s %12s\n", kp[1], kp[2], v["mote"], v["elixir"], r
+        printf "%-10s %-16s", kp[1], kp[2]
+        for (j = 1; j <= np; j++) printf " %14s", v[pn[j]]
+        printf " %12s\n", r
     }
     print "(times in us or ms as named, inside the program; wall_ms is the whole command;"
     print " hops_per_s: higher is better, everything else lower; p99 aim: under 10 ms)"
-}' "$RAW"
+}' before="${MOTE_BEFORE:+1}" "$RAW"
 # A check value that differs between the runtimes means a wrong answer.
 awk '$3 == "check" { c[$2 SUBSEP $1] = $4; p[$2] = 1 }
      END { for (g in p) if ((g SUBSEP "mote") in c && (g SUBSEP "elixir") in c && c[g SUBSEP "mote"] != c[g SUBSEP "elixir"])

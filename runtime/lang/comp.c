@@ -734,6 +734,7 @@ Fn *comp_finish_fn(Comp *c, FnB *f, Term name, uint32_t arity, uint32_t nfree)
     fn->nbifs = f->nbifs;
     fn->lines = f->lines;
     fn->nlines = f->nlines;
+    vm_fn_sizes(fn);
     return fn;
 }
 

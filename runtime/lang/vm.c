@@ -46,6 +46,12 @@ static size_t frame_need(const Fn *f, uint32_t nargs)
     return (size_t)f->nlocals + 3 + f->max_stack + nargs + 8;
 }
 
+void vm_fn_sizes(Fn *fn)
+{
+    fn->oplimit_words = fn->nlocals + 3 + fn->max_stack;
+    fn->frame_words = (uint32_t)frame_need(fn, fn->arity);
+}
+
 /* heap_wants_gc without GC stress, inline: the common answer (no
  * fragments, no cap, few off-heap binaries, an eighth of the block free)
  * costs a few loads instead of a call per function call. */
@@ -185,7 +191,8 @@ static Term build_trace(Proc *p, const Fn *fn, uint32_t pc, Term *fp)
             n++;
         Term *ri = fp - fn->nlocals;
         const Fn *caller = (const Fn *)(uintptr_t)cp_val(ri[-1]);
-        pc = (uint32_t)cp_val(ri[-2]);
+        const uint32_t *rip = (const uint32_t *)(uintptr_t)cp_val(ri[-2]);
+        pc = caller != NULL ? (uint32_t)(rip - caller->code) : 0;
         fp = h->end - cp_val(ri[-3]);
         fn = caller;
     }
@@ -204,7 +211,8 @@ static Term build_trace(Proc *p, const Fn *fn, uint32_t pc, Term *fp)
 /* The bootstrap function every process starts in: call the fun (or the
  * module/function/args) below it, then halt. */
 static uint32_t boot_fun_code[] = {OPC_CALLF, 0, OPC_HALT};
-static Fn boot_fun = {.code = boot_fun_code, .ncode = 3, .max_stack = 1, .name = NONE};
+static Fn boot_fun = {
+    .code = boot_fun_code, .ncode = 3, .max_stack = 1, .oplimit_words = 4, .name = NONE};
 #define BOOT_MFA_MAX 8
 static uint32_t boot_mfa_code[BOOT_MFA_MAX + 1][3];
 static Fn boot_mfa[BOOT_MFA_MAX + 1];
@@ -219,6 +227,7 @@ static void boot_init(void)
         boot_mfa_code[n][1] = n;
         boot_mfa_code[n][2] = OPC_HALT;
         f->max_stack = n + 2;
+        f->oplimit_words = n + 5;
         f->ncode = 3;
         f->name = NONE;
         f->code = boot_mfa_code[n];
@@ -342,7 +351,7 @@ static inline bool compare(unsigned op, Term a, Term b)
 #define POP() (*sp++)
 #define SLOT(s) (fp[-1 - (int64_t)(s)])
 #define NEXT() goto *labels[*ip++]
-#define OPLIMIT() (h->stop = fp - fn->nlocals - 3 - fn->max_stack)
+#define OPLIMIT() (h->stop = fp - fn->oplimit_words)
 /* safe_gc on copies: taking sp's and fp's addresses would keep them in
  * memory for the whole dispatch loop, a load and a store per opcode. */
 #define SAFE_GC(need)                                                                 \
@@ -598,7 +607,7 @@ L_CALL:
     callee = fn->mod->fns[*ip++];
     n = *ip++;
     rfn = (uintptr_t)fn;
-    rpc = (uint64_t)(ip - fn->code);
+    rpc = (uintptr_t)ip;
     rfp = (uint64_t)(h->end - fp);
     freev = NULL;
     nfree = 0;
@@ -655,7 +664,7 @@ L_TCALLR: {
     if (tail)
         goto tail_enter;
     rfn = (uintptr_t)fn;
-    rpc = (uint64_t)(ip - fn->code);
+    rpc = (uintptr_t)ip;
     rfp = (uint64_t)(h->end - fp);
     goto enter;
 }
@@ -697,7 +706,7 @@ calld: {
     if (tail)
         goto tail_enter;
     rfn = (uintptr_t)fn;
-    rpc = (uint64_t)(ip - fn->code);
+    rpc = (uintptr_t)ip;
     rfp = (uint64_t)(h->end - fp);
     goto enter;
 }
@@ -767,7 +776,7 @@ callf: {
     if (tail)
         goto tail_enter;
     rfn = (uintptr_t)fn;
-    rpc = (uint64_t)(ip - fn->code);
+    rpc = (uintptr_t)ip;
     rfp = (uint64_t)(h->end - fp);
     goto enter;
 }
@@ -825,11 +834,14 @@ L_MKEXPORT: {
     sp[0] = make_boxed(hp);
     NEXT();
 }
+L_RET_S:
+    PUSH(SLOT(*ip));
+    goto L_RET;
 L_RET: {
     Term r = sp[0];
     Term *ri = fp - fn->nlocals;
     Fn *caller = (Fn *)(uintptr_t)cp_val(ri[-1]);
-    uint64_t pc = cp_val(ri[-2]);
+    const uint32_t *rip = (const uint32_t *)(uintptr_t)cp_val(ri[-2]);
     uint64_t off = cp_val(ri[-3]);
     sp = fp - 1;
     sp[0] = r;
@@ -839,7 +851,7 @@ L_RET: {
     }
     fn = caller;
     fp = h->end - off;
-    ip = fn->code + pc;
+    ip = rip;
     OPLIMIT();
     NEXT();
 }
@@ -874,6 +886,20 @@ L_M_SLIT: {
         ip = fn->code + l;
     NEXT();
 }
+L_M_SCONS: {
+    Term t = SLOT(ip[0]);
+    if (!is_cons(t)) {
+        ip = fn->code + ip[1];
+        NEXT();
+    }
+    SLOT(ip[2]) = list_head(t);
+    SLOT(ip[3]) = list_tail(t);
+    ip += 4;
+    NEXT();
+}
+L_M_SNIL:
+    ip = SLOT(ip[0]) == NIL ? ip + 2 : fn->code + ip[1];
+    NEXT();
 L_M_TUPLE: {
     n = *ip++;
     uint32_t l = *ip++;
@@ -1202,7 +1228,7 @@ enter: {
      * the first argument. A closure's free values go last, after the
      * variables (comp.c numbers them so); CALLF made room for them. */
     fp = sp + n;
-    if (freev == NULL && ((size_t)(sp - h->htop) < frame_need(callee, n) ||
+    if (freev == NULL && ((size_t)(sp - h->htop) < callee->frame_words ||
                           (gc_policy_each_call ? heap_wants_gc(h) : wants_gc(h)))) {
         if (SAFE_GC(frame_need(callee, n)) != 0)
             goto heap_fail;

@@ -12,7 +12,9 @@
  *                             function's variables (always valid terms)
  *     fp[-nlocals-1 .. -3]    return info: caller Fn, pc, fp (TAG_CP words)
  *     below                   the operand stack
- * A catch marker (try) is three TAG_CP words on the operand stack. The
+ * The return info's pc word is the caller's absolute ip (TAG_CP words
+ * hold 60 bits, more than a user-space address). A catch marker (try) is
+ * three TAG_CP words on the operand stack. The
  * GC scans the stack and skips TAG_CP words. See docs/vm.md.
  */
 #ifndef MOTE_VM_H
@@ -47,6 +49,9 @@ typedef struct Fn {
     uint32_t nfree;     /* captured values (fn expressions)               */
     uint32_t nlocals;   /* arity + nfree + variables                      */
     uint32_t max_stack; /* operand words it may push                       */
+    uint32_t oplimit_words; /* nlocals + 3 + max_stack: a frame's extent    */
+    uint32_t frame_words;   /* what a call must find free: oplimit_words,  */
+                            /*   arity and slack (vm.c's frame_need)      */
     uint32_t *code;
     uint32_t ncode;
     Term *lits;         /* literal terms (outside any heap)                */
@@ -137,6 +142,10 @@ uint32_t vm_line_of(const Fn *fn, uint32_t pc);
  * Returns the new code length (never more than ncode; ncode unchanged
  * when out of memory or given code it does not understand). The compiler
  * calls it once per Fn, before anything can run it. */
+/* Fills fn's oplimit_words and frame_words from nlocals, max_stack and
+ * arity; the compiler calls it once the Fn is complete. */
+void vm_fn_sizes(Fn *fn);
+
 uint32_t vm_optimize(uint32_t *code, uint32_t ncode, uint32_t *lines, uint32_t nlines,
                      uint32_t nargs, uint32_t *nslots);
 

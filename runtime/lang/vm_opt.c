@@ -38,7 +38,7 @@ static const uint8_t label_bits[OPC_COUNT] = {
     [OPC_M_BSTART] = 1, [OPC_M_BEND] = 1, [OPC_TRY] = 1, [OPC_RECV] = 1, [OPC_RECV_WAIT] = 1,
     [OPC_M_LIT] = 2, [OPC_M_TUPLE] = 2, [OPC_M_KEY] = 2, [OPC_M_PREFIX] = 2, [OPC_M_LIST] = 2,
     [OPC_JCMP] = 2, [OPC_GBIF] = 4, [OPC_M_BGET] = 4, [OPC_M_SLIT] = 4, [OPC_RECV_TMO] = 3,
-    [OPC_JCMP_SK] = 8,
+    [OPC_JCMP_SK] = 8, [OPC_M_SCONS] = 2, [OPC_M_SNIL] = 2,
 };
 
 static inline unsigned label_mask(uint32_t op) { return label_bits[op]; }
@@ -47,9 +47,9 @@ static inline unsigned label_mask(uint32_t op) { return label_bits[op]; }
 static bool falls_through(uint32_t op)
 {
     switch (op) {
-    case OPC_JUMP: case OPC_RET: case OPC_TCALL: case OPC_TCALLR: case OPC_TCALLF:
-    case OPC_TCALLD: case OPC_RAISE: case OPC_RERAISE: case OPC_HALT: case OPC_RECV_WAIT:
-    case OPC_RECV_TMO:
+    case OPC_JUMP: case OPC_RET: case OPC_RET_S: case OPC_TCALL: case OPC_TCALLR:
+    case OPC_TCALLF: case OPC_TCALLD: case OPC_RAISE: case OPC_RERAISE: case OPC_HALT:
+    case OPC_RECV_WAIT: case OPC_RECV_TMO:
         return false;
     default:
         return true;
@@ -152,13 +152,38 @@ static void alias_arguments(Opt *o)
     mem_free(MEM_SYSTEM, stores, ns * 2 * sizeof *stores);
 }
 
-/* CMP always pushes a boolean: a CHKBOOL right after it checks nothing. */
+/* Whether the instruction before i (in code order) leaves a boolean on
+ * top of the stack: CMP, or a CHKBOOL that stays. */
+static bool pushes_bool(const Opt *o, uint32_t i)
+{
+    while (i > 0 && o->ins[i - 1].dead && o->ins[i - 1].op == OPC_CHKBOOL)
+        i--; /* dropped: it had a boolean below it */
+    return i > 0 && !o->ins[i - 1].dead &&
+           (o->ins[i - 1].op == OPC_CMP || o->ins[i - 1].op == OPC_CHKBOOL);
+}
+
+/* CMP always pushes a boolean, so a CHKBOOL checks nothing when it is
+ * reached only from a CMP before it and from `and`/`or` short cuts
+ * (DUP; JFALSE/JTRUE to it) taken on such a boolean. Drops those. */
 static void drop_chkbool_after_cmp(Opt *o)
 {
-    for (uint32_t i = 0; i + 1 < o->n; i++)
-        if (!o->ins[i].dead && o->ins[i].op == OPC_CMP && o->ins[i + 1].op == OPC_CHKBOOL &&
-            o->ins[i + 1].ntgt == 0)
-            o->ins[i + 1].dead = 1;
+    for (uint32_t c = 1; c < o->n; c++) {
+        if (o->ins[c].op != OPC_CHKBOOL || !pushes_bool(o, c))
+            continue;
+        uint32_t seen = 0;
+        bool ok = true;
+        for (uint32_t j = 2; j < o->n && ok && seen < o->ins[c].ntgt; j++) {
+            unsigned m = label_mask(o->ins[j].op);
+            for (uint32_t k = 0; m != 0; k++, m >>= 1)
+                if ((m & 1) && o->ins[j].a[k] == c) {
+                    seen++;
+                    ok = ok && (o->ins[j].op == OPC_JFALSE || o->ins[j].op == OPC_JTRUE) &&
+                         o->ins[j - 1].op == OPC_DUP && pushes_bool(o, j - 1);
+                }
+        }
+        if (ok && seen == o->ins[c].ntgt)
+            o->ins[c].dead = 1;
+    }
 }
 
 /* Operations that can neither raise nor leave the guard's region. */
@@ -339,6 +364,20 @@ static void fuse_at(Opt *o, uint32_t i)
         uint32_t s = in->a[0], lit = o->ins[j].a[0];
         *in = (Ins){.op = OPC_ARITH_SK, .a = {o->ins[k].a[0], s, lit}};
         o->ins[j].dead = o->ins[k].dead = 1;
+    } else if (in->op == OPC_LOAD && is_op(o, j, OPC_M_CONS) && is_op(o, k, OPC_STORE) &&
+               is_op(o, m, OPC_STORE)) {
+        uint32_t s = in->a[0];
+        *in = (Ins){.op = OPC_M_SCONS,
+                    .a = {s, o->ins[j].a[0], o->ins[k].a[0], o->ins[m].a[0]}};
+        o->ins[j].dead = o->ins[k].dead = o->ins[m].dead = 1;
+    } else if (in->op == OPC_LOAD && is_op(o, j, OPC_M_NIL)) {
+        uint32_t s = in->a[0];
+        *in = (Ins){.op = OPC_M_SNIL, .a = {s, o->ins[j].a[0]}};
+        o->ins[j].dead = 1;
+    } else if (in->op == OPC_LOAD && is_op(o, j, OPC_RET)) {
+        uint32_t s = in->a[0];
+        *in = (Ins){.op = OPC_RET_S, .a = {s}};
+        o->ins[j].dead = 1;
     } else if (in->op == OPC_LOAD && is_op(o, j, OPC_M_LIT)) {
         uint32_t s = in->a[0];
         *in = (Ins){.op = OPC_M_SLIT, .a = {s, o->ins[j].a[0], o->ins[j].a[1]}};

@@ -60,7 +60,19 @@ defmodule Enum do
   # ---- mapping and filtering ------------------------------------------
 
   def map(list, fun) when is_list(list), do: map_list(list, fun)
+
+  def map(%{__struct__: Range, first: f, last: l, step: s}, fun) do
+    map_range(f, l, s, fun, [])
+  end
+
   def map(enum, fun), do: :lists.reverse(reduce(enum, [], fn x, acc -> [fun.(x) | acc] end))
+
+  # A range's elements in order, without a closure call per element.
+  defp map_range(f, l, s, fun, acc) when (s > 0 and f <= l) or (s < 0 and f >= l) do
+    map_range(f + s, l, s, fun, [fun.(f) | acc])
+  end
+
+  defp map_range(_f, _l, _s, _fun, acc), do: :lists.reverse(acc)
 
   # The list helpers below build in an accumulator and reverse: constant
   # stack depth whatever the length of the list.
