@@ -297,6 +297,9 @@ static void comp_rescue_clause(Comp *c, FnB *f, const Ast *st, uint32_t cslot, u
         emit_op(c, f, OPC_POP, -1);
         Holes ok = {0};
         for (uint32_t i = 0; i < nn; i++) {
+            if (list[i]->kind != AST_ALIAS)
+                comp_error(c, list[i], "invalid rescue clause. The clause should match on an alias, "
+                                       "a variable or be in the \"var in [alias]\" format");
             emit_slot_op(c, f, OPC_LOAD, tmp);
             emit_lit(c, f, comp_alias(c, list[i]));
             emit_op(c, f, OPC_CMP, -1);
