@@ -132,7 +132,9 @@ void prow_draw(const ProwLayout *l, const SnapRow *r, int y, bool sel)
     cell(l, PROW_MEM_G, y, fmt_growth(r->mem_per_sec, 1, b, sizeof b));
     snprintf(b, sizeof b, "%u", r->restarts);
     cell(l, PROW_RST, y, b);
-    cell(l, PROW_STATUS, y, prow_status(r->status));
+    /* Blocked in a GenServer.call or Task.await: "call", not just "wait". */
+    cell(l, PROW_STATUS, y, r->waiting_on && r->status == MOTE_S_WAITING ? "call"
+                                                                          : prow_status(r->status));
     cell(l, PROW_CURRENT, y, r->current_function);
     attroff(base);
 }

@@ -7,15 +7,22 @@ Each run uses its own tmux server (-L, a name with this pid) and kills only
 that server. Patterns are waited for with generous timeouts (the machine
 may be loaded); nothing is judged on timing.
 
-Checks: the header counts the processes the script spawned; Q (sort by
-message queue) brings the flooded process to the top; the help screen
-lists every key of the key table in observer/prefs.c; k + y kills the
-selected process; resizing to 80x24 keeps the header and the table within
-the screen; q quits. Killing a supervised worker from the tree view shows
-the restart in the tree and in the restart log, and the detail pane of the
-new worker names its supervisor; two GenServers calling each other are
-flagged as a deadlock in the detail pane; observer() in the REPL opens the
-view on the REPL's runtime and q returns to a working prompt (twice).
+Checks (each a wait for a pattern): the header counts the processes the
+script spawned; Q (sort by message queue) brings the flooded process to
+the top; its detail summarises the mailbox by shape, m pages through the
+messages, s suspends and resumes it; the help screen lists every key of
+the key table in observer/prefs.c (and man/mote-top.1 documents each);
+F6 opens the sort menu; k + y kills the selected process; mouse clicks
+sort by a heading, select a row and run a bottom-bar key; resizing to
+80x24 keeps the header, the table and the key bar within the screen; q
+quits. Killing a supervised worker from the tree view shows the restart in
+the tree (count, last exit, intensity use) and in the restart log; x s
+sends :shutdown; the detail names the supervisor. An application's tree
+nests its supervisors, lone supervisors root their own trees, folding
+works; a child crashing every 300 ms is FLAPPING; two GenServers calling
+each other show as "call" and a DEADLOCK; observer() in the REPL opens the
+view on the REPL's runtime, redraws on resize, and q returns to a working
+prompt (twice).
 """
 import os
 import re
@@ -311,6 +318,16 @@ def check_supervised_kill(script):
              and "top_sup" in t, "the restart log (l) lists the restart")
     keys("t")
     t = wait_for(lambda t: "restarted 1" in t, "back in the tree")
+    # x on worker_b (one line down): an exit signal with a chosen reason.
+    keys("Down")
+    time.sleep(0.3)
+    keys("x")
+    wait_for(lambda t: "Exit signal to" in t and "worker_b" in t, "x asks for a reason")
+    keys("s")
+    wait_for(lambda t: "sent exit :shutdown" in t and t.count("restarted 1") == 2
+             and ":shutdown" in t, "x s sends :shutdown; worker_b is restarted too")
+    keys("Up")
+    time.sleep(0.3)
     keys("Enter")
     wait_for(lambda t: "Detail of" in t and "parent" in t and "top_sup" in t,
              "Enter opens the detail of worker_a, naming its supervisor as parent")
@@ -369,6 +386,8 @@ def check_deadlock(script):
     keys("dl_a", "Enter")
     wait_for(lambda t: "Filter: dl_a" in t and any("dl_a" in r for r in table_rows(t)),
              "/ filters the table down to dl_a")
+    wait_for(lambda t: any("dl_a" in r and " call " in r for r in table_rows(t)),
+             "the table's STAT says dl_a is blocked in a call")
     keys("Enter")
     wait_for(lambda t: "waiting on" in t and "dl_b" in t and "DEADLOCK" in t,
              "the detail of dl_a shows it waits on dl_b, flagged as a deadlock")
