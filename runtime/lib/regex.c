@@ -100,6 +100,33 @@ static bool flags_of(const uint8_t *o, size_t n, uint32_t *flags)
     return true;
 }
 
+/* Regex options as Elixir takes them: a string of letters ("iu") or a
+ * list of the atoms they stand for ([:caseless, :unicode]). */
+static bool opts_flags(Term opts, uint32_t *flags)
+{
+    const uint8_t *o;
+    size_t on;
+    if (lib_bytes(opts, &o, &on))
+        return flags_of(o, on, flags);
+    static const struct { const char *name, *letter; } names[] = {
+        {"caseless", "i"}, {"multiline", "m"}, {"dotall", "s"}, {"extended", "x"},
+        {"unicode", "u"}, {"firstline", "f"}, {"ungreedy", "U"},
+    };
+    *flags = 0;
+    Term t = opts;
+    for (; is_cons(t); t = list_tail(t)) {
+        uint32_t f = 0;
+        size_t i = 0;
+        while (i < sizeof names / sizeof names[0] && list_head(t) != atom_from_cstr(names[i].name))
+            i++;
+        if (i == sizeof names / sizeof names[0] ||
+            !flags_of((const uint8_t *)names[i].letter, 1, &f))
+            return false;
+        *flags |= f;
+    }
+    return t == NIL;
+}
+
 /* PCRE2's texts for the commonest errors, reworded as the PCRE that
  * Erlang's re (and so Elixir) reports them. */
 static void translate_error(char *msg, size_t size)
@@ -187,13 +214,12 @@ bool regex_is(Term t)
 
 bool regex_code(Proc *p, Term re, Rx *rx)
 {
-    const uint8_t *src, *o;
-    size_t n, on;
+    const uint8_t *src;
+    size_t n;
     uint32_t flags;
     Term s = regex_is(re) ? map_get(re, atom_from_cstr("source")) : NONE;
     Term opts = regex_is(re) ? map_get(re, atom_from_cstr("opts")) : NONE;
-    if (s == NONE || !lib_bytes(s, &src, &n) || opts == NONE || !lib_bytes(opts, &o, &on) ||
-        !flags_of(o, on, &flags)) {
+    if (s == NONE || !lib_bytes(s, &src, &n) || opts == NONE || !opts_flags(opts, &flags)) {
         bif_raise_msg(p, "ArgumentError", "not a valid regex");
         return false;
     }
@@ -253,12 +279,12 @@ static Term make_regex(Proc *p, Term source, Term opts)
  * (raise: the struct or Regex.CompileError). */
 static Term regex_compile(Proc *p, Term src, Term opts, bool raise)
 {
-    const uint8_t *s, *o;
-    size_t n, on;
+    const uint8_t *s;
+    size_t n;
     uint32_t flags;
     if (!lib_bytes(src, &s, &n))
         return lib_function_clause(p, "Elixir.Regex", raise ? "compile!" : "compile", 2);
-    if (!lib_bytes(opts, &o, &on) || !flags_of(o, on, &flags))
+    if (!opts_flags(opts, &flags))
         return bif_raise_msg(p, "Regex.CompileError", "invalid option");
     char msg[256];
     size_t where;
@@ -332,11 +358,17 @@ static Term bif_escape(Proc *p, const Term *a)
 /* ~r/source/opts, with every unescaped "/" in the source escaped. */
 static DocId regex_doc(InspectCx *cx, Term s, int limit)
 {
-    (void)limit;
     const uint8_t *src, *o;
     size_t n, on;
     Term st = map_get(s, atom_from_cstr("source")), ot = map_get(s, atom_from_cstr("opts"));
-    if (st == NONE || ot == NONE || !lib_bytes(st, &src, &n) || !lib_bytes(ot, &o, &on))
+    if (st == NONE || ot == NONE || !lib_bytes(st, &src, &n))
+        return DOC_NIL;
+    if (is_list(ot)) {
+        /* Options given as atoms print as the call that builds them. */
+        Term items[2] = {st, ot};
+        return inspect_container(cx, "Regex.compile!(", items, 2, ")", limit, false);
+    }
+    if (!lib_bytes(ot, &o, &on))
         return DOC_NIL;
     Strbuf sb;
     strbuf_init(&sb);

@@ -25,26 +25,39 @@ defmodule Range do
     range(f + n * s, l + n * s, s)
   end
 
+  # Elixir 1.14's arithmetic: both ranges turned to a positive step (from
+  # the written last, not the last element), then the first common term of
+  # the two progressions by the extended gcd, as Elixir computes it (its
+  # answers, including where that formula errs, are what programs see).
   def disjoint?(%{__struct__: Range} = a, %{__struct__: Range} = b) do
     if size(a) == 0 or size(b) == 0 do
       true
     else
-      {a1, a2} = bounds(a)
-      {b1, b2} = bounds(b)
+      {first1, last1, step1} = turn_up(a)
+      {first2, last2, step2} = turn_up(b)
 
       cond do
-        a2 < b1 or b2 < a1 -> true
-        a.step == 1 and b.step == 1 -> false
-        true -> not Enum.any?(a, fn x -> Enumerable.member?(b, x) == {:ok, true} end)
+        last2 < first1 or last1 < first2 ->
+          true
+
+        abs(step1) == 1 and abs(step2) == 1 ->
+          false
+
+        true ->
+          {gcd, u, v} = Integer.extended_gcd(-step1, step2)
+          c = first1 - first2 + step2 - step1
+          t1 = -c / step2 * u
+          t2 = -c / step1 * v
+          t = max(floor(t1) + 1, floor(t2) + 1)
+          x = div(c * u + t * step2, gcd) - 1
+          y = div(c * v + t * step1, gcd) - 1
+          x < 0 or first1 + x * step1 > last1 or y < 0 or first2 + y * step2 > last2
       end
     end
   end
 
-  # The lowest and highest elements of a non-empty range.
-  defp bounds(%{first: f, last: l, step: s}) do
-    last = f + (Enumerable.range_size(f, l, s) - 1) * s
-    if s > 0, do: {f, last}, else: {last, f}
-  end
+  defp turn_up(%{first: f, last: l, step: s}) when f > l, do: {l, f, -s}
+  defp turn_up(%{first: f, last: l, step: s}), do: {f, l, s}
 
   def to_list(range), do: Enum.to_list(range)
 end

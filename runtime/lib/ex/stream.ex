@@ -323,6 +323,13 @@ defmodule Stream do
 
   def repeatedly(fun), do: unfold(nil, fn s -> {fun.(), s} end)
 
+  def duplicate(value, n) when is_integer(n) and n >= 0 do
+    unfold(n, fn
+      0 -> nil
+      k -> {value, k - 1}
+    end)
+  end
+
   def cycle(enum) do
     case Enum.to_list(enum) do
       [] -> raise ArgumentError, "cannot cycle over an empty enumerable"
