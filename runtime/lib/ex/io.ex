@@ -12,16 +12,23 @@ defmodule IO do
 
   @doc "Writes item (chardata or anything with String.Chars) and a newline to device (default :stdio)."
   def puts(item), do: put(:stdio, IO.__chars__(item, true))
+
+  @doc "Writes item and a newline to device: :stdio (the group leader), :stderr, a pid or a registered name."
   def puts(device, item), do: put(device, IO.__chars__(item, true))
 
   @doc "Writes item (chardata or anything with String.Chars) to device (default :stdio)."
   def write(item), do: put(:stdio, IO.__chars__(item, false))
+
+  @doc "Writes item to device: :stdio (the group leader), :stderr, a pid or a registered name."
   def write(device, item), do: put(device, IO.__chars__(item, false))
 
   @doc "Inspects item (Inspect options; :label prefixes it), writes it to device (default :stdio) and returns item."
   def inspect(item), do: inspect(:stdio, item, [])
+
+  @doc "Inspects item with opts (Inspect options; :label prefixes it), writes it to :stdio and returns item."
   def inspect(item, opts), do: inspect(:stdio, item, opts)
 
+  @doc "Inspects item with opts, writes it to device and returns item."
   def inspect(device, item, opts) do
     put(device, IO.__inspect_chars__(item, opts))
     item
@@ -30,6 +37,7 @@ defmodule IO do
   @doc "Writes prompt, reads a line from device (default :stdio): the line with its newline, :eof, or {:error, reason}."
   def gets(prompt), do: gets(:stdio, prompt)
 
+  @doc "Writes prompt, reads a line from device: the line with its newline, :eof, or {:error, reason}."
   def gets(device, prompt) do
     case IO.__target__(device) do
       nil ->
