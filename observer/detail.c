@@ -9,11 +9,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "crt.h"
 #include "detail.h"
 #include "fmt.h"
 #include "prow.h"
+#include "stree.h"
 
 #define DETAIL_CHAIN 32
 #define DETAIL_MAX_PIDS 64      /* links or monitors listed             */
@@ -159,6 +161,9 @@ static void add_sup(Detail *d, const DetailFeed *f)
     if (!f->sup || f->sup(f->ctx, d->pid, &si))
         return;
     char p[32], clock[16];
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    int64_t now_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
     add(d, 0, CRT_TITLE, "Supervisor: %s, %u/%u restarts in %us, %u in all%s%s", si.strategy,
         si.restarts_in_window, si.max_restarts, si.max_seconds, si.restarts,
         si.app[0] ? ", application :" : "", si.app);
@@ -168,8 +173,9 @@ static void add_sup(Detail *d, const DetailFeed *f)
             mote_format(mote_pid_term(c->pid), p, sizeof p);
         else
             snprintf(p, sizeof p, c->state == MOTE_CHILD_RESTARTING ? "restarting" : "undefined");
-        add(d, c->pid, CRT_NORMAL, "  %-20.20s %-14s %s, restarted %u", c->id, p,
-            c->supervisor ? "supervisor" : "worker", c->restarts);
+        bool flap = stree_is_flapping(&si, c, now_ms);
+        add(d, c->pid, flap ? CRT_WARN : CRT_NORMAL, "  %-20.20s %-14s %s, restarted %u%s", c->id,
+            p, c->supervisor ? "supervisor" : "worker", c->restarts, flap ? "  FLAPPING" : "");
     }
     if (si.nlog)
         add(d, 0, CRT_TITLE, "Recent restarts (%zu)", si.nlog);

@@ -375,6 +375,19 @@ def check_flapping(script):
         return m and int(m.group(1)) >= 3 and h and int(h.group(1)) >= 3
     wait_for(flapping, "a child crashing every 300 ms is marked FLAPPING, and the header "
              "counts the restarts of the last minute")
+    keys("Enter")
+    wait_for(lambda t: "Supervisor: one_for_one" in t and "FLAPPING" in t
+             and "Recent restarts" in t and ":boom" in t,
+             "the supervisor's detail lists the flapping child and its recent restarts")
+    keys("q")
+
+
+def check_monochrome(script):
+    start(f"env TERM=vt100 NO_COLOR=1 {MOTE} top -d 0.3 {script}", 80, 24)
+    wait_for(lambda t: "Processes:" in t and "PID " in t and len(table_rows(t)) >= 8,
+             "with TERM=vt100 and NO_COLOR the view is drawn")
+    keys("t")
+    wait_for(lambda t: "not supervised" in t, "the tree works in monochrome too")
     keys("q")
 
 
@@ -447,6 +460,7 @@ def main():
             check_supervised_kill(paths["sup"])
             check_app_tree(paths["app"])
             check_flapping(paths["flap"])
+            check_monochrome(paths["observed"])
             check_deadlock(paths["dl"])
             check_repl()
         finally:
