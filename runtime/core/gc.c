@@ -339,7 +339,10 @@ static void free_from_space(Heap *h)
         frag_free(f);
         f = next;
     }
-    mem_free(MEM_HEAP, h->start, (size_t)(h->end - h->start) * sizeof(Term));
+    /* A block inside its owner's allocation goes when the owner does. */
+    if (!(h->flags & HEAP_INLINE_BLOCK))
+        mem_free(MEM_HEAP, h->start, (size_t)(h->end - h->start) * sizeof(Term));
+    h->flags &= ~HEAP_INLINE_BLOCK;
 }
 
 /* Copies everything reachable into `to` (of `to_words`) and sweeps the

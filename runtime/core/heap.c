@@ -68,7 +68,7 @@ void heap_fini(Heap *h)
         f = next;
     }
     release_offheap(h->mso);
-    if (h->start != NULL)
+    if (h->start != NULL && !(h->flags & HEAP_INLINE_BLOCK))
         mem_free(MEM_HEAP, h->start, block_words(h) * sizeof(Term));
     memset(h, 0, sizeof *h);
 }

@@ -48,6 +48,9 @@ typedef struct Heap {
  * The VM leaves it off and meets its cap at safe points. */
 #define HEAP_STRICT_CAP 1u
 #define HEAP_CAP_HIT 2u
+/* The block is part of its owner's allocation (a Proc's first block,
+ * allocated with the struct): heap_fini and the GC never free it. */
+#define HEAP_INLINE_BLOCK 4u
 
 #define HEAP_MIN_WORDS 32 /* a fresh process's heap+stack; grows on demand */
 /* Off-heap binary bytes a heap may reference before a collection is worth

@@ -72,8 +72,25 @@ void cold_unlock(ProcCold *c)
 
 /* ---- allocation and recycling --------------------------------------- */
 
+/* A Proc and its first heap block are one allocation: a spawn costs one
+ * malloc and an exit one free, not two of each. The block is counted with
+ * the process (MEM_PROC) and stays with the struct for its whole life; a
+ * heap that grows moves out of it (the GC never frees it). */
+#define PROC_BYTES (sizeof(Proc) + HEAP_MIN_WORDS * sizeof(Term))
+
+/* Points p's heap at the empty block inside p's allocation. */
+static void use_inline_block(Proc *p)
+{
+    Heap *h = &p->heap;
+    memset(h, 0, sizeof *h);
+    h->start = h->htop = (Term *)(void *)(p + 1);
+    h->end = h->stop = h->start + HEAP_MIN_WORDS;
+    h->min_words = HEAP_MIN_WORDS;
+    h->flags = HEAP_INLINE_BLOCK;
+}
+
 /* A Proc from this scheduler's free list (heap block kept when it was
- * the minimal size), or a fresh one with heap.start == NULL. */
+ * the minimal size), or a fresh one on its inline block. */
 static Proc *proc_alloc(void)
 {
     Sched *s = sched_current();
@@ -83,17 +100,16 @@ static Proc *proc_alloc(void)
         s->nfree_procs--;
         return p;
     }
-    Proc *p = mem_alloc(MEM_PROC, sizeof *p);
+    Proc *p = mem_alloc(MEM_PROC, PROC_BYTES);
     if (p != NULL)
-        p->heap.start = NULL;
+        use_inline_block(p);
     return p;
 }
 
 void proc_destroy(Proc *p)
 {
-    if (p->heap.start != NULL)
-        heap_fini(&p->heap);
-    mem_free(MEM_PROC, p, sizeof *p);
+    heap_fini(&p->heap);
+    mem_free(MEM_PROC, p, PROC_BYTES);
 }
 
 static void free_cold(ProcCold *c)
@@ -116,10 +132,12 @@ static bool heap_is_reusable(const Heap *h)
 static void heap_recycle(Heap *h)
 {
     Term *start = h->start, *end = h->end;
+    uint32_t inline_block = h->flags & HEAP_INLINE_BLOCK;
     memset(h, 0, sizeof *h);
     h->start = h->htop = start;
     h->end = h->stop = end;
     h->min_words = HEAP_MIN_WORDS;
+    h->flags = inline_block;
 }
 
 /* Returns a dead process's memory: the heap block stays with the struct
@@ -132,10 +150,12 @@ static void proc_release(Proc *p)
         free_cold(p->cold);
     p->cold = NULL;
     Sched *s = sched_current();
-    if (heap_is_reusable(&p->heap))
+    if (heap_is_reusable(&p->heap)) {
         heap_recycle(&p->heap);
-    else if (p->heap.start != NULL)
+    } else {
         heap_fini(&p->heap);
+        use_inline_block(p); /* back on the block it was born with */
+    }
     if (s != NULL && s->node == p->node && s->nfree_procs < SCHED_FREE_PROCS_MAX) {
         p->run_next = s->free_procs;
         s->free_procs = p;
@@ -255,9 +275,7 @@ static int spawn(Node *n, Proc *parent, const mote_proc_class *cls, void *arg,
     if ((rc = node_reserve(n, &pid)) != 0)
         return rc;
     Proc *p = proc_alloc();
-    if (p == NULL || (p->heap.start == NULL && heap_init(&p->heap, HEAP_MIN_WORDS) != 0)) {
-        if (p != NULL)
-            mem_free(MEM_PROC, p, sizeof *p);
+    if (p == NULL) {
         node_unreserve(n, pid);
         return MOTE_ENOMEM;
     }
