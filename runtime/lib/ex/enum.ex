@@ -681,33 +681,8 @@ defmodule Enum do
 
   def chunk_every(enum, count, step, leftover \\ [])
       when is_integer(count) and count > 0 and is_integer(step) and step > 0 do
-    {chunk, after_fun, acc} = chunker(count, step, leftover)
+    {chunk, after_fun, acc} = Enum.Chunker.every(count, step, leftover)
     chunk_while(enum, acc, chunk, after_fun)
-  end
-
-  # The chunk_while functions of chunk_every: the state holds the last
-  # elements (newest first) and their number; a chunk is emitted when
-  # count elements are buffered, and once max(count, step) are, the
-  # buffer keeps only what the next chunk shares with this one.
-  def chunker(count, step, leftover) do
-    limit = :erlang.max(count, step)
-
-    chunk = fn x, {buf, n} ->
-      buf = [x | buf]
-      n = n + 1
-      next = if n >= limit, do: {take_list(buf, n - step), n - step}, else: {buf, n}
-      if n == count, do: {:cont, :lists.reverse(buf), next}, else: {:cont, next}
-    end
-
-    after_fun = fn {buf, n} ->
-      if leftover == :discard or n == 0 or n >= count do
-        {:cont, {[], 0}}
-      else
-        {:cont, :lists.reverse(buf, take(leftover, count - n)), {[], 0}}
-      end
-    end
-
-    {chunk, after_fun, {[], 0}}
   end
 
   def chunk_while(enum, acc, chunk_fun, after_fun) do
@@ -727,22 +702,8 @@ defmodule Enum do
   end
 
   def chunk_by(enum, fun) do
-    chunk_while(
-      enum,
-      nil,
-      fn
-        x, nil ->
-          {:cont, {[x], fun.(x)}}
-
-        x, {buf, key} ->
-          k = fun.(x)
-          if k === key, do: {:cont, {[x | buf], key}}, else: {:cont, :lists.reverse(buf), {[x], k}}
-      end,
-      fn
-        nil -> {:cont, nil}
-        {buf, _} -> {:cont, :lists.reverse(buf), nil}
-      end
-    )
+    {chunk, after_fun} = Enum.Chunker.by(fun)
+    chunk_while(enum, nil, chunk, after_fun)
   end
 
   # ---- uniqueness -----------------------------------------------------
@@ -835,7 +796,7 @@ defmodule Enum do
   def sort(enum), do: :lists.sort(to_list(enum))
 
   def sort(enum, :asc), do: :lists.sort(to_list(enum))
-  def sort(enum, sorter), do: merge_sort(to_list(enum), to_sorter(sorter, :min))
+  def sort(enum, sorter), do: Enum.MergeSort.sort(to_list(enum), to_sorter(sorter, :min))
 
   def sort_by(enum, mapper), do: sort_by(enum, mapper, :asc)
 
@@ -856,36 +817,8 @@ defmodule Enum do
 
     enum
     |> map(fn x -> {mapper.(x), x} end)
-    |> merge_sort(fn {a, _}, {b, _} -> sorter.(a, b) end)
+    |> Enum.MergeSort.sort(fn {a, _}, {b, _} -> sorter.(a, b) end)
     |> map_list(fn {_, x} -> x end)
-  end
-
-  # A stable bottom-up merge sort: before?(a, b) true keeps a first, as
-  # :lists.sort/2 does with a fun that answers "a <= b". Runs of two, then
-  # neighbouring runs merged pass after pass.
-  defp merge_sort(list, before?), do: list |> runs(before?, []) |> merge_runs(before?)
-
-  defp runs([a, b | t], before?, acc) do
-    run = if before?.(a, b), do: [a, b], else: [b, a]
-    runs(t, before?, [run | acc])
-  end
-
-  defp runs([a], _before?, acc), do: :lists.reverse([[a] | acc])
-  defp runs([], _before?, acc), do: :lists.reverse(acc)
-
-  defp merge_runs([], _before?), do: []
-  defp merge_runs([run], _before?), do: run
-  defp merge_runs(runs, before?), do: merge_runs(merge_pairs(runs, before?, []), before?)
-
-  defp merge_pairs([a, b | t], before?, acc), do: merge_pairs(t, before?, [merge(a, b, before?, []) | acc])
-  defp merge_pairs([a], _before?, acc), do: :lists.reverse([a | acc])
-  defp merge_pairs([], _before?, acc), do: :lists.reverse(acc)
-
-  defp merge([], right, _before?, acc), do: :lists.reverse(acc, right)
-  defp merge(left, [], _before?, acc), do: :lists.reverse(acc, left)
-
-  defp merge([l | lt] = left, [r | rt] = right, before?, acc) do
-    if before?.(l, r), do: merge(lt, right, before?, [l | acc]), else: merge(left, rt, before?, [r | acc])
   end
 
   # ---- building strings and collections -------------------------------

@@ -151,27 +151,13 @@ defmodule Stream do
 
   def chunk_every(enum, count, step, leftover \\ [])
       when is_integer(count) and count > 0 and is_integer(step) and step > 0 do
-    {chunk, after_fun, acc} = Enum.chunker(count, step, leftover)
+    {chunk, after_fun, acc} = Enum.Chunker.every(count, step, leftover)
     chunk_while(enum, acc, chunk, after_fun)
   end
 
   def chunk_by(enum, fun) do
-    chunk_while(
-      enum,
-      nil,
-      fn
-        x, nil ->
-          {:cont, {[x], fun.(x)}}
-
-        x, {buf, key} ->
-          k = fun.(x)
-          if k === key, do: {:cont, {[x | buf], key}}, else: {:cont, :lists.reverse(buf), {[x], k}}
-      end,
-      fn
-        nil -> {:cont, nil}
-        {buf, _} -> {:cont, :lists.reverse(buf), nil}
-      end
-    )
+    {chunk, after_fun} = Enum.Chunker.by(fun)
+    chunk_while(enum, nil, chunk, after_fun)
   end
 
   def chunk_while(enum, acc, chunk_fun, after_fun) do
