@@ -112,6 +112,16 @@ void comp_capture(Comp *c, FnB *f, const Ast *e)
             child->farity = f->farity;
             Ast *call = mk_node(c, AST_CALL, target, arity);
             call->v.str = target->v.str;
+            /* &<=/2, &!==/2, &||/2: an operator captures as the operator
+             * applied to the arguments (Erlang spells the builtins
+             * differently, and macros like || have no function at all). */
+            for (int op = 0; op < OP_COUNT && (arity == 1 || arity == 2); op++)
+                if (op != OP_CAPTURE && op != OP_MATCH && op != OP_PIN &&
+                    strcmp(ast_op_text((AstOp)op), target->v.str.s) == 0) {
+                    call->kind = AST_OP;
+                    call->op = (uint8_t)op;
+                    break;
+                }
             for (uint32_t i = 0; i < arity; i++) {
                 char name[16];
                 snprintf(name, sizeof name, "&%u", i + 1);
