@@ -350,19 +350,25 @@ static int on_key(Screen *sc, int ch)
     return f ? f : global_act(sc, a);
 }
 
+/* The key loop: a snapshot when the interval has passed (or a key asks
+ * for fresh data), a redraw only when something changed. */
 static void run(Screen *sc)
 {
     double next = 0;
-    bool force = true;
+    bool force = true, dirty = true;
     for (;;) {
         double t = now_s();
         if (force || (!sc->paused && t >= next)) {
             take(sc);
             next = t + sc->delay_s;
             force = false;
+            dirty = true;
         }
-        layout(sc);
-        draw(sc);
+        if (dirty) {
+            layout(sc);
+            draw(sc);
+            dirty = false;
+        }
         /* Waits are capped so a resize is seen soon even if the signal
          * did not end the wait. */
         double wait = sc->paused ? 0.25 : next - now_s();
@@ -370,7 +376,7 @@ static void run(Screen *sc)
         timeout(wait > 0 ? (int)(wait * 1000) + 1 : 0);
         int ch = getch();
         if (crt_resized()) {
-            force = true;
+            force = dirty = true;
             continue;
         }
         if (ch == ERR)
@@ -379,6 +385,7 @@ static void run(Screen *sc)
         if (f & PANEL_QUIT)
             return;
         force = (f & (PANEL_RETAKE | PANEL_RETAKE_DETAIL)) != 0;
+        dirty = true;
     }
 }
 
