@@ -374,6 +374,8 @@ static void fuse_at(Opt *o, uint32_t i)
         uint32_t s = in->a[0];
         *in = (Ins){.op = OPC_M_SNIL, .a = {s, o->ins[j].a[0]}};
         o->ins[j].dead = 1;
+    } else if (in->op == OPC_LOAD && is_op(o, j, OPC_POP)) {
+        in->dead = o->ins[j].dead = 1; /* an unused argument `_x` */
     } else if (in->op == OPC_LOAD && is_op(o, j, OPC_RET)) {
         uint32_t s = in->a[0];
         *in = (Ins){.op = OPC_RET_S, .a = {s}};
@@ -394,6 +396,89 @@ static void fuse_at(Opt *o, uint32_t i)
         uint32_t s = in->a[0];
         *in = (Ins){.op = OPC_LOAD2, .a = {s, o->ins[j].a[0]}};
         o->ins[j].dead = 1;
+    }
+}
+
+/* Operand-stack effect of op when it falls through (*fall) and when it
+ * jumps (*jump); false for ops this pass does not track. */
+static bool stack_effect(const Ins *in, int *fall, int *jump)
+{
+    *jump = 0;
+    switch (in->op) {
+    case OPC_LOAD: case OPC_LIT: case OPC_NIL: case OPC_DUP: case OPC_ARITH_SK:
+        *fall = 1;
+        break;
+    case OPC_LOAD2: *fall = 2; break;
+    case OPC_STORE: case OPC_POP: case OPC_ARITH: case OPC_CMP: case OPC_CONS: *fall = -1; break;
+    case OPC_ARITH_K: case OPC_NOP: case OPC_SWAP: *fall = 0; break;
+    case OPC_M_SLIT: case OPC_M_SNIL: case OPC_M_SCONS: case OPC_JCMP_SK: *fall = 0; break;
+    case OPC_JCMP: case OPC_M_EQ: *fall = *jump = -2; break;
+    case OPC_M_LIT: case OPC_M_NIL: case OPC_JTRUE: case OPC_JFALSE: case OPC_JFALSY:
+    case OPC_JTRUTHY: *fall = *jump = -1; break;
+    case OPC_M_CONS: *fall = 1; *jump = -1; break;
+    case OPC_TUPLE: *fall = 1 - (int)in->a[0]; break;
+    case OPC_CALL: *fall = 1 - (int)in->a[1]; break;
+    case OPC_DROPTO: *fall = 0; break; /* handled by the caller */
+    default: return false;
+    }
+    return true;
+}
+
+/* Whether every label pointing at t comes from a jump made at depth d. */
+static bool jumps_in_at(const Opt *o, uint32_t t, const int32_t *jdepth, int32_t d)
+{
+    uint32_t seen = 0;
+    for (uint32_t j = 0; j < o->n && seen < o->ins[t].ntgt; j++) {
+        if (o->ins[j].dead)
+            continue;
+        unsigned m = label_mask(o->ins[j].op);
+        for (uint32_t k = 0; m != 0; k++, m >>= 1)
+            if ((m & 1) && o->ins[j].a[k] == t) {
+                if (jdepth[j] != d)
+                    return false;
+                seen++;
+            }
+    }
+    return seen == o->ins[t].ntgt;
+}
+
+#define DEPTH_UNKNOWN (-1)
+#define DEPTH_NONE (-2) /* no path falls through to here */
+
+/* A DROPTO d that every path reaches at depth d already does nothing:
+ * the common case is a clause's failure label, reached by a match that
+ * failed with the operand stack empty. Depths are followed down the code
+ * from the entry (depth 0) and from each DROPTO through the ops
+ * stack_effect knows; jdepth (n entries) records the depth of each jump
+ * (unknown for backward jumps, which are not followed). */
+static void drop_idle_droptos(Opt *o, int32_t *jdepth)
+{
+    for (uint32_t i = 0; i < o->n; i++)
+        jdepth[i] = DEPTH_UNKNOWN;
+    int32_t d = 0; /* depth on falling into instruction i */
+    for (uint32_t i = 0; i < o->n; i++) {
+        Ins *in = &o->ins[i];
+        if (in->dead)
+            continue;
+        if (in->op == OPC_DROPTO) {
+            int32_t want = (int32_t)in->a[0];
+            bool fall_ok = d == want || d == DEPTH_NONE;
+            if (fall_ok && (in->ntgt == 0 || jumps_in_at(o, i, jdepth, want)) &&
+                !(d == DEPTH_NONE && in->ntgt == 0))
+                in->dead = 1;
+            d = want;
+            continue;
+        }
+        if (in->ntgt > 0)
+            d = DEPTH_UNKNOWN;
+        int fall, jump;
+        if (d < 0 || !stack_effect(in, &fall, &jump)) {
+            d = falls_through(in->op) ? DEPTH_UNKNOWN : DEPTH_NONE;
+            continue;
+        }
+        if (label_mask(in->op) != 0 && d + jump >= 0)
+            jdepth[i] = d + jump;
+        d = !falls_through(in->op) ? DEPTH_NONE : d + fall >= 0 ? d + fall : DEPTH_UNKNOWN;
     }
 }
 
@@ -475,6 +560,7 @@ uint32_t vm_optimize(uint32_t *code, uint32_t ncode, uint32_t *lines, uint32_t n
             if (!o.ins[i].dead)
                 fuse_at(&o, i);
         count_targets(&o);
+        drop_idle_droptos(&o, (int32_t *)work);
         len = encode(&o, code, newpc);
         remap_lines(lines, nlines, idx_of, ncode, newpc, o.n);
     }
