@@ -439,7 +439,8 @@ char *edit_read(const char *prompt, bool *sigint)
     *sigint = false;
     if (pasted != NULL)
         return next_pasted_line();
-    interrupted = 0;
+    /* A Ctrl+C that came before the prompt went up is not forgotten: it
+     * ends this read at once (IO.gets must not swallow an interrupt). */
     line_done = false;
     line_read = NULL;
     fflush(stdout);

@@ -23,7 +23,8 @@ int edit_init(mote_shell *sh, const char *hist_path);
 void edit_fini(mote_shell *sh);
 
 /* One line read with prompt; malloc'd, NULL at Ctrl+D. *sigint is set
- * when Ctrl+C ended the line instead (the line is then NULL). A bracketed
+ * when Ctrl+C ended the line instead (the line is then NULL), also when
+ * the flag was already set as the call began; the flag is clear after. A bracketed
  * paste is handed out one line per call, as if typed. Output that other
  * threads send to edit_output meanwhile is printed above the prompt and
  * the line being typed is drawn again below it. */
