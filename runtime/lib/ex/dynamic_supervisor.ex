@@ -179,3 +179,57 @@ defmodule DynamicSupervisor.Impl do
     :ok
   end
 end
+
+# PartitionSupervisor (Elixir 1.14): `partitions` copies of one child
+# spec under a :one_for_one supervisor registered as :name, the children's
+# ids being their partition numbers; {:via, PartitionSupervisor, {name,
+# key}} reaches the child of partition rem(abs(key), n) for an integer key,
+# :erlang.phash2(key, n) otherwise.
+defmodule PartitionSupervisor do
+  def child_spec(opts) when is_list(opts) do
+    %{id: Keyword.get(opts, :name, PartitionSupervisor), start: {PartitionSupervisor, :start_link, [opts]}, type: :supervisor}
+  end
+
+  def start_link(opts) when is_list(opts) do
+    name = Keyword.get(opts, :name) || raise ArgumentError, "the :name option must be given to PartitionSupervisor"
+    spec = Keyword.get(opts, :child_spec) || raise ArgumentError, "the :child_spec option must be given to PartitionSupervisor"
+    n = Keyword.get(opts, :partitions, System.schedulers_online())
+
+    unless is_integer(n) and n > 0 do
+      raise ArgumentError, "the :partitions option must be a positive integer, got: #{inspect(n)}"
+    end
+
+    with_args = Keyword.get(opts, :with_arguments, fn args, _partition -> args end)
+    base = Supervisor.child_spec(spec, [])
+    {m, f, a} = base.start
+    children = for p <- 0..(n - 1), do: %{base | id: p, start: {m, f, with_args.(a, p)}}
+    sup_opts = Keyword.take(opts, [:strategy, :max_restarts, :max_seconds])
+    Supervisor.start_link(children, [strategy: :one_for_one, name: name] ++ sup_opts)
+  end
+
+  def partitions(name), do: Supervisor.count_children(name).specs
+  def which_children(name), do: Supervisor.which_children(name)
+  def count_children(name), do: Supervisor.count_children(name)
+  def stop(name, reason \\ :normal, timeout \\ :infinity), do: Supervisor.stop(name, reason, timeout)
+
+  # The {:via, PartitionSupervisor, {name, key}} callbacks.
+  def whereis_name({name, key}) do
+    n = partitions(name)
+    p = if is_integer(key), do: rem(abs(key), n), else: :erlang.phash2(key, n)
+
+    case List.keyfind(which_children(name), p, 0) do
+      {_, pid, _, _} when is_pid(pid) -> pid
+      _ -> :undefined
+    end
+  end
+
+  def send({name, key}, msg) do
+    case whereis_name({name, key}) do
+      pid when is_pid(pid) -> Kernel.send(pid, msg)
+      :undefined -> exit({:noproc, {PartitionSupervisor, :send, [{name, key}, msg]}})
+    end
+  end
+
+  def register_name(_, _), do: raise(ArgumentError, "{:via, PartitionSupervisor, _} cannot be given on registration")
+  def unregister_name(_), do: raise(ArgumentError, "{:via, PartitionSupervisor, _} cannot be given on registration")
+end
