@@ -231,7 +231,8 @@ static void eval_input(Repl *r, const char *src)
         run_observer(r);
         return;
     }
-    *interrupted = 0;
+    /* The flag is not cleared here: a Ctrl+C typed after Enter, before
+     * the evaluation started, still interrupts it. */
     char *help = rewrite_help(src);
     if (help != NULL)
         src = help;
