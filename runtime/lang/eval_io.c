@@ -132,11 +132,23 @@ static bool put_chardata(mote_term t, Strbuf *out, int depth)
     return mote_type_of(t) == MOTE_T_NIL || put_chardata(t, out, depth + 1);
 }
 
+/* getopts: what IEx and the Erlang shell ask first: binary mode (replies
+ * to input requests are binaries) and the unicode encoding. */
+static mote_term opts_reply(mote_env *env)
+{
+    mote_term bin[2] = {mote_atom(env, "binary"), mote_atom(env, "true")};
+    mote_term enc[2] = {mote_atom(env, "encoding"), mote_atom(env, "unicode")};
+    mote_term list = mote_cons(env, mote_tuple(env, 2, enc), mote_nil());
+    return mote_cons(env, mote_tuple(env, 2, bin), list);
+}
+
 /* The reply to one request (built in env); output goes to sink. */
 static mote_term handle_request(mote_env *env, IoSink *sink, mote_term req, int depth)
 {
     size_t n;
     const mote_term *el;
+    if (mote_is_atom(req, "getopts"))
+        return opts_reply(env);
     if (mote_get_tuple(req, &n, &el) != 0 || n == 0 || depth > 8)
         goto bad;
     if (mote_is_atom(el[0], "put_chars") && (n == 2 || n == 3)) {
@@ -168,7 +180,7 @@ static mote_term handle_request(mote_env *env, IoSink *sink, mote_term req, int 
     if (mote_is_atom(el[0], "setopts"))
         return mote_atom(env, "ok");
     if (mote_is_atom(el[0], "getopts"))
-        return mote_nil();
+        goto bad; /* getopts is a bare atom, never a tuple */
 bad:;
     mote_term e[2] = {mote_atom(env, "error"), mote_atom(env, "request")};
     return mote_tuple(env, 2, e);

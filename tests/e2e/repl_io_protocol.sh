@@ -16,6 +16,7 @@ ask.({:get_line, :unicode, "prompt> "})
 a line for get_line
 ask.({:get_chars, :unicode, "", 3})
 ask.(:no_such_request)
+ask.(:getopts)
 {_, mref} = spawn_monitor(fn -> IO.puts("from a child") end)
 receive do {:DOWN, ^mref, _, _, _} -> :child_done end
 {dead, dref} = spawn_monitor(fn -> :ok end)
@@ -40,6 +41,7 @@ abc
 prompt> "a line for get_line\n"
 {:error, :enotsup}
 {:error, :request}
+[binary: true, encoding: :unicode]
 from a child
 :child_done
 :ok
