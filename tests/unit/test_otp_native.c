@@ -284,6 +284,39 @@ static void calls_reach_c_servers_and_report_dead_ones(void **state)
     assert_int_equal(mote_gen_call(env, srv, mote_int(env, 1), 20000, &reply), MOTE_ENOPROC);
 }
 
+/* The wire format is OTP's both ways: a script calls the C server and
+ * asks the C supervisor Supervisor's questions; C calls the script's
+ * GenServer. */
+static void language_and_c_servers_call_each_other(void **state)
+{
+    (void)state;
+    mote_pid srv;
+    assert_int_equal(mote_gen_server_start(rt, NULL, &worker, NULL, "c_echo", false, &srv),
+                     MOTE_OK);
+    static const mote_child_spec c[] = {CHILD("kid", MOTE_RESTART_PERMANENT)};
+    start_sup(MOTE_ONE_FOR_ONE, c, 1, "native_sup");
+    holder("kid", 0);
+    static const char src[] =
+        "42 = GenServer.call(:c_echo, 42)\n"
+        "[{:kid, pid, :worker, _}] = Supervisor.which_children(:native_sup)\n"
+        "true = is_pid(pid)\n"
+        "%{active: 1, specs: 1, workers: 1} = Supervisor.count_children(:native_sup)\n"
+        "defmodule LangSrv do\n"
+        "  use GenServer\n"
+        "  def init(x), do: {:ok, x}\n"
+        "  def handle_call(:get, _from, x), do: {:reply, x, x}\n"
+        "end\n"
+        "{:ok, _} = GenServer.start(LangSrv, :from_elixir, name: :lang_srv)\n";
+    int status = -1;
+    assert_int_equal(mote_eval_string(rt, src, strlen(src), 0, NULL, &status), 0);
+    assert_int_equal(status, 0);
+    mote_pid lang;
+    assert_int_equal(mote_whereis(rt, "lang_srv", &lang), MOTE_OK);
+    mote_term reply;
+    assert_int_equal(mote_gen_call(env, lang, mote_atom(env, "get"), 20000, &reply), MOTE_OK);
+    assert_true(mote_is_atom(reply, "from_elixir"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -300,6 +333,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_child_ignoring_shutdown_is_killed_after_its_timeout,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(calls_reach_c_servers_and_report_dead_ones, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(language_and_c_servers_call_each_other, setup,
                                         teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
