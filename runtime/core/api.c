@@ -194,7 +194,7 @@ MOTE_API int mote_send(mote_env *env, mote_pid to, mote_term msg)
     if (msg == MOTE_NONE)
         return api_error(MOTE_EBADARG, "mote_send: msg is MOTE_NONE");
     Term from = env->proc != NULL ? env->proc->pid : NONE;
-    Msg *m = msg_new(MSG_MESSAGE, from, msg);
+    Msg *m = msg_new_on(n, MSG_MESSAGE, from, msg);
     if (m == NULL)
         return api_error(MOTE_ENOMEM, "mote_send: no memory to copy the message");
     Proc *self = proc_current();

@@ -182,7 +182,49 @@ static size_t frag_bytes(const HeapFrag *f)
  * has one (a message hop then costs no malloc and no locked add on the
  * shared memory counters), else fresh. Cached ones stay counted as
  * MEM_MSG until sched_fini_all frees them. */
-static Msg *plain_alloc(void)
+/* One Msg from the node's pool, or NULL when it is empty. */
+static Msg *pool_take_msg(Node *n)
+{
+    if (atomic_load_explicit(&n->nmsg_pool, memory_order_relaxed) == 0)
+        return NULL;
+    pthread_mutex_lock(&n->frag_lock);
+    Msg *m = n->msg_pool;
+    if (m != NULL) {
+        n->msg_pool = atomic_load_explicit(&m->next, memory_order_relaxed);
+        atomic_store_explicit(&n->nmsg_pool,
+                              atomic_load_explicit(&n->nmsg_pool, memory_order_relaxed) - 1,
+                              memory_order_relaxed);
+    }
+    pthread_mutex_unlock(&n->frag_lock);
+    return m;
+}
+
+/* A full cache gives half its Msgs to the node's pool (or to malloc when
+ * the pool is full too): a host thread sending to processes gets them
+ * back there. */
+static void spill_msgs(Sched *s)
+{
+    Node *n = s->node;
+    pthread_mutex_lock(&n->frag_lock);
+    while (s->nfree_msgs > SCHED_FREE_MSGS_MAX / 2) {
+        Msg *m = s->free_msgs;
+        s->free_msgs = atomic_load_explicit(&m->next, memory_order_relaxed);
+        s->nfree_msgs--;
+        size_t pooled = atomic_load_explicit(&n->nmsg_pool, memory_order_relaxed);
+        if (pooled >= NODE_MSG_POOL_MAX) {
+            mem_free(MEM_MSG, m, sizeof *m);
+            continue;
+        }
+        atomic_store_explicit(&m->next, n->msg_pool, memory_order_relaxed);
+        n->msg_pool = m;
+        atomic_store_explicit(&n->nmsg_pool, pooled + 1, memory_order_relaxed);
+    }
+    pthread_mutex_unlock(&n->frag_lock);
+}
+
+/* host_node: the sender's node when it is not a scheduler thread, or
+ * NULL. */
+static Msg *plain_alloc(Node *host_node)
 {
     Sched *s = sched_current();
     if (s != NULL && s->free_msgs != NULL) {
@@ -191,19 +233,23 @@ static Msg *plain_alloc(void)
         s->nfree_msgs--;
         return m;
     }
-    return mem_alloc(MEM_MSG, sizeof(Msg));
+    Node *n = s != NULL ? s->node : host_node;
+    Msg *m = n != NULL ? pool_take_msg(n) : NULL;
+    return m != NULL ? m : mem_alloc(MEM_MSG, sizeof(Msg));
 }
 
 static void plain_free(Msg *m)
 {
     Sched *s = sched_current();
-    if (s != NULL && s->nfree_msgs < SCHED_FREE_MSGS_MAX) {
-        atomic_store_explicit(&m->next, s->free_msgs, memory_order_relaxed);
-        s->free_msgs = m;
-        s->nfree_msgs++;
+    if (s == NULL) {
+        mem_free(MEM_MSG, m, sizeof *m);
         return;
     }
-    mem_free(MEM_MSG, m, sizeof *m);
+    if (s->nfree_msgs >= SCHED_FREE_MSGS_MAX)
+        spill_msgs(s);
+    atomic_store_explicit(&m->next, s->free_msgs, memory_order_relaxed);
+    s->free_msgs = m;
+    s->nfree_msgs++;
 }
 
 /* A message block of at least `words` words (size_words set): small ones
@@ -310,13 +356,18 @@ static size_t flat_words(Term t)
     return boxed_size_words(t);
 }
 
-/* The sender pid is copied too: a pid from another node is boxed. */
 Msg *msg_new(MsgKind kind, Term from, Term t)
+{
+    return msg_new_on(NULL, kind, from, t);
+}
+
+/* The sender pid is copied too: a pid from another node is boxed. */
+Msg *msg_new_on(Node *n, MsgKind kind, Term from, Term t)
 {
     Msg *m;
     HeapFrag *f = NULL;
     if (!is_pointer(t) && !is_pointer(from)) {
-        m = plain_alloc();
+        m = plain_alloc(n);
         if (!m)
             return NULL;
         m->flags = 0;

@@ -46,6 +46,10 @@ Term copy_term(Term t, Term **hp, Term **mso);
 /* A new Msg holding a copy of t (and of nothing else). NULL when out of
  * memory. Free with msg_free unless it was handed to a mailbox. */
 Msg *msg_new(MsgKind kind, Term from, Term t);
+/* The same, for a sender that knows its node: off the schedulers (a host
+ * thread), a plain Msg then comes from the node's pool, not malloc. */
+struct Node;
+Msg *msg_new_on(struct Node *n, MsgKind kind, Term from, Term t);
 void msg_free(Msg *m);
 
 /* Layout (copy.c): when the term (or a remote `from` pid) is boxed, the

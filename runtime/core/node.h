@@ -62,12 +62,16 @@ typedef struct Node {
                                    waits on such a pid (set before nwaiters
                                    counts it): exits of other pids skip the
                                    lock even while a host waits            */
-    pthread_mutex_t frag_lock;  /* guards frag_pool                          */
+    pthread_mutex_t frag_lock;  /* guards frag_pool and msg_pool             */
     struct HeapFrag *frag_pool; /* small message blocks (SCHED_FRAG_WORDS)
                                    passed between schedulers' caches in
                                    batches: a fan-out allocates on one
                                    scheduler and frees on the others     */
     _Atomic size_t nfrag_pool;  /* blocks in frag_pool (read unlocked)     */
+    struct Msg *msg_pool;       /* plain Msg structs, likewise: host threads
+                                   take theirs from here, and schedulers
+                                   pass their surplus through it         */
+    _Atomic size_t nmsg_pool;
     struct Reg *reg;            /* reg.h: the name table                     */
     struct Poller *poller;      /* poller.h: the I/O thread, or NULL         */
     struct InfoPrev *info_prev; /* info.h: previous stats sample, or NULL    */

@@ -469,6 +469,12 @@ void sched_fini_all(Node *n)
         mem_free(MEM_MSG, f, sizeof *f + SCHED_FRAG_WORDS * sizeof(Term));
     }
     n->nfrag_pool = 0;
+    while (n->msg_pool != NULL) {
+        Msg *m = n->msg_pool;
+        n->msg_pool = atomic_load_explicit(&m->next, memory_order_relaxed);
+        mem_free(MEM_MSG, m, sizeof *m);
+    }
+    n->nmsg_pool = 0;
     mem_free(MEM_SYSTEM, n->scheds, n->cfg.schedulers * sizeof *n->scheds);
     n->scheds = NULL;
 }

@@ -38,6 +38,8 @@
  * that overflows gives half its blocks to the pool, one that runs dry
  * takes up to half a cache back, each under one lock. */
 #define NODE_FRAG_POOL_MAX (16u * SCHED_FREE_FRAGS_MAX)
+/* Plain Msg structs the node's pool keeps at most (about 3 MB). */
+#define NODE_MSG_POOL_MAX (16u * SCHED_FREE_MSGS_MAX)
 /* Table slots a scheduler keeps for its own spawns; it trades them with
  * the node's shared stack half a cache at a time, under one lock. A spawn
  * that finds the table full takes them from the caches as a last resort. */
