@@ -625,55 +625,11 @@ defmodule Enum do
     pre ++ second_part ++ first_part ++ post
   end
 
-  # ---- randomness (on :rand, so :rand.seed/2 makes results repeatable,
-  # and the same draws as Elixir 1.14 give the same results) ------------
+  # ---- randomness (enum_random.ex) ------------------------------------
 
-  def random(enum) do
-    case count(enum) do
-      0 -> raise Enum.EmptyError
-      n -> at(enum, :rand.uniform(n) - 1)
-    end
-  end
-
-  def shuffle(enum) do
-    enum
-    |> reduce([], fn x, acc -> [{:rand.uniform(), x} | acc] end)
-    |> sort_by(fn {r, _} -> r end)
-    |> reduce_list([], fn {_, x}, acc -> [x | acc] end)
-  end
-
-  def take_random(_enum, 0), do: []
-  def take_random([], _count), do: []
-
-  def take_random(enum, 1) do
-    case to_list(enum) do
-      [] -> []
-      [h | t] -> [random_one(t, h, 1)]
-    end
-  end
-
-  # Reservoir sampling: element idx replaces a random slot below count.
-  def take_random(enum, count) when is_integer(count) and count > 0 do
-    {size, sample} =
-      reduce(enum, {0, %{}}, fn x, {idx, sample} ->
-        # No draw for the first element, as Elixir's random_integer(0, 0).
-        j = if idx == 0, do: 0, else: :rand.uniform(idx + 1) - 1
-
-        cond do
-          idx < count -> {idx + 1, :maps.put(j, x, :maps.put(idx, Map.get(sample, j), sample))}
-          j < count -> {idx + 1, :maps.put(j, x, sample)}
-          true -> {idx + 1, sample}
-        end
-      end)
-
-    map_list(range_list(0, :erlang.min(count, size) - 1, 1), fn i -> :maps.get(i, sample) end)
-  end
-
-  defp random_one([h | t], current, index) do
-    if :rand.uniform(index + 1) == 1, do: random_one(t, h, index + 1), else: random_one(t, current, index + 1)
-  end
-
-  defp random_one([], current, _index), do: current
+  def random(enum), do: Enum.Random.random(enum)
+  def shuffle(enum), do: Enum.Random.shuffle(enum)
+  def take_random(enum, count), do: Enum.Random.take_random(enum, count)
 
   # ---- chunking -------------------------------------------------------
 
@@ -837,32 +793,5 @@ defmodule Enum do
   defp entry_to_string(x), do: to_string(x)
 
   def into(enum, collectable), do: into(enum, collectable, fn x -> x end)
-
-  def into(enum, list, fun) when is_list(list), do: list ++ map(enum, fun)
-
-  def into(enum, %{__struct__: MapSet, map: map} = set, fun) do
-    %{set | map: reduce(enum, map, fn x, m -> :maps.put(fun.(x), [], m) end)}
-  end
-
-  def into(_enum, %{__struct__: _} = struct, _fun) do
-    raise Protocol.UndefinedError, protocol: Collectable, value: struct, description: ""
-  end
-
-  def into(enum, map, fun) when is_map(map) do
-    reduce(enum, map, fn x, m ->
-      case fun.(x) do
-        {k, v} -> :maps.put(k, v, m)
-        # What :maps.from_list/1 reports, as Elixir 1.14 shows it.
-        _ -> raise ArgumentError, "argument error"
-      end
-    end)
-  end
-
-  def into(enum, bin, fun) when is_binary(bin) do
-    :erlang.iolist_to_binary([bin | map(enum, fun)])
-  end
-
-  def into(_enum, other, _fun) do
-    raise Protocol.UndefinedError, protocol: Collectable, value: other, description: ""
-  end
+  def into(enum, collectable, fun), do: Enum.Into.into(enum, collectable, fun)
 end
