@@ -243,10 +243,28 @@ static long check_objects(const Etab *t, Term objs, const char **why)
     return n;
 }
 
+/* A bag takes a list's objects last first: Erlang's bags do, so that
+ * insert(t, [{k, 1}, {k, 2}]) then lookup(t, k) gives [{k, 2}, {k, 1}]
+ * (separate inserts still append). */
+static int insert_reversed(Etab *t, Term objs)
+{
+    size_t n;
+    Term *v = lib_list_array(objs, &n);
+    if (v == NULL)
+        return MOTE_ENOMEM;
+    int rc = 0;
+    for (size_t i = n; i-- > 0 && rc == 0;)
+        rc = etab_insert(t, v[i]);
+    lib_array_free(v, n);
+    return rc;
+}
+
 static int insert_all(Etab *t, Term objs)
 {
     if (!is_list(objs))
         return etab_insert(t, objs);
+    if (t->type == ETAB_BAG)
+        return insert_reversed(t, objs);
     for (; is_cons(objs); objs = list_tail(objs)) {
         int rc = etab_insert(t, list_head(objs));
         if (rc != 0)
