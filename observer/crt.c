@@ -235,6 +235,14 @@ int crt_init(void)
     noecho();
     nonl();
     keypad(stdscr, TRUE);
+    /* Home and End as the Linux console, rxvt, screen and tmux send them,
+     * and as xterm does outside application mode, whatever TERM says. */
+    define_key("\033[1~", KEY_HOME);
+    define_key("\033[4~", KEY_END);
+    define_key("\033[H", KEY_HOME);
+    define_key("\033[F", KEY_END);
+    define_key("\033[7~", KEY_HOME);
+    define_key("\033[8~", KEY_END);
     curs_set(0);
     set_escdelay(40);
     mouseinterval(0);

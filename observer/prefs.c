@@ -50,11 +50,11 @@ const KeyDef prefs_keys[] = {
 };
 const size_t prefs_nkeys = sizeof prefs_keys / sizeof *prefs_keys;
 
-/* Keys whose row stands for a pair of actions (Up/Down, +/-, ...): the
- * second code of the row gets the partner action. */
-static Act partner(const KeyDef *k, int ch)
+/* Keys whose row stands for a pair of actions (Up/Down, +/-, ...): codes
+ * at odd positions get the partner action. */
+static Act partner(const KeyDef *k, int j)
 {
-    if (ch != k->codes[1])
+    if (j % 2 == 0)
         return k->act;
     switch (k->act) {
     case ACT_UP: return ACT_DOWN;
@@ -74,7 +74,7 @@ Act prefs_act(int ch, ViewId v)
             continue;
         for (int j = 0; j < 4 && k->codes[j]; j++)
             if (k->codes[j] == ch)
-                return partner(k, ch);
+                return partner(k, j);
     }
     return ACT_NONE;
 }

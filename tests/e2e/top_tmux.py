@@ -272,6 +272,16 @@ def run_checks():
              and " 5000 " in table_rows(t)[0],
              "Q puts the flooded process (5000 messages) first")
     check_detail_of_flooded()
+    keys("N")
+    wait_for(lambda t: "Sort: pid" in t and table_rows(t)[0].startswith("<0.0.0>"),
+             "N sorts by pid")
+    keys("End")
+    wait_for(lambda t: table_rows(t)[-1].startswith("<0.1001.0>"),
+             "End scrolls to the last process (the highest pid)")
+    keys("Home")
+    wait_for(lambda t: table_rows(t)[0].startswith("<0.0.0>"), "Home scrolls back to the first")
+    keys("Q")
+    wait_for(lambda t: "Sort: msgq" in t and "flooded" in table_rows(t)[0], "Q again")
     check_help()
     keys("F6")
     wait_for(lambda t: "Sort by" in t and "msgq_growth" in t, "F6 opens the sort menu")
