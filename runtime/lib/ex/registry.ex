@@ -79,10 +79,23 @@ defmodule Registry do
         remove_owner(name, key_ets, pid_ets, listeners, pid)
         server_loop(parent, name, key_ets, pid_ets, listeners)
 
+      # Its child spec says :supervisor, so tree walkers ask it the
+      # Supervisor questions: it has no children of its own.
+      {:"$gen_call", {pid, tag}, request} ->
+        Kernel.send(pid, {tag, supervisor_reply(request)})
+        server_loop(parent, name, key_ets, pid_ets, listeners)
+
+      {:system, _from, {:terminate, reason}} ->
+        exit(reason)
+
       _other ->
         server_loop(parent, name, key_ets, pid_ets, listeners)
     end
   end
+
+  defp supervisor_reply(:which_children), do: []
+  defp supervisor_reply(:count_children), do: %{active: 0, specs: 0, supervisors: 0, workers: 0}
+  defp supervisor_reply(_), do: {:error, :not_supported}
 
   defp remove_owner(name, key_ets, pid_ets, listeners, pid) do
     for {_, key} <- :ets.take(pid_ets, pid) do
