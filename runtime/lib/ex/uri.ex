@@ -62,14 +62,14 @@ defmodule URI do
 
   defp unpercent(<<?+, rest::binary>>, acc, true, whole), do: unpercent(rest, acc <> " ", true, whole)
 
+  # A "%" not followed by two hex digits stays as it is, as in Elixir 1.14.
   defp unpercent(<<?%, a, b, rest::binary>>, acc, plus, whole) do
     case {hex_value(a), hex_value(b)} do
       {x, y} when is_integer(x) and is_integer(y) -> unpercent(rest, <<acc::binary, x * 16 + y>>, plus, whole)
-      _ -> raise ArgumentError, "malformed URI #{inspect(whole)}"
+      _ -> unpercent(<<a, b, rest::binary>>, <<acc::binary, ?%>>, plus, whole)
     end
   end
 
-  defp unpercent(<<?%, _::binary>>, _acc, _plus, whole), do: raise(ArgumentError, "malformed URI #{inspect(whole)}")
   defp unpercent(<<c, rest::binary>>, acc, plus, whole), do: unpercent(rest, <<acc::binary, c>>, plus, whole)
   defp unpercent(<<>>, acc, _plus, _whole), do: acc
 
@@ -237,18 +237,20 @@ defmodule URI do
     end
   end
 
-  # The rest of the text from the first byte RFC 3986 does not allow
-  # (a "%" must start an escape); nil when every byte is allowed.
-  defp invalid_part(<<>>), do: nil
+  # What Elixir 1.14 (through :uri_string) reports for text with a byte
+  # RFC 3986 does not allow: ":" when a colon comes before it (the scheme
+  # part is where the parse gives up), else that byte; nil when every byte
+  # is allowed ("%" included: escapes are not checked).
+  defp invalid_part(string), do: invalid_part(string, false)
 
-  defp invalid_part(<<?%, a, b, rest::binary>> = s) do
-    if hex_value(a) && hex_value(b), do: invalid_part(rest), else: s
-  end
+  defp invalid_part(<<>>, _colon), do: nil
 
-  defp invalid_part(<<?%, _::binary>> = s), do: s
-
-  defp invalid_part(<<c, rest::binary>> = s) do
-    if char_unescaped?(c), do: invalid_part(rest), else: s
+  defp invalid_part(<<c, rest::binary>>, colon) do
+    cond do
+      char_unescaped?(c) or c == ?% -> invalid_part(rest, colon or c == ?:)
+      colon -> ":"
+      true -> <<c>>
+    end
   end
 
   # ---- back to text -----------------------------------------------------
