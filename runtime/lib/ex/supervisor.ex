@@ -218,8 +218,10 @@ defmodule Supervisor.Impl do
   end
 
   # Publishing after every change would cost O(children) per change; a
-  # burst of changes (a 10k-child start) is coalesced into one publish,
-  # sent to ourselves and handled after the calls already queued.
+  # burst of changes is coalesced into one publish, sent to ourselves and
+  # handled after the calls already queued, and a large supervisor
+  # publishes at most every @publish_gap_ms (a 10k-child start one call at
+  # a time would otherwise be quadratic).
   @doc false
   def changed(s) do
     if Process.get(:"$mote_sup_dirty") != true do
@@ -230,10 +232,21 @@ defmodule Supervisor.Impl do
     s
   end
 
+  @publish_gap_ms 200
+  @publish_small 64
+
   @doc false
   def flush_publish(s) do
-    Process.delete(:"$mote_sup_dirty")
-    publish(s)
+    now = :erlang.monotonic_time(:millisecond)
+    last = Process.get(:"$mote_sup_published", now - @publish_gap_ms)
+
+    if length(s.children) <= @publish_small or now - last >= @publish_gap_ms do
+      Process.delete(:"$mote_sup_dirty")
+      Process.put(:"$mote_sup_published", now)
+      publish(s)
+    else
+      Process.send_after(self(), :"$mote_sup_publish", @publish_gap_ms - (now - last))
+    end
   end
 
   @doc false
@@ -523,7 +536,8 @@ defmodule Supervisor.Impl do
   @doc false
   def add_restart(s) do
     now = :erlang.monotonic_time(:millisecond)
-    stamps = [now | Enum.filter(s.stamps, fn t -> now - t < s.period * 1000 end)]
+    # Newest first and monotonic: the first stamp out of the window ends it.
+    stamps = [now | Enum.take_while(s.stamps, fn t -> now - t < s.period * 1000 end)]
     s = %{s | stamps: stamps}
     if length(stamps) > s.intensity, do: {:give_up, s}, else: {:ok, s}
   end
