@@ -45,7 +45,7 @@ defmodule Map do
 
   # Elixir's KeyError for a key missing from term.
   def key_error(key, term) do
-    raise KeyError, key: key, term: term, message: "key #{inspect(key)} not found in: #{inspect(term)}"
+    raise KeyError, key: key, term: term
   end
 
   def get_lazy(map, key, fun) when is_function(fun, 0) do
