@@ -15,12 +15,10 @@
 
 #include "mem.h"
 
-static __thread Sched *tls_sched;
-
-Sched *sched_current(void)
-{
-    return tls_sched;
-}
+/* Read through sched_current(), inline: the send, spawn and exit paths
+ * ask several times per message. */
+__thread Sched *sched_tls;
+#define tls_sched sched_tls
 
 int sched_init_all(Node *n)
 {
@@ -387,6 +385,13 @@ static void *sched_main(void *arg)
             p = steal(s);
         if (p == NULL) {
             tick(s, &mark, &busy);
+            /* A timer the tick fired may have woken its process into
+             * s->next (sched_wake), which no queue length counts: run it
+             * rather than park over it. */
+            if (s->next != NULL) {
+                until_tick = SLICES_PER_CLOCK;
+                continue;
+            }
             idle(s);
             until_tick = 0;
             continue;

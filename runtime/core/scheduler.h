@@ -125,6 +125,10 @@ void sched_enqueue_on(Sched *s, Proc *p);
 void sched_poke(Sched *s, uint64_t due_ms);
 
 /* The scheduler running on this thread, or NULL on a host thread. */
-Sched *sched_current(void);
+extern __thread Sched *sched_tls;
+static inline Sched *sched_current(void)
+{
+    return sched_tls;
+}
 
 #endif
