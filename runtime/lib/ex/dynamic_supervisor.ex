@@ -158,7 +158,7 @@ defmodule DynamicSupervisor.Impl do
   defp restart(c, reason, s) do
     case S.add_restart(s) do
       {:ok, s} ->
-        S.child_report(s, c, "terminated", "** (exit) #{inspect(reason)}")
+        S.child_report(s, c, "terminated", fn -> "** (exit) #{inspect(reason)}" end)
         case S.start_one(c) do
           {:ok, pid} ->
             s = S.log(s, :undefined, c.pid, pid, reason)
@@ -173,7 +173,7 @@ defmodule DynamicSupervisor.Impl do
         end
 
       {:give_up, s} ->
-        S.child_report(s, c, "caused shutdown", "** (exit) :reached_max_restart_intensity")
+        S.child_report(s, c, "caused shutdown", fn -> "** (exit) :reached_max_restart_intensity" end)
         :mote.sup_gave_up(reason)
         S.shutdown_all(Map.values(s.children))
         {:stop, :shutdown, %{s | children: %{}}}

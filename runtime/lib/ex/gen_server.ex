@@ -548,12 +548,14 @@ defmodule GenServer do
   def report_info(text), do: emit("[info] ", text)
 
   defp emit(level, text) do
-    if System.get_env("MOTE_QUIET") in [nil, "", "0"] and :mote.crash_reports() do
-      IO.puts(:stderr, level <> text)
-    end
-
+    if reports?(), do: IO.puts(:stderr, level <> text)
     :ok
   end
+
+  # Whether crash reports are printed; callers that build a costly report
+  # (a restart storm) ask first.
+  @doc false
+  def reports?, do: :mote.crash_reports() and System.get_env("MOTE_QUIET") in [nil, "", "0"]
 end
 
 # The parts of OTP's :sys that reach a GenServer's state (Agent's too).

@@ -199,7 +199,7 @@ defmodule Supervisor.Impl do
       intensity: Map.get(flags, :intensity, 3),
       period: Map.get(flags, :period, 5),
       children: [],
-      stamps: [],
+      stamps: {[], [], 0},
       restarts: 0,
       log: []
     }
@@ -495,12 +495,12 @@ defmodule Supervisor.Impl do
   defp restart(c, reason, s) do
     case add_restart(s) do
       {:ok, s} ->
-        child_report(s, c, "terminated", exit_text(reason))
+        child_report(s, c, "terminated", fn -> exit_text(reason) end)
         s = %{s | children: replace(s.children, %{c | pid: :undefined})}
         do_restart(s.strategy, c, reason, s)
 
       {:give_up, s} ->
-        child_report(s, c, "caused shutdown", "** (exit) :reached_max_restart_intensity")
+        child_report(s, c, "caused shutdown", fn -> "** (exit) :reached_max_restart_intensity" end)
         s = log(s, c.id, c.pid, :shutdown, reason)
         :mote.sup_gave_up(reason)
         shutdown_all(Enum.reject(s.children, &(&1.id == c.id)))
@@ -510,9 +510,15 @@ defmodule Supervisor.Impl do
 
   defp label(s), do: if(s.name == nil, do: inspect(self()), else: inspect(s.name))
 
-  # The report Elixir's Logger prints for a supervisor's child (stderr).
+  # The report Elixir's Logger prints for a supervisor's child (stderr);
+  # reason_text is a fun, so a quiet restart storm formats nothing.
   @doc false
   def child_report(s, c, what, reason_text) do
+    if GenServer.reports?(), do: print_child_report(s, c, what, reason_text.())
+    :ok
+  end
+
+  defp print_child_report(s, c, what, reason_text) do
     {m, f, a} = c.start
     call = "#{inspect(m)}.#{f}(#{Enum.map_join(a, ", ", &inspect/1)})"
     pid = if is_pid(c.pid), do: "\nPid: #{inspect(c.pid)}", else: ""
@@ -536,10 +542,19 @@ defmodule Supervisor.Impl do
   @doc false
   def add_restart(s) do
     now = :erlang.monotonic_time(:millisecond)
-    # Newest first and monotonic: the first stamp out of the window ends it.
-    stamps = [now | Enum.take_while(s.stamps, fn t -> now - t < s.period * 1000 end)]
-    s = %{s | stamps: stamps}
-    if length(stamps) > s.intensity, do: {:give_up, s}, else: {:ok, s}
+    {front, back, n} = expire(s.stamps, now - s.period * 1000)
+    s = %{s | stamps: {front, [now | back], n + 1}}
+    if n + 1 > s.intensity, do: {:give_up, s}, else: {:ok, s}
+  end
+
+  # The restart stamps in the window are a queue (oldest at the head of
+  # front, newest at the head of back) with its length, so a storm of
+  # restarts under a large max_restarts costs O(1) each, amortised.
+  defp expire({[], [], 0} = q, _since), do: q
+  defp expire({[], back, n}, since), do: expire({Enum.reverse(back), [], n}, since)
+
+  defp expire({[t | rest], back, n} = q, since) do
+    if t <= since, do: expire({rest, back, n - 1}, since), else: q
   end
 
   @doc false
