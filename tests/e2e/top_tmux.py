@@ -201,7 +201,12 @@ def check_mouse():
     lines = t.splitlines()
     head = selected_line(t, "PID ")
     click(lines[head].index(" MEM ") + 2, head)
-    t = wait_for(lambda t: "Sort: memory" in t, "a click on the MEM heading sorts by memory")
+    wait_for(lambda t: "Sort: memory" in t, "a click on the MEM heading sorts by memory")
+    # Rows in pid order stay put between the capture and the click.
+    head = selected_line(t, "PID ")
+    click(2, head)
+    t = wait_for(lambda t: "Sort: pid" in t and table_rows(t)[0].startswith("<0.0.0>"),
+                 "a click on the PID heading sorts by pid")
     rows = table_rows(t)
     second = rows[1].split()[0] if len(rows) > 1 else "?"
     click(3, selected_line(t, "PID ") + 2)
@@ -210,11 +215,11 @@ def check_mouse():
     wait_for(lambda t: "Detail of #PID" + second in t,
              f"a click selects the second row ({second}); Enter opens its detail")
     keys("Escape")
-    t = wait_for(lambda t: "Sort: memory" in t and "PID " in t, "Esc returns to the table")
+    t = wait_for(lambda t: "Sort: pid" in t and "PID " in t, "Esc returns to the table")
     click(1, len(t.splitlines()) - 1)
     wait_for(lambda t: "mote top: keys" in t, "a click on F1Help in the bottom bar opens the help")
     keys("Escape")
-    wait_for(lambda t: "Sort: memory" in t, "the help closes again")
+    wait_for(lambda t: "Sort: pid" in t, "the help closes again")
 
 
 def check_detail_of_flooded():
