@@ -561,7 +561,9 @@ defmodule Supervisor.Impl do
   def log(s, id, old, new, reason) do
     if new != :shutdown, do: :mote.sup_restart(id, old, new, reason)
     entry = %{time: :erlang.system_time(:millisecond), id: id, old_pid: old, new_pid: new, reason: reason}
-    %{s | restarts: s.restarts + 1, log: Enum.take([entry | s.log], 100)}
+    # Cut back to the newest 100 every 100 restarts, not on each one.
+    log = if rem(s.restarts + 1, 100) == 0, do: Enum.take([entry | s.log], 100), else: [entry | s.log]
+    %{s | restarts: s.restarts + 1, log: log}
   end
 
   defp do_restart(:one_for_one, c, reason, s), do: restart_list([c], c, reason, s)
