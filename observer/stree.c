@@ -58,14 +58,33 @@ static bool is_folded(const Stree *t, mote_pid pid)
     return false;
 }
 
+/* Marks the supervisors under si as shown: a folded supervisor hides
+ * them, and they must not surface as roots of their own. */
+static void hide_under(Stree *t, size_t si, bool *seen)
+{
+    const mote_sup_info *s = &t->sups[si];
+    for (size_t c = 0; c < s->nchildren; c++) {
+        const mote_sup_child *ch = &s->children[c];
+        long sub = ch->state == MOTE_CHILD_RUNNING ? sup_index(t, ch->pid) : -1;
+        if (sub >= 0 && !seen[sub]) {
+            seen[sub] = true;
+            hide_under(t, (size_t)sub, seen);
+        }
+    }
+}
+
 static int emit_sup(Stree *t, size_t si, int depth, bool last, bool *seen)
 {
     seen[si] = true;
     const mote_sup_info *s = &t->sups[si];
     int rc = push(t, (StreeLine){.kind = STREE_SUP, .depth = depth, .last = last, .sup = si,
                                  .pid = s->pid});
-    if (rc || is_folded(t, s->pid))
+    if (rc)
         return rc;
+    if (is_folded(t, s->pid)) {
+        hide_under(t, si, seen);
+        return 0;
+    }
     for (size_t c = 0; c < s->nchildren && !rc; c++) {
         const mote_sup_child *ch = &s->children[c];
         bool lastc = c + 1 == s->nchildren;

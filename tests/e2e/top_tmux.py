@@ -372,8 +372,8 @@ def check_app_tree(script):
     wait_for(shape, "the tree roots the application's supervisor under it, nests inner_sup, "
              "roots lone_sup and the dynamic supervisor apart, and lists unsupervised processes")
     keys("Left")
-    wait_for(lambda t: "[+] application" in t or "[+] app_sup" in t or ":w1" not in t,
-             "Left folds the selected supervisor")
+    wait_for(lambda t: "[+] app_sup" in t and ":w1" not in t and "inner_sup" not in t
+             and "lone_sup" in t, "Left folds the selected supervisor with all under it")
     keys("Right")
     wait_for(lambda t: ":w1" in t, "Right unfolds it")
     keys("q")
@@ -425,8 +425,9 @@ def check_deadlock(script):
     keys("q")
 
 
-def check_repl():
-    start(f"{MOTE}", 100, 30)
+def check_repl(home):
+    # A HOME of its own: no history or .mote.exs of the user's is read or written.
+    start(f"env HOME={home} {MOTE}", 100, 30)
     wait_for(lambda t: "mote(1)>" in t, "the REPL starts")
     keys("x = 41", "Enter")
     for n in (1, 2):
@@ -477,7 +478,7 @@ def main():
             check_flapping(paths["flap"])
             check_monochrome(paths["observed"])
             check_deadlock(paths["dl"])
-            check_repl()
+            check_repl(d)
         finally:
             tmux("kill-server")
     print("FAILED" if FAILS else "ok", len(FAILS))
