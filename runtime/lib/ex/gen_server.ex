@@ -503,11 +503,19 @@ defmodule GenServer do
   end
 
   defp last_message(:none), do: ""
-  defp last_message({:"$gen_call", {pid, _}, req}), do: "\nLast message (from #{inspect(pid)}): #{inspect(req)}"
+  defp last_message({:"$gen_call", {pid, _}, req}), do: "\nLast message (from #{who(pid)}): #{inspect(req)}"
   defp last_message(msg), do: "\nLast message: #{inspect(msg)}"
 
   defp client({:"$gen_call", {pid, _}, _}) do
-    "\nClient #{inspect(pid)} is " <> if(Process.alive?(pid), do: "alive", else: "dead")
+    "\nClient #{who(pid)} is " <> if(Process.alive?(pid), do: "alive", else: "dead")
+  end
+
+  # A client by its registered name when it has one, as Logger shows it.
+  defp who(pid) do
+    case Process.alive?(pid) && Process.info(pid, :registered_name) do
+      {:registered_name, name} when is_atom(name) and name != [] -> inspect(name)
+      _ -> inspect(pid)
+    end
   end
 
   defp client(_), do: ""
