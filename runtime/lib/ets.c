@@ -45,6 +45,23 @@ void ets_out_push(EtsOut *o, Term t)
     o->v[o->n++] = t;
 }
 
+/* Word 4 of a REFBIN links it into its area's off-heap list (term.h). */
+#define REFBIN_NEXT 4
+
+/* Moves the REFBINs copy_term put on a private list onto the lists of the
+ * heap areas holding them (the block or a fragment of p's heap). */
+static void link_refbins(Proc *p, Term *list)
+{
+    while (list != NULL) {
+        Term *next = (Term *)(uintptr_t)list[REFBIN_NEXT];
+        heap_link_offheap(&p->heap, list);
+        list = next;
+    }
+}
+
+/* Copies go straight onto the caller's heap (heap_alloc: never moves a
+ * term, never collects): a fragment per result made every lookup pay for
+ * a collection soon after. */
 Term ets_out_list(Proc *p, EtsOut *o, bool reversed)
 {
     if (o->oom)
@@ -54,16 +71,16 @@ Term ets_out_list(Proc *p, EtsOut *o, bool reversed)
     size_t words = 2 * o->n;
     for (size_t i = 0; i < o->n; i++)
         words += copy_size(o->v[i]);
-    HeapFrag *f = frag_new(words);
-    if (f == NULL)
+    Term *cells = heap_alloc(&p->heap, words);
+    if (cells == NULL)
         return NONE;
-    Term *cells = frag_alloc(f, 2 * o->n), *hp = frag_alloc(f, words - 2 * o->n);
+    Term *hp = cells + 2 * o->n, *mso = NULL;
     for (size_t i = 0; i < o->n; i++) {
         size_t k = reversed ? o->n - 1 - i : i;
-        cells[2 * i] = copy_term(o->v[k], &hp, &f->mso);
+        cells[2 * i] = copy_term(o->v[k], &hp, &mso);
         cells[2 * i + 1] = i + 1 < o->n ? make_list(cells + 2 * i + 2) : NIL;
     }
-    heap_attach(&p->heap, f);
+    link_refbins(p, mso);
     bif_charge(p, (uint32_t)(o->n < 4000 ? o->n / 4 + 1 : 1000));
     return make_list(cells);
 }
@@ -73,12 +90,11 @@ Term ets_out_term(Proc *p, Term t)
     size_t words = copy_size(t);
     if (words == 0)
         return t;
-    HeapFrag *f = frag_new(words);
-    if (f == NULL)
+    Term *hp = heap_alloc(&p->heap, words), *mso = NULL;
+    if (hp == NULL)
         return NONE;
-    Term *hp = frag_alloc(f, words);
-    Term r = copy_term(t, &hp, &f->mso);
-    heap_attach(&p->heap, f);
+    Term r = copy_term(t, &hp, &mso);
+    link_refbins(p, mso);
     return r;
 }
 

@@ -278,9 +278,19 @@ static Term update_counter(Proc *p, const Term *a, Term dflt)
         return ets_fail(p, t, dflt != NONE && why != NULL ? 4 : 2,
                         why != NULL ? why : "not a key that exists in the table");
     }
-    Term w = arena_tuple(&ar, r->objs[0].term), res = NONE;
-    if (w == NONE)
-        why = "out of memory";
+    /* Counters are small integers, immediates: the stored tuple changes in
+     * place (the table is locked for writing), and a failing operation
+     * puts back what the earlier ones changed, so the update is all or
+     * nothing. */
+    Term w = r->objs[0].term, res = NONE, saved[64];
+    size_t arity = tuple_size(w);
+    if (arity > 64) {
+        w = arena_tuple(&ar, w);
+        if (w == NONE)
+            why = "out of memory";
+    } else {
+        memcpy(saved, tuple_elems(w), arity * sizeof(Term));
+    }
     Term vals[64];
     size_t n = 0;
     if (is_list(a[2])) {
@@ -290,7 +300,9 @@ static Term update_counter(Proc *p, const Term *a, Term dflt)
     } else if (w != NONE) {
         res = counter_op(t, w, a[2], &why);
     }
-    if (why == NULL && w != NONE && etab_replace_obj(t, r, 0, w) != 0)
+    if (arity <= 64 && why != NULL)
+        memcpy(tuple_elems(w), saved, arity * sizeof(Term));
+    else if (arity > 64 && why == NULL && etab_replace_obj(t, r, 0, w) != 0)
         why = "out of memory";
     mspec_arena_fini(&ar);
     if (why != NULL)
