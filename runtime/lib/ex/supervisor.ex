@@ -219,9 +219,10 @@ defmodule Supervisor.Impl do
 
   # Publishing after every change would cost O(children) per change; a
   # burst of changes is coalesced into one publish, sent to ourselves and
-  # handled after the calls already queued, and a large supervisor
-  # publishes at most every @publish_gap_ms (a 10k-child start one call at
-  # a time would otherwise be quadratic).
+  # handled after the calls already queued, and publishes are at least
+  # @publish_gap_small_ms apart (@publish_gap_ms for a large supervisor: a
+  # 10k-child start one call at a time would otherwise be quadratic), so
+  # a restart storm spends little on them.
   @doc false
   def changed(s) do
     if Process.get(:"$mote_sup_dirty") != true do
@@ -233,19 +234,21 @@ defmodule Supervisor.Impl do
   end
 
   @publish_gap_ms 200
+  @publish_gap_small_ms 20
   @publish_small 64
 
   @doc false
   def flush_publish(s) do
     now = :erlang.monotonic_time(:millisecond)
-    last = Process.get(:"$mote_sup_published", now - @publish_gap_ms)
+    gap = if length(s.children) <= @publish_small, do: @publish_gap_small_ms, else: @publish_gap_ms
+    last = Process.get(:"$mote_sup_published", now - gap)
 
-    if length(s.children) <= @publish_small or now - last >= @publish_gap_ms do
+    if now - last >= gap do
       Process.delete(:"$mote_sup_dirty")
       Process.put(:"$mote_sup_published", now)
       publish(s)
     else
-      Process.send_after(self(), :"$mote_sup_publish", @publish_gap_ms - (now - last))
+      Process.send_after(self(), :"$mote_sup_publish", gap - (now - last))
     end
   end
 
