@@ -159,6 +159,10 @@ static bool parse_opt(Term o, NewOpts *n)
         return n->named = true;
     if (atom_eq(o, "compressed"))
         return true;
+    /* {:heir, pid, data}: accepted; heirs are not implemented (the table
+     * goes with its owner). */
+    if (is_tuple(o) && tuple_size(o) == 3 && atom_eq(tuple_get(o, 0), "heir"))
+        return is_pid(tuple_get(o, 1));
     if (!is_tuple(o) || tuple_size(o) != 2)
         return false;
     Term k = tuple_get(o, 0), v = tuple_get(o, 1);
