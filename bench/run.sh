@@ -7,6 +7,8 @@
 #   BENCH_QUICK=1    small sizes, to check that everything runs
 #   BENCH_ONLY=re    only the workloads whose name matches the regex
 #   PEERS_DIR=dir    the peer programs (default: ../shared/peers)
+#   CORE_BEFORE=path another bench_core (an older build), run as the column
+#                    "before" next to mote, for before/after tables
 # The peers are built from PEERS_DIR into a temporary directory (nothing is
 # copied into the repository): bench.erl with erlc, bench.go with go build,
 # bench_caf.cpp only when libcaf-dev is installed. Each workload runs on
@@ -35,6 +37,7 @@ RAW="bench/out/results-$(date -u +%Y%m%dT%H%M%SZ).txt"
 
 # ---- peers ---------------------------------------------------------------
 peers=(mote)
+if [ -n "${CORE_BEFORE:-}" ] && [ -x "$CORE_BEFORE" ]; then peers+=(before); fi
 if command -v erlc >/dev/null && [ -f "$PEERS_DIR/bench.erl" ]; then
     mkdir -p "$TMP/erl"
     if erlc -o "$TMP/erl" "$PEERS_DIR/bench.erl"; then peers+=(erl); fi
@@ -62,6 +65,7 @@ run_peer() {
     shift
     case $peer in
         mote) timeout "$TIMEOUT" "$MOTE_BIN" "$@" ;;
+        before) timeout "$TIMEOUT" "$CORE_BEFORE" "$@" ;;
         erl) timeout "$TIMEOUT" erl +S "$NPROC" +P 4000000 -noshell -pa "$TMP/erl" \
                  -run bench main "$@" ;;
         go) GOMAXPROCS=$NPROC timeout "$TIMEOUT" "$TMP/go/gobench" "$@" ;;
@@ -131,11 +135,13 @@ function fmt(v) {
     seen[f["workload"]] = 1
 }
 END {
-    np = split("mote erl go caf", all, " ")
-    for (i = 1; i <= np; i++) col[all[i]] = i
+    np = split("mote before erl go caf", all, " ")
+    col["mote"] = 1; col["before"] = 1; col["erl"] = 2; col["go"] = 3; col["caf"] = 4
     split(peers, have, " ")
     for (i in have) present[have[i]] = 1
-    printf "%-36s %-14s %10s %10s %10s", "metric", "workload", "mote", "erl", "go"
+    printf "%-36s %-14s %10s", "metric", "workload", "mote"
+    if (present["before"]) printf " %10s", "before"
+    printf " %10s %10s", "erl", "go"
     if (present["caf"]) printf " %10s", "caf"
     printf " %9s %9s  %s\n", "mote/erl", "mote/go", "mote ahead of every peer?"
     nw = 0
@@ -156,12 +162,14 @@ END {
                 v[p] = (m == "-" || !present[p]) ? "" : median(p SUBSEP w SUBSEP m)
             }
             if (v["mote"] == "") continue
-            printf "%-36s %-14s %10s %10s %10s", part[1], w, fmt(v["mote"]), fmt(v["erl"]), fmt(v["go"])
+            printf "%-36s %-14s %10s", part[1], w, fmt(v["mote"])
+            if (present["before"]) printf " %10s", fmt(v["before"])
+            printf " %10s %10s", fmt(v["erl"]), fmt(v["go"])
             if (present["caf"]) printf " %10s", fmt(v["caf"])
             ahead = "yes"; any = 0
             for (i = 1; i <= np; i++) {
                 p = all[i]
-                if (p == "mote" || v[p] == "") continue
+                if (p == "mote" || p == "before" || v[p] == "") continue
                 any = 1
                 if (part[4] == "lower" && v["mote"] + 0 > v[p] + 0) ahead = "no"
                 if (part[4] == "higher" && v["mote"] + 0 < v[p] + 0) ahead = "no"
