@@ -95,10 +95,15 @@ static void draw_tabs(Screen *sc)
         attroff(a);
         addch(' ');
     }
-    char st[160];
-    snprintf(st, sizeof st, " Sort: %s%s%s  every %.1fs%s", snap_key_name(sc->table.sort),
+    char st[200], rows[48] = "";
+    const Panel *p = &sc->table.panel;
+    if (sc->view == VIEW_PROCS && p->n)
+        snprintf(rows, sizeof rows, "  %zu-%zu of %llu", p->top + 1,
+                 p->top + (size_t)p->h < p->n ? p->top + (size_t)p->h : p->n,
+                 (unsigned long long)sc->snap.nmatched);
+    snprintf(st, sizeof st, " Sort: %s%s%s  every %.1fs%s%s", snap_key_name(sc->table.sort),
              sc->table.filter[0] ? "  Filter: " : "", sc->table.filter, sc->delay_s,
-             sc->paused ? "  [PAUSED]" : "");
+             sc->paused ? "  [PAUSED]" : "", rows);
     int x = getcurx(stdscr);
     crt_put(y, x, COLS - x, st);
 }
