@@ -25,7 +25,7 @@ check:
 
 bench:
 	@scripts/deps.sh test
-	@TARGETS=bench/bench_core scripts/build.sh $(BUILD)
+	@TARGETS="bench/bench_core bench/bench_top" scripts/build.sh $(BUILD)
 	@BUILD=$(BUILD) bench/run.sh
 
 build:

@@ -188,3 +188,8 @@ BUILD=$BUILD bench/lang_run.sh
 # The OTP benchmarks (bench/otp/*.exs against real Elixir).
 echo
 BUILD=$BUILD bench/otp_run.sh
+
+# The observer's cost (bench/top_run.sh: mote, and an erl node of the same
+# shape sampled as observer_cli does).
+echo
+BUILD=$BUILD bench/top_run.sh
