@@ -237,6 +237,23 @@ void etab_on_exit(Proc *p)
 
 void etab_drop_node(struct Node *n) { drop_owned(n, NONE); }
 
+size_t etab_list(struct Node *n, EtabId *out, size_t cap)
+{
+    size_t k = 0;
+    pthread_rwlock_rdlock(&dir_lock);
+    for (size_t b = 0; b < DIR_BUCKETS; b++) {
+        for (Etab *t = dir[b]; t != NULL; t = t->dir_next) {
+            if (t->node != n)
+                continue;
+            if (k < cap)
+                out[k] = (EtabId){{t->id[0], t->id[1]}, t->name, t->named};
+            k++;
+        }
+    }
+    pthread_rwlock_unlock(&dir_lock);
+    return k;
+}
+
 /* ---- hash rows ------------------------------------------------------------ */
 
 static EtabRow *hash_row(Etab *t, Term key, uint64_t h)

@@ -84,6 +84,16 @@ void etab_delete(Etab *t);
  * says it owns tables. p's scheduler (or the host during mote_stop). */
 void etab_on_exit(Proc *p);
 
+/* A table's identity, as :ets.all/0 lists it. */
+typedef struct EtabId {
+    uint64_t id[2];
+    Term name;
+    bool named;
+} EtabId;
+/* Fills up to cap ids of node n's tables; returns how many there are
+ * (call again with more room when that is above cap). Any thread. */
+size_t etab_list(struct Node *n, EtabId *out, size_t cap);
+
 /* Deletes every table of node n (mote_stop, tests). */
 void etab_drop_node(struct Node *n);
 

@@ -575,7 +575,45 @@ static Term b_rename(Proc *p, const Term *a)
     return bif_badarg(p, 1, "renaming a named table is not supported by mote");
 }
 
+/* The tables of this node: names for named tables, references for the
+ * others (OTP 21+). */
+static Term b_all(Proc *p, const Term *a)
+{
+    (void)a;
+    size_t cap = 64, n;
+    EtabId *ids = NULL;
+    for (;;) {
+        ids = mem_alloc(MEM_ETS, cap * sizeof *ids);
+        if (ids == NULL)
+            return lib_oom(p);
+        n = etab_list(p->node, ids, cap);
+        if (n <= cap)
+            break;
+        mem_free(MEM_ETS, ids, cap * sizeof *ids);
+        cap = n + 16;
+    }
+    Term l = NIL;
+    for (size_t i = n; i-- > 0 && l != NONE;) {
+        Term h = ids[i].name;
+        if (!ids[i].named) {
+            Term *hp = heap_alloc(&p->heap, 3);
+            if (hp == NULL) {
+                l = NONE;
+                break;
+            }
+            hp[0] = make_header(HDR_REF, 2);
+            hp[1] = ids[i].id[0];
+            hp[2] = ids[i].id[1];
+            h = make_boxed(hp);
+        }
+        l = lib_cons(p, h, l);
+    }
+    mem_free(MEM_ETS, ids, cap * sizeof *ids);
+    return l == NONE ? lib_oom(p) : l;
+}
+
 static const BifDef ets_bifs[] = {
+    {"ets", "all", 0, 0, b_all, "The tables of this node."},
     {"ets", "new", 2, 0, b_new, "Creates a table (set, ordered_set, bag, duplicate_bag)."},
     {"ets", "delete", 1, 0, b_delete1, "Deletes a table."},
     {"ets", "delete", 2, 0, b_delete2, "Deletes every object with the key."},
