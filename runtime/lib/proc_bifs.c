@@ -142,18 +142,25 @@ static Term b_self(Proc *p, const Term *a)
     return p->pid;
 }
 
+/* A local reference with the two id words given, on p's heap; raises
+ * through lib_oom when the heap is full. No GC. */
+static Term ref_new(Proc *p, uint64_t w0, uint64_t w1)
+{
+    Term *hp = heap_alloc(&p->heap, 3);
+    if (hp == NULL)
+        return lib_oom(p);
+    hp[0] = make_header(HDR_REF, 2);
+    hp[1] = w0;
+    hp[2] = w1;
+    return make_boxed(hp);
+}
+
 static Term b_make_ref(Proc *p, const Term *a)
 {
     (void)a;
     uint64_t id[2];
     node_new_ref(p->node, id);
-    Term *hp = heap_alloc(&p->heap, 3);
-    if (hp == NULL)
-        return lib_oom(p);
-    hp[0] = make_header(HDR_REF, 2);
-    hp[1] = id[0];
-    hp[2] = id[1];
-    return make_boxed(hp);
+    return ref_new(p, id[0], id[1]);
 }
 
 /* ---- links, monitors, exits ------------------------------------------------- */
@@ -192,13 +199,7 @@ static Term b_monitor(Proc *p, const Term *a)
     uint64_t ref[2];
     if (monitor_add(p, target, ref) != 0)
         return lib_oom(p);
-    Term *hp = heap_alloc(&p->heap, 3);
-    if (hp == NULL)
-        return lib_oom(p);
-    hp[0] = make_header(HDR_REF, 2);
-    hp[1] = ref[0];
-    hp[2] = ref[1];
-    return make_boxed(hp);
+    return ref_new(p, ref[0], ref[1]);
 }
 
 static Term b_monitor_elixir(Proc *p, const Term *a)
@@ -298,13 +299,7 @@ static Term b_send_after_ref(Proc *p, const Term *a)
         msg_free(m);
         return lib_oom(p);
     }
-    Term *hp = heap_alloc(&p->heap, 3);
-    if (hp == NULL)
-        return lib_oom(p);
-    hp[0] = make_header(HDR_REF, 2);
-    hp[1] = id;
-    hp[2] = (timer_now_ms(p->node) + ms) | TIMER_REF_BIT;
-    return make_boxed(hp);
+    return ref_new(p, id, (timer_now_ms(p->node) + ms) | TIMER_REF_BIT);
 }
 
 static Term b_cancel_timer(Proc *p, const Term *a)
@@ -472,12 +467,6 @@ static Term b_register(Proc *p, const Term *a)
     return reg_register(p->node, q, a[1]) == 0 ? A(true) : bif_error(p, A(badarg));
 }
 
-static Term b_register_elixir(Proc *p, const Term *a)
-{
-    Term args[2] = {a[0], a[1]};
-    return b_register(p, args);
-}
-
 static Term b_register_erl(Proc *p, const Term *a)
 {
     Term args[2] = {a[1], a[0]};
@@ -491,17 +480,14 @@ static Term b_unregister(Proc *p, const Term *a)
     return A(true);
 }
 
-static Term b_whereis_erl(Proc *p, const Term *a)
+static Term whereis_or(Proc *p, Term name, Term none)
 {
-    Term t = reg_whereis(p->node, a[0]);
-    return t == NONE ? A(undefined) : t;
+    Term t = reg_whereis(p->node, name);
+    return t == NONE ? none : t;
 }
 
-static Term b_whereis_elixir(Proc *p, const Term *a)
-{
-    Term t = reg_whereis(p->node, a[0]);
-    return t == NONE ? A(nil) : t;
-}
+static Term b_whereis_erl(Proc *p, const Term *a) { return whereis_or(p, a[0], A(undefined)); }
+static Term b_whereis_elixir(Proc *p, const Term *a) { return whereis_or(p, a[0], A(nil)); }
 
 /* ---- the process dictionary ----------------------------------------------------- */
 
@@ -515,19 +501,31 @@ static Term dict(Proc *p)
     return c->dict;
 }
 
-static Term b_put(Proc *p, const Term *a)
+/* The dictionary without key, into *rest, and the key's old value (or
+ * :undefined) into *old. Returns false when the heap is full (the caller
+ * raises); p->cold exists after a true return. No GC. */
+static bool dict_without(Proc *p, Term key, Term *rest, Term *old)
 {
     Term d = dict(p);
     if (d == NONE)
-        return lib_oom(p);
-    Term old = A(undefined), rest = NIL;
+        return false;
+    *old = A(undefined);
+    *rest = NIL;
     for (Term t = d; is_cons(t); t = list_tail(t)) {
         Term kv = list_head(t);
-        if (term_eq_exact(tuple_get(kv, 0), a[0]))
-            old = tuple_get(kv, 1);
-        else if ((rest = lib_cons(p, kv, rest)) == NONE)
-            return lib_oom(p);
+        if (term_eq_exact(tuple_get(kv, 0), key))
+            *old = tuple_get(kv, 1);
+        else if ((*rest = lib_cons(p, kv, *rest)) == NONE)
+            return false;
     }
+    return true;
+}
+
+static Term b_put(Proc *p, const Term *a)
+{
+    Term old, rest;
+    if (!dict_without(p, a[0], &rest, &old))
+        return lib_oom(p);
     Term kv = lib_tuple2(p, a[0], a[1]);
     Term nd = kv == NONE ? NONE : lib_cons(p, kv, rest);
     if (nd == NONE)
@@ -557,17 +555,9 @@ static Term b_pput(Proc *p, const Term *a)
 
 static Term b_erase(Proc *p, const Term *a)
 {
-    Term d = dict(p);
-    if (d == NONE)
+    Term old, rest;
+    if (!dict_without(p, a[0], &rest, &old))
         return lib_oom(p);
-    Term old = A(undefined), rest = NIL;
-    for (Term t = d; is_cons(t); t = list_tail(t)) {
-        Term kv = list_head(t);
-        if (term_eq_exact(tuple_get(kv, 0), a[0]))
-            old = tuple_get(kv, 1);
-        else if ((rest = lib_cons(p, kv, rest)) == NONE)
-            return lib_oom(p);
-    }
     p->cold->dict = rest;
     return old;
 }
@@ -658,11 +648,8 @@ static Term b_exception_new(Proc *p, const Term *a)
         Term kv = list_head(t);
         if (!is_tuple(kv) || tuple_size(kv) != 2)
             return bif_error(p, A(badarg));
-        if (map_get(s, tuple_get(kv, 0)) == NONE) {
-            Strbuf sb;
-            strbuf_init(&sb);
+        if (map_get(s, tuple_get(kv, 0)) == NONE)
             return bif_raise_msg(p, "KeyError", "key %s not found", atom_text(tuple_get(kv, 0), NULL) ? atom_text(tuple_get(kv, 0), NULL) : "?");
-        }
         s = map_put(&p->heap, s, tuple_get(kv, 0), tuple_get(kv, 1));
         if (s == NONE)
             return lib_oom(p);
@@ -730,7 +717,7 @@ static const BifDef proc_defs[] = {
     {"Elixir.Process", "exit", 2, 0, b_exit2, NULL},
     {"Elixir.Process", "flag", 2, 0, b_process_flag, NULL},
     {"Elixir.Process", "alive?", 1, 0, b_is_alive, NULL},
-    {"Elixir.Process", "register", 2, 0, b_register_elixir, NULL},
+    {"Elixir.Process", "register", 2, 0, b_register, NULL},
     {"Elixir.Process", "unregister", 1, 0, b_unregister, NULL},
     {"Elixir.Process", "whereis", 1, 0, b_whereis_elixir, NULL},
     {"Elixir.Process", "get", 1, 0, b_pget1, NULL},

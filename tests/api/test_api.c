@@ -18,31 +18,7 @@
 #include <string.h>
 
 #include "mote.h"
-
-typedef struct Fix {
-    mote_rt *rt;
-    mote_env *env; /* a host env for the messages tests send */
-} Fix;
-
-static int fix_setup(void **state)
-{
-    static Fix f;
-    mote_config cfg;
-    mote_config_init(&cfg);
-    cfg.schedulers = 2;
-    if (mote_start(&cfg, &f.rt) != MOTE_OK)
-        return -1;
-    f.env = mote_env_new(f.rt);
-    *state = &f;
-    return f.env ? 0 : -1;
-}
-
-static int fix_teardown(void **state)
-{
-    Fix *f = *state;
-    mote_env_free(f->env);
-    return mote_stop(f->rt) == MOTE_OK ? 0 : -1;
-}
+#include "api_test.h"
 
 static void assert_error_with_message(int rc)
 {
@@ -485,10 +461,7 @@ static void stop_terminates_every_started_process_with_shutdown(void **state)
     (void)state;
     mote_rt *rt;
     Probe p = {0};
-    mote_config cfg;
-    mote_config_init(&cfg);
-    cfg.schedulers = 2;
-    assert_int_equal(mote_start(&cfg, &rt), MOTE_OK);
+    assert_int_equal(api_start(&rt), MOTE_OK);
     for (int i = 0; i < 1000; i++) {
         mote_pid pid;
         assert_int_equal(mote_spawn(rt, NULL, &idle_class, &p, NULL, &pid), MOTE_OK);
@@ -503,8 +476,6 @@ static void stop_terminates_every_started_process_with_shutdown(void **state)
     assert_int_equal(atomic_load(&p.nterminate), 1000);
     assert_int_equal(atomic_load(&p.nshutdown), 1000);
 }
-
-#define FIX(t) cmocka_unit_test_setup_teardown(t, fix_setup, fix_teardown)
 
 int main(void)
 {

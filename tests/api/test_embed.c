@@ -22,31 +22,7 @@
 #include <time.h>
 
 #include "mote.h"
-
-typedef struct Fix {
-    mote_rt *rt;
-    mote_env *env;
-} Fix;
-
-static int fix_setup(void **state)
-{
-    static Fix f;
-    mote_config cfg;
-    mote_config_init(&cfg);
-    cfg.schedulers = 2;
-    if (mote_start(&cfg, &f.rt) != MOTE_OK)
-        return -1;
-    f.env = mote_env_new(f.rt);
-    *state = &f;
-    return f.env ? 0 : -1;
-}
-
-static int fix_teardown(void **state)
-{
-    Fix *f = *state;
-    mote_env_free(f->env);
-    return mote_stop(f->rt) == MOTE_OK ? 0 : -1;
-}
+#include "api_test.h"
 
 static uint64_t now_ms(void)
 {
@@ -416,12 +392,9 @@ static void stop_returns_with_processes_that_never_idle(void **state)
 {
     (void)state;
     mote_rt *rt;
-    mote_config cfg;
     static Busy b;
     memset(&b, 0, sizeof b);
-    mote_config_init(&cfg);
-    cfg.schedulers = 2;
-    assert_int_equal(mote_start(&cfg, &rt), MOTE_OK);
+    assert_int_equal(api_start(&rt), MOTE_OK);
     for (int i = 0; i < 4; i++) {
         mote_pid pid;
         assert_int_equal(mote_spawn(rt, NULL, &busy_class, &b, NULL, &pid), MOTE_OK);
@@ -436,8 +409,6 @@ static void stop_returns_with_processes_that_never_idle(void **state)
     assert_int_equal(atomic_load(&b.nterminate), 4);
     assert_int_equal(atomic_load(&b.nshutdown), 4);
 }
-
-#define FIX(t) cmocka_unit_test_setup_teardown(t, fix_setup, fix_teardown)
 
 int main(void)
 {
