@@ -13,37 +13,7 @@
 #include <cmocka.h>
 
 #include "mote.h"
-
-static int rt_setup(void **state)
-{
-    mote_config cfg;
-    mote_config_init(&cfg);
-    cfg.schedulers = 2;
-    mote_rt *rt = NULL;
-    if (mote_start(&cfg, &rt) != 0)
-        return -1;
-    *state = rt;
-    return 0;
-}
-
-static int rt_teardown(void **state)
-{
-    return mote_stop(*state);
-}
-
-static void run(mote_rt *rt, const char *src)
-{
-    int status = -1;
-    assert_int_equal(mote_eval_string(rt, src, strlen(src), 0, NULL, &status), 0);
-    assert_int_equal(status, 0);
-}
-
-static mote_pid whereis(mote_rt *rt, const char *name)
-{
-    mote_pid pid = 0;
-    assert_int_equal(mote_whereis(rt, name, &pid), 0);
-    return pid;
-}
+#include "eval_test.h"
 
 /* A one_for_one supervisor :s1 over an Agent :w1, whose worker is killed
  * once; the script returns when the supervisor has answered a call after

@@ -12,37 +12,7 @@
 #include <cmocka.h>
 
 #include "mote.h"
-
-static int rt_setup(void **state)
-{
-    mote_config cfg;
-    mote_config_init(&cfg);
-    cfg.schedulers = 2;
-    mote_rt *rt = NULL;
-    if (mote_start(&cfg, &rt) != 0)
-        return -1;
-    *state = rt;
-    return 0;
-}
-
-static int rt_teardown(void **state)
-{
-    return mote_stop(*state);
-}
-
-static void run(mote_rt *rt, const char *src)
-{
-    int status = -1;
-    assert_int_equal(mote_eval_string(rt, src, strlen(src), 0, NULL, &status), 0);
-    assert_int_equal(status, 0);
-}
-
-static mote_pid whereis(mote_rt *rt, const char *name)
-{
-    mote_pid pid = 0;
-    assert_int_equal(mote_whereis(rt, name, &pid), 0);
-    return pid;
-}
+#include "eval_test.h"
 
 static void take(mote_snapshot *s, mote_snap_key key, size_t k, const char *filter,
                  mote_snapshot_header *h, const mote_snapshot_row **rows, size_t *n)

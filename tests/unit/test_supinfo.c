@@ -10,30 +10,7 @@
 #include <cmocka.h>
 
 #include "mote.h"
-
-static int rt_setup(void **state)
-{
-    mote_config cfg;
-    mote_config_init(&cfg);
-    cfg.schedulers = 2;
-    mote_rt *rt = NULL;
-    if (mote_start(&cfg, &rt) != 0)
-        return -1;
-    *state = rt;
-    return 0;
-}
-
-static int rt_teardown(void **state)
-{
-    return mote_stop(*state);
-}
-
-static void run(mote_rt *rt, const char *src)
-{
-    int status = -1;
-    assert_int_equal(mote_eval_string(rt, src, strlen(src), 0, NULL, &status), 0);
-    assert_int_equal(status, 0);
-}
+#include "eval_test.h"
 
 /* A supervisor-like process named :sup1 with a worker :w1, both waiting
  * until told :stop. */
@@ -60,13 +37,6 @@ static const char start_sup[] =
     "  loop.(loop)\n"
     "end)\n"
     "receive do :ready -> :ok end\n";
-
-static mote_pid whereis(mote_rt *rt, const char *name)
-{
-    mote_pid pid = 0;
-    assert_int_equal(mote_whereis(rt, name, &pid), 0);
-    return pid;
-}
 
 /* Stops :sup1 and :w1 and waits for both, so the next test starts with
  * no supervisor (the tests share one runtime). */
