@@ -19,15 +19,10 @@
 #include <unistd.h>
 
 #include "crt.h"
+#include "hold.h"
 
 static const int saved_signals[] = {SIGINT, SIGTERM, SIGTSTP, SIGWINCH, SIGQUIT};
 #define NSAVED (sizeof saved_signals / sizeof *saved_signals)
-
-/* Output written to stdout/stderr while the view is up (by the observed
- * program, or by processes of the REPL's runtime) would scribble over
- * the screen: it is caught in a temporary file and replayed, up to this
- * many bytes, when the view closes. */
-#define CRT_REPLAY_MAX (256 * 1024)
 
 static volatile sig_atomic_t got_winch;   /* set by SIGWINCH, cleared by crt_resized */
 
@@ -40,8 +35,6 @@ static void on_winch(int sig)
 static struct {
     SCREEN *scr;
     FILE *tty;                  /* curses' output: a dup of stdout       */
-    FILE *caught;               /* stdout and stderr while the view is up */
-    int saved_out, saved_err;   /* the real stdout and stderr            */
     bool colour, utf8, have_tio;
     struct termios tio;
     struct sigaction sig[NSAVED];
@@ -128,57 +121,6 @@ static void restore_env(void)
     crt.env_lines = crt.env_cols = NULL;
 }
 
-/* Points fds 1 and 2 at a temporary file; -1 leaves them alone. */
-static void catch_output(void)
-{
-    crt.saved_out = crt.saved_err = -1;
-    crt.caught = tmpfile();
-    if (!crt.caught)
-        return;
-    fflush(stdout);
-    fflush(stderr);
-    crt.saved_out = dup(STDOUT_FILENO);
-    crt.saved_err = dup(STDERR_FILENO);
-    dup2(fileno(crt.caught), STDOUT_FILENO);
-    dup2(fileno(crt.caught), STDERR_FILENO);
-}
-
-/* Puts fds 1 and 2 back and prints what was caught meanwhile. */
-static void release_output(void)
-{
-    if (!crt.caught)
-        return;
-    fflush(stdout);
-    fflush(stderr);
-    if (crt.saved_out >= 0) {
-        dup2(crt.saved_out, STDOUT_FILENO);
-        close(crt.saved_out);
-    }
-    if (crt.saved_err >= 0) {
-        dup2(crt.saved_err, STDERR_FILENO);
-        close(crt.saved_err);
-    }
-    /* The writes went to the file's descriptor, not through its FILE:
-     * read it back with the descriptor too. */
-    int fd = fileno(crt.caught);
-    off_t len = lseek(fd, 0, SEEK_END);
-    if (len > 0) {
-        off_t from = len > CRT_REPLAY_MAX ? len - CRT_REPLAY_MAX : 0;
-        char buf[4096];
-        ssize_t n;
-        lseek(fd, from, SEEK_SET);
-        if (from)
-            fprintf(stdout, "[mote top: %lld earlier bytes of output not shown]\n",
-                    (long long)from);
-        fflush(stdout);
-        while ((n = read(fd, buf, sizeof buf)) > 0)
-            if (write(STDOUT_FILENO, buf, (size_t)n) < 0)
-                break;
-    }
-    fclose(crt.caught);
-    crt.caught = NULL;
-}
-
 int crt_init(void)
 {
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || crt.scr)
@@ -209,7 +151,9 @@ int crt_init(void)
         restore_signals();
         return -1;
     }
-    catch_output();
+    /* Output of the program (or of the REPL's processes) would scribble
+     * over the view: held back and printed when it closes. */
+    hold_start();
     /* Resizes are ours while the view is up: curses installs its SIGWINCH
      * handler once per program and only when there is none, so a second
      * session, or a caller with its own handler (the REPL's line editor),
@@ -270,7 +214,7 @@ void crt_done(void)
     restore_signals();
     restore_env();
     pthread_sigmask(SIG_SETMASK, &crt.mask, NULL);
-    release_output();
+    hold_stop();
 }
 
 bool crt_resized(void)

@@ -349,6 +349,8 @@ def check_supervised_kill(script):
     keys("Escape")
     wait_for(lambda t: "restarted 1" in t, "Esc goes back to the tree")
     keys("q")
+    wait_for(lambda t: "Processes:" not in t and "worker_a" in t and "terminated" in t,
+             "the crash report written while the view was up is printed after q")
 
 
 def check_app_tree(script):
