@@ -1,7 +1,7 @@
 /* eval_test.h — helpers shared by the unit tests that drive a runtime from
  * the host through the language (test_otp, test_snap, test_peek,
- * test_supinfo): a runtime per test with two schedulers, a script run to
- * completion, a registered name looked up.
+ * test_supinfo): a script run to completion, a registered name looked up,
+ * and the runtime fixture of support/rt_fixture.h.
  *
  * The runtime is cmocka's *state; the helpers fail the test (cmocka
  * asserts) rather than return errors, so a test reads as its steps.
@@ -12,23 +12,7 @@
 #include <string.h>
 
 #include "mote.h"
-
-static inline int rt_setup(void **state)
-{
-    mote_config cfg;
-    mote_config_init(&cfg);
-    cfg.schedulers = 2;
-    mote_rt *rt = NULL;
-    if (mote_start(&cfg, &rt) != 0)
-        return -1;
-    *state = rt;
-    return 0;
-}
-
-static inline int rt_teardown(void **state)
-{
-    return mote_stop(*state);
-}
+#include "support/rt_fixture.h"
 
 /* Evaluates src on rt and fails the test unless it ran and its status
  * was 0. Returns when the script's main process has finished. */

@@ -10,23 +10,7 @@
 #include <cmocka.h>
 
 #include "support/sigprobe.h"
-
-static int rt_setup(void **state)
-{
-    mote_config cfg;
-    mote_config_init(&cfg);
-    cfg.schedulers = 2;
-    mote_rt *rt = NULL;
-    if (mote_start(&cfg, &rt) != 0)
-        return -1;
-    *state = rt;
-    return 0;
-}
-
-static int rt_teardown(void **state)
-{
-    return mote_stop(*state);
-}
+#include "support/rt_fixture.h"
 
 /* Runs a command on a probe and waits for its acknowledgement line. */
 static const char *run(mote_rt *rt, Probe *pr, const char *fmt, const char *a0, mote_pid p)
