@@ -36,12 +36,24 @@ static void stop(mote_rt *rt, Probe *pr, const char *reason)
     assert_int_equal(probe_send(rt, pr->pid, "aa", "stop", reason), 0);
 }
 
+/* Stops a probe normally and waits until it has exited. */
+static void finish(mote_rt *rt, Probe *pr)
+{
+    stop(rt, pr, "normal");
+    assert_true(probe_wait_exit(pr));
+}
+
+static void spawn_pair(mote_rt *rt, Probe *a, Probe *b)
+{
+    assert_int_equal(probe_spawn(rt, a), 0);
+    assert_int_equal(probe_spawn(rt, b), 0);
+}
+
 static void link_cascade_kills_chain_with_reason(void **state)
 {
     mote_rt *rt = *state;
     static Probe a, b, c;
-    assert_int_equal(probe_spawn(rt, &a), 0);
-    assert_int_equal(probe_spawn(rt, &b), 0);
+    spawn_pair(rt, &a, &b);
     assert_int_equal(probe_spawn(rt, &c), 0);
     assert_string_equal(run(rt, &b, "ap", "link", a.pid), "link 0");
     assert_string_equal(run(rt, &c, "ap", "link", b.pid), "link 0");
@@ -58,24 +70,21 @@ static void trap_exit_turns_exit_into_message(void **state)
 {
     mote_rt *rt = *state;
     static Probe a, b;
-    assert_int_equal(probe_spawn(rt, &a), 0);
-    assert_int_equal(probe_spawn(rt, &b), 0);
+    spawn_pair(rt, &a, &b);
     assert_string_equal(run(rt, &b, "a", "trap", 0), "trap 0");
     assert_string_equal(run(rt, &b, "ap", "link", a.pid), "link 0");
     stop(rt, &a, "boom");
     assert_true(probe_wait_lines(&b, 3));
     assert_string_equal(probe_line(&b, 2), "{:EXIT, <pid>, :boom}");
     assert_false(b.exited);
-    stop(rt, &b, "normal");
-    assert_true(probe_wait_exit(&b));
+    finish(rt, &b);
 }
 
 static void kill_is_untrappable_and_becomes_killed(void **state)
 {
     mote_rt *rt = *state;
     static Probe b, w;
-    assert_int_equal(probe_spawn(rt, &b), 0);
-    assert_int_equal(probe_spawn(rt, &w), 0);
+    spawn_pair(rt, &b, &w);
     assert_string_equal(run(rt, &b, "a", "trap", 0), "trap 0");
     /* A trapping watcher linked to b sees b's reason as a link signal. */
     assert_string_equal(run(rt, &w, "a", "trap", 0), "trap 0");
@@ -87,16 +96,14 @@ static void kill_is_untrappable_and_becomes_killed(void **state)
     assert_string_equal(b.reason, ":killed");
     assert_true(probe_wait_lines(&w, 3));
     assert_string_equal(probe_line(&w, 2), "{:EXIT, <pid>, :killed}");
-    stop(rt, &w, "normal");
-    assert_true(probe_wait_exit(&w));
+    finish(rt, &w);
 }
 
 static void exit_from_another_process_kills_with_its_reason(void **state)
 {
     mote_rt *rt = *state;
     static Probe a, b;
-    assert_int_equal(probe_spawn(rt, &a), 0);
-    assert_int_equal(probe_spawn(rt, &b), 0);
+    spawn_pair(rt, &a, &b);
     mote_env *env = mote_env_new(rt);
     mote_term el[3] = {mote_atom(env, "exit"), mote_pid_term(b.pid), mote_atom(env, "bye")};
     assert_int_equal(mote_send(env, a.pid, mote_tuple(env, 3, el)), 0);
@@ -105,16 +112,14 @@ static void exit_from_another_process_kills_with_its_reason(void **state)
     assert_string_equal(b.reason, ":bye");
     assert_true(probe_wait_lines(&a, 1));
     assert_string_equal(probe_line(&a, 0), "exit 0");
-    stop(rt, &a, "normal");
-    assert_true(probe_wait_exit(&a));
+    finish(rt, &a);
 }
 
 static void boxed_reason_travels_through_links(void **state)
 {
     mote_rt *rt = *state;
     static Probe a, b, w;
-    assert_int_equal(probe_spawn(rt, &a), 0);
-    assert_int_equal(probe_spawn(rt, &b), 0);
+    spawn_pair(rt, &a, &b);
     assert_int_equal(probe_spawn(rt, &w), 0);
     assert_string_equal(run(rt, &b, "ap", "link", a.pid), "link 0");
     assert_string_equal(run(rt, &w, "ap", "monitor", b.pid), "monitor 0");
@@ -128,16 +133,14 @@ static void boxed_reason_travels_through_links(void **state)
     assert_string_equal(b.reason, "{:custom, 42}");
     assert_true(probe_wait_lines(&w, 2));
     assert_string_equal(probe_line(&w, 1), "{:DOWN, #ref, :process, <pid>, {:custom, 42}}");
-    stop(rt, &w, "normal");
-    assert_true(probe_wait_exit(&w));
+    finish(rt, &w);
 }
 
 static void normal_exit_signal_is_ignored(void **state)
 {
     mote_rt *rt = *state;
     static Probe a, b;
-    assert_int_equal(probe_spawn(rt, &a), 0);
-    assert_int_equal(probe_spawn(rt, &b), 0);
+    spawn_pair(rt, &a, &b);
     assert_string_equal(run(rt, &b, "ap", "link", a.pid), "link 0");
     assert_string_equal(run(rt, &b, "ap", "monitor", a.pid), "monitor 0");
     stop(rt, &a, "normal");
@@ -151,16 +154,14 @@ static void normal_exit_signal_is_ignored(void **state)
     mote_env_free(env);
     assert_string_equal(run(rt, &b, "a", "ping", 0), "{:ping}");
     assert_false(b.exited);
-    stop(rt, &b, "normal");
-    assert_true(probe_wait_exit(&b));
+    finish(rt, &b);
 }
 
 static void unlink_stops_propagation(void **state)
 {
     mote_rt *rt = *state;
     static Probe a, b;
-    assert_int_equal(probe_spawn(rt, &a), 0);
-    assert_int_equal(probe_spawn(rt, &b), 0);
+    spawn_pair(rt, &a, &b);
     assert_string_equal(run(rt, &b, "ap", "link", a.pid), "link 0");
     assert_string_equal(run(rt, &b, "ap", "unlink", a.pid), "unlink 0");
     assert_string_equal(run(rt, &b, "ap", "monitor", a.pid), "monitor 0");
@@ -168,63 +169,53 @@ static void unlink_stops_propagation(void **state)
     assert_true(probe_wait_lines(&b, 4));
     assert_string_equal(probe_line(&b, 3), "{:DOWN, #ref, :process, <pid>, :boom}");
     assert_false(b.exited);
-    stop(rt, &b, "normal");
-    assert_true(probe_wait_exit(&b));
+    finish(rt, &b);
 }
 
 static void linking_to_a_dead_pid_returns_noproc(void **state)
 {
     mote_rt *rt = *state;
     static Probe a, b;
-    assert_int_equal(probe_spawn(rt, &a), 0);
-    assert_int_equal(probe_spawn(rt, &b), 0);
-    stop(rt, &a, "normal");
-    assert_true(probe_wait_exit(&a));
+    spawn_pair(rt, &a, &b);
+    finish(rt, &a);
     wait_gone(rt, a.pid);
     char want[32];
     snprintf(want, sizeof want, "link %d", MOTE_ENOPROC);
     assert_string_equal(run(rt, &b, "ap", "link", a.pid), want);
     assert_false(b.exited);
-    stop(rt, &b, "normal");
-    assert_true(probe_wait_exit(&b));
+    finish(rt, &b);
 }
 
 static void monitoring_a_dead_pid_gives_noproc_down(void **state)
 {
     mote_rt *rt = *state;
     static Probe a, b;
-    assert_int_equal(probe_spawn(rt, &a), 0);
-    assert_int_equal(probe_spawn(rt, &b), 0);
-    stop(rt, &a, "normal");
-    assert_true(probe_wait_exit(&a));
+    spawn_pair(rt, &a, &b);
+    finish(rt, &a);
     wait_gone(rt, a.pid);
     assert_string_equal(run(rt, &b, "ap", "monitor", a.pid), "monitor 0");
     assert_true(probe_wait_lines(&b, 2));
     assert_string_equal(probe_line(&b, 1), "{:DOWN, #ref, :process, <pid>, :noproc}");
-    stop(rt, &b, "normal");
-    assert_true(probe_wait_exit(&b));
+    finish(rt, &b);
 }
 
 static void down_carries_the_exit_reason(void **state)
 {
     mote_rt *rt = *state;
     static Probe a, b;
-    assert_int_equal(probe_spawn(rt, &a), 0);
-    assert_int_equal(probe_spawn(rt, &b), 0);
+    spawn_pair(rt, &a, &b);
     assert_string_equal(run(rt, &b, "ap", "monitor", a.pid), "monitor 0");
     stop(rt, &a, "crashed");
     assert_true(probe_wait_lines(&b, 2));
     assert_string_equal(probe_line(&b, 1), "{:DOWN, #ref, :process, <pid>, :crashed}");
-    stop(rt, &b, "normal");
-    assert_true(probe_wait_exit(&b));
+    finish(rt, &b);
 }
 
 static void demonitor_stops_down(void **state)
 {
     mote_rt *rt = *state;
     static Probe a, b;
-    assert_int_equal(probe_spawn(rt, &a), 0);
-    assert_int_equal(probe_spawn(rt, &b), 0);
+    spawn_pair(rt, &a, &b);
     /* Two monitors; the first is removed. Both DOWNs would come from a in
      * one burst, so seeing only the second's proves the first is gone. */
     assert_string_equal(run(rt, &b, "ap", "monitor", a.pid), "monitor 0");
@@ -235,31 +226,27 @@ static void demonitor_stops_down(void **state)
     assert_string_equal(probe_line(&b, 3), "{:DOWN, #ref, :process, <pid>, :boom}");
     assert_string_equal(run(rt, &b, "a", "ping", 0), "{:ping}");
     assert_int_equal(probe_count(&b), 5);
-    stop(rt, &b, "normal");
-    assert_true(probe_wait_exit(&b));
+    finish(rt, &b);
 }
 
 static void demonitor_with_flush_drops_queued_down(void **state)
 {
     mote_rt *rt = *state;
     static Probe a, b;
-    assert_int_equal(probe_spawn(rt, &a), 0);
-    assert_int_equal(probe_spawn(rt, &b), 0);
+    spawn_pair(rt, &a, &b);
     stop(rt, &a, "normal");
     wait_gone(rt, a.pid);
     assert_string_equal(run(rt, &b, "ap", "monitor_flush", a.pid), "monitor_flush 0 0 0");
     assert_string_equal(run(rt, &b, "a", "ping", 0), "{:ping}");
     assert_int_equal(probe_count(&b), 2);
-    stop(rt, &b, "normal");
-    assert_true(probe_wait_exit(&b));
+    finish(rt, &b);
 }
 
 static void links_are_idempotent_and_bidirectional(void **state)
 {
     mote_rt *rt = *state;
     static Probe a, b;
-    assert_int_equal(probe_spawn(rt, &a), 0);
-    assert_int_equal(probe_spawn(rt, &b), 0);
+    spawn_pair(rt, &a, &b);
     assert_string_equal(run(rt, &a, "a", "trap", 0), "trap 0");
     assert_string_equal(run(rt, &b, "ap", "link", a.pid), "link 0");
     assert_string_equal(run(rt, &b, "ap", "link", a.pid), "link 0");
@@ -269,8 +256,7 @@ static void links_are_idempotent_and_bidirectional(void **state)
     assert_string_equal(probe_line(&a, 1), "{:EXIT, <pid>, :boom}");
     assert_string_equal(run(rt, &a, "a", "ping", 0), "{:ping}");
     assert_int_equal(probe_count(&a), 3);
-    stop(rt, &a, "normal");
-    assert_true(probe_wait_exit(&a));
+    finish(rt, &a);
 }
 
 static void long_chain_dies_to_the_last_process(void **state)
@@ -332,8 +318,7 @@ static void allocation_failures_are_reported_not_fatal(void **state)
 {
     mote_rt *rt = *state;
     static Probe a, b;
-    assert_int_equal(probe_spawn(rt, &a), 0);
-    assert_int_equal(probe_spawn(rt, &b), 0);
+    spawn_pair(rt, &a, &b);
     assert_string_equal(run(rt, &b, "ap", "oom_link", a.pid), "oom_link ok=1 oom=1 other=0");
     /* Both still work normally afterwards. */
     assert_string_equal(run(rt, &b, "ap", "link", a.pid), "link 0");
