@@ -48,9 +48,12 @@ static void usage(FILE *out)
                  "environment:\n"
                  "  MOTE_QUIET=1     no crash reports of GenServer, Supervisor, Task on\n"
                  "                   stderr (also :mote.set_crash_reports(false))\n"
+                 "  NO_COLOR         set: no colours in the shell and the observer\n"
+                 "  XDG_STATE_HOME   the shell's history is $XDG_STATE_HOME/mote/history\n"
+                 "                   (else ~/.local/state/mote/history)\n"
                  "\n"
                  "shell helpers: h/1 i/1 v/0 v/1 flush/0 pid/1 pid/3 c/1 r/1 exports/1\n"
-                 "clear/0 runtime_info/0 respawn/0 ls/0 cd/1 pwd/0 observer/0\n"
+                 "clear/0 runtime_info/0 respawn/0 ls/0 ls/1 cd/1 pwd/0 observer/0\n"
                  "\n"
                  "See mote(1) and libmote(3).\n");
 }

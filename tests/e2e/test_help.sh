@@ -1,33 +1,121 @@
 #!/bin/sh
-# test_help.sh — the mote command documents every flag it has.
+# test_help.sh — the mote command documents every flag it has, and the
+# documents name nothing it lacks.
 #
 # usage: test_help.sh MOTE_BINARY SOURCE_ROOT
-# Every flag that `mote --help` prints must appear in man/mote.1 and in
-# README.md; --version prints the version; an unknown flag is refused with
-# exit status 2 and a message naming it.
+# - every flag that `mote --help` prints is in man/mote.1 and README.md,
+#   and every flag in mote.1's SYNOPSIS and OPTIONS and in the README's
+#   table of the mote command is in `mote --help`;
+# - the same both ways for `mote top --help` and man/mote-top.1's
+#   SYNOPSIS, and its flags are in README.md;
+# - every environment variable under "environment:" in `mote --help` is in
+#   mote.1's ENVIRONMENT section and in README.md;
+# - every shell helper (name/arity) in `mote --help` is in README.md's
+#   helper list and in mote.1 (as name( ), and the README lists no helper
+#   that --help lacks;
+# - --version prints the version; an unknown flag is refused with exit
+#   status 2 and a message naming it.
 set -u
 mote=${1:?usage: test_help.sh MOTE_BINARY SOURCE_ROOT}
 root=${2:?usage: test_help.sh MOTE_BINARY SOURCE_ROOT}
 fail=0
 
+# Flags: words starting with one or two dashes after a space, comma,
+# bracket or parenthesis (so TOP-OPTIONS or a-b are not flags).
+flags_in() {
+    grep -o -E '(^|[ ,[(|`])--?[A-Za-z][A-Za-z0-9-]*' | sed -E 's/^[ ,[(|`]//' | sort -u
+}
+
+# The text of one .SH section of a man page, dashes unescaped.
+man_section() {
+    sed 's/\\-/-/g' "$1" | awk -v want="$2" '/^\.SH /{on = ($2 == want)} on'
+}
+
+# Fails unless haystack (stdin) holds needle as a fixed string.
+has() {
+    grep -q -F -e "$1"
+}
+
 help=$("$mote" --help) || { echo "FAIL: mote --help exited $?"; exit 1; }
-# Flags: words starting with one or two dashes, as the help text writes them.
-flags=$(printf '%s\n' "$help" | grep -o -E '(^|[ ,[])--?[A-Za-z][A-Za-z0-9-]*' |
-        sed -E 's/^[ ,[]//' | sort -u)
+flags=$(printf '%s\n' "$help" | flags_in)
 [ -n "$flags" ] || { echo "FAIL: no flags found in mote --help"; exit 1; }
 
-# man writes a dash as \- ; undo that before searching.
 man_text=$(sed 's/\\-/-/g' "$root/man/mote.1")
 readme=$(cat "$root/README.md")
 for f in $flags; do
-    if ! printf '%s\n' "$man_text" | grep -q -F -e "$f"; then
-        echo "FAIL: flag $f (in mote --help) is missing from man/mote.1"; fail=1
-    fi
-    if ! printf '%s\n' "$readme" | grep -q -F -e "$f"; then
-        echo "FAIL: flag $f (in mote --help) is missing from README.md"; fail=1
-    fi
+    printf '%s\n' "$man_text" | has "$f" ||
+        { echo "FAIL: flag $f (in mote --help) is missing from man/mote.1"; fail=1; }
+    printf '%s\n' "$readme" | has "$f" ||
+        { echo "FAIL: flag $f (in mote --help) is missing from README.md"; fail=1; }
 done
 echo "checked flags: $(echo $flags)"
+
+# The other way: what the documents offer, --help must print.
+man_flags=$({ man_section "$root/man/mote.1" SYNOPSIS; man_section "$root/man/mote.1" OPTIONS; } |
+            flags_in)
+readme_flags=$(awk '/^## The mote command/{on=1; next} /^## /{on=0} on && /^\|/' "$root/README.md" |
+               cut -d'|' -f2 | flags_in)
+[ -n "$man_flags" ] || { echo "FAIL: no flags found in man/mote.1's SYNOPSIS and OPTIONS"; fail=1; }
+[ -n "$readme_flags" ] || { echo "FAIL: no flags found in README.md's table of the mote command"; fail=1; }
+for f in $man_flags; do
+    printf '%s\n' "$flags" | grep -q -x -F -e "$f" ||
+        { echo "FAIL: flag $f (in man/mote.1) is missing from mote --help"; fail=1; }
+done
+for f in $readme_flags; do
+    printf '%s\n' "$flags" | grep -q -x -F -e "$f" ||
+        { echo "FAIL: flag $f (in README.md's table) is missing from mote --help"; fail=1; }
+done
+
+# mote top: its own usage against mote-top.1 and the README.
+top_help=$("$mote" top --help) || { echo "FAIL: mote top --help exited $?"; fail=1; }
+top_flags=$(printf '%s\n' "$top_help" | flags_in)
+top_man=$(sed 's/\\-/-/g' "$root/man/mote-top.1")
+top_syn=$(man_section "$root/man/mote-top.1" SYNOPSIS | flags_in)
+[ -n "$top_flags" ] || { echo "FAIL: no flags found in mote top --help"; fail=1; }
+for f in $top_flags; do
+    printf '%s\n' "$top_man" | has "$f" ||
+        { echo "FAIL: flag $f (in mote top --help) is missing from man/mote-top.1"; fail=1; }
+    printf '%s\n' "$readme" | grep -q -E -e "(^|[ \`(])$f([^A-Za-z0-9-]|\$)" ||
+        { echo "FAIL: flag $f (in mote top --help) is missing from README.md"; fail=1; }
+done
+for f in $top_syn; do
+    printf '%s\n' "$top_flags" | grep -q -x -F -e "$f" ||
+        { echo "FAIL: flag $f (in mote-top.1's SYNOPSIS) is missing from mote top --help"; fail=1; }
+done
+echo "checked top flags: $(echo $top_flags)"
+
+# Environment variables: the names at the start of the lines under
+# "environment:" in --help.
+envs=$(printf '%s\n' "$help" | awk '/^environment:/{on=1; next} /^[^ ]/{on=0} on' |
+       grep -o -E '^  [A-Z][A-Z0-9_]+' | sed 's/^  //')
+[ -n "$envs" ] || { echo "FAIL: no environment variables found in mote --help"; fail=1; }
+man_env=$(man_section "$root/man/mote.1" ENVIRONMENT)
+for v in $envs; do
+    printf '%s\n' "$man_env" | grep -q -x -F -e ".B $v" ||
+        { echo "FAIL: variable $v (in mote --help) is missing from man/mote.1's ENVIRONMENT"; fail=1; }
+    printf '%s\n' "$readme" | has "$v" ||
+        { echo "FAIL: variable $v (in mote --help) is missing from README.md"; fail=1; }
+done
+echo "checked environment: $(echo $envs)"
+
+# Shell helpers, as name/arity.
+helpers=$(printf '%s\n' "$help" | awk '/^shell helpers:/{on=1} /^$/{on=0} on' |
+          grep -o -E '[a-z_]+/[0-9]+' | sort -u)
+readme_helpers=$(printf '%s\n' "$readme" | tr '\n' ' ' |
+                 sed -n 's/.*Helpers: `\([^`]*\)`.*/\1/p' | grep -o -E '[a-z_]+/[0-9]+' | sort -u)
+[ -n "$helpers" ] || { echo "FAIL: no shell helpers found in mote --help"; fail=1; }
+[ -n "$readme_helpers" ] || { echo "FAIL: no 'Helpers: \`...\`' list found in README.md"; fail=1; }
+for h in $helpers; do
+    printf '%s\n' "$readme_helpers" | grep -q -x -F -e "$h" ||
+        { echo "FAIL: helper $h (in mote --help) is missing from README.md's helper list"; fail=1; }
+    printf '%s\n' "$man_text" | grep -q -E "(^|[^a-z_])${h%/*}\(" ||
+        { echo "FAIL: helper $h (in mote --help) is missing from man/mote.1"; fail=1; }
+done
+for h in $readme_helpers; do
+    printf '%s\n' "$helpers" | grep -q -x -F -e "$h" ||
+        { echo "FAIL: helper $h (in README.md) is missing from mote --help"; fail=1; }
+done
+echo "checked helpers: $(echo $helpers)"
 
 case $("$mote" --version) in
     "mote "[0-9]*) ;;
