@@ -364,6 +364,7 @@ static void run(Screen *sc)
     for (;;) {
         double t = now_s();
         if (force || (!sc->paused && t >= next)) {
+            layout(sc);     /* the table's height decides how many rows to ask for */
             take(sc);
             next = t + sc->delay_s;
             force = false;
