@@ -46,7 +46,7 @@ int meter_height(const Meter *m, int w)
 
 static void draw_bar(int y, int x, int w, size_t i, double frac, double runq)
 {
-    char label[8], tail[24];
+    char label[24], tail[48];
     snprintf(label, sizeof label, "%2zu[", i + 1);
     snprintf(tail, sizeof tail, "%5.1f%% rq%3.0f]", frac * 100, runq);
     frac = frac < 0 ? 0 : frac > 1 ? 1 : frac;
