@@ -11,31 +11,17 @@
 #include "big.h"
 #include "err.h"
 #include "mem.h"
+#include "heap_test.h"
 #include "gc.h"
-
-/* Every word our constructors leave on a heap, even after a failure,
- * must be part of a well-formed object. */
-static void verify(const Heap *h)
-{
-    Err err = {0};
-    if (heap_verify(h, NULL, &err) != 0)
-        fail_msg("%s", err.msg);
-}
 
 static int setup(void **state)
 {
-    Heap *h = calloc(1, sizeof *h);
-    if (!h || heap_init(h, 1 << 14) != 0)
-        return -1;
-    *state = h;
-    return 0;
+    return heap_test_new(state, 1 << 14);
 }
 
 static int teardown(void **state)
 {
-    verify(*state);
-    heap_fini(*state);
-    free(*state);
+    heap_test_free(state);
     return 0;
 }
 

@@ -14,31 +14,19 @@
 #include "map.h"
 #include "err.h"
 #include "mem.h"
-
-/* Every word our constructors leave on a heap, even after a failure,
- * must be part of a well-formed object. */
-static void verify(const Heap *h)
-{
-    Err err = {0};
-    if (heap_verify(h, NULL, &err) != 0)
-        fail_msg("%s", err.msg);
-}
+#include "heap_test.h"
 
 static int setup(void **state)
 {
-    Heap *h = calloc(1, sizeof *h);
-    if (!h || heap_init(h, 1 << 16) != 0 || atom_init() != 0)
+    if (heap_test_new(state, 1 << 16) != 0)
         return -1;
-    *state = h;
-    return 0;
+    return atom_init() != 0 ? -1 : 0;
 }
 
 static int teardown(void **state)
 {
-    verify(*state);
     map_set_hash_for_test(NULL);
-    heap_fini(*state);
-    free(*state);
+    heap_test_free(state);
     atom_fini();
     return 0;
 }
