@@ -3,7 +3,7 @@
  * observer_top_main runs `mote top ...` (argv[0] is "top"); it returns the
  * process exit status. observer_run_tui opens the full-screen view on a
  * running runtime and returns when the user presses q (the terminal is
- * restored as it was). Contract for the REPL: /tmp/observer-api.txt. */
+ * restored as it was). How the shell uses it: docs/shell.md. */
 #ifndef OBSERVER_H
 #define OBSERVER_H
 
