@@ -36,6 +36,16 @@ has() {
     grep -q -F -e "$1"
 }
 
+# each_in ITEMS SET WHAT: every word of ITEMS is a whole line of SET; a
+# FAIL line for each that is not ("WHAT" says where it came from and what
+# lacks it, with %s for the item).
+each_in() {
+    for x in $1; do
+        printf '%s\n' "$2" | grep -q -x -F -e "$x" ||
+            { printf "FAIL: $3\n" "$x"; fail=1; }
+    done
+}
+
 help=$("$mote" --help) || { echo "FAIL: mote --help exited $?"; exit 1; }
 flags=$(printf '%s\n' "$help" | flags_in)
 [ -n "$flags" ] || { echo "FAIL: no flags found in mote --help"; exit 1; }
@@ -57,14 +67,8 @@ readme_flags=$(awk '/^## The mote command/{on=1; next} /^## /{on=0} on && /^\|/'
                cut -d'|' -f2 | flags_in)
 [ -n "$man_flags" ] || { echo "FAIL: no flags found in man/mote.1's SYNOPSIS and OPTIONS"; fail=1; }
 [ -n "$readme_flags" ] || { echo "FAIL: no flags found in README.md's table of the mote command"; fail=1; }
-for f in $man_flags; do
-    printf '%s\n' "$flags" | grep -q -x -F -e "$f" ||
-        { echo "FAIL: flag $f (in man/mote.1) is missing from mote --help"; fail=1; }
-done
-for f in $readme_flags; do
-    printf '%s\n' "$flags" | grep -q -x -F -e "$f" ||
-        { echo "FAIL: flag $f (in README.md's table) is missing from mote --help"; fail=1; }
-done
+each_in "$man_flags" "$flags" "flag %s (in man/mote.1) is missing from mote --help"
+each_in "$readme_flags" "$flags" "flag %s (in README.md's table) is missing from mote --help"
 
 # mote top: its own usage against mote-top.1 and the README.
 top_help=$("$mote" top --help) || { echo "FAIL: mote top --help exited $?"; fail=1; }
@@ -78,10 +82,7 @@ for f in $top_flags; do
     printf '%s\n' "$readme" | grep -q -E -e "(^|[ \`(])$f([^A-Za-z0-9-]|\$)" ||
         { echo "FAIL: flag $f (in mote top --help) is missing from README.md"; fail=1; }
 done
-for f in $top_syn; do
-    printf '%s\n' "$top_flags" | grep -q -x -F -e "$f" ||
-        { echo "FAIL: flag $f (in mote-top.1's SYNOPSIS) is missing from mote top --help"; fail=1; }
-done
+each_in "$top_syn" "$top_flags" "flag %s (in mote-top.1's SYNOPSIS) is missing from mote top --help"
 echo "checked top flags: $(echo $top_flags)"
 
 # Environment variables: the names at the start of the lines under
@@ -105,15 +106,11 @@ readme_helpers=$(printf '%s\n' "$readme" | tr '\n' ' ' |
                  sed -n 's/.*Helpers: `\([^`]*\)`.*/\1/p' | grep -o -E '[a-z_]+/[0-9]+' | sort -u)
 [ -n "$helpers" ] || { echo "FAIL: no shell helpers found in mote --help"; fail=1; }
 [ -n "$readme_helpers" ] || { echo "FAIL: no 'Helpers: \`...\`' list found in README.md"; fail=1; }
+each_in "$helpers" "$readme_helpers" "helper %s (in mote --help) is missing from README.md's helper list"
+each_in "$readme_helpers" "$helpers" "helper %s (in README.md) is missing from mote --help"
 for h in $helpers; do
-    printf '%s\n' "$readme_helpers" | grep -q -x -F -e "$h" ||
-        { echo "FAIL: helper $h (in mote --help) is missing from README.md's helper list"; fail=1; }
     printf '%s\n' "$man_text" | grep -q -E "(^|[^a-z_])${h%/*}\(" ||
         { echo "FAIL: helper $h (in mote --help) is missing from man/mote.1"; fail=1; }
-done
-for h in $readme_helpers; do
-    printf '%s\n' "$helpers" | grep -q -x -F -e "$h" ||
-        { echo "FAIL: helper $h (in README.md) is missing from mote --help"; fail=1; }
 done
 echo "checked helpers: $(echo $helpers)"
 
