@@ -115,6 +115,8 @@ static Term b_send(Proc *p, const Term *a)
     return a[1];
 }
 
+static Term b_node(Proc *p, const Term *a);
+
 /* Process.send(dest, msg, opts): {name, node} destinations on other
  * nodes are not connected yet: :noconnect when asked for, else dropped. */
 static Term b_psend3(Proc *p, const Term *a)
@@ -122,8 +124,7 @@ static Term b_psend3(Proc *p, const Term *a)
     Term dest = a[0];
     if (is_tuple(dest) && tuple_size(dest) == 2) {
         Term node = tuple_get(dest, 1);
-        Term self_node = p->node->name != NONE && p->node->name != 0 ? p->node->name : A(nonode_at_nohost);
-        if (node != self_node) {
+        if (node != b_node(p, NULL)) {
             for (Term t = a[2]; is_cons(t); t = list_tail(t))
                 if (list_head(t) == atom_from_cstr("noconnect"))
                     return atom_from_cstr("noconnect");
