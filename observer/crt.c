@@ -173,6 +173,18 @@ int crt_init(void)
     pthread_sigmask(SIG_UNBLOCK, &winch_set, &crt.mask);
     got_winch = 0;
     set_term(crt.scr);
+    /* A terminal that cannot move the cursor (TERM=dumb) cannot show the
+     * view: refuse it, and the caller says so. */
+    char *cup = tigetstr("cup");
+    if (!cup || cup == (char *)-1) {
+        endwin();
+        delscreen(crt.scr);
+        crt.scr = NULL;
+        fclose(crt.tty);
+        restore_env();
+        restore_signals();
+        return -1;
+    }
     /* Raw: Ctrl-C and Ctrl-Z arrive as keys (quit, and nothing), so they
      * never reach the REPL's own signal handlers while the view is up. */
     raw();
