@@ -337,33 +337,17 @@ Term vm_to_string(Proc *p, Term t)
     return r;
 }
 
-/* "Foo.bar/1" for messages. */
-static void mfa_text(Term m, Term f, uint32_t arity, Strbuf *sb)
-{
-    inspect_atom(m, sb);
-    strbuf_putc(sb, '.');
-    size_t len;
-    const char *s = atom_text(f, &len);
-    strbuf_put(sb, s, len);
-    strbuf_printf(sb, "/%u", arity);
-}
+static Term raise_struct(Proc *p, const char *module, size_t n, const char *const *keys,
+                         const Term *values);
 
 Term vm_undef(Proc *p, Term m, Term f, uint32_t arity)
 {
-    Strbuf sb;
-    strbuf_init(&sb);
-    strbuf_puts(&sb, "function ");
-    mfa_text(m, f, arity, &sb);
-    if (code_find(m) == NULL) {
-        strbuf_puts(&sb, " is undefined (module ");
-        inspect_atom(m, &sb);
-        strbuf_puts(&sb, " is not available)");
-    } else {
-        strbuf_puts(&sb, " is undefined or private");
-    }
-    bif_raise_msg(p, "UndefinedFunctionError", "%s", strbuf_cstr(&sb));
-    strbuf_fini(&sb);
-    return NONE;
+    /* The fields, not a message: inspect shows them as Elixir does, and
+     * Exception.message computes the text (exc_fmt.c, with the code
+     * server's "is it loaded" hook). */
+    static const char *const k[] = {"module", "function", "arity"};
+    Term vals[3] = {m, f, make_small(arity)};
+    return raise_struct(p, "UndefinedFunctionError", 3, k, vals);
 }
 
 Term vm_badarity(Proc *p, Term fun, uint32_t n)

@@ -133,4 +133,29 @@ defmodule Kernel do
       _ -> false
     end
   end
+
+  # struct/1,2 and struct!/1,2: a module's (or a struct's) fields filled
+  # from an enumerable of pairs. struct/2 skips keys the struct lacks,
+  # struct!/2 raises KeyError for them (term nil when given a module, as
+  # Mod.__struct__/1 raises it); :__struct__ itself is never overwritten.
+  def struct(struct, fields \\ []), do: fill_struct(struct, fields, false)
+  def struct!(struct, fields \\ []), do: fill_struct(struct, fields, true)
+
+  defp fill_struct(mod, fields, strict) when is_atom(mod), do: fill_fields(mod.__struct__(), fields, strict, nil)
+  defp fill_struct(%{__struct__: _} = s, fields, strict), do: fill_fields(s, fields, strict, s)
+  defp fill_struct(_other, _fields, _strict), do: raise(FunctionClauseError, module: Kernel, function: :struct, arity: 3)
+
+  defp fill_fields(s, fields, strict, term) do
+    Enum.reduce(fields, s, fn
+      {:__struct__, _}, acc ->
+        acc
+
+      {k, v}, acc ->
+        cond do
+          :maps.is_key(k, acc) -> :maps.put(k, v, acc)
+          strict -> raise KeyError, key: k, term: term
+          true -> acc
+        end
+    end)
+  end
 end
