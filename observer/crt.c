@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <term.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -34,6 +35,8 @@ static void on_winch(int sig)
 
 static struct {
     SCREEN *scr;
+    TERMINAL *caller_term;      /* terminfo state of the caller's own use
+                                   (readline shares libtinfo with curses) */
     FILE *tty;                  /* curses' output: a dup of stdout       */
     bool colour, utf8, have_tio;
     struct termios tio;
@@ -121,6 +124,24 @@ static void restore_env(void)
     crt.env_lines = crt.env_cols = NULL;
 }
 
+/* Undoes a crt_init that got as far as newterm; -1. */
+static int give_up(bool have_screen)
+{
+    if (have_screen) {
+        endwin();
+        delscreen(crt.scr);
+        crt.scr = NULL;
+    }
+    set_curterm(crt.caller_term);
+    fclose(crt.tty);
+    crt.tty = NULL;
+    if (crt.have_tio)
+        tcsetattr(STDIN_FILENO, TCSADRAIN, &crt.tio);
+    restore_env();
+    restore_signals();
+    return -1;
+}
+
 int crt_init(void)
 {
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || crt.scr)
@@ -140,17 +161,20 @@ int crt_init(void)
         return -1;
     }
     save_env();
+    crt.caller_term = cur_term;
     /* The size comes from the terminal, not from LINES/COLUMNS: curses
      * exports those at start, so a second session would otherwise take
      * the first one's size for the terminal's. */
     use_tioctl(TRUE);
     crt.scr = newterm(NULL, crt.tty, stdin);
-    if (!crt.scr) {
-        fclose(crt.tty);
-        restore_env();
-        restore_signals();
-        return -1;
-    }
+    if (!crt.scr)
+        return give_up(false);
+    set_term(crt.scr);
+    /* A terminal that cannot move the cursor (TERM=dumb) cannot show the
+     * view: refuse it (before anything else is changed), the caller says so. */
+    char *cup = tigetstr("cup");
+    if (!cup || cup == (char *)-1)
+        return give_up(true);
     /* Output of the program (or of the REPL's processes) would scribble
      * over the view: held back and printed when it closes. */
     hold_start();
@@ -172,19 +196,6 @@ int crt_init(void)
     sigaddset(&winch_set, SIGWINCH);
     pthread_sigmask(SIG_UNBLOCK, &winch_set, &crt.mask);
     got_winch = 0;
-    set_term(crt.scr);
-    /* A terminal that cannot move the cursor (TERM=dumb) cannot show the
-     * view: refuse it, and the caller says so. */
-    char *cup = tigetstr("cup");
-    if (!cup || cup == (char *)-1) {
-        endwin();
-        delscreen(crt.scr);
-        crt.scr = NULL;
-        fclose(crt.tty);
-        restore_env();
-        restore_signals();
-        return -1;
-    }
     /* Raw: Ctrl-C and Ctrl-Z arrive as keys (quit, and nothing), so they
      * never reach the REPL's own signal handlers while the view is up. */
     raw();
@@ -219,6 +230,8 @@ void crt_done(void)
     endwin();
     delscreen(crt.scr);
     crt.scr = NULL;
+    /* Give the caller's terminfo state back (delscreen freed ours). */
+    set_curterm(crt.caller_term);
     fclose(crt.tty);
     crt.tty = NULL;
     if (crt.have_tio)

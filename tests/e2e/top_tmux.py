@@ -447,6 +447,13 @@ def check_repl(home):
                  f"q returns to the REPL (time {n})")
     keys("x + 1", "Enter")
     wait_for(lambda t: "\n42" in t, "the REPL still evaluates, bindings kept, after observer()")
+    # A terminal that cannot show the view: refused, and the REPL goes on.
+    start(f"env HOME={home} TERM=dumb {MOTE}", 100, 30)
+    wait_for(lambda t: "mote(1)>" in t, "the REPL starts with TERM=dumb")
+    keys("observer()", "Enter")
+    keys("1 + 1", "Enter")
+    wait_for(lambda t: "mote(3)>" in t and "\n2" in t,
+             "with TERM=dumb observer() is refused and the REPL keeps working")
 
 
 def check_man():
