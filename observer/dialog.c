@@ -29,7 +29,22 @@ static void help_item(void *ctx, size_t i, int y, bool sel)
     attron(crt_attr(CRT_TITLE));
     crt_put(y, 1, 16, k->names);
     attroff(crt_attr(CRT_TITLE));
-    crt_put(y, 18, COLS - 18, k->help);
+    int x = 18 + crt_put(y, 18, COLS - 18, k->help);
+    if (__builtin_popcount(k->views) > 2)
+        return;
+    /* Where a key works, when only in one or two views: "[Tree]". */
+    char where[64] = " [";
+    for (int v = 0; v < VIEW_N; v++)
+        if (k->views & IN(v)) {
+            size_t len = strlen(where);
+            snprintf(where + len, sizeof where - len, "%s%s", len > 2 ? ", " : "",
+                     prefs_view_name((ViewId)v));
+        }
+    size_t len = strlen(where);
+    snprintf(where + len, sizeof where - len, "]");
+    attron(crt_attr(CRT_DIM));
+    crt_put(y, x, COLS - x, where);
+    attroff(crt_attr(CRT_DIM));
 }
 
 static void draw_help(Screen *sc)

@@ -22,7 +22,7 @@ typedef enum ViewId {
 } ViewId;
 #define IN(v) (1u << (v))
 #define IN_ALL ((1u << VIEW_N) - 1)
-#define IN_LISTS (IN(VIEW_PROCS) | IN(VIEW_TREE) | IN(VIEW_LOG))
+#define IN_LISTS (IN(VIEW_PROCS) | IN(VIEW_TREE)) /* the tree lists processes too */
 
 typedef enum Act {
     ACT_NONE,
