@@ -440,6 +440,26 @@ static Term b_get_keys(Proc *p, const Term *a)
     return out;
 }
 
+/* get/0: the whole dictionary as {key, value} pairs. */
+static Term b_get0(Proc *p, const Term *a)
+{
+    (void)a;
+    Term d = dict(p);
+    return d == NONE ? NIL : d;
+}
+
+/* get_keys/1: the keys whose value is value (compared with ==, =:= in
+ * Erlang; the dictionary keeps exact terms). */
+static Term b_get_keys1(Proc *p, const Term *a)
+{
+    Term d = dict(p), out = NIL;
+    for (Term t = d; d != NONE && is_cons(t); t = list_tail(t))
+        if (term_eq_exact(tuple_get(list_head(t), 1), a[0]) &&
+            (out = lib_cons(p, tuple_get(list_head(t), 0), out)) == NONE)
+            return lib_oom(p);
+    return out;
+}
+
 static Term b_processes(Proc *p, const Term *a)
 {
     (void)a;
@@ -705,6 +725,10 @@ static const BifDef proc_defs[] = {
     {"Elixir.Process", "info", 1, 0, b_pinfo1, NULL},
     {"Elixir.Process", "info", 2, 0, b_pinfo2, NULL},
     {"Elixir.Process", "get_keys", 0, 0, b_get_keys, NULL},
+    {"Elixir.Process", "get_keys", 1, 0, b_get_keys1, NULL},
+    {"Elixir.Process", "get", 0, 0, b_get0, NULL},
+    {"erlang", "get", 0, 0, b_get0, NULL},
+    {"erlang", "get_keys", 1, 0, b_get_keys1, NULL},
     {"Elixir.Process", "list", 0, 0, b_processes, NULL},
     {"erlang", "process_info", 2, 0, b_erl_pinfo2, NULL},
     {"erlang", "processes", 0, 0, b_processes, NULL},

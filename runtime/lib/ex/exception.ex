@@ -41,4 +41,22 @@ defmodule Exception do
       true -> "#{file}:#{line}:#{column}:#{suffix}"
     end
   end
+
+  # One stacktrace entry as the uncaught-error report prints it:
+  # "file:line: Mod.fun/arity" (arguments inspected when the entry has them).
+  def format_stacktrace_entry({module, fun, arity, location}) when is_atom(module) and is_atom(fun) do
+    location_prefix(location) <> format_mfa(module, fun, arity)
+  end
+
+  def format_stacktrace_entry({fun, arity, location}) when is_function(fun) do
+    args = if is_list(arity), do: "(" <> Enum.map_join(arity, ", ", &inspect/1) <> ")", else: "/" <> Integer.to_string(arity)
+    location_prefix(location) <> inspect(fun) <> args
+  end
+
+  defp location_prefix(location) do
+    case Keyword.get(location, :file) do
+      nil -> ""
+      file -> format_file_line(List.to_string(file), Keyword.get(location, :line), " ")
+    end
+  end
 end
