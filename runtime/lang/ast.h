@@ -90,6 +90,7 @@ enum {
     AST_F_DYNAMIC = 1 << 8,  /* ALIAS: kids[0] is the base expression */
     AST_F_HEREDOC = 1 << 9,  /* STRING/CHARLIST/INTERP/SIGIL: written as heredoc */
     AST_F_ARGS = 1 << 10,    /* BLOCK: "(a, b)" head of a -> clause */
+    AST_F_DIRECT = 1 << 11,  /* APPLY: f(x)(y), no dot: quotes as {f(x), [], [y]} */
 };
 
 typedef struct Ast Ast;

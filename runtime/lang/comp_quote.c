@@ -243,6 +243,24 @@ static Ast *remote_q(Q *s, const Ast *e)
     return triple(s, e, d, meta, q_items(s, e, e->kids + 1, e->nkids - 1));
 }
 
+/* f.(x) quotes with a one-target dot; f(y)(x) is {f(y), [], [x]}, except
+ * that Mod.unquote(name)(x) is the remote call Mod.name(x) built from the
+ * unquoted name, as Elixir's quote does. */
+static Ast *apply_q(Q *s, const Ast *e)
+{
+    const Ast *f = e->kids[0];
+    Ast *args = q_items(s, e, e->kids + 1, e->nkids - 1);
+    if (!(e->flags & AST_F_DIRECT))
+        return triple(s, e, dot_q(s, e, q(s, f), NULL), no_meta(s, e), args);
+    if (s->unquote && f->kind == AST_REMOTE && f->nkids == 2 && f->v.str.len == 7 &&
+        memcmp(f->v.str.s, "unquote", 7) == 0) {
+        const Ast *t = f->kids[0];
+        Ast *target = t->kind == AST_ALIAS && !(t->flags & AST_F_DYNAMIC) ? alias_q(s, t) : q(s, t);
+        return triple(s, e, dot_q(s, e, target, f->kids[1]), no_meta(s, e), args);
+    }
+    return triple(s, e, q(s, f), no_meta(s, e), args);
+}
+
 static Ast *op_q(Q *s, const Ast *e)
 {
     const char *name = ast_op_text((AstOp)e->op);
@@ -314,8 +332,7 @@ static Ast *q(Q *s, const Ast *e)
     case AST_REMOTE:
         return remote_q(s, e);
     case AST_APPLY:
-        return triple(s, e, dot_q(s, e, q(s, e->kids[0]), NULL), no_meta(s, e),
-                      q_items(s, e, e->kids + 1, e->nkids - 1));
+        return apply_q(s, e);
     case AST_ACCESS: {
         Ast *d = dot_q(s, e, atom_c(s, e, "Elixir.Access"), atom_c(s, e, "get"));
         return triple(s, e, d, no_meta(s, e), q_items(s, e, e->kids, 2));

@@ -539,10 +539,13 @@ static Ast *parse_postfix(Parser *P, Ast *n)
         else if (t->kind == TOK_LBRACK && !(t->flags & TOKF_SPACE_BEFORE))
             n = parse_access(P, n);
         else if (t->kind == TOK_LPAREN && !(t->flags & TOKF_SPACE_BEFORE) &&
-                 (n->kind == AST_CALL || n->kind == AST_REMOTE) && (n->flags & AST_F_PARENS))
+                 (n->kind == AST_CALL || n->kind == AST_REMOTE) && (n->flags & AST_F_PARENS)) {
             n = parse_apply(P, n, t); /* unquote(x)(y): call what the call returns */
-        else
+            if (n)
+                n->flags |= AST_F_DIRECT;
+        } else {
             break;
+        }
     }
     return n;
 }
