@@ -162,6 +162,9 @@ static void fill_info(Proc *p, mote_proc_info *out)
     out->parent = is_local_pid(p->parent) ? (mote_pid)p->parent : 0; /* immutable */
     heap_info(__atomic_load_n(&p->cold, __ATOMIC_ACQUIRE), out);
     cold_info(p, out);
+    /* Queued messages: their envelopes (payload sizes would need a walk
+     * of a queue only its owner may read). */
+    out->total_bytes += out->message_queue_len * sizeof(Msg);
     if (!out->current_function[0])
         memcpy(out->current_function, out->initial_call, sizeof out->initial_call);
 }

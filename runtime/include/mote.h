@@ -255,7 +255,8 @@ typedef struct mote_proc_info {
     uint64_t reductions;
     uint64_t message_queue_len;
     size_t heap_bytes;          /* heap + stack block                 */
-    size_t total_bytes;         /* all memory charged to the process  */
+    size_t total_bytes;         /* all memory charged to the process,
+                                   with one envelope per queued message */
     size_t nlinks;
     size_t nmonitors;           /* monitors it holds on others        */
     size_t nmonitored_by;       /* monitors others hold on it         */

@@ -53,6 +53,11 @@ static void mailbox_is_summarised_by_shape_most_frequent_first(void **state)
     assert_int_equal(mote_mailbox_messages(rt, box, 36, texts, 4, &n, WAIT_MS), 0);
     assert_int_equal(n, 1);
     assert_string_equal(texts[0].text, "\"b\"");
+    /* Memory counts the queued messages too (an envelope each, at least
+     * next pointer, kind, sender, term and fragment: 40 bytes). */
+    mote_proc_info pi;
+    assert_int_equal(mote_proc_info_get(rt, box, &pi), 0);
+    assert_true(pi.total_bytes >= pi.heap_bytes + 37 * 40);
     run(rt, "send(:box, :go)\n");
 }
 
