@@ -16,8 +16,16 @@ typedef struct observer_opts {
     const char *sort;           /* --sort key name; NULL = "reds"        */
 } observer_opts;
 
-/* Host thread; needs stdin/stdout to be a terminal. Returns 0 after q, a
- * negative MOTE_E* code when the terminal cannot be used. opts may be NULL. */
+/* Host thread; needs stdin/stdout to be a terminal that can address the
+ * cursor. Returns 0 after q (F10, Ctrl-C), MOTE_ESTATE when the terminal
+ * cannot be used (not a tty, TERM=dumb: nothing was changed then),
+ * MOTE_ENOMEM. While the view is up, what the program writes to stdout
+ * and stderr is held back (the last 256 KiB are printed on return), and
+ * SIGWINCH is the view's; on return the terminal modes, the signal
+ * handlers and mask, LINES/COLUMNS and the terminfo state (shared with
+ * readline) are as the caller had them. Safe to call again and again in
+ * one program; never stops rt or a process unless the user asks (k, x,
+ * s). opts may be NULL. */
 int observer_run_tui(mote_rt *rt, const observer_opts *opts);
 
 #endif
