@@ -118,6 +118,29 @@ static void pat_struct(Comp *c, FnB *f, const Ast *p, uint32_t **fails, uint32_t
     pat_map_pairs(c, f, p->kids[1], 0, fails, nfails, capfails);
 }
 
+/* first..last and first..last//step match a Range struct's fields (the
+ * step is not checked when the pattern has none, as in Elixir 1.14). */
+static void pat_range(Comp *c, FnB *f, const Ast *p, uint32_t **fails, uint32_t *nfails,
+                      uint32_t *capfails)
+{
+    static const char *const keys[3] = {"first", "last", "step"};
+    emit_op(c, f, OPC_M_MAP, 0);
+    FAIL();
+    emit_op(c, f, OPC_M_KEY, 1);
+    emit(c, f, add_lit(c, f, A(__struct__)));
+    FAIL();
+    emit_op(c, f, OPC_M_LIT, -1);
+    emit(c, f, add_lit(c, f, atom_from_cstr("Elixir.Range")));
+    FAIL();
+    for (uint32_t i = 0; i < p->nkids && i < 3; i++) {
+        emit_op(c, f, OPC_M_KEY, 1);
+        emit(c, f, add_lit(c, f, atom_from_cstr(keys[i])));
+        FAIL();
+        pat(c, f, p->kids[i], fails, nfails, capfails);
+    }
+    emit_op(c, f, OPC_POP, -1);
+}
+
 static void pat_concat(Comp *c, FnB *f, const Ast *p, uint32_t **fails, uint32_t *nfails,
                        uint32_t *capfails)
 {
@@ -218,6 +241,8 @@ static void pat(Comp *c, FnB *f, const Ast *p, uint32_t **fails, uint32_t *nfail
             return;
         }
         case OP_CONCAT: pat_concat(c, f, p, fails, nfails, capfails); return;
+        case OP_RANGE:
+        case OP_RANGE_STEP: pat_range(c, f, p, fails, nfails, capfails); return;
         case OP_AT:
             comp_expr(c, f, p, 0);
             emit_op(c, f, OPC_M_EQ, -2);

@@ -78,7 +78,9 @@ static DocId range_doc(InspectCx *cx, Term s, int limit)
     Docs *d = inspect_docs(cx);
     DocId r = doc_cons3(d, inspect_doc(cx, first, limit), doc_cstr(d, ".."),
                         inspect_doc(cx, last, limit));
-    if (step != make_small(1))
+    /* Elixir 1.14 leaves the step out only for an ascending step-1 range:
+     * 0..-1//1 (empty) shows it. */
+    if (step != make_small(1) || term_cmp(last, first) < 0)
         r = doc_cons3(d, r, doc_cstr(d, "//"), inspect_doc(cx, step, limit));
     return r;
 }

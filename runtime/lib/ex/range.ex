@@ -46,8 +46,10 @@ defmodule Range do
         true ->
           {gcd, u, v} = Integer.extended_gcd(-step1, step2)
           c = first1 - first2 + step2 - step1
-          t1 = -c / step2 * u
-          t2 = -c / step1 * v
+          # Elixir 1.14 divides by step1 for t1 and step2 for t2; its
+          # answers (2..28//3 and 9..28//5 "disjoint") follow from that.
+          t1 = -c / step1 * u
+          t2 = -c / step2 * v
           t = max(floor(t1) + 1, floor(t2) + 1)
           x = div(c * u + t * step2, gcd) - 1
           y = div(c * v + t * step1, gcd) - 1
