@@ -10,113 +10,14 @@
 #   BENCH_ONLY=re      only the programs whose name matches the regex
 #   MOTE_BEFORE=path   another mote binary (an older build) run as a third
 #                      column, "before", for before/after tables
-# Every program prints "RESULT key=value" lines, timed inside the program
-# with System.monotonic_time (start-up excluded); the script also times the
-# whole command (start-up, compilation and teardown included) as wall_ms.
-# Without `elixir` on PATH only mote's column is filled.
+# The run and the table are bench/exs_run.sh's (RESULT lines, wall_ms,
+# medians, the mote/elixir ratio); this file sets the suite's sizes.
 set -u
 cd "$(dirname "$0")/.."
 
-BUILD=${BUILD:-build}
-RUNS=${BENCH_RUNS:-3}
-TIMEOUT=${BENCH_TIMEOUT:-600}
-MOTE="$BUILD/shell/mote"
-
-if [ ! -x "$MOTE" ]; then
-    ninja -C "$BUILD" -j"$(nproc 2>/dev/null || echo 2)" shell/mote >&2 || {
-        echo "lang_run.sh: cannot build $MOTE" >&2
-        exit 1
-    }
-fi
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
     export BENCH_SPAWN_N=${BENCH_SPAWN_N:-10000}
 else
     export BENCH_SPAWN_N=${BENCH_SPAWN_N:-1000000}
 fi
-
-peers=(mote)
-if [ -n "${MOTE_BEFORE:-}" ]; then peers+=(before); fi
-if command -v elixir >/dev/null; then peers+=(elixir); fi
-mkdir -p bench/out
-RAW="bench/out/lang-$(date -u +%Y%m%dT%H%M%SZ).txt"
-: >"$RAW"
-ERR=$(mktemp "${TMPDIR:-/tmp}/motelang.XXXXXX")
-trap 'rm -f "$ERR"' EXIT
-echo "language benchmarks: ${peers[*]}, $RUNS runs, medians; raw: $RAW" >&2
-
-# run_one PEER FILE — appends "peer prog key value" lines to $RAW.
-run_one() {
-    local peer=$1 file=$2 prog t0 t1 out status
-    prog=$(basename "$file" .exs)
-    t0=$(date +%s%N)
-    case $peer in
-        mote) out=$(timeout "$TIMEOUT" "$MOTE" run "$file" 2>"$ERR") ;;
-        before) out=$(timeout "$TIMEOUT" "$MOTE_BEFORE" run "$file" 2>"$ERR") ;;
-        # Erlang's default process limit (262,144) is below the spawn test's.
-        elixir) out=$(timeout "$TIMEOUT" elixir --erl "+P 4000000" "$file" 2>"$ERR") ;;
-    esac
-    status=$?
-    t1=$(date +%s%N)
-    if [ $status -ne 0 ]; then
-        echo "  $peer $prog: failed ($status): $(tail -n 3 "$ERR" | tr '\n' ' ')" >&2
-        return
-    fi
-    echo "$out" | sed -n 's/^RESULT \([a-z0-9_]*\)=\(.*\)$/\1 \2/p' |
-        while read -r k v; do echo "$peer $prog $k $v"; done >>"$RAW"
-    echo "$peer $prog wall_ms $(((t1 - t0) / 1000000))" >>"$RAW"
-}
-
-for f in bench/lang/*.exs; do
-    prog=$(basename "$f" .exs)
-    if [ -n "${BENCH_ONLY:-}" ] && ! [[ $prog =~ $BENCH_ONLY ]]; then continue; fi
-    for r in $(seq 1 "$RUNS"); do
-        for p in "${peers[@]}"; do
-            echo "  run $r/$RUNS: $p $prog" >&2
-            run_one "$p" "$f"
-        done
-    done
-done
-
-# Table: one row per program and metric; numeric metrics get a median and a
-# mote/elixir ratio (for *_per_s higher is better, for the rest lower).
-awk '
-function median(key,    n, i, j, t, a) {
-    n = split(vals[key], a, " ")
-    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
-        if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
-    return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-}
-{
-    key = $2 SUBSEP $3
-    if (!(key in order)) { order[key] = ++nk; keys[nk] = key }
-    if ($4 ~ /^-?[0-9.]+$/) vals[$1 SUBSEP key] = vals[$1 SUBSEP key] " " $4
-    else text[$1 SUBSEP key] = $4
-}
-END {
-    np = split(before ? "mote before elixir" : "mote elixir", pn, " ")
-    printf "%-10s %-16s", "program", "metric"
-    for (j = 1; j <= np; j++) printf " %14s", pn[j]
-    printf " %12s\n", "mote/elixir"
-    for (i = 1; i <= nk; i++) {
-        split(keys[i], kp, SUBSEP)
-        if (kp[2] == "check") continue
-        for (j = 1; j <= np; j++) {
-            p = pn[j]
-            k = p SUBSEP keys[i]
-            v[p] = (k in vals) ? median(k) : ((k in text) ? text[k] : "-")
-        }
-        r = "-"
-        if (v["elixir"] ~ /^[0-9.]+$/ && v["elixir"] + 0 != 0 && v["mote"] ~ /^[0-9.]+$/)
-            r = sprintf("%.2f", v["mote"] / v["elixir"])
-        printf "%-10s %-16s", kp[1], kp[2]
-        for (j = 1; j <= np; j++) printf " %14s", v[pn[j]]
-        printf " %12s\n", r
-    }
-    print "(times in us or ms as named, inside the program; wall_ms is the whole command;"
-    print " hops_per_s: higher is better, everything else lower; p99 aim: under 10 ms)"
-}' before="${MOTE_BEFORE:+1}" "$RAW"
-# A check value that differs between the runtimes means a wrong answer.
-awk '$3 == "check" { c[$2 SUBSEP $1] = $4; p[$2] = 1 }
-     END { for (g in p) if ((g SUBSEP "mote") in c && (g SUBSEP "elixir") in c && c[g SUBSEP "mote"] != c[g SUBSEP "elixir"])
-               print "WARNING: " g ": mote computed " c[g SUBSEP "mote"] \
-                     ", elixir " c[g SUBSEP "elixir"] }' "$RAW"
+exec bench/exs_run.sh lang "language benchmarks" "p99 aim: under 10 ms"
