@@ -611,6 +611,24 @@ L_CALL:
     rfp = (uint64_t)(h->end - fp);
     freev = NULL;
     nfree = 0;
+    if ((size_t)(sp - h->htop) >= callee->frame_words && !gc_policy_each_call && !wants_gc(h)) {
+        /* The common local call, without enter's cases (no free
+         * values; no collection due; room for the frame). */
+        Term *nfp = sp + n;
+        for (uint32_t i = n; i < callee->nlocals; i++)
+            PUSH(NIL);
+        sp -= 3;
+        sp[2] = cp_make(rfn);
+        sp[1] = cp_make(rpc);
+        sp[0] = cp_make(rfp);
+        fp = nfp;
+        fn = callee;
+        ip = fn->code;
+        OPLIMIT();
+        if (--p->reds_left == 0 || p->reds_left > (1u << 31))
+            goto yield_here;
+        NEXT();
+    }
     goto enter;
 L_TCALL:
     callee = fn->mod->fns[*ip++];
