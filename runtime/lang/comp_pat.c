@@ -70,8 +70,12 @@ static void pat_list(Comp *c, FnB *f, const Ast *p, uint32_t **fails, uint32_t *
 static void pat_map_pairs(Comp *c, FnB *f, const Ast *map, uint32_t first, uint32_t **fails,
                           uint32_t *nfails, uint32_t *capfails)
 {
+    if (map->kind == AST_MAP && (map->flags & AST_F_UPDATE))
+        comp_error(c, map, "cannot use map/struct update syntax in match");
     for (uint32_t i = first; i < map->nkids; i++) {
         const Ast *pair = map->kids[i];
+        if (pair->kind != AST_PAIR || pair->nkids != 2)
+            comp_error(c, pair, "invalid map pattern: expected key => value pairs");
         const Ast *k = pair->kids[0];
         Term key = comp_literal(c, k);
         if (key != NONE) {
