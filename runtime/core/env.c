@@ -102,9 +102,15 @@ static bool env_ok(mote_env *env, const char *fn)
     return false;
 }
 
-static mote_term built(mote_term t, const char *fn)
+static mote_term built(const mote_env *env, mote_term t, const char *fn)
 {
-    if (t == MOTE_NONE)
+    if (t != MOTE_NONE)
+        return t;
+    if (env->heap->flags & HEAP_CAP_HIT)
+        api_error(MOTE_EHEAPCAP, "%s: the process is at its max_heap_words (%zu words); it "
+                  "exits {:max_heap_size, words} when the callback returns",
+                  fn, env->heap->max_words);
+    else
         api_error(MOTE_ENOMEM, "%s: out of memory in the env's heap", fn);
     return t;
 }
@@ -113,14 +119,14 @@ MOTE_API mote_term mote_int(mote_env *env, int64_t v)
 {
     if (!env_ok(env, "mote_int"))
         return MOTE_NONE;
-    return built(int_from_i64(env->heap, v), "mote_int");
+    return built(env, int_from_i64(env->heap, v), "mote_int");
 }
 
 MOTE_API mote_term mote_uint(mote_env *env, uint64_t v)
 {
     if (!env_ok(env, "mote_uint"))
         return MOTE_NONE;
-    return built(int_from_u64(env->heap, v), "mote_uint");
+    return built(env, int_from_u64(env->heap, v), "mote_uint");
 }
 
 /* Erlang has no infinities or NaN, so neither do we. */
@@ -132,7 +138,7 @@ MOTE_API mote_term mote_float(mote_env *env, double v)
         api_error(MOTE_EINVAL, "mote_float: %g is not a finite number", v);
         return MOTE_NONE;
     }
-    return built(float_new(env->heap, v), "mote_float");
+    return built(env, float_new(env->heap, v), "mote_float");
 }
 
 MOTE_API mote_term mote_atom(mote_env *env, const char *name)
@@ -157,7 +163,7 @@ MOTE_API mote_term mote_binary(mote_env *env, const void *bytes, size_t len)
         api_error(MOTE_EINVAL, "mote_binary: bytes is NULL but len is %zu", len);
         return MOTE_NONE;
     }
-    return built(bin_new(env->heap, bytes, len), "mote_binary");
+    return built(env, bin_new(env->heap, bytes, len), "mote_binary");
 }
 
 MOTE_API mote_term mote_string(mote_env *env, const char *utf8)
@@ -192,7 +198,7 @@ MOTE_API mote_term mote_tuple(mote_env *env, size_t n, const mote_term *elems)
         return MOTE_NONE;
     Term *p = heap_alloc(env->heap, n + 1);
     if (!p)
-        return built(MOTE_NONE, "mote_tuple");
+        return built(env, MOTE_NONE, "mote_tuple");
     p[0] = make_header(HDR_TUPLE, n);
     if (n > 0)
         memcpy(p + 1, elems, n * sizeof(Term));
@@ -211,7 +217,7 @@ MOTE_API mote_term mote_list(mote_env *env, size_t n, const mote_term *elems)
     }
     Term *p = heap_alloc(env->heap, 2 * n);
     if (!p)
-        return built(MOTE_NONE, "mote_list");
+        return built(env, MOTE_NONE, "mote_list");
     for (size_t i = 0; i < n; i++) {
         p[2 * i] = elems[i];
         p[2 * i + 1] = i + 1 < n ? make_list(p + 2 * i + 2) : NIL;
@@ -229,7 +235,7 @@ MOTE_API mote_term mote_cons(mote_env *env, mote_term head, mote_term tail)
     }
     Term *p = heap_alloc(env->heap, 2);
     if (!p)
-        return built(MOTE_NONE, "mote_cons");
+        return built(env, MOTE_NONE, "mote_cons");
     p[0] = head;
     p[1] = tail;
     return make_list(p);
@@ -250,7 +256,7 @@ MOTE_API mote_term mote_map_new(mote_env *env)
 {
     if (!env_ok(env, "mote_map_new"))
         return MOTE_NONE;
-    return built(map_new(env->heap), "mote_map_new");
+    return built(env, map_new(env->heap), "mote_map_new");
 }
 
 MOTE_API mote_term mote_map_put(mote_env *env, mote_term map, mote_term key, mote_term value)
@@ -265,7 +271,7 @@ MOTE_API mote_term mote_map_put(mote_env *env, mote_term map, mote_term key, mot
         api_error(MOTE_EINVAL, "mote_map_put: %s is MOTE_NONE", key == MOTE_NONE ? "key" : "value");
         return MOTE_NONE;
     }
-    return built(map_put(env->heap, map, key, value), "mote_map_put");
+    return built(env, map_put(env->heap, map, key, value), "mote_map_put");
 }
 
 MOTE_API mote_term mote_make_ref(mote_env *env)
@@ -280,7 +286,7 @@ MOTE_API mote_term mote_make_ref(mote_env *env)
     node_new_ref(env->node, id);
     Term *p = heap_alloc(env->heap, 3);
     if (!p)
-        return built(MOTE_NONE, "mote_make_ref");
+        return built(env, MOTE_NONE, "mote_make_ref");
     p[0] = make_header(HDR_REF, 2);
     p[1] = id[0];
     p[2] = id[1];
