@@ -103,6 +103,25 @@ defmodule Calendar.ISO do
     if precision == 0, do: base, else: base <> "." <> binary_part(pad(value, 6), 0, precision)
   end
 
+  # "+01:00" (extended) or "+0100" (basic) for an offset in seconds.
+  def offset_string(secs, format) do
+    sign = if secs < 0, do: "-", else: "+"
+    a = abs(secs)
+    sep = if format == :basic, do: "", else: ":"
+    sign <> pad(div(a, 3600), 2) <> sep <> pad(rem(div(a, 60), 60), 2)
+  end
+
+  # A {value, precision} microsecond cut to precision unit's digits; a
+  # smaller precision is kept as it is.
+  def truncate({value, p}, unit) do
+    np = %{microsecond: 6, millisecond: 3, second: 0}[unit]
+    if p <= np, do: {value, p}, else: {div(value, pow10(6 - np)) * pow10(6 - np), np}
+  end
+
+  def basic_date(y, m, d), do: pad(y, 4) <> pad(m, 2) <> pad(d, 2)
+
+  def basic_time(h, mi, s, us), do: time_string(h, mi, s, us) |> String.replace(":", "")
+
   def parse_error(kind, string, reason) do
     raise ArgumentError, "cannot parse #{inspect(string)} as #{kind}, reason: #{inspect(reason)}"
   end
@@ -142,10 +161,50 @@ defmodule Date do
   def to_string(%{year: y, month: m, day: d}), do: Calendar.ISO.date_string(y, m, d)
   def to_erl(%{year: y, month: m, day: d}), do: {y, m, d}
   def from_erl({y, m, d}, calendar \\ Calendar.ISO), do: new(y, m, d, calendar)
-  def from_erl!(erl, calendar \\ Calendar.ISO), do: from_erl(erl, calendar) |> unwrap()
 
-  defp unwrap({:ok, v}), do: v
-  defp unwrap({:error, reason}), do: raise(ArgumentError, "cannot convert, reason: #{inspect(reason)}")
+  def from_erl!(erl, calendar \\ Calendar.ISO) do
+    case from_erl(erl, calendar) do
+      {:ok, date} -> date
+      {:error, reason} -> raise ArgumentError, "cannot convert #{inspect(erl)} to date, reason: #{inspect(reason)}"
+    end
+  end
+
+  def to_iso8601(%{year: y, month: m, day: d}, :basic), do: Calendar.ISO.basic_date(y, m, d)
+  def to_iso8601(date, :extended), do: to_iso8601(date)
+
+  def utc_today(calendar \\ Calendar.ISO), do: %{DateTime.to_date(DateTime.utc_now()) | calendar: calendar}
+
+  def to_gregorian_days(date), do: to_days(date)
+  def from_gregorian_days(days, calendar \\ Calendar.ISO), do: %{from_days(days) | calendar: calendar}
+
+  # Days of the common era count from 0001-01-01 (day 1); before it,
+  # backwards from 0000-12-31 (day 1 of era 0).
+  def day_of_era(date) do
+    days = to_days(date)
+    if days >= 366, do: {days - 365, 1}, else: {366 - days, 0}
+  end
+
+  def year_of_era(%{year: y}) when y > 0, do: {y, 1}
+  def year_of_era(%{year: y}), do: {1 - y, 0}
+
+  def quarter_of_year(%{month: m}), do: div(m - 1, 3) + 1
+
+  @weekdays [monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7]
+
+  def day_of_week(date, starting_on) do
+    start = if starting_on == :default, do: 1, else: Keyword.fetch!(@weekdays, starting_on)
+    Integer.mod(day_of_week(date) - start, 7) + 1
+  end
+
+  def beginning_of_week(date, starting_on \\ :default) do
+    add(as_date(date), 1 - day_of_week(date, starting_on))
+  end
+
+  def end_of_week(date, starting_on \\ :default) do
+    add(as_date(date), 7 - day_of_week(date, starting_on))
+  end
+
+  defp as_date(%{year: y, month: m, day: d, calendar: cal}), do: %Date{year: y, month: m, day: d, calendar: cal}
 
   def compare(%{year: y1, month: m1, day: d1}, %{year: y2, month: m2, day: d2}) do
     cond do
@@ -176,8 +235,8 @@ defmodule Date do
   def day_of_week(date), do: Integer.mod(to_days(date) + 5, 7) + 1
   def day_of_year(%{year: y} = date), do: to_days(date) - Calendar.ISO.date_to_days(y, 1, 1) + 1
 
-  def beginning_of_month(%{} = date), do: %{date | day: 1}
-  def end_of_month(%{} = date), do: %{date | day: days_in_month(date)}
+  def beginning_of_month(%{} = date), do: %{as_date(date) | day: 1}
+  def end_of_month(%{} = date), do: %{as_date(date) | day: days_in_month(date)}
 
   def range(first, last) do
     step = if compare(first, last) == :gt, do: -1, else: 1
@@ -224,7 +283,35 @@ defmodule Time do
   end
 
   def to_string(%{hour: h, minute: mi, second: s, microsecond: us}), do: Calendar.ISO.time_string(h, mi, s, us)
-  def to_iso8601(time), do: to_string(time)
+  def to_iso8601(time, format \\ :extended)
+  def to_iso8601(%{hour: h, minute: mi, second: s, microsecond: us}, :basic), do: Calendar.ISO.basic_time(h, mi, s, us)
+  def to_iso8601(time, :extended), do: to_string(time)
+
+  def truncate(%{microsecond: us} = time, precision), do: %{time | microsecond: Calendar.ISO.truncate(us, precision)}
+
+  def from_erl({h, mi, s}, microsecond \\ {0, 0}, calendar \\ Calendar.ISO), do: new(h, mi, s, microsecond, calendar)
+
+  def from_erl!(erl, microsecond \\ {0, 0}, calendar \\ Calendar.ISO) do
+    case from_erl(erl, microsecond, calendar) do
+      {:ok, time} -> time
+      {:error, reason} -> raise ArgumentError, "cannot convert #{inspect(erl)} to time, reason: #{inspect(reason)}"
+    end
+  end
+
+  def from_seconds_after_midnight(secs, microsecond \\ {0, 0}, calendar \\ Calendar.ISO) do
+    secs = Integer.mod(secs, 86400)
+    %Time{hour: div(secs, 3600), minute: rem(div(secs, 60), 60), second: rem(secs, 60),
+          microsecond: microsecond, calendar: calendar}
+  end
+
+  def utc_now(calendar \\ Calendar.ISO), do: %{DateTime.to_time(DateTime.utc_now()) | calendar: calendar}
+
+  # Wraps around midnight, as on a clock.
+  def add(%{calendar: cal} = time, amount, unit \\ :second) do
+    ndt = %NaiveDateTime{calendar: cal, year: 2000, month: 1, day: 1, hour: time.hour, minute: time.minute,
+                         second: time.second, microsecond: time.microsecond}
+    NaiveDateTime.add(ndt, amount, unit) |> NaiveDateTime.to_time()
+  end
   def to_erl(%{hour: h, minute: mi, second: s}), do: {h, mi, s}
 
   def to_seconds_after_midnight(%{hour: h, minute: mi, second: s, microsecond: {us, _}}) do
@@ -267,6 +354,42 @@ defmodule NaiveDateTime do
     ndt
   end
 
+  def new!(year, month, day, hour, minute, second, microsecond \\ {0, 0}, calendar \\ Calendar.ISO) do
+    case new(year, month, day, hour, minute, second, microsecond, calendar) do
+      {:ok, ndt} -> ndt
+      {:error, reason} -> raise ArgumentError, "cannot build naive datetime, reason: #{inspect(reason)}"
+    end
+  end
+
+  def from_erl({{y, mo, d}, {h, mi, s}}, microsecond \\ {0, 0}, calendar \\ Calendar.ISO),
+    do: new(y, mo, d, h, mi, s, microsecond, calendar)
+
+  def from_erl!(erl, microsecond \\ {0, 0}, calendar \\ Calendar.ISO) do
+    case from_erl(erl, microsecond, calendar) do
+      {:ok, ndt} -> ndt
+      {:error, reason} -> raise ArgumentError, "cannot convert #{inspect(erl)} to naive datetime, reason: #{inspect(reason)}"
+    end
+  end
+
+  def truncate(%{microsecond: us} = ndt, precision), do: %{ndt | microsecond: Calendar.ISO.truncate(us, precision)}
+
+  def utc_now(calendar \\ Calendar.ISO), do: %{DateTime.to_naive(DateTime.utc_now()) | calendar: calendar}
+  # No time zone data: local time is taken to be UTC.
+  def local_now(calendar \\ Calendar.ISO), do: %{utc_now(calendar) | microsecond: {0, 0}}
+
+  def to_gregorian_seconds(ndt) do
+    {secs, us} = Time.to_seconds_after_midnight(ndt)
+    {Date.to_days(ndt) * 86400 + secs, us}
+  end
+
+  def from_gregorian_seconds(secs, {us, p} \\ {0, 0}, calendar \\ Calendar.ISO) do
+    days = Integer.floor_div(secs, 86400)
+    rest = secs - days * 86400
+    {y, mo, d} = Calendar.ISO.days_to_date(days)
+    %NaiveDateTime{calendar: calendar, year: y, month: mo, day: d, hour: div(rest, 3600),
+                   minute: rem(div(rest, 60), 60), second: rem(rest, 60), microsecond: {us, p}}
+  end
+
   def from_iso8601(string, calendar \\ Calendar.ISO) do
     case parse(string) do
       {:ok, fields, ""} -> {:ok, struct_of(fields, calendar)}
@@ -302,8 +425,14 @@ defmodule NaiveDateTime do
     Calendar.ISO.date_string(y, mo, d) <> " " <> Calendar.ISO.time_string(h, mi, s, us)
   end
 
-  def to_iso8601(%{year: y, month: mo, day: d, hour: h, minute: mi, second: s, microsecond: us}) do
+  def to_iso8601(ndt, format \\ :extended)
+
+  def to_iso8601(%{year: y, month: mo, day: d, hour: h, minute: mi, second: s, microsecond: us}, :extended) do
     Calendar.ISO.date_string(y, mo, d) <> "T" <> Calendar.ISO.time_string(h, mi, s, us)
+  end
+
+  def to_iso8601(%{year: y, month: mo, day: d, hour: h, minute: mi, second: s, microsecond: us}, :basic) do
+    Calendar.ISO.basic_date(y, mo, d) <> "T" <> Calendar.ISO.basic_time(h, mi, s, us)
   end
 
   def to_date(%{year: y, month: mo, day: d, calendar: cal}), do: %Date{year: y, month: mo, day: d, calendar: cal}
@@ -408,14 +537,116 @@ defmodule DateTime do
   defp offset(""), do: {:error, :missing_offset}
   defp offset(_), do: {:error, :invalid_format}
 
-  def to_string(dt), do: NaiveDateTime.to_string(dt) <> "Z"
-  def to_iso8601(dt), do: NaiveDateTime.to_iso8601(dt) <> "Z"
+  # Only Etc/UTC writes "Z"; other zones write their offset, even +00:00.
+  def to_string(%{time_zone: "Etc/UTC"} = dt), do: NaiveDateTime.to_string(dt) <> "Z"
 
-  def compare(a, b), do: NaiveDateTime.compare(a, b)
-  def diff(a, b, unit \\ :second), do: NaiveDateTime.diff(a, b, unit)
+  def to_string(dt) do
+    NaiveDateTime.to_string(dt) <> Calendar.ISO.offset_string(zone_offset(dt), :extended) <>
+      " " <> dt.zone_abbr <> " " <> dt.time_zone
+  end
+
+  # With an offset, the time is shown at that offset from UTC instead.
+  def to_iso8601(dt, format \\ :extended, offset \\ nil)
+
+  def to_iso8601(dt, format, nil) do
+    zone = if dt.time_zone == "Etc/UTC", do: "Z", else: Calendar.ISO.offset_string(zone_offset(dt), format)
+    NaiveDateTime.to_iso8601(dt, format) <> zone
+  end
+
+  def to_iso8601(dt, format, off) do
+    shifted = NaiveDateTime.add(to_naive(dt), off - zone_offset(dt), :second)
+    zone = if off == 0 and dt.time_zone == "Etc/UTC", do: "Z", else: Calendar.ISO.offset_string(off, format)
+    NaiveDateTime.to_iso8601(shifted, format) <> zone
+  end
+
+  defp zone_offset(dt), do: (dt.utc_offset || 0) + (dt.std_offset || 0)
+
+  # Microseconds of UTC since 0000-01-01: what comparisons go by.
+  defp utc_us(dt), do: NaiveDateTime.to_microseconds(dt) - zone_offset(dt) * 1_000_000
+
+  def compare(a, b) do
+    case {utc_us(a), utc_us(b)} do
+      {x, y} when x > y -> :gt
+      {x, y} when x < y -> :lt
+      _ -> :eq
+    end
+  end
+
+  def diff(a, b, unit \\ :second), do: NaiveDateTime.from_microseconds(utc_us(a) - utc_us(b), unit)
   def add(dt, amount, unit \\ :second), do: NaiveDateTime.add(dt, amount, unit)
 
   def to_unix(dt, unit \\ :second) do
-    NaiveDateTime.from_microseconds(NaiveDateTime.to_microseconds(dt) - 62_167_219_200_000_000, unit)
+    NaiveDateTime.from_microseconds(utc_us(dt) - 62_167_219_200_000_000, unit)
+  end
+
+  def to_gregorian_seconds(dt) do
+    {secs, us} = NaiveDateTime.to_gregorian_seconds(dt)
+    {secs - zone_offset(dt), us}
+  end
+
+  def from_gregorian_seconds(secs, us \\ {0, 0}, calendar \\ Calendar.ISO),
+    do: utc(NaiveDateTime.from_gregorian_seconds(secs, us, calendar))
+
+  def truncate(%{microsecond: us} = dt, precision), do: %{dt | microsecond: Calendar.ISO.truncate(us, precision)}
+
+  @unix_min -377_705_116_800
+  @unix_max 253_402_300_799
+
+  # unit: :second, :millisecond, :microsecond, :nanosecond or parts per
+  # second; precision is the unit's decimal digits (6 at most, 6 for a
+  # unit that is not a power of ten).
+  def from_unix(n, unit \\ :second, calendar \\ Calendar.ISO) when is_integer(n) do
+    per = %{second: 1, millisecond: 1000, microsecond: 1_000_000, nanosecond: 1_000_000_000}[unit] || unit
+    us = Integer.floor_div(n * 1_000_000, per)
+    secs = Integer.floor_div(us, 1_000_000)
+
+    if secs < @unix_min or secs > @unix_max do
+      {:error, :invalid_unix_time}
+    else
+      p = precision(per, 0)
+      {:ok, from_gregorian_seconds(secs + 62_167_219_200, {us - secs * 1_000_000, p}, calendar)}
+    end
+  end
+
+  defp precision(1, d), do: min(d, 6)
+  defp precision(n, d) when rem(n, 10) == 0, do: precision(div(n, 10), d + 1)
+  defp precision(_, _), do: 6
+
+  def from_unix!(n, unit \\ :second, calendar \\ Calendar.ISO) do
+    case from_unix(n, unit, calendar) do
+      {:ok, dt} -> dt
+      {:error, :invalid_unix_time} -> raise ArgumentError, "invalid Unix time #{n}"
+    end
+  end
+
+  def utc_now(calendar \\ Calendar.ISO), do: from_unix!(System.os_time(:microsecond), :microsecond, calendar)
+
+  # Only Etc/UTC is known (no time zone database).
+  def now(time_zone, _db \\ nil)
+  def now("Etc/UTC", _db), do: {:ok, utc_now()}
+  def now(_, _db), do: {:error, :utc_only_time_zone_database}
+
+  def now!(time_zone, db \\ nil) do
+    case now(time_zone, db) do
+      {:ok, dt} -> dt
+      {:error, reason} ->
+        raise ArgumentError, "cannot get current datetime in #{inspect(time_zone)} time zone, reason: #{inspect(reason)}"
+    end
+  end
+
+  def new(date, time, time_zone \\ "Etc/UTC", db \\ nil)
+
+  def new(date, time, "Etc/UTC", _db) do
+    {:ok, ndt} = NaiveDateTime.new(date, time)
+    {:ok, utc(ndt)}
+  end
+
+  def new(_date, _time, _zone, _db), do: {:error, :utc_only_time_zone_database}
+
+  def new!(date, time, time_zone \\ "Etc/UTC", db \\ nil) do
+    case new(date, time, time_zone, db) do
+      {:ok, dt} -> dt
+      {:error, reason} -> raise ArgumentError, "cannot build datetime, reason: #{inspect(reason)}"
+    end
   end
 end
