@@ -28,13 +28,22 @@
 
 #define SNAP_PREFETCH 8 /* slots ahead whose Proc is prefetched */
 
-/* What a slot held at the previous take. */
+/* What a slot held at the previous take, packed into 16 bytes: the scan
+ * reads and rewrites one per slot, so at a million processes its size is
+ * memory traffic on every take. Reductions keep their low 32 bits (a
+ * difference modulo 2^32 is exact below 4e9 reductions per interval);
+ * queue length and memory (in 8-byte units) saturate. */
 typedef struct SlotPrev {
-    mote_pid pid;       /* 0 when the slot was empty                     */
-    uint64_t reds;
-    uint64_t msgq;
-    uint64_t memory;
+    uint32_t tag;       /* pid serial + 1; 0 when the slot was empty     */
+    uint32_t reds;
+    uint32_t msgq;
+    uint32_t mem8;
 } SlotPrev;
+
+static uint32_t sat32(uint64_t v)
+{
+    return v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+}
 
 /* A top-K candidate: its key and enough to find it again. */
 typedef struct Cand {
@@ -220,16 +229,18 @@ static uint32_t read_slot(const Proc *p, SlotPrev *prev, double dt, Cand *c)
     uint32_t restarts = cold ? atomic_load_explicit(&cold->restarts, memory_order_relaxed) : 0;
     double *v = c->v;
     v[MOTE_SNAP_REDS] = v[MOTE_SNAP_MSGQ_GROWTH] = v[MOTE_SNAP_MEM_GROWTH] = 0;
-    if (prev->pid == c->pid && dt > 0) {
-        v[MOTE_SNAP_REDS] = (double)(c->reds - prev->reds) / dt;
-        v[MOTE_SNAP_MSGQ_GROWTH] = ((double)c->msgq - (double)prev->msgq) / dt;
-        v[MOTE_SNAP_MEM_GROWTH] = ((double)c->memory - (double)prev->memory) / dt;
+    uint32_t tag = (uint32_t)pid_serial((Term)c->pid) + 1;
+    SlotPrev now = {tag, (uint32_t)c->reds, sat32(c->msgq), sat32(c->memory / 8)};
+    if (prev->tag == tag && dt > 0) {
+        v[MOTE_SNAP_REDS] = (double)(uint32_t)(now.reds - prev->reds) / dt;
+        v[MOTE_SNAP_MSGQ_GROWTH] = ((double)now.msgq - (double)prev->msgq) / dt;
+        v[MOTE_SNAP_MEM_GROWTH] = ((double)now.mem8 - (double)prev->mem8) * 8 / dt;
     }
     v[MOTE_SNAP_MSGQ] = (double)c->msgq;
     v[MOTE_SNAP_MEMORY] = (double)c->memory;
     v[MOTE_SNAP_RESTARTS] = restarts;
     v[MOTE_SNAP_PID] = -(double)c->pid; /* ascending pid = best first */
-    *prev = (SlotPrev){c->pid, c->reds, c->msgq, c->memory};
+    *prev = now;
     return restarts;
 }
 
@@ -252,7 +263,7 @@ static void scan(mote_snapshot *s, const mote_snapshot_query *q, mote_snapshot_h
         }
         Proc *p = node_lock_slot(n, i);
         if (!p) {
-            s->prev[i].pid = 0;
+            s->prev[i].tag = 0;
             continue;
         }
         Cand c;
