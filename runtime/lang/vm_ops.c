@@ -126,14 +126,25 @@ static Term concat2(Proc *p, Term a, Term b)
 {
     Term parts[2] = {b, a};
     if (!is_binary(a) || !is_binary(b)) {
-        Term bad = is_binary(a) ? b : a;
+        /* OTP 25's text for a failed <<a::binary, b::binary>>; it names
+         * the last bad segment. */
+        int seg = is_binary(b) ? 1 : 2;
+        Term bad = seg == 2 ? b : a;
         Strbuf sb;
         strbuf_init(&sb);
         InspectOpts o;
         inspect_opts_kernel(&o);
         inspect_term(bad, &o, &sb);
-        bif_raise_msg(p, "ArgumentError", "expected binary argument in <> operator but got: %s",
-                      strbuf_cstr(&sb));
+        if (is_bitstring(bad))
+            bif_raise_msg(p, "ArgumentError",
+                          "construction of binary failed: segment %d of type 'binary': the size of "
+                          "the value %s is not a multiple of the unit for the segment",
+                          seg, strbuf_cstr(&sb));
+        else
+            bif_raise_msg(p, "ArgumentError",
+                          "construction of binary failed: segment %d of type 'binary': expected a "
+                          "binary but got: %s",
+                          seg, strbuf_cstr(&sb));
         strbuf_fini(&sb);
         return NONE;
     }
