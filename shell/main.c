@@ -51,6 +51,8 @@ static void usage(FILE *out)
                  "  NO_COLOR         set: no colours in the shell and the observer\n"
                  "  XDG_STATE_HOME   the shell's history is $XDG_STATE_HOME/mote/history\n"
                  "                   (else ~/.local/state/mote/history)\n"
+                 "  MOTE_GC_STRESS=1 collect at every safe point (debugging; very slow)\n"
+                 "  MOTE_STRESS_SCALE=F  the stress tests' counts times F (tests only)\n"
                  "\n"
                  "shell helpers: h/1 i/1 v/0 v/1 flush/0 pid/1 pid/3 c/1 r/1 exports/1\n"
                  "clear/0 runtime_info/0 respawn/0 ls/0 ls/1 cd/1 pwd/0 observer/0\n"

@@ -9,7 +9,8 @@
 # - the same both ways for `mote top --help` and man/mote-top.1's
 #   SYNOPSIS, and its flags are in README.md;
 # - every environment variable under "environment:" in `mote --help` is in
-#   mote.1's ENVIRONMENT section and in README.md;
+#   mote.1's ENVIRONMENT section and in README.md, and every one there is
+#   in `mote --help`;
 # - every shell helper (name/arity) in `mote --help` is in README.md's
 #   helper list and in mote.1 (as name( ), and the README lists no helper
 #   that --help lacks;
@@ -97,6 +98,8 @@ for v in $envs; do
     printf '%s\n' "$readme" | has "$v" ||
         { echo "FAIL: variable $v (in mote --help) is missing from README.md"; fail=1; }
 done
+man_envs=$(printf '%s\n' "$man_env" | sed -n 's/^\.B \([A-Z][A-Z0-9_]*\)$/\1/p')
+each_in "$man_envs" "$envs" "variable %s (in man/mote.1's ENVIRONMENT) is missing from mote --help"
 echo "checked environment: $(echo $envs)"
 
 # Shell helpers, as name/arity.
