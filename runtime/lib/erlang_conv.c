@@ -67,6 +67,8 @@ static Term bif_atom_to_list(Proc *p, const Term *a)
 
 static Term list_to_atom(Proc *p, Term l, bool existing)
 {
+    if (!is_list(l))
+        return bif_badarg(p, 1, "not a list");
     Strbuf sb;
     strbuf_init(&sb);
     for (Term x = l; is_cons(x); x = list_tail(x))

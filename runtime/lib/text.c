@@ -478,8 +478,11 @@ static Term bif_duplicate(Proc *p, const Term *a)
 {
     const uint8_t *s;
     size_t n;
-    if (!lib_bytes(a[0], &s, &n) || !is_integer(a[1]))
-        return FCLAUSE(p, "duplicate", 2);
+    /* Elixir 1.14 calls :binary.copy/2 unguarded: its badargs show. */
+    if (!lib_bytes(a[0], &s, &n))
+        return bif_badarg(p, 1, "not a binary");
+    if (!is_integer(a[1]))
+        return bif_badarg(p, 2, "not an integer");
     if (!is_small(a[1]) || small_val(a[1]) < 0)
         return bif_badarg(p, 2, "out of range"); /* as :binary.copy/2 reports it */
     int64_t k = small_val(a[1]);

@@ -14,9 +14,7 @@ defmodule List do
   def wrap(list) when is_list(list), do: list
   def wrap(other), do: [other]
 
-  def duplicate(elem, n) when is_integer(n) and n >= 0, do: duplicate(elem, n, [])
-  defp duplicate(_elem, 0, acc), do: acc
-  defp duplicate(elem, n, acc), do: duplicate(elem, n - 1, [elem | acc])
+  def duplicate(elem, n), do: :lists.duplicate(n, elem)
 
   def flatten(list) when is_list(list), do: flatten(list, [])
 
@@ -250,7 +248,7 @@ defmodule List do
 
   # ---- conversions (Erlang builtins) ------------------------------------
 
-  def to_tuple(list) when is_list(list), do: :erlang.list_to_tuple(list)
+  def to_tuple(list), do: :erlang.list_to_tuple(list)
   def to_atom(list) when is_list(list), do: :erlang.list_to_atom(list)
   def to_existing_atom(list) when is_list(list), do: :erlang.list_to_existing_atom(list)
   def to_integer(list) when is_list(list), do: :erlang.list_to_integer(list)

@@ -7,6 +7,11 @@ defmodule Range do
     range(first, last, if(first <= last, do: 1, else: -1))
   end
 
+  def new(first, last) do
+    raise ArgumentError,
+          "ranges (first..last) expect both sides to be integers, got: #{inspect(first)}..#{inspect(last)}"
+  end
+
   def new(first, last, step) when is_integer(first) and is_integer(last) and is_integer(step) and step != 0 do
     range(first, last, step)
   end
