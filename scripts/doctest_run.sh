@@ -11,7 +11,7 @@ set -u
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 DIR="${1:-/tmp/doctests}"
 MOTE="${2:-$HERE/../build-doctest/shell/mote}"
-RUN="${RUN_SH:-/work/shared/conformance/run.sh}"
+RUN="${RUN_SH:-$HERE/../../shared/conformance/run.sh}"  # ../shared next to the project, as CI has it
 export JOBS="${JOBS:-2}"
 log="$(mktemp "${TMPDIR:-/tmp}/doctest_run.XXXXXX")"
 trap 'rm -f "$log"' EXIT
