@@ -20,6 +20,23 @@ defmodule Calendar.ISO do
     hour in 0..23 and minute in 0..59 and second in 0..59
   end
 
+  def valid_microsecond?({value, precision}) when is_integer(value) and is_integer(precision),
+    do: value in 0..999_999 and precision in 0..6
+
+  def valid_microsecond?(_), do: false
+
+  # A time's trailing UTC offset: "Z", "+hh:mm" or "-hh:mm" (hours below
+  # 24, minutes below 60; "-00:00" means unknown and is refused).
+  def valid_offset?(z) when z in ["Z", "z"], do: true
+  def valid_offset?("-00:00"), do: false
+
+  def valid_offset?(<<sign, h1, h2, ?:, m1, m2>>) when sign in [?+, ?-] do
+    Enum.all?([h1, h2, m1, m2], &(&1 in ?0..?9)) and (h1 - ?0) * 10 + h2 - ?0 < 24 and
+      (m1 - ?0) * 10 + m2 - ?0 < 60
+  end
+
+  def valid_offset?(_), do: false
+
   # Days since 0000-01-01 (proleptic Gregorian), the count Date.diff and
   # Date.add work in.
   def date_to_days(year, month, day) do
@@ -52,6 +69,13 @@ defmodule Calendar.ISO do
     end
   end
 
+  def parse_date("-" <> rest) do
+    case parse_date(rest) do
+      {:ok, {y, m, d}} -> if valid_date?(-y, m, d), do: {:ok, {-y, m, d}}, else: {:error, :invalid_date}
+      error -> error
+    end
+  end
+
   def parse_date(_), do: {:error, :invalid_format}
 
   # "13:00:07" or "13:00:07.001" -> {:ok, {13, 0, 7, {1000, 3}}, rest}
@@ -66,7 +90,7 @@ defmodule Calendar.ISO do
 
   def parse_time(_), do: {:error, :invalid_format}
 
-  defp fraction(<<?., rest::binary>>) do
+  defp fraction(<<sep, rest::binary>>) when sep in [?., ?,] do
     {frac, rest} = take_digits(rest, "")
     n = byte_size(frac)
 
@@ -250,7 +274,7 @@ defmodule Time do
   def new(hour, minute, second, microsecond \\ {0, 0}, calendar \\ Calendar.ISO) do
     us = if is_integer(microsecond), do: {microsecond, 6}, else: microsecond
 
-    if Calendar.ISO.valid_time?(hour, minute, second),
+    if Calendar.ISO.valid_time?(hour, minute, second) and Calendar.ISO.valid_microsecond?(us),
       do: {:ok, %Time{hour: hour, minute: minute, second: second, microsecond: us, calendar: calendar}},
       else: {:error, :invalid_time}
   end
@@ -262,10 +286,17 @@ defmodule Time do
     end
   end
 
-  def from_iso8601(string, calendar \\ Calendar.ISO) do
+  # A leading "T" and a trailing offset are allowed (and the offset
+  # ignored), as in Elixir.
+  def from_iso8601(string, calendar \\ Calendar.ISO)
+  def from_iso8601(<<t, rest::binary>>, calendar) when t in [?T, ?t], do: from_iso8601(rest, calendar)
+
+  def from_iso8601(string, calendar) do
     case Calendar.ISO.parse_time(string) do
-      {:ok, {h, mi, s, us}, ""} ->
-        {:ok, %Time{hour: h, minute: mi, second: s, microsecond: us, calendar: calendar}}
+      {:ok, {h, mi, s, us}, rest} when rest == "" or byte_size(rest) in [1, 6] ->
+        if rest == "" or Calendar.ISO.valid_offset?(rest),
+          do: {:ok, %Time{hour: h, minute: mi, second: s, microsecond: us, calendar: calendar}},
+          else: {:error, :invalid_format}
 
       {:ok, _, _} ->
         {:error, :invalid_format}
@@ -393,9 +424,9 @@ defmodule NaiveDateTime do
   def from_iso8601(string, calendar \\ Calendar.ISO) do
     case parse(string) do
       {:ok, fields, ""} -> {:ok, struct_of(fields, calendar)}
-      {:ok, fields, "Z"} -> {:ok, struct_of(fields, calendar)}
-      {:ok, fields, <<sign, _::binary-size(5)>>} when sign in [?+, ?-] -> {:ok, struct_of(fields, calendar)}
-      {:ok, _, _} -> {:error, :invalid_format}
+      {:ok, fields, rest} ->
+        if Calendar.ISO.valid_offset?(rest), do: {:ok, struct_of(fields, calendar)}, else: {:error, :invalid_format}
+
       error -> error
     end
   end
@@ -473,7 +504,8 @@ defmodule NaiveDateTime do
     {y, mo, d} = Calendar.ISO.days_to_date(days)
     secs = div(rest, 1_000_000)
     frac = rem(rest, 1_000_000)
-    p = if unit in [:millisecond, :microsecond], do: max(p, if(unit == :millisecond, do: 3, else: 6)), else: p
+    # The precision stays the struct's (Elixir 1.14): adding 21 ms to a
+    # whole-second time keeps printing whole seconds.
 
     %{ndt | year: y, month: mo, day: d, hour: div(secs, 3600), minute: rem(div(secs, 60), 60),
             second: rem(secs, 60), microsecond: {frac, p}}
