@@ -1,0 +1,92 @@
+# :lists and :maps functions that take funs (a builtin cannot call a fun,
+# so they are written here; the rest of both modules is C, lib/lists.c and
+# lib/maps.c). Erlang's argument order: the fun first.
+defmodule :lists do
+  def map(f, l) when is_function(f, 1), do: Enum.map(l, f)
+  def filter(p, l) when is_function(p, 1), do: Enum.filter(l, p)
+  def foldl(f, acc, l) when is_function(f, 2) and is_list(l), do: Enum.reduce(l, acc, f)
+  def foldr(f, acc, l) when is_function(f, 2) and is_list(l), do: Enum.reduce(:lists.reverse(l), acc, f)
+
+  def foreach(f, l) when is_function(f, 1) and is_list(l) do
+    Enum.each(l, f)
+    :ok
+  end
+
+  def any(p, l) when is_function(p, 1) and is_list(l), do: Enum.any?(l, p)
+  def all(p, l) when is_function(p, 1) and is_list(l), do: Enum.all?(l, p)
+  def flatmap(f, l) when is_function(f, 1) and is_list(l), do: Enum.flat_map(l, f)
+  def mapfoldl(f, acc, l) when is_function(f, 2) and is_list(l), do: Enum.map_reduce(l, acc, f)
+  def takewhile(p, l) when is_function(p, 1) and is_list(l), do: Enum.take_while(l, p)
+  def dropwhile(p, l) when is_function(p, 1) and is_list(l), do: Enum.drop_while(l, p)
+  def splitwith(p, l) when is_function(p, 1) and is_list(l), do: Enum.split_while(l, p)
+  def partition(p, l) when is_function(p, 1) and is_list(l), do: Enum.split_with(l, p)
+  def zipwith(f, a, b) when is_function(f, 2) and is_list(a) and is_list(b), do: Enum.zip_with(a, b, f)
+  def sort(f, l) when is_function(f, 2) and is_list(l), do: Enum.sort(l, f)
+
+  def filtermap(f, l) when is_function(f, 1) and is_list(l) do
+    Enum.flat_map(l, fn x ->
+      case f.(x) do
+        true -> [x]
+        false -> []
+        {true, v} -> [v]
+      end
+    end)
+  end
+
+  def search(p, l) when is_function(p, 1) and is_list(l) do
+    case Enum.find(l, :"$none", p) do
+      :"$none" -> false
+      v -> {:value, v}
+    end
+  end
+
+  def keymap(f, n, l) when is_function(f, 1) and is_integer(n) and n > 0 and is_list(l) do
+    Enum.map(l, fn t -> :erlang.setelement(n, t, f.(:erlang.element(n, t))) end)
+  end
+end
+
+defmodule :maps do
+  def fold(f, acc, m) when is_function(f, 3) and is_map(m) do
+    Enum.reduce(:maps.to_list(m), acc, fn {k, v}, a -> f.(k, v, a) end)
+  end
+
+  def map(f, m) when is_function(f, 2) and is_map(m) do
+    :maps.from_list(Enum.map(:maps.to_list(m), fn {k, v} -> {k, f.(k, v)} end))
+  end
+
+  def filter(p, m) when is_function(p, 2) and is_map(m) do
+    :maps.from_list(Enum.filter(:maps.to_list(m), fn {k, v} -> p.(k, v) end))
+  end
+
+  def filtermap(f, m) when is_function(f, 2) and is_map(m) do
+    pairs =
+      Enum.flat_map(:maps.to_list(m), fn {k, v} ->
+        case f.(k, v) do
+          true -> [{k, v}]
+          false -> []
+          {true, v2} -> [{k, v2}]
+        end
+      end)
+
+    :maps.from_list(pairs)
+  end
+
+  def foreach(f, m) when is_function(f, 2) and is_map(m) do
+    Enum.each(:maps.to_list(m), fn {k, v} -> f.(k, v) end)
+    :ok
+  end
+
+  def update_with(k, f, m) when is_function(f, 1) and is_map(m) do
+    case :maps.find(k, m) do
+      {:ok, v} -> :maps.put(k, f.(v), m)
+      :error -> :erlang.error({:badkey, k})
+    end
+  end
+
+  def update_with(k, f, init, m) when is_function(f, 1) and is_map(m) do
+    case :maps.find(k, m) do
+      {:ok, v} -> :maps.put(k, f.(v), m)
+      :error -> :maps.put(k, init, m)
+    end
+  end
+end
