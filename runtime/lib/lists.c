@@ -89,14 +89,12 @@ static Term bif_keyfind(Proc *p, const Term *a)
     return t == NONE ? A(false) : t;
 }
 
+/* keyfind's answer, as a boolean: a found tuple is never false, and a
+ * raise comes back as NONE. */
 static Term bif_keymember(Proc *p, const Term *a)
 {
-    bool bad;
-    size_t i;
-    Term t = key_find(p, a[0], a[1], a[2], &bad, &i);
-    if (bad)
-        return bif_badarg(p, is_small(a[1]) ? 3 : 2, is_small(a[1]) ? "not a list" : "out of range");
-    return lib_bool(t != NONE);
+    Term t = bif_keyfind(p, a);
+    return t == NONE ? NONE : lib_bool(t != A(false));
 }
 
 /* The list with element i replaced by `with` (NONE: removed). */
