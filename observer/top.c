@@ -314,6 +314,11 @@ int observer_top_main(int argc, char **argv)
     int status;
     if (a.batch) {
         status = batch_loop(&a, rt, &sc);
+        /* A script that ended badly (a compile error, an uncaught error,
+         * System.halt(n)) makes the health check fail too, as `mote run`
+         * would exit. */
+        if (status == TOP_OK && atomic_load(&sc.done) && sc.status != 0)
+            status = sc.status;
     } else {
         observer_opts o = {.delay_s = a.delay_s, .sort = snap_key_name(a.q.sort)};
         status = observer_run_tui(rt, &o) ? TOP_FAIL : TOP_OK;

@@ -120,6 +120,14 @@ def test_bad_flags(script):
         check(r.returncode == 2, f"{args} is refused with status 2 (got {r.returncode})")
 
 
+def test_failing_script(d):
+    bad = os.path.join(d, "bad.exs")
+    with open(bad, "w") as f:
+        f.write("defmodule Broken do\n")
+    r = top(bad, "-d", "0.3")
+    check(r.returncode == 1, f"a script that does not compile fails the run (got {r.returncode})")
+
+
 def test_supervision(sup_script):
     r = top(sup_script, "--json", "-n", "1", "-d", "1.2", "--limit", "50")
     check(r.returncode == 0, f"supervision run exits 0 (got {r.returncode}: {r.stderr[-300:]})")
@@ -177,6 +185,7 @@ def main():
         with open(sup_script, "w") as f:
             f.write(SUP_SCRIPT)
         test_supervision(sup_script)
+        test_failing_script(d)
     print("FAILED" if FAILS else "ok", len(FAILS))
     sys.exit(1 if FAILS else 0)
 
