@@ -477,7 +477,8 @@ L_MAP_UPD: {
     for (uint32_t i = 0; i < n; i++) {
         Term k = sp[2 * (n - i) - 1];
         if (upd && map_get(m, k) == NONE) {
-            vm_badkey(p, k, m);
+            /* %{m | k: v}: Elixir's KeyError has no term for an update. */
+            vm_badkey(p, k, A(nil));
             goto take_raise;
         }
         m = map_put(h, m, k, sp[2 * (n - i) - 2]);
@@ -738,7 +739,7 @@ callf: {
     if (is_boxed_kind(f, HDR_EXPORT)) {
         Term *e = boxed_ptr(f);
         if (small_val(e[3]) != (int64_t)n) {
-            vm_badarity(p, f, n);
+            vm_badarity(p, f, n, sp);
             goto take_raise;
         }
         Term mod = e[1], name = e[2];
@@ -768,7 +769,7 @@ callf: {
     } else if (is_boxed_kind(f, HDR_FUN)) {
         callee = (Fn *)(uintptr_t)boxed_ptr(f)[1];
         if (callee->arity != n) {
-            vm_badarity(p, f, n);
+            vm_badarity(p, f, n, sp);
             goto take_raise;
         }
         /* Drop the fun from under the arguments; its free values are

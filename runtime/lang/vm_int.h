@@ -52,8 +52,9 @@ Term vm_exit_reason(Proc *p, Term cls, Term reason, Term trace);
 Term vm_badkey(Proc *p, Term key, Term map);
 /* UndefinedFunctionError for m.f/a. Returns NONE. */
 Term vm_undef(Proc *p, Term m, Term f, uint32_t arity);
-/* BadArityError for a fun called with n args. */
-Term vm_badarity(Proc *p, Term fun, uint32_t n);
+/* BadArityError for a fun called with the n args at sp[n-1] (first) down
+ * to sp[0] (last). Returns NONE. */
+Term vm_badarity(Proc *p, Term fun, uint32_t n, const Term *sp);
 /* BadFunctionError for a non-fun. */
 Term vm_badfun(Proc *p, Term f);
 /* Code server lookups used by calls. */
