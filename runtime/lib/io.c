@@ -59,7 +59,8 @@ static Term group_leader_of(Proc *p)
 }
 
 /* Appends the String.Chars text of t: binaries as they are, atoms by
- * name (nil is ""), numbers as Elixir prints them, lists as chardata.
+ * name (nil is ""), numbers as Elixir prints them, lists as chardata,
+ * the calendar structs as their String.Chars implementations do.
  * Returns 0, -1 when t has no String.Chars implementation here, or
  * MOTE_ENOMEM. */
 int lib_to_string(Term t, Strbuf *sb)
@@ -91,7 +92,7 @@ int lib_to_string(Term t, Strbuf *sb)
         strbuf_put(sb, buf, fmt_float(float_val(t), buf));
     } else if (is_list(t)) {
         return lib_iodata(t, true, sb);
-    } else {
+    } else if (!is_map(t) || lib_struct_chars(t, sb) != 0) {
         return -1;
     }
     return strbuf_failed(sb) ? MOTE_ENOMEM : 0;

@@ -37,6 +37,10 @@ int lib_kernel_register(void);
 int lib_binary_register(void);
 int lib_rand_register(void);
 int lib_structs_register(void);
+/* String.Chars text of a Date, Time, NaiveDateTime or DateTime (ISO
+ * calendar) appended to sb: 0, or -1 for any other term (structs.c). */
+struct Strbuf;
+int lib_struct_chars(Term s, struct Strbuf *sb);
 int lib_ets_register(void); /* ets.c */
 int lib_mote_sup_register(void);
 int lib_mote_peek_register(void);

@@ -107,6 +107,31 @@ static bool put_time(Strbuf *sb, Term s)
     return true;
 }
 
+/* A DateTime's zone after its time: "Z" for Etc/UTC, else the offset
+ * (utc_offset + std_offset, "+01:00"), the abbreviation and the zone. */
+static bool put_zone(Strbuf *sb, Term s)
+{
+    long off, std;
+    Term tz = map_get(s, atom_from_cstr("time_zone")), abbr = map_get(s, atom_from_cstr("zone_abbr"));
+    const uint8_t *z, *a;
+    size_t zn, an;
+    if (tz == NONE || abbr == NONE || !lib_bytes(tz, &z, &zn) || !lib_bytes(abbr, &a, &an) ||
+        !field_int(s, "utc_offset", &off) || !field_int(s, "std_offset", &std))
+        return false;
+    if (zn == 7 && memcmp(z, "Etc/UTC", 7) == 0) {
+        strbuf_putc(sb, 'Z');
+        return true;
+    }
+    long total = off + std, mag = total < 0 ? -total : total;
+    char buf[32];
+    snprintf(buf, sizeof buf, "%c%02ld:%02ld ", total < 0 ? '-' : '+', mag / 3600, mag / 60 % 60);
+    strbuf_puts(sb, buf);
+    strbuf_put(sb, a, an);
+    strbuf_putc(sb, ' ');
+    strbuf_put(sb, z, zn);
+    return true;
+}
+
 enum { CAL_DATE = 1, CAL_TIME = 2 };
 
 /* ~X[...] from the date and/or time parts; suffix goes before "]". */
@@ -163,6 +188,36 @@ static DocId datetime_doc(InspectCx *cx, Term s, int limit)
         !field_int(s, "utc_offset", &off) || !field_int(s, "std_offset", &std) || off || std)
         return DOC_NIL;
     return sigil_doc(cx, s, 'U', CAL_DATE | CAL_TIME, "Z");
+}
+
+/* The String.Chars text of the calendar structs, as Elixir's protocol
+ * implementations give it: "2015-01-13", "13:00:07.001", "2015-01-13
+ * 13:00:07", "2015-01-13 13:00:07Z" for Etc/UTC and "... 23:00:07+01:00
+ * CET Europe/Warsaw" for other zones. 0 when s is one of them (ISO
+ * calendar), -1 otherwise; nothing is appended then. */
+int lib_struct_chars(Term s, Strbuf *sb)
+{
+    Term mod = map_get(s, atom_from_cstr("__struct__"));
+    if (mod == NONE || !iso(s))
+        return -1;
+    Strbuf t;
+    strbuf_init(&t);
+    bool ok = false;
+    if (mod == lib_alias("Date")) {
+        ok = put_date(&t, s);
+    } else if (mod == lib_alias("Time")) {
+        ok = put_time(&t, s);
+    } else if (mod == lib_alias("NaiveDateTime") || mod == lib_alias("DateTime")) {
+        ok = put_date(&t, s);
+        strbuf_putc(&t, ' ');
+        ok = ok && put_time(&t, s);
+        if (ok && mod == lib_alias("DateTime"))
+            ok = put_zone(&t, s);
+    }
+    if (ok)
+        strbuf_put(sb, t.data, t.len);
+    strbuf_fini(&t);
+    return ok ? 0 : -1;
 }
 
 int lib_structs_register(void)
