@@ -362,23 +362,19 @@ Term vm_undef(Proc *p, Term m, Term f, uint32_t arity)
     return raise_struct(p, "UndefinedFunctionError", 3, k, vals);
 }
 
-Term vm_badarity(Proc *p, Term fun, uint32_t n)
+Term vm_badarity(Proc *p, Term fun, uint32_t n, const Term *sp)
 {
-    Strbuf sb;
-    strbuf_init(&sb);
-    InspectOpts o;
-    inspect_opts_kernel(&o);
-    inspect_term(fun, &o, &sb);
-    uint32_t arity = 0;
-    if (is_boxed_kind(fun, HDR_FUN))
-        arity = ((Fn *)(uintptr_t)boxed_ptr(fun)[1])->arity;
-    else
-        arity = (uint32_t)small_val(boxed_ptr(fun)[3]);
-    strbuf_printf(&sb, " with arity %u called with %s%u argument%s", arity, n ? "" : "no ", n,
-                  n == 1 ? "" : "s");
-    bif_raise_msg(p, "BadArityError", "%s", strbuf_cstr(&sb));
-    strbuf_fini(&sb);
-    return NONE;
+    /* The struct with the arguments: Exception.message builds Elixir's
+     * "... with arity 2 called with 1 argument (1)" (exc_fmt.c). */
+    Term args = NIL;
+    for (uint32_t i = 0; i < n; i++) {
+        args = lib_cons(p, sp[i], args);
+        if (args == NONE)
+            return bif_error(p, A(system_limit));
+    }
+    static const char *const k[] = {"function", "args"};
+    Term vals[2] = {fun, args};
+    return raise_struct(p, "BadArityError", 2, k, vals);
 }
 
 Term vm_badfun(Proc *p, Term f)
