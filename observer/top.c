@@ -145,8 +145,9 @@ static bool check_all(const TopArgs *a, const Snap *s)
 static void usage(FILE *out)
 {
     fprintf(out,
-            "usage: mote top [-b] [-n COUNT] [-d SECONDS] [--sort KEY] [--limit K]\n"
+            "usage: mote top [-b|--batch] [-n COUNT] [-d SECONDS] [--sort KEY] [--limit K]\n"
             "                [--filter TEXT] [--json] [--fail-if EXPR]... FILE.exs [ARGS...]\n"
+            "       mote top -h|--help\n"
             "keys for --sort: reds msgq memory msgq_growth memory_growth restarts pid\n"
             "See mote-top(1).\n");
 }
@@ -321,7 +322,13 @@ int observer_top_main(int argc, char **argv)
             status = sc.status;
     } else {
         observer_opts o = {.delay_s = a.delay_s, .sort = snap_key_name(a.q.sort)};
-        status = observer_run_tui(rt, &o) ? TOP_FAIL : TOP_OK;
+        status = TOP_OK;
+        if (observer_run_tui(rt, &o) != 0) {
+            fprintf(stderr, "mote top: the full-screen view needs a terminal that can move "
+                            "the cursor (stdin and stdout a tty, TERM not dumb); "
+                            "-b prints snapshots without one\n");
+            status = TOP_FAIL;
+        }
     }
     /* As `mote run`, exit at once: the script's other processes are not
      * waited for, and the script thread may still be running. */

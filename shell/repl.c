@@ -217,7 +217,11 @@ static void run_observer(Repl *r)
     edit_hold_output(true);
     int rc = observer_run_tui(r->rt, NULL);
     edit_hold_output(false);
-    if (rc < 0)
+    if (rc == MOTE_ESTATE)
+        fprintf(stderr, "observer: this terminal cannot show the full-screen view "
+                        "(TERM=%s cannot move the cursor); `mote top -b` prints text\n",
+                getenv("TERM") ? getenv("TERM") : "");
+    else if (rc < 0)
         fprintf(stderr, "observer: %s\n", mote_strerror(rc));
     else
         printf(":ok\n");
