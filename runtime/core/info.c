@@ -54,6 +54,13 @@ void info_set_where_hooks(uint64_t (*current)(const Proc *p),
     atomic_store(&where_current, current);
 }
 
+static uint64_t (*_Atomic where_initial)(const Proc *p);
+
+void info_set_initial_hook(uint64_t (*initial)(const Proc *p))
+{
+    atomic_store(&where_initial, initial);
+}
+
 void info_publish_where(Proc *p)
 {
     ProcCold *c = p->cold;
@@ -155,6 +162,13 @@ static void fill_info(Proc *p, mote_proc_info *out)
     if (p->body_kind == BODY_NATIVE && p->body.native.cls && p->body.native.cls->name) {
         const char *nm = p->body.native.cls->name;
         copy_text(out->initial_call, sizeof out->initial_call, nm, strlen(nm));
+    }
+    if (p->body_kind == BODY_VM) {
+        uint64_t (*initial)(const Proc *) = atomic_load(&where_initial);
+        void (*text)(uint64_t, char *, size_t) = atomic_load(&where_text);
+        uint64_t w = initial ? initial(p) : 0;
+        if (w && text)
+            text(w, out->initial_call, sizeof out->initial_call);
     }
     out->status = status_of(atomic_load(&p->state));
     out->reductions = atomic_load(&p->reductions);

@@ -29,6 +29,10 @@ void info_publish_where(struct Proc *p);
  * (lang/where.c; lib/mote_sup.c does it at registration). Any thread. */
 void info_set_where_hooks(uint64_t (*current)(const struct Proc *p),
                           void (*text)(uint64_t w, char *buf, size_t size));
+/* Installs the language's initial-call reader (lang/where.c's
+ * where_initial), which mote_proc_info_get calls with the pid lock held
+ * to fill initial_call for VM processes. Any thread. */
+void info_set_initial_hook(uint64_t (*initial)(const struct Proc *p));
 /* Publishes only the trap_exit flag (mote_trap_exit). Owner thread.
  * MOTE_ENOMEM when the cold part cannot be allocated. */
 int info_publish_trap(struct Proc *p, bool on);

@@ -25,6 +25,7 @@
 #include "bin.h"
 #include "timer.h"
 #include "vm_int.h"
+#include "where.h"
 
 const uint8_t vm_op_words[OPC_COUNT] = {
 #define OP(name, n) n,
@@ -303,8 +304,13 @@ int vm_prepare(Proc *p, Term fun, Term mod, Term name, const Term *args, uint32_
             items[2 + i] = args[i];
         rc = vm_setup(p, boot_for_mfa(nargs), items, nargs + 2);
     }
-    if (rc == 0)
+    if (rc == 0) {
         p->body.vm->main = (uint8_t)main;
+        /* For the observer's initial call column (where.c); cheap: no
+         * allocation, one store before the process is visible. */
+        atomic_store_explicit(&p->body.vm->initial, where_spawned(fun, mod, name, nargs),
+                              memory_order_relaxed);
+    }
     return rc;
 }
 

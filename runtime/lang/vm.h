@@ -87,6 +87,9 @@ typedef struct Vm {
     uint32_t fp_off;/* end - fp, in words                                */
     uint8_t main;   /* the script's main process: prints its crash       */
     uint8_t in_recv;/* suspended in a receive (save position is live)    */
+    _Atomic uint64_t initial; /* initial call, where.h packing (0 = unknown):
+                                 set at spawn, by :mote.set_initial_call;
+                                 read by observers under the pid lock    */
 } Vm;
 
 /* What a fail opcode (RAISE) reports. */

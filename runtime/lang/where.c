@@ -31,6 +31,29 @@ uint64_t where_current(const Proc *p)
     return where_pack(fn->mod->name, fn->name, fn->arity);
 }
 
+uint64_t where_spawned(Term fun, Term mod, Term name, uint32_t nargs)
+{
+    if (fun == NONE)
+        return where_pack(mod, name, nargs);
+    if (is_boxed_kind(fun, HDR_EXPORT)) {
+        const Term *e = boxed_ptr(fun) + 1; /* [module][function][arity] */
+        return is_small(e[2]) ? where_pack(e[0], e[1], (uint32_t)small_val(e[2])) : 0;
+    }
+    if (!is_boxed_kind(fun, HDR_FUN))
+        return 0;
+    const Fn *fn = (const Fn *)(uintptr_t)boxed_ptr(fun)[1];
+    if (!fn || !fn->mod)
+        return 0;
+    return where_pack(fn->mod->name, fn->name, fn->arity);
+}
+
+uint64_t where_initial(const Proc *p)
+{
+    if (p->body_kind != BODY_VM || !p->body.vm)
+        return 0;
+    return atomic_load_explicit(&p->body.vm->initial, memory_order_relaxed);
+}
+
 void where_text(uint64_t w, char *buf, size_t size)
 {
     if (!size)

@@ -20,6 +20,15 @@ uint64_t where_pack(Term mod, Term name, uint32_t arity);
  * by its owner only), packed; 0 when not a VM process or unknown. Weak
  * in proc.h's sense: core calls it only when the language is linked. */
 uint64_t where_current(const struct Proc *p);
+/* The initial call of a process spawned on fun (a closure or a
+ * Mod.fun/arity capture), or on mod.name with nargs arguments when fun
+ * is NONE, packed; 0 when it cannot tell. A closure counts as its
+ * enclosing function with the closure's arity. Pure: any thread. */
+uint64_t where_spawned(Term fun, Term mod, Term name, uint32_t nargs);
+/* A VM process's recorded initial call (Vm.initial), packed; 0 when not
+ * a VM process or none was recorded. Any thread, with p kept alive (the
+ * node's pid lock held). */
+uint64_t where_initial(const struct Proc *p);
 /* Prints a packing as Elixir does: "Foo.bar/1", ":lists.map/2". */
 void where_text(uint64_t w, char *buf, size_t size);
 

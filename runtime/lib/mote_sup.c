@@ -2,7 +2,7 @@
  * tell the observer what they are doing (contract: supinfo.h).
  *
  * sup_register/4, sup_children/1, sup_restart/4, sup_gave_up/1,
- * app_register/1 and set_waiting_on/1. Each checks its arguments
+ * app_register/1, set_waiting_on/1 and set_initial_call/1,3. Each checks its arguments
  * (ArgumentError otherwise), turns terms into text and pids, and stores
  * them runtime-side; none sends a message or changes how the process
  * behaves. Ids and reasons are kept as inspect prints them, cut short, so
@@ -16,6 +16,7 @@
 #include "mem.h"
 #include "strbuf.h"
 #include "supinfo.h"
+#include "vm.h"
 #include "where.h"
 
 #define MODULE "mote"
@@ -203,6 +204,36 @@ static Term set_waiting_on(Proc *p, const Term *a)
     return A(ok);
 }
 
+/* set_initial_call(mod, fun, arity): what the observer shows as the
+ * process's initial call from now on, as proc_lib records the behaviour's
+ * init (GenServer, Supervisor, Task set it before calling back). */
+static Term set_initial_call(Proc *p, const Term *a)
+{
+    if (!is_atom(a[0]))
+        return bif_badarg(p, 1, "not an atom");
+    if (!is_atom(a[1]))
+        return bif_badarg(p, 2, "not an atom");
+    if (!is_small(a[2]) || small_val(a[2]) < 0 || small_val(a[2]) > 255)
+        return bif_badarg(p, 3, "not an arity (0..255)");
+    if (p->body_kind == BODY_VM && p->body.vm)
+        atomic_store_explicit(&p->body.vm->initial,
+                              where_pack(a[0], a[1], (uint32_t)small_val(a[2])),
+                              memory_order_relaxed);
+    return A(ok);
+}
+
+/* set_initial_call(fun): the same, from a closure or capture (a task's
+ * function), as a spawn on it would record. */
+static Term set_initial_call_fun(Proc *p, const Term *a)
+{
+    uint64_t w = is_fun(a[0]) ? where_spawned(a[0], NONE, NONE, 0) : 0;
+    if (!w)
+        return bif_badarg(p, 1, "not a function");
+    if (p->body_kind == BODY_VM && p->body.vm)
+        atomic_store_explicit(&p->body.vm->initial, w, memory_order_relaxed);
+    return A(ok);
+}
+
 static const BifDef mote_sup_bifs[] = {
     {MODULE, "sup_register", 4, 0, sup_register,
      "Records a supervisor's kind, strategy and intensity for the observer."},
@@ -216,11 +247,16 @@ static const BifDef mote_sup_bifs[] = {
      "Marks the calling supervisor as the top of an application."},
     {MODULE, "set_waiting_on", 1, 0, set_waiting_on,
      "Records the pid this process waits on in a call (nil when done)."},
+    {MODULE, "set_initial_call", 3, 0, set_initial_call,
+     "Records the initial call the observer shows (mod, fun, arity), as proc_lib does."},
+    {MODULE, "set_initial_call", 1, 0, set_initial_call_fun,
+     "Records the initial call the observer shows as that of the given function."},
 };
 
 int lib_mote_sup_register(void)
 {
     /* The VM's current function shows in mote_proc_info from here on. */
     info_set_where_hooks(where_current, where_text);
+    info_set_initial_hook(where_initial);
     return bif_register(mote_sup_bifs, LIB_NDEFS(mote_sup_bifs));
 }

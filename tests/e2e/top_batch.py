@@ -36,6 +36,7 @@ defmodule W do
   def start_link(n), do: GenServer.start_link(__MODULE__, n, name: n)
   def init(n), do: {:ok, n}
   def handle_call(:hang, _from, s), do: (Process.sleep(60_000); {:reply, :ok, s})
+  def idle, do: Process.sleep(60_000)
 end
 children = [%{id: :w1, start: {W, :start_link, [:w1]}},
             %{id: :w2, start: {W, :start_link, [:w2]}}]
@@ -47,6 +48,7 @@ Process.sleep(200)
 Process.exit(Process.whereis(:w1), :boom)
 Process.sleep(200)
 spawn(fn -> Process.register(self(), :caller); GenServer.call(:w2, :hang, :infinity) end)
+Process.register(spawn(W, :idle, []), :idler)
 Process.sleep(3000)
 """
 
@@ -163,6 +165,14 @@ def test_supervision(sup_script):
     w2 = [p for p in s["procs"] if p["name"] == "w2"]
     check(callers and w2 and callers[0]["waiting_on"] == w2[0]["pid"],
           f"the blocked caller waits on w2 (got {callers}, {w2})")
+    initial = {p["name"]: p["initial_call"] for p in s["procs"] if p["name"]}
+    for name, want in (("w2", "W.init/1"), ("the_sup", "Supervisor.Default.init/1"),
+                       ("idler", "W.idle/0")):
+        check(initial.get(name) == want,
+              f"{name}'s initial call is {want}, as proc_lib records it (got {initial.get(name)!r})")
+    check(initial.get("caller", "").endswith("/0"),
+          f"a process spawned on a closure has the closure's function as initial call "
+          f"(got {initial.get('caller')!r})")
     r = top(sup_script, "-n", "1", "-d", "1.2", "--fail-if", "restarts_per_min>1")
     check(r.returncode == 1 and "the_sup" in r.stderr and "restarts_per_min>1" in r.stderr,
           f"restarts_per_min>1 fails naming the supervisor: {r.stderr[-300:]!r}")

@@ -51,6 +51,8 @@ defmodule GenServer do
   end
 
   defp init_it(parent, tag, link, mod, arg, opts) do
+    # The observer's initial call, as proc_lib records it: mod.init/1.
+    :mote.set_initial_call(mod, :init, 1)
     name = Keyword.get(opts, :name)
 
     case register_name(name, self()) do

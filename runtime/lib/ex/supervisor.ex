@@ -98,6 +98,8 @@ defmodule Supervisor.Impl do
 
   def init({mod, arg, name}) do
     Process.flag(:trap_exit, true)
+    # The observer shows the callback module's init/1, not this one.
+    :mote.set_initial_call(mod, :init, 1)
 
     case mod.init(arg) do
       {:ok, {flags, specs}} ->

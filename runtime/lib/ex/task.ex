@@ -67,6 +67,11 @@ defmodule Task do
   @doc false
   def task_main(owner, callers, {m, f, a} = mfa, mode) do
     Process.put(:"$callers", callers)
+    # The observer's initial call: the task's function, as Elixir records it.
+    case mfa do
+      {:erlang, :apply, [fun, _]} when is_function(fun) -> :mote.set_initial_call(fun)
+      _ -> :mote.set_initial_call(m, f, length(a))
+    end
 
     ref =
       if mode == :reply do
