@@ -39,6 +39,8 @@ const char *const vm_op_names[OPC_COUNT] = {
 };
 
 _Atomic int vm_exit_status = -1;
+_Atomic Term vm_main_pid;
+_Atomic int vm_main_released;
 
 /* Words a frame needs below its arguments: locals, return info, the
  * operand stack, and slack for a tail call's arguments in transit. */
@@ -284,6 +286,16 @@ static int vm_setup(Proc *p, Fn *boot, const Term *items, uint32_t nitems)
 void vm_free(Proc *p)
 {
     if (p->body_kind == BODY_VM && p->body.vm != NULL) {
+        /* The main process gone for any reason but :normal without having
+         * reported it (an exit signal from a link or Process.exit killed
+         * it): elixir ends such a script with status 1. */
+        if (p->body.vm->main && p->pid == atomic_load(&vm_main_pid)) {
+            if (p->exit_reason != A(normal)) {
+                int none = -1;
+                atomic_compare_exchange_strong(&vm_exit_status, &none, 1);
+            }
+            atomic_store(&vm_main_released, 1);
+        }
         mem_free(MEM_PROC, p->body.vm, sizeof(Vm));
         p->body.vm = NULL;
     }
@@ -306,6 +318,8 @@ int vm_prepare(Proc *p, Term fun, Term mod, Term name, const Term *args, uint32_
     }
     if (rc == 0) {
         p->body.vm->main = (uint8_t)main;
+        if (main)
+            atomic_store(&vm_main_pid, p->pid);
         /* For the observer's initial call column (where.c); cheap: no
          * allocation, one store before the process is visible. */
         atomic_store_explicit(&p->body.vm->initial, where_spawned(fun, mod, name, nargs),

@@ -127,6 +127,12 @@ void vm_free(Proc *p);
 /* Exit status the main script process asked for: set by System.halt
  * or by crashing (1). -1 while none. */
 extern _Atomic int vm_exit_status;
+/* The script's main process (set when it is prepared; 0 between runs)
+ * and whether its state was freed yet: vm_free of that process sets
+ * vm_exit_status to 1 when an exit signal killed it (nothing reported),
+ * then vm_main_released, which run_source waits for before reading. */
+extern _Atomic Term vm_main_pid;
+extern _Atomic int vm_main_released;
 
 /* Formats an exception (class, reason) the way Elixir prints an uncaught
  * one, into buf: "** (RuntimeError) boom". Returns the length. */

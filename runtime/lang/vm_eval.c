@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "atom.h"
 #include "code.h"
@@ -134,12 +135,20 @@ static int run_source(mote_rt *rt, const char *file, const char *src, size_t len
     Term fun[2] = {make_header(HDR_FUN, 1), (Term)(uintptr_t)fn};
     Term pid;
     atomic_store(&vm_exit_status, -1);
+    atomic_store(&vm_main_pid, (Term)0);
+    atomic_store(&vm_main_released, 0);
     rc = proc_bifs_spawn_main(node_of_rt(rt), make_boxed(fun), &pid);
     if (rc != 0)
         return rc;
     char reason[256];
     mote_wait_exit(rt, pid, -1, reason, sizeof reason);
     fflush(stdout);
+    /* The exit is announced before the process's state is freed, where a
+     * death by exit signal sets the status: wait for that (bounded). */
+    for (int i = 0; i < 2000 && !atomic_load(&vm_main_released); i++) {
+        struct timespec ts = {0, 1000000};
+        nanosleep(&ts, NULL);
+    }
     int st = atomic_load(&vm_exit_status);
     *exit_status = st < 0 ? 0 : st;
     return 0;

@@ -500,6 +500,9 @@ Term vm_exit_reason(Proc *p, Term cls, Term reason, Term trace)
 {
     if (cls == A(exit))
         return reason;
+    /* Monitors and links see the Erlang term ({:badarith, st}), as on OTP. */
+    if (cls == A(error))
+        reason = exc_erlang_reason(p, reason);
     Term *hp = heap_alloc(&p->heap, 6);
     if (hp == NULL)
         return reason;

@@ -245,6 +245,69 @@ Term exc_normalize(Proc *p, Term cls, Term reason, Term stacktrace)
     return e;
 }
 
+/* True when exc's :message is nil or the binary text. */
+static bool msg_is(Term exc, const char *text)
+{
+    Term m = map_get(exc, A(message));
+    if (m == NONE || m == A(nil))
+        return text == NULL;
+    if (text == NULL || !is_binary(m))
+        return false;
+    const uint8_t *b;
+    size_t len;
+    bin_bytes(m, &b, &len);
+    size_t tl = strlen(text);
+    return len >= tl && memcmp(b, text, tl) == 0;
+}
+
+static Term field(Term exc, const char *name)
+{
+    Term v = map_get(exc, atom_from_cstr(name));
+    return v == NONE ? A(nil) : v;
+}
+
+Term exc_erlang_reason(Proc *p, Term exc)
+{
+    if (!exc_is_exception(exc))
+        return exc;
+    char name[ATOM_MAX_CHARS + 1];
+    const char *mod = atom_text(map_get(exc, A(__struct__)), NULL);
+    if (mod == NULL || strncmp(mod, "Elixir.", 7) != 0)
+        return exc;
+    snprintf(name, sizeof name, "%s", mod + 7);
+    Term r = NONE;
+    if (!strcmp(name, "ArithmeticError") && msg_is(exc, "bad argument in arithmetic expression"))
+        r = A(badarith);
+    else if (!strcmp(name, "ArgumentError") &&
+             (msg_is(exc, "argument error") || msg_is(exc, "errors were found at the given")))
+        r = A(badarg);
+    else if (!strcmp(name, "SystemLimitError"))
+        r = A(system_limit);
+    else if (!strcmp(name, "UndefinedFunctionError") && msg_is(exc, NULL))
+        r = A(undef);
+    else if (!strcmp(name, "FunctionClauseError"))
+        r = A(function_clause);
+    else if (!strcmp(name, "KeyError") && msg_is(exc, NULL) && is_map(field(exc, "term")))
+        r = lib_tuple2(p, A(badkey), field(exc, "key"));
+    else if (!strcmp(name, "MatchError"))
+        r = lib_tuple2(p, A(badmatch), field(exc, "term"));
+    else if (!strcmp(name, "CaseClauseError"))
+        r = lib_tuple2(p, A(case_clause), field(exc, "term"));
+    else if (!strcmp(name, "TryClauseError"))
+        r = lib_tuple2(p, atom_from_cstr("try_clause"), field(exc, "term"));
+    else if (!strcmp(name, "WithClauseError"))
+        r = lib_tuple2(p, atom_from_cstr("with_clause"), field(exc, "term"));
+    else if (!strcmp(name, "BadMapError"))
+        r = lib_tuple2(p, A(badmap), field(exc, "term"));
+    else if (!strcmp(name, "BadFunctionError"))
+        r = lib_tuple2(p, A(badfun), field(exc, "term"));
+    else if (!strcmp(name, "BadArityError")) {
+        Term fa = lib_tuple2(p, field(exc, "function"), field(exc, "args"));
+        r = fa == NONE ? NONE : lib_tuple2(p, A(badarity), fa);
+    }
+    return r == NONE ? exc : r;
+}
+
 /* ---- raising ---------------------------------------------------------- */
 
 Term bif_raise(Proc *p, Term cls, Term reason)

@@ -42,6 +42,14 @@ bool exc_is_exception(Term t);
  * than :error returns reason unchanged. */
 Term exc_normalize(Proc *p, Term cls, Term reason, Term stacktrace);
 
+/* The inverse of exc_normalize for the exit reason of a crashed process:
+ * the Erlang error term a VM-raised standard exception stands for
+ * (%ArithmeticError{} -> :badarith, %MatchError{term: t} -> {:badmatch, t},
+ * %KeyError{} of a map -> {:badkey, k}, ...), as a monitor or link sees it
+ * in Elixir. Anything else (RuntimeError, a user's struct, an exception
+ * given its own message) comes back unchanged, as it does on OTP. */
+Term exc_erlang_reason(Proc *p, Term exc);
+
 /* Exception.message/1 of an exception struct, appended to out. For a
  * struct this file does not know, its :message field when that is a
  * binary, else its inspect text (the VM calls a user-defined message/1
