@@ -17,6 +17,9 @@ static const char *const sort_help[SNAP_NKEYS] = {
     [SNAP_MEM_GROWTH] = "memory growth per second",
     [SNAP_RESTARTS] = "restarts (supervisors)",
     [SNAP_PID] = "pid",
+    [SNAP_NAME] = "name (registered, else initial call), A to Z",
+    [SNAP_STATUS] = "status: running, runnable, call, waiting, suspended",
+    [SNAP_FUNCTION] = "current function, A to Z",
 };
 
 /* ---- help ------------------------------------------------------------ */

@@ -26,6 +26,9 @@ typedef enum SnapKey {
     SNAP_MEM_GROWTH,  /* memory growth per second                     */
     SNAP_RESTARTS,    /* children restarted (supervisors)             */
     SNAP_PID,         /* ascending pid                                */
+    SNAP_NAME,        /* text, ascending: name, else initial call     */
+    SNAP_STATUS,      /* running, runnable, call, waiting, susp, exit */
+    SNAP_FUNCTION,    /* text, ascending: current function            */
     SNAP_NKEYS,
 } SnapKey;
 

@@ -17,15 +17,15 @@ static const struct {
     int key;                /* SnapKey, or -1                            */
 } cols[PROW_NCOLS] = {
     [PROW_PID] = {"PID", 12, false, SNAP_PID},
-    [PROW_NAME] = {"NAME", 0, false, -1},
+    [PROW_NAME] = {"NAME", 0, false, SNAP_NAME},
     [PROW_REDS] = {"REDS/S", 6, true, SNAP_REDS},
     [PROW_MSGQ] = {"MSGQ", 6, true, SNAP_MSGQ},
     [PROW_MSGQ_G] = {"MSGQ/S", 6, true, SNAP_MSGQ_GROWTH},
     [PROW_MEM] = {"MEM", 6, true, SNAP_MEMORY},
     [PROW_MEM_G] = {"MEM/S", 6, true, SNAP_MEM_GROWTH},
     [PROW_RST] = {"RST", 4, true, SNAP_RESTARTS},
-    [PROW_STATUS] = {"STAT", 4, false, -1},
-    [PROW_CURRENT] = {"CURRENT FUNCTION", 0, false, -1},
+    [PROW_STATUS] = {"STAT", 4, false, SNAP_STATUS},
+    [PROW_CURRENT] = {"CURRENT FUNCTION", 0, false, SNAP_FUNCTION},
 };
 
 void prow_layout(ProwLayout *l, int ncols)

@@ -31,7 +31,8 @@ typedef struct Local {
 static const char *const key_names[SNAP_NKEYS] = {
     [SNAP_REDS] = "reds", [SNAP_MSGQ] = "msgq", [SNAP_MEMORY] = "memory",
     [SNAP_MSGQ_GROWTH] = "msgq_growth", [SNAP_MEM_GROWTH] = "memory_growth",
-    [SNAP_RESTARTS] = "restarts", [SNAP_PID] = "pid",
+    [SNAP_RESTARTS] = "restarts", [SNAP_PID] = "pid", [SNAP_NAME] = "name",
+    [SNAP_STATUS] = "status", [SNAP_FUNCTION] = "function",
 };
 
 const char *snap_key_name(SnapKey k)
@@ -57,6 +58,7 @@ double snap_row_value(const SnapRow *r, SnapKey k)
     case SNAP_MEM_GROWTH: return r->mem_per_sec;
     case SNAP_RESTARTS: return (double)r->restarts;
     case SNAP_PID: return -(double)r->pid; /* ascending pid = best first */
+    /* Text keys have no value: the runtime ranked the rows by text. */
     default: return 0;
     }
 }

@@ -48,7 +48,8 @@ static const char *const node_metrics[] = {"restarts_per_min", "processes", "mem
 
 static bool metric_known(const char *m)
 {
-    if (snap_key_parse(m) >= 0 && strcmp(m, "pid"))
+    int k = snap_key_parse(m);
+    if (k >= 0 && k < SNAP_PID) /* pid and the text keys are no metrics */
         return true;
     for (size_t i = 0; i < sizeof node_metrics / sizeof *node_metrics; i++)
         if (!strcmp(m, node_metrics[i]))
@@ -149,6 +150,7 @@ static void usage(FILE *out)
             "                [--filter TEXT] [--json] [--fail-if EXPR]... FILE.exs [ARGS...]\n"
             "       mote top -h|--help\n"
             "keys for --sort: reds msgq memory msgq_growth memory_growth restarts pid\n"
+            "                 name status function\n"
             "See mote-top(1).\n");
 }
 

@@ -14,19 +14,33 @@
  * a pid that differs from the one remembered is a new process with no
  * growth yet. Top-K selection is a bounded min-heap of (key, pid) pairs;
  * only the K winners get a full mote_proc_info read.
+ *
+ * Text keys (name, current function) rank by a short text each
+ * candidate carries, read under the slot lock from what the process
+ * published (its name atom, its packed initial call or current function,
+ * a native class's name): no cold-part lock, no allocation. Status ranks
+ * by a number like the other keys.
  */
 #include "snap.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "atom.h"
 #include "heap.h"
 #include "mem.h"
 #include "node.h"
 #include "proc.h"
 
 #define SNAP_PREFETCH 8 /* slots ahead whose Proc is prefetched */
+#define SNAP_TEXT 48    /* bytes of a text key compared; longer ties  */
+
+/* The language's view of VM processes (lang/where.c), when linked. */
+uint64_t where_initial(const Proc *p) __attribute__((weak));
+uint64_t where_current(const Proc *p) __attribute__((weak));
+void where_text(uint64_t w, char *buf, size_t size) __attribute__((weak));
 
 /* What a slot held at the previous take, packed into 16 bytes: the scan
  * reads and rewrites one per slot, so at a million processes its size is
@@ -51,6 +65,8 @@ typedef struct Cand {
     mote_pid pid;
     uint64_t reds, msgq, memory;
     double v[MOTE_SNAP_NKEYS]; /* each key's value; larger is better     */
+    bool textual;              /* ranked by text (ascending), not key     */
+    char text[SNAP_TEXT];      /* text keys only; "" ranks last           */
 } Cand;
 
 struct mote_snapshot {
@@ -149,9 +165,15 @@ static int reserve(void **buf, size_t *cap, size_t n, size_t sz)
     return 0;
 }
 
-/* a ranks below b: smaller key, or the same key and a larger pid. */
+/* a ranks below b: smaller key (text keys: later text, or none), or the
+ * same key and a larger pid. */
 static bool worse(const Cand *a, const Cand *b)
 {
+    if (a->textual) {
+        int d = !a->text[0] || !b->text[0] ? (int)!a->text[0] - (int)!b->text[0]
+                                           : strcmp(a->text, b->text);
+        return d > 0 || (d == 0 && a->pid > b->pid);
+    }
     return a->key < b->key || (a->key == b->key && a->pid > b->pid);
 }
 
@@ -217,9 +239,78 @@ static void track_max(mote_snapshot_header *h, const Cand *c)
         }
 }
 
+/* The text of an atom, or "" for anything else. */
+static void atom_key(Term a, char *buf, size_t size)
+{
+    size_t len = 0;
+    const char *t = is_atom(a) ? atom_text(a, &len) : NULL;
+    if (!t)
+        len = 0;
+    if (len >= size)
+        len = size - 1;
+    memcpy(buf, t ? t : "", len);
+    buf[len] = '\0';
+}
+
+/* The initial call as mote_proc_info shows it: a VM process's packed
+ * one, or a native process's class name. */
+static void initial_key(const Proc *p, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (p->body_kind == BODY_NATIVE && p->body.native.cls && p->body.native.cls->name)
+        snprintf(buf, size, "%s", p->body.native.cls->name);
+    else if (where_initial && where_text) {
+        uint64_t w = where_initial(p);
+        if (w)
+            where_text(w, buf, size);
+    }
+}
+
+/* c's text for a text key, from what p (slot locked) published. */
+static void text_key(const Proc *p, const ProcCold *cold, mote_snap_key key, Cand *c)
+{
+    c->textual = true;
+    if (key == MOTE_SNAP_NAME) {
+        Term name = cold ? atomic_load(&((ProcCold *)cold)->name) : NONE;
+        if (name != NONE)
+            atom_key(name, c->text, sizeof c->text);
+        else
+            initial_key(p, c->text, sizeof c->text);
+        return;
+    }
+    const char *cf = cold ? atomic_load(&((ProcCold *)cold)->current_function) : NULL;
+    uint64_t w = cold ? atomic_load_explicit(&((ProcCold *)cold)->pub_where,
+                                             memory_order_relaxed)
+                      : 0;
+    if (cf)
+        snprintf(c->text, sizeof c->text, "%s", cf);
+    else if (w && where_text)
+        where_text(w, c->text, sizeof c->text);
+    else
+        initial_key(p, c->text, sizeof c->text);
+}
+
+/* Status as a rank, busiest first: running, runnable, waiting in a call,
+ * waiting, suspended, exiting (as mote_proc_info and the STAT column). */
+static double status_rank(uint32_t st, const ProcCold *cold)
+{
+    if (st & PS_EXITING)
+        return -5;
+    if (st & PS_SUSPENDED)
+        return -4;
+    if (st & PS_RUNNING)
+        return 0;
+    if (st & PS_RUNNABLE)
+        return -1;
+    bool call = cold && atomic_load_explicit(&((ProcCold *)cold)->waiting_on,
+                                             memory_order_relaxed);
+    return call ? -2 : -3;
+}
+
 /* Reads slot i (locked by the caller) into c, with rates against the
  * slot's previous values, and remembers the new ones. */
-static uint32_t read_slot(const Proc *p, SlotPrev *prev, double dt, Cand *c)
+static uint32_t read_slot(const Proc *p, SlotPrev *prev, double dt, mote_snap_key sort,
+                          Cand *c)
 {
     c->pid = (mote_pid)p->pid;
     c->reds = atomic_load_explicit(&((Proc *)p)->reductions, memory_order_relaxed);
@@ -240,6 +331,15 @@ static uint32_t read_slot(const Proc *p, SlotPrev *prev, double dt, Cand *c)
     v[MOTE_SNAP_MEMORY] = (double)c->memory;
     v[MOTE_SNAP_RESTARTS] = restarts;
     v[MOTE_SNAP_PID] = -(double)c->pid; /* ascending pid = best first */
+    v[MOTE_SNAP_NAME] = v[MOTE_SNAP_FUNCTION] = 0; /* text keys: c->text */
+    v[MOTE_SNAP_STATUS] = sort == MOTE_SNAP_STATUS
+                              ? status_rank(atomic_load_explicit(&((Proc *)p)->state,
+                                                                 memory_order_relaxed),
+                                            cold)
+                              : 0;
+    c->textual = false;
+    if (sort == MOTE_SNAP_NAME || sort == MOTE_SNAP_FUNCTION)
+        text_key(p, cold, sort, c);
     *prev = now;
     return restarts;
 }
@@ -267,7 +367,7 @@ static void scan(mote_snapshot *s, const mote_snapshot_query *q, mote_snapshot_h
             continue;
         }
         Cand c;
-        uint32_t restarts = read_slot(p, &s->prev[i], dt, &c);
+        uint32_t restarts = read_slot(p, &s->prev[i], dt, q->sort, &c);
         node_unlock_pid(n, p->pid);
         h->nprocs++;
         h->restarts_total += restarts;

@@ -327,6 +327,11 @@ typedef enum mote_snap_key {
     MOTE_SNAP_MEM_GROWTH,  /* memory growth per second                    */
     MOTE_SNAP_RESTARTS,    /* children restarted (supervisors)            */
     MOTE_SNAP_PID,         /* ascending pid                               */
+    /* Text keys, ascending (processes without the text last): */
+    MOTE_SNAP_NAME,        /* registered name, else initial call          */
+    MOTE_SNAP_STATUS,      /* running, runnable, in a call, waiting,
+                              suspended, exiting                          */
+    MOTE_SNAP_FUNCTION,    /* current function (as mote_proc_info's)      */
     MOTE_SNAP_NKEYS,
 } mote_snap_key;
 typedef struct mote_snapshot mote_snapshot;
@@ -358,7 +363,8 @@ typedef struct mote_snapshot_header {
     uint64_t restarts_total;   /* sum of every process's restarts         */
     uint64_t msgq_total;       /* messages queued in every mailbox        */
     size_t memory_total;       /* bytes, as MOTE_SNAP_MEMORY, summed      */
-    mote_snapshot_max max[MOTE_SNAP_NKEYS]; /* over matched processes     */
+    mote_snapshot_max max[MOTE_SNAP_NKEYS]; /* over matched processes;
+                                  numeric keys only (up to MOTE_SNAP_PID)  */
     double build_ms;           /* wall time the take took                 */
 } mote_snapshot_header;
 MOTE_API int mote_snapshot_new(mote_rt *rt, mote_snapshot **out);

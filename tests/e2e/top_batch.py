@@ -99,6 +99,19 @@ def test_growth(script):
               f"the growing queue leads the growth sort (got {first})")
 
 
+def test_text_sort(script):
+    r = top(script, "--json", "-n", "1", "-d", "0.3", "--sort", "name", "--limit", "2000")
+    snaps = snapshots(r.stdout)
+    check(snaps and snaps[0]["sort"] == "name", "--sort name is accepted and reported")
+    if snaps:
+        shown = [p["name"] or p["initial_call"] for p in snaps[0]["procs"]]
+        named = [t for t in shown if t]
+        check(named == sorted(named) and "flooded" in named and "growing" in named,
+              f"--sort name orders names and initial calls A to Z: {named[:5]}...")
+    r = top(script, "-n", "1", "--fail-if", "name>1")
+    check(r.returncode == 2, f"a text key is no --fail-if metric (got {r.returncode})")
+
+
 def test_filter(script):
     r = top(script, "--json", "-n", "1", "-d", "0.3", "--filter", "flooded")
     snaps = snapshots(r.stdout)
@@ -189,6 +202,7 @@ def main():
         test_json_figures(script)
         test_growth(script)
         test_filter(script)
+        test_text_sort(script)
         test_fail_if(script)
         test_bad_flags(script)
         sup_script = os.path.join(d, "supervised.exs")

@@ -1,5 +1,5 @@
 /* test_snap.c — runtime-side snapshots (mote_snapshot_*): counts, top-K
- * order by each key, growth since the previous take, the filter, and
+ * order by each key (text keys too), growth since the previous take, the filter, and
  * snapshots taken while schedulers run busy processes (a TSan target). */
 #include <stdarg.h>
 #include <stddef.h>
@@ -125,6 +125,117 @@ static void snapshots_while_schedulers_run(void **state)
     mote_snapshot_free(s);
 }
 
+/* Where pid is among the rows, or n when absent. */
+static size_t index_of(const mote_snapshot_row *rows, size_t n, mote_pid pid)
+{
+    size_t i = 0;
+    while (i < n && rows[i].info.pid != pid)
+        i++;
+    return i;
+}
+
+/* :sn_b waits in SnapNames.a_wait/0, :sn_a in b_wait/0 (so the name and
+ * function orders differ); :sn_call says it waits on :sn_a in a call;
+ * one unnamed process runs SnapNames.a_wait/0 from spawn/3. */
+static const char start_named[] =
+    "defmodule SnapNames do\n"
+    "  def a_wait, do: receive(do: (:stop -> :ok))\n"
+    "  def b_wait, do: receive(do: (:stop -> :ok))\n"
+    "  def call_wait(on), do: (:mote.set_waiting_on(on); a_wait())\n"
+    "end\n"
+    "Process.register(spawn(SnapNames, :a_wait, []), :sn_b)\n"
+    "Process.register(spawn(SnapNames, :b_wait, []), :sn_a)\n"
+    "Process.register(spawn(SnapNames, :call_wait, [Process.whereis(:sn_a)]), :sn_call)\n"
+    "spawn(SnapNames, :a_wait, [])\n"
+    "Process.sleep(50)\n";
+
+/* The text a row ranks by for the name key, as the table shows it. */
+static const char *name_text(const mote_snapshot_row *r)
+{
+    return r->info.registered_name[0] ? r->info.registered_name : r->info.initial_call;
+}
+
+static void name_key_ranks_names_and_initial_calls_a_to_z(void **state)
+{
+    mote_rt *rt = *state;
+    run(rt, start_named);
+    mote_snapshot *s;
+    assert_int_equal(mote_snapshot_new(rt, &s), 0);
+    mote_snapshot_header h;
+    const mote_snapshot_row *rows;
+    size_t n;
+    take(s, MOTE_SNAP_NAME, 0, NULL, &h, &rows, &n);
+    assert_int_equal(n, h.nprocs);
+    for (size_t i = 1; i < n; i++) {
+        const char *a = name_text(&rows[i - 1]), *b = name_text(&rows[i]);
+        if (*b) /* a process without a name or initial call ranks last */
+            assert_true(*a && strncmp(a, b, 47) <= 0);
+    }
+    size_t ia = index_of(rows, n, whereis(rt, "sn_a")), ib = index_of(rows, n, whereis(rt, "sn_b"));
+    assert_true(ia < ib && ib < n);
+    /* The first two of a top-2 are the first two of the full order. */
+    mote_pid first = rows[0].info.pid, second = rows[1].info.pid;
+    take(s, MOTE_SNAP_NAME, 2, NULL, &h, &rows, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(rows[0].info.pid, first);
+    assert_int_equal(rows[1].info.pid, second);
+    mote_snapshot_free(s);
+}
+
+static void function_key_ranks_current_functions_a_to_z(void **state)
+{
+    mote_rt *rt = *state;
+    mote_snapshot *s;
+    assert_int_equal(mote_snapshot_new(rt, &s), 0);
+    mote_snapshot_header h;
+    const mote_snapshot_row *rows;
+    size_t n;
+    take(s, MOTE_SNAP_FUNCTION, 0, NULL, &h, &rows, &n);
+    size_t ia = index_of(rows, n, whereis(rt, "sn_a")), ib = index_of(rows, n, whereis(rt, "sn_b"));
+    assert_string_equal(rows[ib].info.current_function, "SnapNames.a_wait/0");
+    assert_string_equal(rows[ia].info.current_function, "SnapNames.b_wait/0");
+    assert_true(ib < ia && ia < n);
+    mote_snapshot_free(s);
+}
+
+/* Whether every row after i is suspended or exiting. */
+static bool only_stopped_after(const mote_snapshot_row *rows, size_t n, size_t i)
+{
+    while (++i < n)
+        if (rows[i].info.status != MOTE_S_SUSPENDED && rows[i].info.status != MOTE_S_EXITING)
+            return false;
+    return true;
+}
+
+static void status_key_ranks_calls_before_waits_and_suspended_last(void **state)
+{
+    mote_rt *rt = *state;
+    mote_pid sa = whereis(rt, "sn_a"), call = whereis(rt, "sn_call");
+    assert_int_equal(mote_proc_suspend(rt, sa, 5000), 0);
+    mote_snapshot *s;
+    assert_int_equal(mote_snapshot_new(rt, &s), 0);
+    mote_snapshot_header h;
+    const mote_snapshot_row *rows;
+    size_t n;
+    size_t ia = 0;
+    /* The suspension is taken before the process marks itself blocked:
+     * wait (a generous bound) until it shows as suspended. */
+    for (int tries = 0; tries < 5000; tries++) {
+        take(s, MOTE_SNAP_STATUS, 0, NULL, &h, &rows, &n);
+        ia = index_of(rows, n, sa);
+        if (ia < n && rows[ia].info.status == MOTE_S_SUSPENDED && only_stopped_after(rows, n, ia))
+            break;
+        nanosleep(&(struct timespec){0, 1000000}, NULL);
+    }
+    assert_true(ia < n);
+    assert_int_equal(rows[ia].info.status, MOTE_S_SUSPENDED);
+    size_t ic = index_of(rows, n, call), ib = index_of(rows, n, whereis(rt, "sn_b"));
+    assert_true(ic < ib && ib < n);
+    assert_true(only_stopped_after(rows, n, ia));
+    assert_int_equal(mote_proc_resume(rt, sa, 5000), 0);
+    mote_snapshot_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -132,6 +243,9 @@ int main(void)
         cmocka_unit_test(growth_is_measured_against_the_previous_take),
         cmocka_unit_test(filter_keeps_matching_names_only),
         cmocka_unit_test(snapshots_while_schedulers_run),
+        cmocka_unit_test(name_key_ranks_names_and_initial_calls_a_to_z),
+        cmocka_unit_test(function_key_ranks_current_functions_a_to_z),
+        cmocka_unit_test(status_key_ranks_calls_before_waits_and_suspended_last),
     };
     return cmocka_run_group_tests(tests, rt_setup, rt_teardown);
 }
