@@ -82,6 +82,36 @@ static Term spawn_mfa(Proc *p, const Term *a, bool link, bool monitor)
     return spawn_with(p, &s, link, monitor);
 }
 
+/* The :link and :monitor of a spawn_opt option list (the others, such
+ * as priority or min_heap_size, have no effect here). */
+static void spawn_opts(Term opts, bool *link, bool *monitor)
+{
+    for (Term t = opts; is_cons(t); t = list_tail(t)) {
+        if (list_head(t) == atom_from_cstr("link"))
+            *link = true;
+        else if (list_head(t) == atom_from_cstr("monitor"))
+            *monitor = true;
+    }
+}
+
+static Term b_spawn_opt2(Proc *p, const Term *a)
+{
+    bool link = false, monitor = false;
+    if (!is_list(a[1]))
+        return bif_badarg(p, 2, "not a list");
+    spawn_opts(a[1], &link, &monitor);
+    return spawn_fun(p, a[0], link, monitor);
+}
+
+static Term b_spawn_opt4(Proc *p, const Term *a)
+{
+    bool link = false, monitor = false;
+    if (!is_list(a[3]))
+        return bif_badarg(p, 4, "not a list");
+    spawn_opts(a[3], &link, &monitor);
+    return spawn_mfa(p, a, link, monitor);
+}
+
 static Term b_spawn1(Proc *p, const Term *a) { return spawn_fun(p, a[0], false, false); }
 static Term b_spawn_link1(Proc *p, const Term *a) { return spawn_fun(p, a[0], true, false); }
 static Term b_spawn_monitor1(Proc *p, const Term *a) { return spawn_fun(p, a[0], false, true); }
@@ -98,13 +128,24 @@ static Term resolve_dest(Proc *p, Term to)
     return to;
 }
 
+static Term b_node(Proc *p, const Term *a);
+
 static Term b_send(Proc *p, const Term *a)
 {
-    Term to = resolve_dest(p, a[0]);
+    Term to = a[0];
+    if (is_tuple(to) && tuple_size(to) == 2 && is_atom(tuple_get(to, 0)) &&
+        is_atom(tuple_get(to, 1))) {
+        /* {name, node}: never fails; dropped when nobody has the name
+         * here or the node is another (not connected). */
+        if (tuple_get(to, 1) != b_node(p, NULL))
+            return a[1];
+        to = reg_whereis(p->node, tuple_get(to, 0));
+        if (to == NONE)
+            return a[1];
+    }
+    to = resolve_dest(p, to);
     if (to == NONE || !is_local_pid(to)) {
-        if (is_atom(a[0]))
-            return bif_badarg(p, 1, "invalid destination");
-        return bif_error(p, A(badarg));
+        return bif_badarg(p, 1, "invalid destination");
     }
     Msg *m = msg_new(MSG_MESSAGE, p->pid, a[1]);
     if (m == NULL)
@@ -188,15 +229,38 @@ static Term b_unlink(Proc *p, const Term *a)
     return A(true);
 }
 
+/* A monitor of a name nobody has: its DOWN, {:DOWN, ref, :process,
+ * {name, node}, :noproc}, is queued to the caller at once. */
+static Term monitor_noproc_name(Proc *p, Term name)
+{
+    Term ref = b_make_ref(p, NULL);
+    if (ref == NONE)
+        return NONE;
+    Term who = lib_tuple2(p, name, b_node(p, NULL));
+    Term *hp = who == NONE ? NULL : heap_alloc(&p->heap, 6);
+    if (hp == NULL)
+        return lib_oom(p);
+    hp[0] = make_header(HDR_TUPLE, 5);
+    hp[1] = A(DOWN), hp[2] = ref, hp[3] = A(process), hp[4] = who, hp[5] = A(noproc);
+    Msg *m = msg_new(MSG_MESSAGE, p->pid, make_boxed(hp));
+    if (m == NULL)
+        return lib_oom(p);
+    if (node_deliver(p->node, p->pid, m) != 0)
+        msg_free(m);
+    return ref;
+}
+
 static Term b_monitor(Proc *p, const Term *a)
 {
     if (a[0] != A(process))
         return bif_badarg(p, 1, "invalid monitor type");
     Term target = resolve_dest(p, a[1]);
+    if (target == NONE && is_atom(a[1]))
+        return monitor_noproc_name(p, a[1]);
     if (target == NONE)
         target = a[1];
     if (!is_local_pid(target))
-        return bif_error(p, A(badarg));
+        return bif_badarg(p, 2, "not a pid");
     uint64_t ref[2];
     if (monitor_add(p, target, ref) != 0)
         return lib_oom(p);
@@ -236,7 +300,7 @@ static Term b_exit2(Proc *p, const Term *a)
 {
     Term to = resolve_dest(p, a[0]);
     if (to == NONE || !is_local_pid(to))
-        return bif_error(p, A(badarg));
+        return bif_badarg(p, 1, "not a pid");
     if (to == p->pid && a[1] == A(normal) && !(p->flags & PF_TRAP_EXIT))
         return A(true);
     exit_signal(p->node, p->pid, to, a[1], false);
@@ -314,6 +378,36 @@ static Term b_cancel_timer(Proc *p, const Term *a)
     return make_small(due > now ? (int64_t)(due - now) : 0);
 }
 
+/* Process.read_timer/1: ms left, or false once it is due. (A timer
+ * cancelled before it was due still answers its time left: the wheel
+ * cannot be asked whether an id is live.) */
+static Term b_read_timer(Proc *p, const Term *a)
+{
+    if (!is_boxed_kind(a[0], HDR_REF))
+        return bif_badarg(p, 1, "not a reference");
+    Term *r = boxed_ptr(a[0]);
+    if (!(r[2] & TIMER_REF_BIT))
+        return A(false);
+    uint64_t due = r[2] & ~TIMER_REF_BIT, now = timer_now_ms(p->node);
+    return due > now ? make_small((int64_t)(due - now)) : A(false);
+}
+
+/* Process.cancel_timer/2: info: false answers :ok whatever happened;
+ * async is synchronous here (the answer is at hand). */
+static Term b_cancel_timer2(Proc *p, const Term *a)
+{
+    Term r = b_cancel_timer(p, a);
+    if (r == NONE)
+        return r;
+    for (Term t = a[1]; is_cons(t); t = list_tail(t)) {
+        Term kv = list_head(t);
+        if (is_tuple(kv) && tuple_size(kv) == 2 && tuple_get(kv, 0) == atom_from_cstr("info") &&
+            tuple_get(kv, 1) == A(false))
+            return A(ok);
+    }
+    return r;
+}
+
 /* ---- introspection ---------------------------------------------------------- */
 
 static mote_rt *rt_of(Proc *p)
@@ -328,6 +422,52 @@ static Term pids_list(Proc *p, const mote_pid *pids, size_t n)
         if ((l = lib_cons(p, (Term)pids[i], l)) == NONE)
             return NONE;
     return l;
+}
+
+/* Puts the REFBINs copy_term listed (through word 4, term.h) on the
+ * off-heap lists of p's heap, so the collector sees them. */
+static void proc_link_refbins(Proc *p, Term *list)
+{
+    while (list != NULL) {
+        Term *next = (Term *)(uintptr_t)list[4];
+        heap_link_offheap(&p->heap, list);
+        list = next;
+    }
+}
+
+/* Process.info(self(), :messages): copies of the queued messages, oldest
+ * first: the private queue, then the inbox not drained yet (a stack,
+ * newest first, that only its owner pops, so walking it is safe). */
+static Term self_messages(Proc *p)
+{
+    size_t n = 0, words = 0, nin = 0;
+    for (Msg *m = p->mbox.first; m != NULL; m = atomic_load(&m->next))
+        if (m->kind == MSG_MESSAGE)
+            n++, words += copy_size(m->term);
+    Msg *in = atomic_load(&p->mbox.inbox);
+    if (in == MBOX_WAITING)
+        in = NULL;
+    for (Msg *m = in; m != NULL; m = atomic_load(&m->next))
+        if (m->kind == MSG_MESSAGE)
+            nin++, words += copy_size(m->term);
+    if (n + nin == 0)
+        return NIL;
+    Term *cells = heap_alloc(&p->heap, words + 2 * (n + nin));
+    if (cells == NULL)
+        return lib_oom(p);
+    Term *hp = cells + 2 * (n + nin), *mso = NULL;
+    size_t i = 0;
+    for (Msg *m = p->mbox.first; m != NULL; m = atomic_load(&m->next))
+        if (m->kind == MSG_MESSAGE)
+            cells[2 * i++] = copy_term(m->term, &hp, &mso);
+    size_t j = n + nin;
+    for (Msg *m = in; m != NULL && j > n; m = atomic_load(&m->next))
+        if (m->kind == MSG_MESSAGE)
+            cells[2 * --j] = copy_term(m->term, &hp, &mso);
+    for (i = 0; i < n + nin; i++)
+        cells[2 * i + 1] = i + 1 < n + nin ? make_list(cells + 2 * i + 2) : NIL;
+    proc_link_refbins(p, mso);
+    return make_list(cells);
 }
 
 /* The value of one Process.info key, or NONE for an unknown key. */
@@ -371,6 +511,8 @@ static Term info_value(Proc *p, Term pid, const mote_proc_info *in, Term key)
         }
         return pids_list(p, buf, n);
     }
+    if (!strcmp(k, "messages") && pid == p->pid)
+        return self_messages(p);
     if (!strcmp(k, "dictionary") && pid == p->pid) {
         Term d = p->cold != NULL && p->cold->dict != 0 && p->cold->dict != NONE ? p->cold->dict : NIL;
         return d;
@@ -472,6 +614,26 @@ static Term b_processes(Proc *p, const Term *a)
 
 /* ---- names ------------------------------------------------------------------- */
 
+/* Process.registered/0: every registered name, from each live process's
+ * published info (names change while this runs, as on OTP). */
+static Term b_registered(Proc *p, const Term *a)
+{
+    (void)a;
+    mote_pid buf[4096];
+    size_t n = 0;
+    mote_processes(rt_of(p), buf, 4096, &n);
+    Term l = NIL;
+    for (size_t i = n < 4096 ? n : 4096; i-- > 0;) {
+        mote_proc_info in;
+        if (mote_proc_info_get(rt_of(p), buf[i], &in) != 0 || !in.registered_name[0])
+            continue;
+        Term name = atom_from_cstr(in.registered_name);
+        if (name == NONE || (l = lib_cons(p, name, l)) == NONE)
+            return lib_oom(p);
+    }
+    return l;
+}
+
 static Term b_register(Proc *p, const Term *a)
 {
     if (!is_atom(a[1]) || !is_local_pid(a[0]) || a[1] == A(undefined))
@@ -488,6 +650,32 @@ static Term b_register(Proc *p, const Term *a)
     return reg_register(p->node, q, a[1]) == 0 ? A(true) : bif_error(p, A(badarg));
 }
 
+/* Process.register/2: Elixir's guard refuses nil and :undefined (a
+ * FunctionClauseError); a refusal of :erlang.register becomes its
+ * ArgumentError naming the process and the name. */
+static Term b_register_elixir(Proc *p, const Term *a)
+{
+    if (!is_atom(a[1]) || a[1] == A(nil) || a[1] == A(undefined))
+        return lib_function_clause(p, "Elixir.Process", "register", 2);
+    Term r = b_register(p, a);
+    Term cls, why;
+    if (r != NONE || !is_local_pid(a[0]) || !bif_take_exception(&cls, &why))
+        return r;
+    Strbuf sb;
+    InspectOpts o;
+    inspect_opts_kernel(&o);
+    strbuf_init(&sb);
+    strbuf_puts(&sb, "could not register ");
+    inspect_pid_text(a[0], &sb);
+    strbuf_puts(&sb, " with name ");
+    inspect_term(a[1], &o, &sb);
+    strbuf_puts(&sb, " because it is not alive, the name is already taken, or it has "
+                     "already been given another name");
+    r = bif_raise_msg(p, "ArgumentError", "%s", strbuf_cstr(&sb));
+    strbuf_fini(&sb);
+    return r;
+}
+
 static Term b_register_erl(Proc *p, const Term *a)
 {
     Term args[2] = {a[1], a[0]};
@@ -497,7 +685,7 @@ static Term b_register_erl(Proc *p, const Term *a)
 static Term b_unregister(Proc *p, const Term *a)
 {
     if (!is_atom(a[0]) || reg_unregister(p->node, a[0]) != 0)
-        return bif_error(p, A(badarg));
+        return bif_badarg(p, 1, "not a pid"); /* OTP 25's text for it */
     return A(true);
 }
 
@@ -696,6 +884,10 @@ static const BifDef proc_defs[] = {
     {"erlang", "spawn_link", 3, 0, b_spawn_link3, NULL},
     {"erlang", "spawn_monitor", 1, 0, b_spawn_monitor1, NULL},
     {"erlang", "spawn_monitor", 3, 0, b_spawn_monitor3, NULL},
+    {"erlang", "spawn_opt", 2, 0, b_spawn_opt2, NULL},
+    {"erlang", "spawn_opt", 4, 0, b_spawn_opt4, NULL},
+    {"Elixir.Process", "spawn", 2, 0, b_spawn_opt2, NULL},
+    {"Elixir.Process", "spawn", 4, 0, b_spawn_opt4, NULL},
     {"erlang", "send", 2, 0, b_send, NULL},
     {"erlang", "!", 2, 0, b_send, NULL},
     {"erlang", "self", 0, BIF_GUARD, b_self, NULL},
@@ -722,6 +914,11 @@ static const BifDef proc_defs[] = {
     {"Elixir.Kernel", "function_exported?", 3, 0, b_function_exported, NULL},
     {"Elixir.Process", "send_after", 3, 0, b_send_after_ref, NULL},
     {"Elixir.Process", "cancel_timer", 1, 0, b_cancel_timer, NULL},
+    {"Elixir.Process", "cancel_timer", 2, 0, b_cancel_timer2, NULL},
+    {"Elixir.Process", "read_timer", 1, 0, b_read_timer, NULL},
+    {"erlang", "read_timer", 1, 0, b_read_timer, NULL},
+    {"Elixir.Process", "registered", 0, 0, b_registered, NULL},
+    {"erlang", "registered", 0, 0, b_registered, NULL},
     {"Elixir.Process", "info", 1, 0, b_pinfo1, NULL},
     {"Elixir.Process", "info", 2, 0, b_pinfo2, NULL},
     {"Elixir.Process", "get_keys", 0, 0, b_get_keys, NULL},
@@ -742,7 +939,7 @@ static const BifDef proc_defs[] = {
     {"Elixir.Process", "exit", 2, 0, b_exit2, NULL},
     {"Elixir.Process", "flag", 2, 0, b_process_flag, NULL},
     {"Elixir.Process", "alive?", 1, 0, b_is_alive, NULL},
-    {"Elixir.Process", "register", 2, 0, b_register, NULL},
+    {"Elixir.Process", "register", 2, 0, b_register_elixir, NULL},
     {"Elixir.Process", "unregister", 1, 0, b_unregister, NULL},
     {"Elixir.Process", "whereis", 1, 0, b_whereis_elixir, NULL},
     {"Elixir.Process", "get", 1, 0, b_pget1, NULL},
