@@ -716,10 +716,13 @@ static void comp_match_q(Comp *c, FnB *f, const Ast *e)
 static void comp_alias_form(Comp *c, const Ast *e)
 {
     const Ast *a = e->kids[0];
-    if (a->kind != AST_ALIAS)
-        comp_error(c, e, "invalid alias");
-    Term full = comp_alias(c, a);
     const Ast *as = e->nkids > 1 ? ast_kw_find(e->kids[1], "as") : NULL;
+    /* alias :lists, as: L names an Erlang module; without as: it is a no-op. */
+    if (a->kind == AST_ATOM && as == NULL)
+        return;
+    if (a->kind != AST_ALIAS && !(a->kind == AST_ATOM && as->kind == AST_ALIAS))
+        comp_error(c, e, "invalid alias");
+    Term full = a->kind == AST_ATOM ? atom_intern(a->v.str.s, a->v.str.len) : comp_alias(c, a);
     const char *s;
     uint32_t len;
     if (as != NULL && as->kind == AST_ALIAS) {
@@ -940,9 +943,14 @@ bool comp_special(Comp *c, FnB *f, const Ast *e, int tail)
         emit(c, f, n == 3);
         return true;
     }
+    if ((named(e, "alias") || named(e, "import") || named(e, "require")) && n >= 1 &&
+        e->kids[0]->kind != AST_ALIAS && e->kids[0]->kind != AST_ATOM)
+        comp_error(c, e->kids[0], "invalid argument for %s, expected a compile time atom or alias",
+                   e->v.str.s);
     if (named(e, "alias") && n >= 1) {
         comp_alias_form(c, e);
-        emit_lit(c, f, comp_alias(c, e->kids[0]));
+        emit_lit(c, f, e->kids[0]->kind == AST_ATOM ? atom_intern(e->kids[0]->v.str.s, e->kids[0]->v.str.len)
+                                                    : comp_alias(c, e->kids[0]));
         return true;
     }
     if ((named(e, "import") || named(e, "require")) && n >= 1) {
