@@ -215,7 +215,7 @@ static Term b_link(Proc *p, const Term *a)
     if (rc == MOTE_ENOPROC) {
         if (p->flags & PF_TRAP_EXIT) {
             /* Erlang delivers {:EXIT, pid, :noproc} to a trapping caller. */
-            exit_signal(p->node, a[0], p->pid, A(noproc), true);
+            exit_signal(p->node, a[0], p->pid, A(noproc), false);
             return A(true);
         }
         return bif_raise(p, A(error), A(noproc));
@@ -301,9 +301,19 @@ static Term b_exit2(Proc *p, const Term *a)
     Term to = resolve_dest(p, a[0]);
     if (to == NONE || !is_local_pid(to))
         return bif_badarg(p, 1, "not a pid");
-    if (to == p->pid && a[1] == A(normal) && !(p->flags & PF_TRAP_EXIT))
-        return A(true);
     exit_signal(p->node, p->pid, to, a[1], false);
+    if (to == p->pid && a[1] == A(normal) && !(p->flags & PF_TRAP_EXIT)) {
+        /* exit(self(), :normal) kills the caller (its own normal signal
+         * is not ignored), as a signal: the script ends with status 1,
+         * which a raise of exit(:normal) would not give. Ending the slice
+         * has the signal delivered at the next scheduling point. */
+        if (p->body_kind == BODY_VM && p->body.vm != NULL && p->body.vm->main) {
+            int none = -1;
+            atomic_compare_exchange_strong(&vm_exit_status, &none, 1);
+        }
+        p->reds_left = 0;
+        return A(true);
+    }
     if (to != p->pid || (a[1] != A(kill) && (p->flags & PF_TRAP_EXIT)))
         return A(true);
     /* A fatal signal to oneself must stop the caller at once, and no try
@@ -312,6 +322,11 @@ static Term b_exit2(Proc *p, const Term *a)
      * delivered at the next scheduling point, which ending the slice makes
      * the next call, so a catch clause cannot run on either. */
     p->reds_left = 0;
+    if (p->body_kind == BODY_VM && p->body.vm != NULL && p->body.vm->main) {
+        /* Killed by a signal, even :shutdown: status 1, as elixir. */
+        int none = -1;
+        atomic_compare_exchange_strong(&vm_exit_status, &none, 1);
+    }
     return bif_raise(p, A(exit), a[1] == A(kill) ? A(killed) : a[1]);
 }
 

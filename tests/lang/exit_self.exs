@@ -1,6 +1,7 @@
 # Process.exit(self(), reason): :kill is untrappable and no try saves the
-# process; :normal does nothing to a process that does not trap exits; a
-# process that traps exits gets other reasons as a message.
+# process; :normal sent to oneself stops the caller too (OTP: a process's
+# own normal exit signal is not ignored); a process that traps exits gets
+# other reasons as a message.
 {pid, ref} = spawn_monitor(fn ->
   try do
     Process.exit(self(), :kill)
@@ -21,12 +22,11 @@ end
 # expect: :killed
 {pid, ref} = spawn_monitor(fn ->
   Process.exit(self(), :normal)
-  IO.puts("normal is ignored")
+  IO.puts("not printed: the normal self-signal stops it")
 end)
 receive do
   {:DOWN, ^ref, :process, ^pid, reason} -> IO.inspect(reason)
 end
-# expect: normal is ignored
 # expect: :normal
 {pid, ref} = spawn_monitor(fn -> Process.exit(self(), :boom) end)
 receive do
