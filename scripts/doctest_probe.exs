@@ -18,7 +18,8 @@ defmodule DoctestProbe do
     Agent, Task, Float, Stream, MapSet, Range, Access, Atom, Function, Base,
     Bitwise, Date, Time, NaiveDateTime, DateTime, Calendar, Regex, URI, Path,
     Exception, Macro, Inspect, Kernel.SpecialForms, Integer, Tuple, IO, Enumerable,
-    Inspect.Algebra, Record, Module, Code, Protocol, String.Chars, List.Chars
+    Inspect.Algebra, Record, Module, Code, Protocol, String.Chars, List.Chars,
+    OptionParser, Version, System, StringIO, Collectable, Date.Range, IO.ANSI
   ]
 
   # Calls that only build data: an expected value made of these alone is
