@@ -382,6 +382,14 @@ static Term b_send_after_ref(Proc *p, const Term *a)
     return ref_new(p, id, (timer_now_ms(p->node) + ms) | TIMER_REF_BIT);
 }
 
+/* :erlang.send_after(time, dest, msg): Process.send_after's order is
+ * (dest, msg, time). */
+static Term b_erl_send_after(Proc *p, const Term *a)
+{
+    Term args[3] = {a[1], a[2], a[0]};
+    return b_send_after_ref(p, args);
+}
+
 static Term b_cancel_timer(Proc *p, const Term *a)
 {
     if (!is_boxed_kind(a[0], HDR_REF))
@@ -526,6 +534,10 @@ static Term info_value(Proc *p, Term pid, const mote_proc_info *in, Term key)
         }
         return pids_list(p, buf, n);
     }
+    if (!strcmp(k, "priority"))
+        return A(normal); /* one priority level here */
+    if (!strcmp(k, "current_function") && pid == p->pid)
+        return lib_tuple3(p, A(erlang), atom_from_cstr("process_info"), make_small(2));
     if (!strcmp(k, "messages") && pid == p->pid)
         return self_messages(p);
     if (!strcmp(k, "dictionary") && pid == p->pid) {
@@ -800,6 +812,14 @@ static Term b_node(Proc *p, const Term *a)
     return p->node->name != NONE && p->node->name != 0 ? p->node->name : A(nonode_at_nohost);
 }
 
+/* node/1 of a pid or reference: every one here is this node's. */
+static Term b_node1(Proc *p, const Term *a)
+{
+    if (!is_local_pid(a[0]) && !is_boxed_kind(a[0], HDR_REF))
+        return bif_badarg(p, 1, "not a pid, port or reference");
+    return b_node(p, NULL);
+}
+
 static int argc_saved;
 static char **argv_saved;
 
@@ -922,9 +942,10 @@ static const BifDef proc_defs[] = {
     {"erlang", "get", 1, 0, b_get1, NULL},
     {"erlang", "erase", 1, 0, b_erase, NULL},
     {"erlang", "node", 0, BIF_GUARD, b_node, NULL},
+    {"erlang", "node", 1, BIF_GUARD, b_node1, NULL},
     {"erlang", "halt", 0, 0, b_halt0, NULL},
     {"erlang", "halt", 1, 0, b_halt1, NULL},
-    {"erlang", "send_after", 3, 0, b_send_after_ref, NULL},
+    {"erlang", "send_after", 3, 0, b_erl_send_after, NULL},
     {"erlang", "function_exported", 3, 0, b_function_exported, NULL},
     {"Elixir.Kernel", "function_exported?", 3, 0, b_function_exported, NULL},
     {"Elixir.Process", "send_after", 3, 0, b_send_after_ref, NULL},
