@@ -49,6 +49,29 @@ defmodule IO do
     end
   end
 
+  @doc "Reads from device (default :stdio): a line (:line) or count characters; :eof at the end."
+  def read(device \\ :stdio, line_or_chars)
+  def read(device, :line), do: gets(device, "")
+
+  def read(device, count) when is_integer(count) and count >= 0 do
+    case IO.__target__(device) do
+      nil -> {:error, :enotsup}
+      server -> request(server, {:get_chars, :unicode, "", count})
+    end
+  end
+
+  @doc "Writes prompt and reads count characters from device (default :stdio)."
+  def getn(prompt, count \\ 1)
+  def getn(prompt, count) when is_integer(count), do: getn(:stdio, prompt, count)
+  def getn(device, prompt), do: getn(device, prompt, 1)
+
+  def getn(device, prompt, count) when is_integer(count) and count >= 0 do
+    case IO.__target__(device) do
+      nil -> {:error, :enotsup}
+      server -> request(server, {:get_chars, :unicode, IO.__chars__(prompt, false), count})
+    end
+  end
+
   defp put(device, bytes) do
     case IO.__target__(device) do
       nil -> IO.__write_fd__(device, bytes)
