@@ -332,6 +332,14 @@ static Term b_exit2(Proc *p, const Term *a)
 
 static Term b_process_flag(Proc *p, const Term *a)
 {
+    if (a[0] == atom_from_cstr("priority")) {
+        /* One run queue level here: the level is checked, not kept, and
+         * the answer is always the default. */
+        if (a[1] != atom_from_cstr("low") && a[1] != A(normal) &&
+            a[1] != atom_from_cstr("high") && a[1] != atom_from_cstr("max"))
+            return bif_badarg(p, 2, "invalid priority");
+        return A(normal);
+    }
     if (a[0] != A(trap_exit) || (a[1] != A(true) && a[1] != A(false)))
         return bif_error(p, A(badarg));
     bool old = (p->flags & PF_TRAP_EXIT) != 0;
