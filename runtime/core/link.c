@@ -432,6 +432,12 @@ int monitor_add(Proc *self, Term target, uint64_t ref[2])
     return rc;
 }
 
+bool monitor_held(Proc *self, const uint64_t ref[2])
+{
+    ProcCold *c = self->cold;
+    return c != NULL && find_mon(c->monitors, c->nmonitors, ref) >= 0;
+}
+
 int monitor_remove(Proc *self, const uint64_t ref[2])
 {
     Term target;

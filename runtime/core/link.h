@@ -72,6 +72,9 @@ int monitor_add(Proc *self, Term target, uint64_t ref[2]);
  * discarded on arrival. Demonitoring an unknown or fired monitor is a
  * no-op. Returns 0 or MOTE_ENOMEM. */
 int monitor_remove(Proc *self, const uint64_t ref[2]);
+/* Whether self still holds the monitor with that ref (not removed, and
+ * its DOWN not taken in yet): demonitor's :info answer. Owner only. */
+bool monitor_held(Proc *self, const uint64_t ref[2]);
 /* As monitor_remove, and also drops a {:DOWN, ref, ...} for it already
  * sitting in self's private queue (demonitor(ref, [:flush])). Resets
  * the selective-receive save position. Owner only. */

@@ -273,27 +273,33 @@ static Term b_monitor_elixir(Proc *p, const Term *a)
     return b_monitor(p, args);
 }
 
-static Term demonitor(Proc *p, Term ref, bool flush)
+/* demonitor: true, or with info whether the monitor was still held
+ * (false once its DOWN came in or it was removed before). */
+static Term demonitor(Proc *p, Term ref, bool flush, bool info)
 {
     if (!is_boxed_kind(ref, HDR_REF))
         return bif_error(p, A(badarg));
     uint64_t id[2] = {boxed_ptr(ref)[1], boxed_ptr(ref)[2]};
+    bool held = monitor_held(p, id);
     if (flush)
         monitor_remove_flush(p, id);
     else
         monitor_remove(p, id);
-    return A(true);
+    return !info || held ? A(true) : A(false);
 }
 
-static Term b_demonitor1(Proc *p, const Term *a) { return demonitor(p, a[0], false); }
+static Term b_demonitor1(Proc *p, const Term *a) { return demonitor(p, a[0], false, false); }
 
 static Term b_demonitor2(Proc *p, const Term *a)
 {
-    bool flush = false;
-    for (Term t = a[1]; is_cons(t); t = list_tail(t))
+    bool flush = false, info = false;
+    for (Term t = a[1]; is_cons(t); t = list_tail(t)) {
         if (list_head(t) == atom_from_cstr("flush"))
             flush = true;
-    return demonitor(p, a[0], flush);
+        else if (list_head(t) == atom_from_cstr("info"))
+            info = true;
+    }
+    return demonitor(p, a[0], flush, info);
 }
 
 static Term b_exit2(Proc *p, const Term *a)
