@@ -1,8 +1,9 @@
 /* sched.c — scheduler threads: run a process for a slice, steal when
  * idle, spin briefly, then park until woken or a timer is due.
  *
- * Invariant: a runnable process is in exactly one place — one run queue
- * or one scheduler's `next` slot — and whoever made it runnable (a spawn,
+ * Invariant: a runnable process is in exactly one place — one run queue,
+ * one scheduler's owner-only batch, its inject stack, or its `next`
+ * slot — and whoever made it runnable (a spawn,
  * the push that ended its wait, its own yield) put it there. The
  * parking handshake is Dekker-style: a parker counts itself in nparked
  * before its last look at the queues, an enqueuer publishes runq_len
@@ -121,6 +122,55 @@ static void flush_local(Sched *s)
         wake_one_parked(s->node, s);
 }
 
+/* Pushes p on s's inject stack (one CAS) and wakes s if it is parked.
+ * The handshake with park is Dekker-style: the push and park's store of
+ * `sleeping` are seq_cst, and each side then reads the other's, so
+ * either park sees the push or the pusher sees `sleeping` and signals
+ * under the lock (which park holds until it waits). Any thread. */
+static void inject_push(Sched *s, Proc *p)
+{
+    p->sched_ix = s->index + 1;
+    Proc *head = atomic_load_explicit(&s->inject, memory_order_relaxed);
+    do {
+        p->run_next = head;
+    } while (!atomic_compare_exchange_weak_explicit(&s->inject, &head, p, memory_order_seq_cst,
+                                                    memory_order_relaxed));
+    if (!atomic_load_explicit(&s->sleeping, memory_order_seq_cst))
+        return;
+    pthread_mutex_lock(&s->lock);
+    if (s->parked && !s->woken) {
+        s->woken = true;
+        pthread_cond_signal(&s->cond);
+    }
+    pthread_mutex_unlock(&s->lock);
+}
+
+/* Moves everything pushed on s's inject stack to the end of its own batch,
+ * oldest first (the stack is newest first). Owner. */
+static void drain_inject(Sched *s)
+{
+    if (atomic_load_explicit(&s->inject, memory_order_relaxed) == NULL)
+        return;
+    Proc *p = atomic_exchange_explicit(&s->inject, NULL, memory_order_acquire);
+    Proc *fifo = NULL, *last = p;
+    uint32_t count = 0;
+    while (p != NULL) {
+        Proc *older = p->run_next;
+        p->run_next = fifo;
+        fifo = p;
+        p = older;
+        count++;
+    }
+    if (fifo == NULL)
+        return;
+    if (s->local_tail != NULL)
+        s->local_tail->run_next = fifo;
+    else
+        s->local_head = fifo;
+    s->local_tail = last;
+    s->nlocal += count;
+}
+
 void sched_enqueue(Node *n, Proc *p)
 {
     Sched *s = tls_sched;
@@ -139,7 +189,7 @@ void sched_enqueue(Node *n, Proc *p)
         unsigned rr = atomic_fetch_add_explicit(&n->spawn_rr, 1, memory_order_relaxed);
         s = &n->scheds[rr % n->nsched];
     }
-    sched_enqueue_on(s, p);
+    inject_push(s, p);
 }
 
 void sched_poke(Sched *s, uint64_t due_ms)
@@ -190,7 +240,8 @@ static Proc *pop_queue(Sched *s)
  * queue; once the slice is spent the queue gets its turn. */
 static Proc *pop(Sched *s, uint32_t *budget)
 {
-    flush_local(s); /* what a timer or the last slice woke */
+    drain_inject(s);
+    flush_local(s); /* what a timer, the last slice or a foreign thread woke */
     Proc *p = s->next;
     if (p != NULL) {
         s->next = NULL;
@@ -279,7 +330,8 @@ static bool surplus_elsewhere(Sched *s)
  * thread meanwhile is seen when it parks). */
 static bool anything_to_do(Sched *s, uint64_t now_ms, uint64_t next_due_ms)
 {
-    if (atomic_load_explicit(&s->runq_len, memory_order_relaxed) > 0)
+    if (atomic_load_explicit(&s->runq_len, memory_order_relaxed) > 0 ||
+        atomic_load_explicit(&s->inject, memory_order_relaxed) != NULL)
         return true;
     for (unsigned i = 0; i < s->node->nsched; i++)
         if (atomic_load_explicit(&s->node->scheds[i].runq_len, memory_order_relaxed) >= 2)
@@ -294,8 +346,10 @@ static void park(Sched *s)
     pthread_mutex_lock(&s->lock);
     s->parked = true;
     s->woken = false;
+    atomic_store_explicit(&s->sleeping, true, memory_order_seq_cst);
     atomic_fetch_add_explicit(&n->nparked, 1, memory_order_seq_cst);
     bool idle = atomic_load_explicit(&s->runq_len, memory_order_seq_cst) == 0 &&
+                atomic_load_explicit(&s->inject, memory_order_seq_cst) == NULL &&
                 !atomic_load_explicit(&n->stopping, memory_order_seq_cst) && !surplus_elsewhere(s);
     /* Read under our lock, so a timer armed from elsewhere after this
      * either is seen here or finds us parked and pokes us (sched_poke). */
@@ -312,6 +366,7 @@ static void park(Sched *s)
         }
     }
     s->parked = false;
+    atomic_store_explicit(&s->sleeping, false, memory_order_relaxed);
     atomic_fetch_sub_explicit(&n->nparked, 1, memory_order_seq_cst);
     pthread_mutex_unlock(&s->lock);
 }
@@ -438,6 +493,7 @@ void sched_stop_all(Node *n)
         s->rq_head = s->rq_tail = s->next = NULL;
         s->local_head = s->local_tail = NULL;
         s->nlocal = 0;
+        atomic_store_explicit(&s->inject, NULL, memory_order_relaxed);
         atomic_store_explicit(&s->runq_len, 0, memory_order_relaxed);
     }
     atomic_store_explicit(&n->halted, true, memory_order_release);

@@ -78,6 +78,14 @@ typedef struct Sched {
     bool tick_due;               /* a slice ran long: read the clock now     */
     uint32_t slice_left;         /* reductions left in the current slice,
                                     which a process run from `next` inherits */
+    /* Wake-ups from foreign threads (a host thread's sends, another
+     * node): a lock-free LIFO stack through run_next that any thread
+     * pushes onto with one CAS and the owner empties with one exchange
+     * (pop, idle), so a host thread sending to a million processes does
+     * not take the queue mutex the owner's pops need. */
+    _Atomic(Proc *) inject;
+    _Atomic bool sleeping;       /* parked or about to be: a pusher that
+                                    sees it takes the lock and signals   */
     bool parked;                 /* waiting on cond                         */
     bool woken;                  /* signalled since it parked               */
     uint64_t sleep_until_ms;     /* deadline of the current park            */
@@ -111,8 +119,9 @@ void sched_fini_all(Node *n);
 /* Puts a runnable process (state already PS_RUNNABLE) on a queue: the
  * calling scheduler's when called from one (locality; into its lock-free
  * batch, which reaches the queue when the current slice ends), else the
- * queue of the scheduler it last ran on, else a round-robin pick. Wakes a
- * parked scheduler as needed. Any thread. */
+ * inject stack of the scheduler it last ran on, else of a round-robin
+ * pick (one CAS; the owner moves it to its queue at its next pop). Wakes
+ * a parked scheduler as needed. Any thread. */
 void sched_enqueue(Node *n, Proc *p);
 /* Makes a process that a send just woke runnable: on a scheduler thread
  * it goes to that scheduler's `next` slot (no lock, runs right after the
