@@ -599,18 +599,24 @@ static Term b_erl_pinfo2(Proc *p, const Term *a) { return process_info(p, a, fal
 
 static Term b_pinfo1(Proc *p, const Term *a)
 {
-    static const char *keys[] = {"registered_name", "status", "message_queue_len", "links",
-                                 "dictionary", "trap_exit", "heap_size", "reductions"};
+    static const char *keys[] = {"registered_name", "current_function", "status",
+                                 "message_queue_len", "links", "dictionary", "trap_exit",
+                                 "priority", "heap_size", "reductions"};
     Term list = NIL;
     for (size_t i = sizeof keys / sizeof keys[0]; i-- > 0;) {
-        if (!strcmp(keys[i], "dictionary") && a[0] != p->pid)
+        if ((!strcmp(keys[i], "dictionary") || !strcmp(keys[i], "current_function")) &&
+            a[0] != p->pid)
             continue;
         Term t = atom_from_cstr(keys[i]);
         if ((list = lib_cons(p, t, list)) == NONE)
             return lib_oom(p);
     }
     Term args[2] = {a[0], list};
-    return process_info(p, args, true);
+    Term r = process_info(p, args, true);
+    /* As process_info/1, registered_name only when there is one. */
+    if (is_cons(r) && tuple_get(list_head(r), 1) == NIL)
+        r = list_tail(r);
+    return r;
 }
 
 static Term b_get_keys(Proc *p, const Term *a)
