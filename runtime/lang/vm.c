@@ -1126,7 +1126,7 @@ L_RECV_TMO: {
     }
     if (ms != A(infinity)) {
         if (!is_small(ms) || small_val(ms) < 0) {
-            bif_raise_msg(p, "ArgumentError", "timeout value must be a non-negative integer or :infinity");
+            bif_error(p, atom_from_cstr("timeout_value")); /* OTP's error for it */
             goto take_raise;
         }
         if (small_val(ms) == 0) {
