@@ -24,11 +24,12 @@ typedef struct RunOpts {
     bool trim;        /* split                             */
     bool global;      /* replace                           */
     bool include_captures; /* split                        */
+    Term on;          /* split: :first (NONE), :all, :all_but_first or a list of groups */
 } RunOpts;
 
 static bool opts_of(Term kw, RunOpts *o)
 {
-    *o = (RunOpts){.capture = CAP_ALL, .global = true};
+    *o = (RunOpts){.capture = CAP_ALL, .global = true, .on = NONE};
     for (; is_cons(kw); kw = list_tail(kw)) {
         Term kv = list_head(kw);
         if (!is_tuple(kv) || tuple_size(kv) != 2)
@@ -49,6 +50,8 @@ static bool opts_of(Term kw, RunOpts *o)
             o->global = v != A(false);
         else if (k == atom_from_cstr("include_captures"))
             o->include_captures = v == A(true);
+        else if (k == atom_from_cstr("on"))
+            o->on = v == atom_from_cstr("first") ? NONE : v;
     }
     return kw == NIL;
 }
@@ -267,6 +270,39 @@ static bool push_piece(Proc *p, Vec *out, const Sess *ss, size_t from, size_t to
     return vec_push(out, bin_sub(&p->heap, ss->subject, from * 8, (to - from) * 8));
 }
 
+/* Whether group g of the pattern is one split's on: option names: all
+ * groups (:all with 0, :all_but_first without), or a listed number or
+ * name (atom or string). */
+static bool split_on(const Rx *rx, Term on, uint32_t g)
+{
+    if (on == atom_from_cstr("all"))
+        return true;
+    if (on == atom_from_cstr("all_but_first"))
+        return g > 0;
+    for (Term l = on; is_cons(l); l = list_tail(l)) {
+        Term x = list_head(l);
+        char name[128];
+        size_t n;
+        const uint8_t *b;
+        if (is_small(x) && small_val(x) == (int64_t)g)
+            return true;
+        if (is_atom(x)) {
+            const char *a = atom_text(x, &n);
+            b = (const uint8_t *)a;
+        } else if (!lib_bytes(x, &b, &n)) {
+            continue;
+        }
+        if (n >= sizeof name)
+            continue;
+        memcpy(name, b, n);
+        name[n] = '\0';
+        int num = pcre2_substring_number_from_name(rx->code, (PCRE2_SPTR)name);
+        if (num >= 0 && (uint32_t)num == g)
+            return true;
+    }
+    return false;
+}
+
 Term regex_split(Proc *p, Term re, Term s, Term kw)
 {
     RunOpts o;
@@ -281,10 +317,15 @@ Term regex_split(Proc *p, Term re, Term s, Term kw)
     while (ok && (o.parts == 0 || (int64_t)out.n < o.parts - 1) &&
            regex_next(&ss.rx, ss.s, ss.n, &start, &empty, ss.md) > 0) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ss.md);
-        ok = push_piece(p, &out, &ss, piece, ov[0], o.trim);
-        if (ok && o.include_captures)
-            ok = push_piece(p, &out, &ss, ov[0], ov[1], false);
-        piece = ov[1];
+        for (uint32_t g = 0; ok && g <= (o.on == NONE ? 0 : ss.rx.ncap); g++) {
+            if (ov[2 * g] == PCRE2_UNSET || ov[2 * g] < piece ||
+                (o.on != NONE && !split_on(&ss.rx, o.on, g)))
+                continue;
+            ok = push_piece(p, &out, &ss, piece, ov[2 * g], o.trim);
+            if (ok && o.include_captures)
+                ok = push_piece(p, &out, &ss, ov[2 * g], ov[2 * g + 1], false);
+            piece = ov[2 * g + 1];
+        }
     }
     if (ok)
         ok = push_piece(p, &out, &ss, piece, ss.n, o.trim);
