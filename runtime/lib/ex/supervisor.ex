@@ -274,7 +274,7 @@ defmodule Supervisor.Impl do
   defp start_all([], acc), do: {:ok, acc}
 
   defp start_all([c | rest], acc) do
-    case start_one(c) do
+    case sup_start(c) do
       {:ok, pid} -> start_all(rest, [%{c | pid: pid} | acc])
       # OTP keeps no spec of a temporary child that did not start.
       :ignore -> start_all(rest, if(c.restart == :temporary, do: acc, else: [c | acc]))
@@ -295,8 +295,37 @@ defmodule Supervisor.Impl do
     catch
       :error, e -> {:error, {e, __STACKTRACE__}}
       :exit, r -> {:error, r}
-      :throw, v -> {:error, {:nocatch, v}}
+      :throw, v -> {:error, {{:nocatch, v}, __STACKTRACE__}}
     end
+  end
+
+  # Supervisor's own start: OTP's supervisor calls the start function
+  # under Erlang's `catch`, so an exit becomes {:EXIT, reason}, an error
+  # {:EXIT, {error, stacktrace}}, and a throw is taken as the returned value.
+  # (DynamicSupervisor keeps start_one's Elixir shapes, as Elixir's does.)
+  @doc false
+  def sup_start(%{start: {m, f, a}}) do
+    result =
+      try do
+        apply(m, f, a)
+      catch
+        :error, e -> {:error, {:EXIT, {e, __STACKTRACE__}}}
+        :exit, r -> {:error, {:EXIT, r}}
+        :throw, v -> v
+      end
+
+    sup_result(result)
+  end
+
+  defp sup_result({:ok, pid}) when is_pid(pid), do: {:ok, pid}
+  defp sup_result({:ok, pid, _info}) when is_pid(pid), do: {:ok, pid}
+  defp sup_result(:ignore), do: :ignore
+  defp sup_result({:error, reason}), do: {:error, reason}
+  defp sup_result(other), do: {:error, other}
+
+  # OTP's #child record, which start_child's error carries beside the reason.
+  defp child_record(c) do
+    {:child, :undefined, c.id, c.start, c.restart, false, c.shutdown, c.type, c.modules}
   end
 
   # ---- shutting children down ----------------------------------------------
@@ -382,11 +411,11 @@ defmodule Supervisor.Impl do
       nil ->
         c = new_child(spec)
 
-        case start_one(c) do
+        case sup_start(c) do
           {:ok, pid} -> {:reply, {:ok, pid}, %{s | children: [%{c | pid: pid} | s.children]}}
           :ignore when c.restart == :temporary -> {:reply, {:ok, :undefined}, s}
           :ignore -> {:reply, {:ok, :undefined}, %{s | children: [c | s.children]}}
-          {:error, r} -> {:reply, {:error, r}, s}
+          {:error, r} -> {:reply, {:error, {r, child_record(c)}}, s}
         end
     end
   end
@@ -417,7 +446,7 @@ defmodule Supervisor.Impl do
         {:reply, {:error, :running}, s}
 
       c ->
-        case start_one(c) do
+        case sup_start(c) do
           {:ok, pid} -> {:reply, {:ok, pid}, %{s | children: replace(s.children, %{c | pid: pid})}}
           :ignore -> {:reply, {:ok, :undefined}, s}
           {:error, r} -> {:reply, {:error, r}, s}
@@ -596,7 +625,7 @@ defmodule Supervisor.Impl do
   defp restart_list([x | rest], failed, reason, s) do
     x = find(s.children, x.id) || x
 
-    case start_one(x) do
+    case sup_start(x) do
       {:ok, pid} ->
         s = if x.id == failed.id, do: log(s, x.id, failed.pid, pid, reason), else: s
         restart_list(rest, failed, reason, %{s | children: replace(s.children, %{x | pid: pid})})
