@@ -381,6 +381,16 @@ static void comp_try_core(Comp *c, FnB *f, const Ast *o, int tail)
         comp_call_remote(c, f, atom_from_cstr("mote_vm"), atom_from_cstr("normalize"), 3, 0);
         emit_slot_op(c, f, OPC_STORE, ns);
     }
+    /* catch sees what Erlang's catch does: :badarith, {:badkey, k}, ...
+     * for the errors the runtime raises as structs (a reraise keeps rs). */
+    uint32_t es = rs;
+    if (nc > 0) {
+        es = new_slot(f);
+        emit_slot_op(c, f, OPC_LOAD, cs);
+        emit_slot_op(c, f, OPC_LOAD, rs);
+        comp_call_remote(c, f, atom_from_cstr("mote_vm"), atom_from_cstr("erlang_reason"), 2, 0);
+        emit_slot_op(c, f, OPC_STORE, es);
+    }
     Holes end = {0};
     for (uint32_t k = 0; k < nr + nc; k++) {
         const Ast *st = k < nr ? resc[k] : catc[k - nr];
@@ -391,7 +401,7 @@ static void comp_try_core(Comp *c, FnB *f, const Ast *o, int tail)
         if (k < nr)
             comp_rescue_clause(c, f, st, cs, ns, &fails, &nfails, &capfails);
         else
-            comp_catch_clause(c, f, st, cs, rs, &fails, &nfails, &capfails);
+            comp_catch_clause(c, f, st, cs, es, &fails, &nfails, &capfails);
         if (ast_stab_guard(st) != NULL)
             comp_guard(c, f, ast_stab_guard(st), &fails, &nfails, &capfails);
         /* __STACKTRACE__ */

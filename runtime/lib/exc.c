@@ -278,8 +278,7 @@ Term exc_erlang_reason(Proc *p, Term exc)
     Term r = NONE;
     if (!strcmp(name, "ArithmeticError") && msg_is(exc, "bad argument in arithmetic expression"))
         r = A(badarith);
-    else if (!strcmp(name, "ArgumentError") &&
-             (msg_is(exc, "argument error") || msg_is(exc, "errors were found at the given")))
+    else if (!strcmp(name, "ArgumentError") && msg_is(exc, "errors were found at the given"))
         r = A(badarg);
     else if (!strcmp(name, "SystemLimitError"))
         r = A(system_limit);

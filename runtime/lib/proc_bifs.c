@@ -891,6 +891,13 @@ static Term b_normalize(Proc *p, const Term *a)
     return r == NONE ? lib_oom(p) : r;
 }
 
+/* mote_vm.erlang_reason(class, reason): what a catch clause binds, the
+ * Erlang term of an error the runtime raised as a struct. */
+static Term b_erlang_reason(Proc *p, const Term *a)
+{
+    return a[0] == A(error) ? exc_erlang_reason(p, a[1]) : a[1];
+}
+
 /* mote_vm.exception_new(struct, arg): defexception's exception/1. */
 static Term b_exception_new(Proc *p, const Term *a)
 {
@@ -1007,6 +1014,7 @@ static const BifDef proc_defs[] = {
     {"Elixir.System", "halt", 0, 0, b_halt0, NULL},
     {"Elixir.System", "halt", 1, 0, b_halt1, NULL},
     {"mote_vm", "normalize", 3, 0, b_normalize, NULL},
+    {"mote_vm", "erlang_reason", 2, 0, b_erlang_reason, NULL},
     {"mote_vm", "exception_new", 2, 0, b_exception_new, NULL},
 };
 
