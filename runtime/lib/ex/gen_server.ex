@@ -534,6 +534,10 @@ defmodule GenServer do
   def format_reason({e, st}) when is_list(st) do
     cond do
       is_exception(e) -> String.trim_trailing(Exception.format(:error, e, st))
+      # an Erlang error term ({:badarith, st}) prints as its exception
+      stacktrace?(st) and not is_struct(Exception.normalize(:error, e, st), ErlangError) ->
+        String.trim_trailing(Exception.format(:error, Exception.normalize(:error, e, st), st))
+
       stacktrace?(st) -> "** (stop) #{inspect(e)}\n" <> String.trim_trailing(Exception.format_stacktrace(st))
       true -> "** (stop) #{inspect({e, st})}"
     end
