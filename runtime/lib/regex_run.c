@@ -401,6 +401,9 @@ static const BifDef run_bifs[] = {
     {"Elixir.Regex", "match?", 2, BIF_PURE, bif_match, NULL},
     {"Elixir.Regex", "replace", 3, BIF_PURE, bif_replace3, NULL},
     {"Elixir.Regex", "replace", 4, BIF_PURE, bif_replace4, NULL},
+    /* The string replacement under a name lib/ex/regex.ex can call once
+     * its replace/3,4 (which also take a function) hides these. */
+    {"Elixir.Regex", "__replace__", 4, BIF_PURE, bif_replace4, NULL},
     {"Elixir.Regex", "split", 2, BIF_PURE, bif_split2, NULL},
     {"Elixir.Regex", "split", 3, BIF_PURE, bif_split3, NULL},
     {"Elixir.Regex", "named_captures", 2, BIF_PURE, bif_named2, NULL},
