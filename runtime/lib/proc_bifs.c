@@ -939,6 +939,14 @@ static Term b_function_exported(Proc *p, const Term *a)
     return bif_lookup(a[0], a[1], n) != NULL ? A(true) : A(false);
 }
 
+/* :erlang.module_loaded(mod): whether code for mod is loaded. */
+static Term b_module_loaded(Proc *p, const Term *a)
+{
+    if (!is_atom(a[0]))
+        return bif_badarg(p, 1, "not an atom");
+    return code_find(a[0]) != NULL ? A(true) : A(false);
+}
+
 static const BifDef proc_defs[] = {
     {"erlang", "spawn", 1, 0, b_spawn1, NULL},
     {"erlang", "spawn", 3, 0, b_spawn3, NULL},
@@ -974,6 +982,7 @@ static const BifDef proc_defs[] = {
     {"erlang", "halt", 1, 0, b_halt1, NULL},
     {"erlang", "send_after", 3, 0, b_erl_send_after, NULL},
     {"erlang", "function_exported", 3, 0, b_function_exported, NULL},
+    {"erlang", "module_loaded", 1, 0, b_module_loaded, NULL},
     {"Elixir.Kernel", "function_exported?", 3, 0, b_function_exported, NULL},
     {"Elixir.Process", "send_after", 3, 0, b_send_after_ref, NULL},
     {"Elixir.Process", "cancel_timer", 1, 0, b_cancel_timer, NULL},

@@ -68,12 +68,26 @@ defmodule Supervisor do
   end
 
   defp module_spec(mod, arg) do
-    if function_exported?(mod, :child_spec, 1) do
-      mod.child_spec(arg)
-    else
-      raise ArgumentError,
-            "The module #{inspect(mod)} was given as a child to a supervisor but it does not implement child_spec/1.\n\nIf you own the given module, please define a child_spec/1 function that receives an argument and returns a child specification as a map."
+    cond do
+      function_exported?(mod, :child_spec, 1) -> mod.child_spec(arg)
+      :erlang.module_loaded(mod) -> raise ArgumentError, no_child_spec(mod)
+      true -> raise ArgumentError, "The module #{inspect(mod)} was given as a child to a supervisor but it does not exist."
     end
+  end
+
+  # Elixir 1.14's text, word for word: scripts print it.
+  defp no_child_spec(mod) do
+    m = inspect(mod)
+
+    "The module #{m} was given as a child to a supervisor\nbut it does not implement child_spec/1.\n\n" <>
+      "If you own the given module, please define a child_spec/1 function\nthat receives an argument and returns a child specification as a map.\nFor example:\n\n" <>
+      "    def child_spec(opts) do\n      %{\n        id: __MODULE__,\n        start: {__MODULE__, :start_link, [opts]},\n" <>
+      "        type: :worker,\n        restart: :permanent,\n        shutdown: 500\n      }\n    end\n\n" <>
+      "Note that \"use Agent\", \"use GenServer\" and so on automatically define\nthis function for you.\n\n" <>
+      "However, if you don't own the given module and it doesn't implement\nchild_spec/1, instead of passing the module name directly as a supervisor\n" <>
+      "child, you will have to pass a child specification as a map:\n\n" <>
+      "    %{\n      id: #{m},\n      start: {#{m}, :start_link, [arg1, arg2]}\n    }\n\n" <>
+      "See the Supervisor documentation for more information.\n"
   end
 
   def start_child(sup, spec), do: GenServer.call(sup, {:start_child, child_spec(spec, [])}, :infinity)
