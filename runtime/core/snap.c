@@ -8,12 +8,20 @@
  * under its slot lock, which holds the Proc in place while it is read and
  * is held for a few loads.
  *
- * A snapshot handle keeps, per table slot, the pid and counters it saw
- * last time: the scan walks the slots in order, so the previous values
- * are read and rewritten sequentially (no hash table, no clearing), and
- * a pid that differs from the one remembered is a new process with no
- * growth yet. Top-K selection is a bounded min-heap of (key, pid) pairs;
- * only the K winners get a full mote_proc_info read.
+ * A snapshot handle keeps, per table slot, a tag of the Proc and the
+ * counters it saw last time: the scan walks the slots in order, so the
+ * previous values are read and rewritten sequentially (no hash table, no
+ * clearing), and a different Proc is a new process with no growth yet.
+ * Top-K selection is a bounded min-heap of (key, slot) pairs; only the K
+ * winners get a full mote_proc_info read.
+ *
+ * The walk is bound by cache misses on Proc structs (callgrind: ~190
+ * instructions per process, most of the time waits on memory), so it
+ * touches as few of their lines as it can: the queue length and the
+ * reductions/cold line, prefetched a few slots ahead. The pid (another
+ * line) is read only for a process that enters the heap or raises a
+ * maximum; ties rank by slot, which the walk knows, and the previous
+ * counters are tagged by Proc address rather than pid serial.
  *
  * Text keys (name, current function) rank by a short text each
  * candidate carries, read under the slot lock from what the process
@@ -48,26 +56,49 @@ void where_text(uint64_t w, char *buf, size_t size) __attribute__((weak));
  * difference modulo 2^32 is exact below 4e9 reductions per interval);
  * queue length and memory (in 8-byte units) saturate. */
 typedef struct SlotPrev {
-    uint32_t tag;       /* pid serial + 1; 0 when the slot was empty     */
+    uint32_t tag;       /* slot_tag of its Proc; 0 when the slot was empty */
     uint32_t reds;
     uint32_t msgq;
     uint32_t mem8;
 } SlotPrev;
+
+/* Which Proc a slot held, from its address (never 0): reading the pid
+ * would cost a cache line of most Procs that nothing else needs. A new
+ * process that reuses the same struct in the same slot looks like the old
+ * one; read_slot bounds its growth by its own counters. */
+static uint32_t slot_tag(const Proc *p)
+{
+    return (uint32_t)((uintptr_t)p >> 3) | 1;
+}
 
 static uint32_t sat32(uint64_t v)
 {
     return v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
 }
 
-/* A top-K candidate: its key and enough to find it again. */
+/* A process as the scan read it, and a top-K candidate: its key and
+ * enough to find it again. Growth is kept as a difference since the
+ * previous take (0 for a new process or the first take): the interval is
+ * the same for every process, so differences rank as rates do, and the
+ * division waits for the K winners. */
 typedef struct Cand {
-    double key;
+    double key;                /* larger is better (numeric keys)        */
     mote_pid pid;
     uint64_t reds, msgq, memory;
-    double v[MOTE_SNAP_NKEYS]; /* each key's value; larger is better     */
+    int64_t dmsgq, dmem;       /* queue length and bytes since then      */
+    uint32_t dreds;            /* reductions since then                  */
+    uint32_t restarts;
+    uint32_t slot;             /* table slot: ties rank by it            */
     bool textual;              /* ranked by text (ascending), not key     */
     char text[SNAP_TEXT];      /* text keys only; "" ranks last           */
 } Cand;
+
+/* Each numeric key's largest value over the matched processes, in the
+ * scan's units (differences for growth); the first holder wins ties. */
+typedef struct Maxima {
+    int64_t v[MOTE_SNAP_PID];
+    mote_pid pid[MOTE_SNAP_PID];
+} Maxima;
 
 struct mote_snapshot {
     mote_rt *rt;
@@ -166,15 +197,17 @@ static int reserve(void **buf, size_t *cap, size_t n, size_t sz)
 }
 
 /* a ranks below b: smaller key (text keys: later text, or none), or the
- * same key and a larger pid. */
-static bool worse(const Cand *a, const Cand *b)
+ * same key and a later slot (slot order is pid-index order; the scan
+ * visits slots in order, so a tie with the heap's root loses without
+ * reading the newcomer's pid). */
+static inline bool worse(const Cand *a, const Cand *b)
 {
     if (a->textual) {
         int d = !a->text[0] || !b->text[0] ? (int)!a->text[0] - (int)!b->text[0]
                                            : strcmp(a->text, b->text);
-        return d > 0 || (d == 0 && a->pid > b->pid);
+        return d > 0 || (d == 0 && a->slot > b->slot);
     }
-    return a->key < b->key || (a->key == b->key && a->pid > b->pid);
+    return a->key < b->key || (a->key == b->key && a->slot > b->slot);
 }
 
 static void sift_down(Cand *h, size_t n, size_t i)
@@ -206,7 +239,11 @@ static void offer(Cand *h, size_t *n, size_t cap, const Cand *c)
             h[(i - 1) / 2] = t;
             i = (i - 1) / 2;
         }
-    } else if (cap && worse(&h[0], c)) {
+    } else if (cap && !(!c->textual && (c->key < h[0].key ||
+                                         (c->key == h[0].key && c->slot > h[0].slot))) &&
+               worse(&h[0], c)) {
+        /* (Most processes lose to the root on the key alone: the first
+         * test decides them without the general comparison.) */
         h[0] = *c;
         sift_down(h, *n, 0);
     }
@@ -230,13 +267,56 @@ static bool matches(mote_rt *rt, mote_pid pid, const char *filter)
            strstr(pi.current_function, filter) || strstr(pid_text, filter);
 }
 
-static void track_max(mote_snapshot_header *h, const Cand *c)
+static inline void max_of(Maxima *m, int k, int64_t v, mote_pid pid)
 {
-    for (int k = 0; k < MOTE_SNAP_PID; k++)
-        if (!h->max[k].pid || c->v[k] > h->max[k].value) {
-            h->max[k].value = c->v[k];
-            h->max[k].pid = c->pid;
-        }
+    if (v > m->v[k]) {
+        m->v[k] = v;
+        m->pid[k] = pid;
+    }
+}
+
+static void track_max(Maxima *m, const Cand *c)
+{
+    max_of(m, MOTE_SNAP_REDS, c->dreds, c->pid);
+    max_of(m, MOTE_SNAP_MSGQ, (int64_t)c->msgq, c->pid);
+    max_of(m, MOTE_SNAP_MEMORY, (int64_t)c->memory, c->pid);
+    max_of(m, MOTE_SNAP_MSGQ_GROWTH, c->dmsgq, c->pid);
+    max_of(m, MOTE_SNAP_MEM_GROWTH, c->dmem, c->pid);
+    max_of(m, MOTE_SNAP_RESTARTS, c->restarts, c->pid);
+}
+
+/* A difference over the interval as a rate (0 on the first take). */
+static double per_sec(int64_t d, double dt)
+{
+    return dt > 0 ? (double)d / dt : 0;
+}
+
+/* The maxima in the header's units. */
+static void put_maxima(mote_snapshot_header *h, const Maxima *m, double dt)
+{
+    for (int k = 0; k < MOTE_SNAP_PID; k++) {
+        if (!m->pid[k])
+            continue;
+        bool growth = k == MOTE_SNAP_REDS || k == MOTE_SNAP_MSGQ_GROWTH ||
+                      k == MOTE_SNAP_MEM_GROWTH;
+        h->max[k].value = growth ? per_sec(m->v[k], dt) : (double)m->v[k];
+        h->max[k].pid = m->pid[k];
+    }
+}
+
+/* c's key for a numeric sort (status is set by read_slot). */
+static double key_of(const Cand *c, mote_snap_key k)
+{
+    switch (k) {
+    case MOTE_SNAP_REDS: return c->dreds;
+    case MOTE_SNAP_MSGQ: return (double)c->msgq;
+    case MOTE_SNAP_MEMORY: return (double)c->memory;
+    case MOTE_SNAP_MSGQ_GROWTH: return (double)c->dmsgq;
+    case MOTE_SNAP_MEM_GROWTH: return (double)c->dmem;
+    case MOTE_SNAP_RESTARTS: return c->restarts;
+    case MOTE_SNAP_PID: return -(double)c->pid; /* ascending pid = best first */
+    default: return c->key;
+    }
 }
 
 /* The text of an atom, or "" for anything else. */
@@ -307,41 +387,49 @@ static double status_rank(uint32_t st, const ProcCold *cold)
     return call ? -2 : -3;
 }
 
-/* Reads slot i (locked by the caller) into c, with rates against the
- * slot's previous values, and remembers the new ones. */
-static uint32_t read_slot(const Proc *p, SlotPrev *prev, double dt, mote_snap_key sort,
-                          Cand *c)
+/* Reads slot i (locked by the caller) into c, with growth against the
+ * slot's previous values (when grow), and remembers the new ones. */
+static void read_slot(const Proc *p, SlotPrev *prev, bool grow, mote_snap_key sort, Cand *c)
 {
-    c->pid = (mote_pid)p->pid;
+    c->pid = 0; /* read by need_pid's caller, only when it matters */
     c->reds = atomic_load_explicit(&((Proc *)p)->reductions, memory_order_relaxed);
     c->msgq = atomic_load_explicit(&((Proc *)p)->mbox.len, memory_order_relaxed);
     ProcCold *cold = __atomic_load_n(&p->cold, __ATOMIC_ACQUIRE);
     c->memory = scan_memory(cold, c->msgq);
-    uint32_t restarts = cold ? atomic_load_explicit(&cold->restarts, memory_order_relaxed) : 0;
-    double *v = c->v;
-    v[MOTE_SNAP_REDS] = v[MOTE_SNAP_MSGQ_GROWTH] = v[MOTE_SNAP_MEM_GROWTH] = 0;
-    uint32_t tag = (uint32_t)pid_serial((Term)c->pid) + 1;
+    c->restarts = cold ? atomic_load_explicit(&cold->restarts, memory_order_relaxed) : 0;
+    uint32_t tag = slot_tag(p);
     SlotPrev now = {tag, (uint32_t)c->reds, sat32(c->msgq), sat32(c->memory / 8)};
-    if (prev->tag == tag && dt > 0) {
-        v[MOTE_SNAP_REDS] = (double)(uint32_t)(now.reds - prev->reds) / dt;
-        v[MOTE_SNAP_MSGQ_GROWTH] = ((double)now.msgq - (double)prev->msgq) / dt;
-        v[MOTE_SNAP_MEM_GROWTH] = ((double)now.mem8 - (double)prev->mem8) * 8 / dt;
+    c->dreds = 0;
+    c->dmsgq = c->dmem = 0;
+    if (prev->tag == tag && grow) {
+        c->dreds = now.reds - prev->reds; /* modulo 2^32: see SlotPrev */
+        if (c->dreds > c->reds) /* a new process on the same struct */
+            c->dreds = (uint32_t)c->reds;
+        c->dmsgq = (int64_t)now.msgq - (int64_t)prev->msgq;
+        c->dmem = ((int64_t)now.mem8 - (int64_t)prev->mem8) * 8;
     }
-    v[MOTE_SNAP_MSGQ] = (double)c->msgq;
-    v[MOTE_SNAP_MEMORY] = (double)c->memory;
-    v[MOTE_SNAP_RESTARTS] = restarts;
-    v[MOTE_SNAP_PID] = -(double)c->pid; /* ascending pid = best first */
-    v[MOTE_SNAP_NAME] = v[MOTE_SNAP_FUNCTION] = 0; /* text keys: c->text */
-    v[MOTE_SNAP_STATUS] = sort == MOTE_SNAP_STATUS
-                              ? status_rank(atomic_load_explicit(&((Proc *)p)->state,
-                                                                 memory_order_relaxed),
-                                            cold)
-                              : 0;
-    c->textual = false;
-    if (sort == MOTE_SNAP_NAME || sort == MOTE_SNAP_FUNCTION)
-        text_key(p, cold, sort, c);
     *prev = now;
-    return restarts;
+    c->textual = false;
+    c->key = 0;
+    if (sort == MOTE_SNAP_STATUS)
+        c->key = status_rank(atomic_load_explicit(&((Proc *)p)->state, memory_order_relaxed),
+                             cold);
+    else if (sort == MOTE_SNAP_NAME || sort == MOTE_SNAP_FUNCTION)
+        text_key(p, cold, sort, c);
+}
+
+/* Whether c could change the result, so its pid is worth a cache line:
+ * it enters the heap (a tie with the root is decided by pid) or raises a
+ * maximum (ties lose: see worse). Most idle processes do neither. */
+static bool need_pid(const Cand *c, const Cand *heap, size_t nheap, size_t cap,
+                     const Maxima *m)
+{
+    if (nheap < cap || c->textual || c->key > heap[0].key)
+        return true;
+    return c->dreds > m->v[MOTE_SNAP_REDS] || (int64_t)c->msgq > m->v[MOTE_SNAP_MSGQ] ||
+           (int64_t)c->memory > m->v[MOTE_SNAP_MEMORY] ||
+           c->dmsgq > m->v[MOTE_SNAP_MSGQ_GROWTH] || c->dmem > m->v[MOTE_SNAP_MEM_GROWTH] ||
+           c->restarts > m->v[MOTE_SNAP_RESTARTS];
 }
 
 /* The pass over every slot: header sums, maxima, and the top-K heap. */
@@ -350,13 +438,17 @@ static void scan(mote_snapshot *s, const mote_snapshot_query *q, mote_snapshot_h
 {
     Node *n = s->node;
     bool filtered = q->filter && *q->filter;
+    Maxima mx;
+    for (int k = 0; k < MOTE_SNAP_PID; k++) {
+        mx.v[k] = INT64_MIN;
+        mx.pid[k] = 0;
+    }
     for (size_t i = 0; i < slots; i++) {
         /* The walk is bound by cache misses on Proc structs: ask for the
          * ones a few slots ahead while this one is read. */
         if (i + SNAP_PREFETCH < slots) {
             const char *ahead = node_slot_peek(n, i + SNAP_PREFETCH);
             if (ahead) {
-                __builtin_prefetch(ahead + offsetof(Proc, pid));
                 __builtin_prefetch(ahead + offsetof(Proc, mbox.len));
                 __builtin_prefetch(ahead + offsetof(Proc, reductions));
             }
@@ -367,23 +459,32 @@ static void scan(mote_snapshot *s, const mote_snapshot_query *q, mote_snapshot_h
             continue;
         }
         Cand c;
-        uint32_t restarts = read_slot(p, &s->prev[i], dt, q->sort, &c);
-        node_unlock_pid(n, p->pid);
+        read_slot(p, &s->prev[i], dt > 0, q->sort, &c);
+        c.slot = (uint32_t)i;
+        c.key = key_of(&c, q->sort); /* the pid key is set below */
+        bool want = filtered || q->sort == MOTE_SNAP_PID ||
+                    need_pid(&c, s->heap, *nheap, cap, &mx);
+        if (want)
+            c.pid = (mote_pid)p->pid;
+        node_unlock_pid(n, make_pid(i)); /* the slot's lock: index i */
         h->nprocs++;
-        h->restarts_total += restarts;
+        h->restarts_total += c.restarts;
         h->msgq_total += c.msgq;
         h->memory_total += (size_t)c.memory;
         if (filtered && !matches(s->rt, c.pid, q->filter))
             continue;
         h->nmatched++;
-        c.key = c.v[q->sort];
-        track_max(h, &c);
+        if (!want)
+            continue; /* changes neither the heap nor a maximum */
+        c.key = key_of(&c, q->sort);
+        track_max(&mx, &c);
         offer(s->heap, nheap, cap, &c);
     }
+    put_maxima(h, &mx, dt);
 }
 
 /* Full rows for the K winners, best first. */
-static void fill_rows(mote_snapshot *s, size_t nheap)
+static void fill_rows(mote_snapshot *s, size_t nheap, double dt)
 {
     qsort(s->heap, nheap, sizeof *s->heap, cmp_best_first);
     for (size_t i = 0; i < nheap; i++) {
@@ -397,9 +498,9 @@ static void fill_rows(mote_snapshot *s, size_t nheap)
         r->reductions = c->reds;
         r->msgq = c->msgq;
         r->memory = (size_t)c->memory;
-        r->reds_per_sec = c->v[MOTE_SNAP_REDS];
-        r->msgq_per_sec = c->v[MOTE_SNAP_MSGQ_GROWTH];
-        r->mem_per_sec = c->v[MOTE_SNAP_MEM_GROWTH];
+        r->reds_per_sec = per_sec(c->dreds, dt);
+        r->msgq_per_sec = per_sec(c->dmsgq, dt);
+        r->mem_per_sec = per_sec(c->dmem, dt);
     }
 }
 
@@ -424,7 +525,7 @@ MOTE_API int mote_snapshot_take(mote_snapshot *s, const mote_snapshot_query *q,
     double dt = s->seq ? (double)(t0 - s->prev_ns) / 1e9 : 0;
     size_t nheap = 0;
     scan(s, q, hdr, slots, cap, &nheap, dt);
-    fill_rows(s, nheap);
+    fill_rows(s, nheap, dt);
     s->prev_ns = t0;
     hdr->seq = ++s->seq;
     hdr->interval_s = dt;
