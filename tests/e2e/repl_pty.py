@@ -30,6 +30,13 @@ class Shell:
                 os._exit(127)
         self.pid, self.fd, self.out = pid, fd, ""
 
+    @classmethod
+    def started(cls, state_dir, cwd):
+        """A new shell, once its first prompt is up (how most checks begin)."""
+        sh = cls(state_dir, cwd)
+        sh.read_until(r"mote\(1\)> ")
+        return sh
+
     def read_until(self, pattern, timeout=10.0):
         end = time.time() + timeout
         rx = re.compile(pattern)
@@ -85,8 +92,7 @@ def check(name):
 
 @check("multi_line_defmodule_continues_and_defines")
 def _(state, cwd):
-    sh = Shell(state, cwd)
-    sh.read_until(r"mote\(1\)> ")
+    sh = Shell.started(state, cwd)
     sh.type("defmodule Greet do\r")
     sh.read_until(r"\.\.\.\(1\)> ")
     sh.type("  def hi(n), do: \"hi #{n}\"\r")
@@ -100,13 +106,11 @@ def _(state, cwd):
 
 @check("history_is_recalled_in_the_next_session")
 def _(state, cwd):
-    sh = Shell(state, cwd)
-    sh.read_until(r"mote\(1\)> ")
+    sh = Shell.started(state, cwd)
     sh.type(":remember_me_42\r")
     sh.read_until(r"mote\(2\)> ")
     sh.close()
-    sh = Shell(state, cwd)
-    sh.read_until(r"mote\(1\)> ")
+    sh = Shell.started(state, cwd)
     sh.type("\x1b[A\r")
     sh.read_until(r":remember_me_42\r\n(\x1b\[\?2004l\r)?:remember_me_42")
     sh.close()
@@ -114,8 +118,7 @@ def _(state, cwd):
 
 @check("tab_completes_enum_ma")
 def _(state, cwd):
-    sh = Shell(state, cwd)
-    sh.read_until(r"mote\(1\)> ")
+    sh = Shell.started(state, cwd)
     sh.type("Enum.ma\t\t")
     sh.read_until(r"Enum\.map")
     sh.type("\x15\r")  # Ctrl+U: drop the line
@@ -124,8 +127,7 @@ def _(state, cwd):
 
 @check("ctrl_c_interrupts_an_endless_loop_and_keeps_bindings")
 def _(state, cwd):
-    sh = Shell(state, cwd)
-    sh.read_until(r"mote\(1\)> ")
+    sh = Shell.started(state, cwd)
     sh.type("kept = 7\r")
     sh.read_until(r"mote\(2\)> ")
     sh.type("loop = fn f -> f.(f) end; loop.(loop)\r")
@@ -139,8 +141,7 @@ def _(state, cwd):
 
 @check("flush_shows_a_message_sent_to_self")
 def _(state, cwd):
-    sh = Shell(state, cwd)
-    sh.read_until(r"mote\(1\)> ")
+    sh = Shell.started(state, cwd)
     sh.type("send(self(), :hi); flush()\r")
     sh.read_until(r":hi\s*\r?\n:ok")
     sh.close()
@@ -148,8 +149,7 @@ def _(state, cwd):
 
 @check("an_error_keeps_earlier_bindings")
 def _(state, cwd):
-    sh = Shell(state, cwd)
-    sh.read_until(r"mote\(1\)> ")
+    sh = Shell.started(state, cwd)
     sh.type("a = 40\r")
     sh.read_until(r"mote\(2\)> ")
     sh.type("1 = 2\r")
@@ -162,8 +162,7 @@ def _(state, cwd):
 
 @check("a_killed_evaluator_is_replaced_with_bindings_kept")
 def _(state, cwd):
-    sh = Shell(state, cwd)
-    sh.read_until(r"mote\(1\)> ")
+    sh = Shell.started(state, cwd)
     sh.type("b = 11\r")
     sh.read_until(r"mote\(2\)> ")
     sh.type("me = self(); spawn(fn -> Process.exit(me, :kill) end); Process.sleep(5000)\r")
@@ -178,8 +177,7 @@ def _(state, cwd):
 def _(state, cwd):
     with open(os.path.join(cwd, ".mote.exs"), "w") as f:
         f.write("from_startup = 99\n")
-    sh = Shell(state, cwd)
-    sh.read_until(r"mote\(1\)> ")
+    sh = Shell.started(state, cwd)
     sh.type("from_startup + 1\r")
     sh.read_until(r"\b100\b")
     sh.close()
@@ -187,8 +185,7 @@ def _(state, cwd):
 
 @check("a_bracketed_paste_is_evaluated_as_typed")
 def _(state, cwd):
-    sh = Shell(state, cwd)
-    sh.read_until(r"mote\(1\)> ")
+    sh = Shell.started(state, cwd)
     os.write(sh.fd, b"\x1b[200~p1 = 3\rp2 = [\r  p1,\r  4]\r\x1b[201~\r")
     sh.read_until(r"[\r\n]3\r\n(.|\n)*\[3, 4\]")
     sh.type("p2\r")
@@ -198,8 +195,7 @@ def _(state, cwd):
 
 @check("a_spawned_process_inherits_the_shell_group_leader")
 def _(state, cwd):
-    sh = Shell(state, cwd)
-    sh.read_until(r"mote\(1\)> ")
+    sh = Shell.started(state, cwd)
     sh.type("parent = self()\r")
     sh.read_until(r"mote\(2\)> ")
     sh.type("spawn(fn -> send(parent, {:gl, Process.group_leader()}) end); :ok\r")
@@ -211,8 +207,7 @@ def _(state, cwd):
 
 @check("output_arriving_while_typing_is_printed_above_the_half_typed_line")
 def _(state, cwd):
-    sh = Shell(state, cwd)
-    sh.read_until(r"mote\(1\)> ")
+    sh = Shell.started(state, cwd)
     sh.type("spawn(fn -> receive do :go -> IO.puts(\"late output\") end end) |> Process.register(:w)\r")
     sh.read_until(r"mote\(2\)> ")
     sh.type("send(:w, :go) && 1 + 1\r")
@@ -230,8 +225,7 @@ def _(state, cwd):
 
 @check("ctrl_c_interrupts_a_receive_that_waits_forever")
 def _(state, cwd):
-    sh = Shell(state, cwd)
-    sh.read_until(r"mote\(1\)> ")
+    sh = Shell.started(state, cwd)
     sh.type("kept = 3\r")
     sh.read_until(r"mote\(2\)> ")
     sh.type("receive do :never_sent -> 1 end\r")
@@ -245,8 +239,7 @@ def _(state, cwd):
 
 @check("ctrl_c_twice_at_an_empty_prompt_exits")
 def _(state, cwd):
-    sh = Shell(state, cwd)
-    sh.read_until(r"mote\(1\)> ")
+    sh = Shell.started(state, cwd)
     os.write(sh.fd, b"\x03")
     sh.read_until(r"Ctrl\+C again")
     sh.read_until(r"mote\(1\)> ")
@@ -263,8 +256,7 @@ def _(state, cwd):
 
 @check("ctrl_r_finds_an_earlier_input")
 def _(state, cwd):
-    sh = Shell(state, cwd)
-    sh.read_until(r"mote\(1\)> ")
+    sh = Shell.started(state, cwd)
     sh.type(":needle_1234\r")
     sh.read_until(r"mote\(2\)> ")
     sh.type(":other\r")
@@ -279,8 +271,7 @@ def _(state, cwd):
 
 @check("tab_completes_atoms_variables_and_map_keys")
 def _(state, cwd):
-    sh = Shell(state, cwd)
-    sh.read_until(r"mote\(1\)> ")
+    sh = Shell.started(state, cwd)
     sh.type("my_map = %{alpha_key: 1}\r")
     sh.read_until(r"mote\(2\)> ")
     # Judged by the value of the completed line, which both line editors
@@ -297,8 +288,7 @@ def _(state, cwd):
 
 @check("helpers_answer_as_in_iex")
 def _(state, cwd):
-    sh = Shell(state, cwd)
-    sh.read_until(r"mote\(1\)> ")
+    sh = Shell.started(state, cwd)
     sh.type("h Enum.map\r")
     sh.read_until(r"def map/2")
     sh.type("i \"abc\"\r")
@@ -342,8 +332,7 @@ def _(state, cwd):
 
 @check("observer_opens_full_screen_and_q_returns_to_the_prompt")
 def _(state, cwd):
-    sh = Shell(state, cwd)
-    sh.read_until(r"mote\(1\)> ")
+    sh = Shell.started(state, cwd)
     sh.type("spawn(fn -> receive do :go -> IO.puts(\"held back\") end end) |> Process.register(:held)\r")
     sh.read_until(r"mote\(2\)> ")
     sh.type("observer()\r")
@@ -358,8 +347,7 @@ def _(state, cwd):
 
 @check("io_gets_reads_a_line_from_the_terminal_and_ctrl_c_interrupts_it")
 def _(state, cwd):
-    sh = Shell(state, cwd)
-    sh.read_until(r"mote\(1\)> ")
+    sh = Shell.started(state, cwd)
     # The prompts are computed, so the echo of the typed line cannot be
     # taken for them.
     sh.type("name = IO.gets(String.upcase(\"who? \"))\r")
@@ -378,8 +366,7 @@ def _(state, cwd):
 
 @check("ctrl_d_exits")
 def _(state, cwd):
-    sh = Shell(state, cwd)
-    sh.read_until(r"mote\(1\)> ")
+    sh = Shell.started(state, cwd)
     os.write(sh.fd, b"\x04")
     end = time.time() + 5
     while time.time() < end:

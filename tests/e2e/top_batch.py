@@ -11,16 +11,15 @@ import subprocess
 import sys
 import tempfile
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from observer_e2e import FLOODED, WORKER, Failures, write_scripts
+
 MOTE = sys.argv[1]
-FAILS = []
+FAILS = Failures()
 
 # 1000 idle processes, one registered process with 5000 queued messages,
 # one whose queue grows steadily; then the script stays alive a while.
-SCRIPT = """
-for _ <- 1..1000, do: spawn(fn -> receive do :stop -> :ok end end)
-flood = spawn(fn -> receive do :never -> :ok end end)
-Process.register(flood, :flooded)
-for i <- 1..5000, do: send(flood, {:data, i})
+SCRIPT = FLOODED + """
 grow = spawn(fn -> receive do :never -> :ok end end)
 Process.register(grow, :growing)
 Enum.each(1..400, fn i -> send(grow, i); Process.sleep(5) end)
@@ -30,16 +29,9 @@ Process.sleep(3000)
 
 # A supervisor with two workers; the script kills one twice, and a caller
 # stays blocked in GenServer.call on a server that never answers.
-SUP_SCRIPT = """
-defmodule W do
-  use GenServer
-  def start_link(n), do: GenServer.start_link(__MODULE__, n, name: n)
-  def init(n), do: {:ok, n}
-  def handle_call(:hang, _from, s), do: (Process.sleep(60_000); {:reply, :ok, s})
-  def idle, do: Process.sleep(60_000)
-end
-children = [%{id: :w1, start: {W, :start_link, [:w1]}},
-            %{id: :w2, start: {W, :start_link, [:w2]}}]
+SUP_SCRIPT = WORKER + """
+children = [%{id: :w1, start: {Worker, :start_link, [:w1]}},
+            %{id: :w2, start: {Worker, :start_link, [:w2]}}]
 {:ok, _} = Supervisor.start_link(children, strategy: :one_for_all, max_restarts: 5,
                                  max_seconds: 30, name: :the_sup)
 Process.sleep(200)
@@ -48,15 +40,12 @@ Process.sleep(200)
 Process.exit(Process.whereis(:w1), :boom)
 Process.sleep(200)
 spawn(fn -> Process.register(self(), :caller); GenServer.call(:w2, :hang, :infinity) end)
-Process.register(spawn(W, :idle, []), :idler)
+Process.register(spawn(Worker, :idle, []), :idler)
 Process.sleep(3000)
 """
 
 
-def check(cond, what):
-    if not cond:
-        FAILS.append(what)
-        print("FAIL:", what)
+check = FAILS.check
 
 
 def top(script, *args):
@@ -179,8 +168,8 @@ def test_supervision(sup_script):
     check(callers and w2 and callers[0]["waiting_on"] == w2[0]["pid"],
           f"the blocked caller waits on w2 (got {callers}, {w2})")
     initial = {p["name"]: p["initial_call"] for p in s["procs"] if p["name"]}
-    for name, want in (("w2", "W.init/1"), ("the_sup", "Supervisor.Default.init/1"),
-                       ("idler", "W.idle/0")):
+    for name, want in (("w2", "Worker.init/1"), ("the_sup", "Supervisor.Default.init/1"),
+                       ("idler", "Worker.idle/0")):
         check(initial.get(name) == want,
               f"{name}'s initial call is {want}, as proc_lib records it (got {initial.get(name)!r})")
     check(initial.get("caller", "").endswith("/0"),
@@ -196,22 +185,17 @@ def test_supervision(sup_script):
 
 def main():
     with tempfile.TemporaryDirectory() as d:
-        script = os.path.join(d, "observed.exs")
-        with open(script, "w") as f:
-            f.write(SCRIPT)
+        paths = write_scripts(d, {"observed": SCRIPT, "supervised": SUP_SCRIPT})
+        script = paths["observed"]
         test_json_figures(script)
         test_growth(script)
         test_filter(script)
         test_text_sort(script)
         test_fail_if(script)
         test_bad_flags(script)
-        sup_script = os.path.join(d, "supervised.exs")
-        with open(sup_script, "w") as f:
-            f.write(SUP_SCRIPT)
-        test_supervision(sup_script)
+        test_supervision(paths["supervised"])
         test_failing_script(d)
-    print("FAILED" if FAILS else "ok", len(FAILS))
-    sys.exit(1 if FAILS else 0)
+    FAILS.finish()
 
 
 main()

@@ -32,27 +32,21 @@ import sys
 import tempfile
 import time
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from observer_e2e import FLOODED, WORKER, Failures, write_scripts
+
 MOTE = os.path.abspath(sys.argv[1])
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 SOCKET = f"mote-top-test-{os.getpid()}"
 SESSION = "s0"                  # the current session; start() moves on
-FAILS = []
+FAILS = Failures()
 WAIT = 30.0
 
-SCRIPT = """
-for _ <- 1..1000, do: spawn(fn -> receive do :stop -> :ok end end)
-flood = spawn(fn -> receive do :never -> :ok end end)
-Process.register(flood, :flooded)
-for i <- 1..5000, do: send(flood, {:data, i})
+SCRIPT = FLOODED + """
 Process.sleep(120000)
 """
 
-SUP_SCRIPT = """
-defmodule Worker do
-  use GenServer
-  def start_link(name), do: GenServer.start_link(__MODULE__, name, name: name)
-  def init(name), do: {:ok, name}
-end
+SUP_SCRIPT = WORKER + """
 children = [
   %{id: :worker_a, start: {Worker, :start_link, [:worker_a]}},
   %{id: :worker_b, start: {Worker, :start_link, [:worker_b]}},
@@ -62,12 +56,7 @@ children = [
 Process.sleep(120000)
 """
 
-APP_SCRIPT = """
-defmodule Worker do
-  use GenServer
-  def start_link(name), do: GenServer.start_link(__MODULE__, name, name: name)
-  def init(name), do: {:ok, name}
-end
+APP_SCRIPT = WORKER + """
 defmodule Inner do
   use Supervisor
   def start_link(_), do: Supervisor.start_link(__MODULE__, nil, name: :inner_sup)
@@ -473,12 +462,8 @@ def main():
         print("tmux not installed: skipped")
         sys.exit(77)
     with tempfile.TemporaryDirectory() as d:
-        paths = {}
-        for name, text in (("observed", SCRIPT), ("sup", SUP_SCRIPT), ("dl", DEADLOCK_SCRIPT),
-                           ("app", APP_SCRIPT), ("flap", FLAP_SCRIPT)):
-            paths[name] = os.path.join(d, name + ".exs")
-            with open(paths[name], "w") as f:
-                f.write(text)
+        paths = write_scripts(d, {"observed": SCRIPT, "sup": SUP_SCRIPT, "dl": DEADLOCK_SCRIPT,
+                                  "app": APP_SCRIPT, "flap": FLAP_SCRIPT})
         try:
             start(f"{MOTE} top -d 0.3 {paths['observed']}")
             run_checks()
@@ -490,8 +475,7 @@ def main():
             check_repl(d)
         finally:
             tmux("kill-server")
-    print("FAILED" if FAILS else "ok", len(FAILS))
-    sys.exit(1 if FAILS else 0)
+    FAILS.finish()
 
 
 main()
