@@ -147,15 +147,19 @@ static int cmp_atoms(Term a, Term b)
     return cmp_u64(la, lb);
 }
 
-/* Pids: by node, then number (the slot index), then serial. A local pid's
- * node is this node, whose name term.c cannot see; local pids order before
- * every external one, which keeps the order total and stable. */
+/* Pids: by node, then serial, then number (the slot index), as the BEAM
+ * orders them (#PID<0.5.0> < #PID<0.4.1>): a reused slot's newer pid sorts
+ * after the older generation, so a small map keyed by pids (a
+ * DynamicSupervisor's children) lists a restarted child last, as Elixir's
+ * does. A local pid's node is this node, whose name term.c cannot see;
+ * local pids order before every external one, which keeps the order total
+ * and stable. */
 static int cmp_pids(Term a, Term b)
 {
     bool la = is_local_pid(a), lb = is_local_pid(b);
     if (la && lb) {
-        int r = cmp_u64(pid_index(a), pid_index(b));
-        return r ? r : cmp_u64(pid_serial(a), pid_serial(b));
+        int r = cmp_u64(pid_serial(a), pid_serial(b));
+        return r ? r : cmp_u64(pid_index(a), pid_index(b));
     }
     if (la != lb)
         return la ? -1 : 1;

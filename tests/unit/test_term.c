@@ -226,14 +226,16 @@ static void orders_bitstrings_bytewise_then_by_length(void **state)
     assert_int_equal(term_hash(a), term_hash(b));
 }
 
-static void orders_pids_by_number_then_serial(void **state)
+static void orders_pids_by_serial_then_number(void **state)
 {
     (void)state;
     Term p1 = make_pid((UINT64_C(9) << PID_INDEX_BITS) | 1);
     Term p2 = make_pid((UINT64_C(0) << PID_INDEX_BITS) | 2);
     Term p1b = make_pid((UINT64_C(10) << PID_INDEX_BITS) | 1);
-    assert_true(term_cmp(p1, p2) < 0);
+    Term p3 = make_pid((UINT64_C(9) << PID_INDEX_BITS) | 3);
+    assert_true(term_cmp(p2, p1) < 0); /* <0.2.0> < <0.1.9>, as the BEAM */
     assert_true(term_cmp(p1, p1b) < 0);
+    assert_true(term_cmp(p1, p3) < 0);
     assert_true(term_cmp(ref(1, 2), ref(1, 3)) < 0);
 }
 
@@ -395,7 +397,7 @@ int main(void)
         cmocka_unit_test(orders_maps_by_size_then_keys_then_values),
         cmocka_unit_test(large_maps_compare_and_hash_by_content),
         cmocka_unit_test(orders_bitstrings_bytewise_then_by_length),
-        cmocka_unit_test(orders_pids_by_number_then_serial),
+        cmocka_unit_test(orders_pids_by_serial_then_number),
         cmocka_unit_test(hash_separates_integers_from_equal_floats),
         cmocka_unit_test(negative_zero_is_equal_but_not_exactly),
         cmocka_unit_test(orders_remote_pids_and_refs_after_local_ones),
