@@ -264,6 +264,9 @@ static void comp_struct_fn(Comp *c, ModB *mb, const Ast *fields, bool exception)
     }
     uint32_t nf = fields != NULL && fields->kind == AST_LIST ? fields->nkids : 0;
     mb->mod->struct_fields = comp_alloc(c, (nf + 2) * sizeof(Term));
+    /* A second defstruct in one module replaces the first: the count
+     * restarts with the new array (fuzz_comp found it overflowing). */
+    mb->mod->nstruct_fields = 0;
     mb->mod->struct_fields[mb->mod->nstruct_fields++] = A(__struct__);
     if (exception)
         mb->mod->struct_fields[mb->mod->nstruct_fields++] = A(__exception__);
