@@ -548,6 +548,10 @@ static Term info_value(Proc *p, Term pid, const mote_proc_info *in, Term key)
         }
         return pids_list(p, buf, n);
     }
+    if (!strcmp(k, "group_leader") && pid == p->pid) {
+        Term gl = p->cold != NULL ? p->cold->group_leader : NONE;
+        return gl != NONE && gl != 0 ? gl : A(undefined);
+    }
     if (!strcmp(k, "priority"))
         return A(normal); /* one priority level here */
     if (!strcmp(k, "current_function") && pid == p->pid)
