@@ -65,7 +65,9 @@ typedef struct SlotPrev {
 /* Which Proc a slot held, from its address (never 0): reading the pid
  * would cost a cache line of most Procs that nothing else needs. A new
  * process that reuses the same struct in the same slot looks like the old
- * one; read_slot bounds its growth by its own counters. */
+ * one; read_slot counts it as new when its reductions are fewer than
+ * the old one's, and otherwise its figures for that one take are against
+ * the old one's counters. */
 static uint32_t slot_tag(const Proc *p)
 {
     return (uint32_t)((uintptr_t)p >> 3) | 1;
@@ -403,10 +405,12 @@ static void read_slot(const Proc *p, SlotPrev *prev, bool grow, mote_snap_key so
     c->dmsgq = c->dmem = 0;
     if (prev->tag == tag && grow) {
         c->dreds = now.reds - prev->reds; /* modulo 2^32: see SlotPrev */
-        if (c->dreds > c->reds) /* a new process on the same struct */
-            c->dreds = (uint32_t)c->reds;
         c->dmsgq = (int64_t)now.msgq - (int64_t)prev->msgq;
         c->dmem = ((int64_t)now.mem8 - (int64_t)prev->mem8) * 8;
+        if (c->dreds > c->reds) { /* a new process on the same struct */
+            c->dreds = 0;
+            c->dmsgq = c->dmem = 0;
+        }
     }
     *prev = now;
     c->textual = false;
