@@ -321,7 +321,7 @@ static bool parse_bare_args(Parser *P)
     P->no_do = true;
     for (int i = 0; !failed(P); i++) {
         if (parse_is_kw_start(P)) {
-            if (parse_push(P, parse_kw_list(P)) && at(P, TOK_COMMA) && !single)
+            if (parse_push(P, parse_kw_list_in(P, !single)) && at(P, TOK_COMMA) && !single)
                 parse_kw_not_last(P);
             break;
         }

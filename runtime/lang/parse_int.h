@@ -80,6 +80,9 @@ Ast *parse_mk2(Parser *P, AstKind kind, const Tok *t, Ast *a, Ast *b);
 Ast *parse_expr(Parser *P, int minprec);
 bool parse_is_kw_start(const Parser *P);
 Ast *parse_kw_list(Parser *P);
+/* many: the keyword list ends a call without parentheses, so a call
+ * without parentheses as a value takes several arguments. */
+Ast *parse_kw_list_in(Parser *P, bool many);
 Ast *parse_string(Parser *P);
 Ast *parse_list(Parser *P);
 Ast *parse_tuple(Parser *P);

@@ -63,7 +63,9 @@ static Ast *parse_kw_key(Parser *P)
     return k;
 }
 
-Ast *parse_kw_list(Parser *P)
+Ast *parse_kw_list(Parser *P) { return parse_kw_list_in(P, false); }
+
+Ast *parse_kw_list_in(Parser *P, bool many)
 {
     const Tok *first = cur(P);
     size_t base = P->sn;
@@ -72,9 +74,12 @@ Ast *parse_kw_list(Parser *P)
         const Tok *kt = cur(P);
         Ast *key = parse_kw_key(P);
         skip_eol(P);
-        /* A call without parentheses in a keyword value takes one
-         * argument: "if c, do: f x, else: y" keeps else: for the if. */
-        P->one_arg = true;
+        /* In a container a call without parentheses in a keyword value
+         * takes one argument. In the keyword list ending a call without
+         * parentheses it takes all that follow, as in Elixir's grammar
+         * (call_args_no_parens_kw_expr -> kw_eol no_parens_expr):
+         * "if c, do: f x, else: y" is if(c, do: f(x, else: y)). */
+        P->one_arg = !many;
         Ast *pair = parse_mk2(P, AST_PAIR, kt, key, key ? parse_expr(P, PREC_MIN) : NULL);
         P->one_arg = one;
         if (!parse_push(P, pair))

@@ -144,7 +144,14 @@ static void calls_without_parentheses_take_their_arguments(void **state)
         {"foo (1 + 2) * 3", "(foo (* (+ 1 2) 3))"},
         {"send self(), :hi", "(send (self) :hi)"},
         {"if a, do: b, else: c", "(if a [{:do b} {:else c}])"},
-        {"if a, do: f x, else: c", "(if a [{:do (f x)} {:else c}])"},
+        /* In the keyword list ending a call without parentheses, such a
+         * call as a value takes all that follows, keywords included. */
+        {"if a, do: f x, else: c", "(if a [{:do (f x [{:else c}])}])"},
+        {"def f(x), do: raise E, \"b\"", "(def (f x) [{:do (raise E \"b\")}])"},
+        {"foo a, b: 1, do: f x, y", "(foo a [{:b 1} {:do (f x y)}])"},
+        {"foo a, do: f g x, y", "(foo a [{:do (f (g x y))}])"},
+        {"foo bar a, do: f x, y", "(foo (bar a [{:do (f x y)}]))"},
+        {"[do: f x, else: y]", "[{:do (f x)} {:else y}]"},
         {"def foo(a), do: a", "(def (foo a) [{:do a}])"},
         {"def foo, do: 1", "(def foo [{:do 1}])"},
         {"raise ArgumentError, \"bad\"", "(raise ArgumentError \"bad\")"},
