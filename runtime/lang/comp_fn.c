@@ -71,7 +71,10 @@ static uint32_t max_capture_arg(const Ast *e)
 {
     if (e->kind == AST_CAPTURE_ARG) /* saturated: &99999999999 is out of range, not &1215752191 */
         return e->v.i < 0 || e->v.i > 256 ? 256 : (uint32_t)e->v.i;
-    if (e->kind == AST_FN || (e->kind == AST_OP && e->op == OP_CAPTURE))
+    /* An fn inside a capture is part of it: in &Task.async(fn -> f.(&1)
+     * end) the &1 is the capture's argument, as in Elixir. A nested
+     * capture's arguments are its own. */
+    if (e->kind == AST_OP && e->op == OP_CAPTURE)
         return 0;
     uint32_t m = 0;
     for (uint32_t i = 0; i < e->nkids; i++) {
@@ -80,6 +83,32 @@ static uint32_t max_capture_arg(const Ast *e)
             m = k;
     }
     return m;
+}
+
+/* Is e a capture &Mod.fun/arity or &fun/arity, which may nest? */
+static bool is_named_capture(const Ast *e)
+{
+    const Ast *k = e->kids[0];
+    return k->kind == AST_OP && k->op == OP_DIV && k->kids[1]->kind == AST_INT;
+}
+
+/* Elixir's checks on a capture's body: no capture with arguments inside it,
+ * and no argument skipped (&2 without &1). used[i] marks &(i+1). */
+static void check_capture_body(Comp *c, const Ast *e, bool *used)
+{
+    if (e->kind == AST_CAPTURE_ARG && e->v.i >= 1 && e->v.i <= 255)
+        used[e->v.i - 1] = true;
+    if (e->kind == AST_OP && e->op == OP_CAPTURE && !is_named_capture(e)) {
+        const Ast *k = e->kids[0];
+        if (k->kind == AST_CAPTURE_ARG)
+            comp_error(c, e, "nested captures are not allowed. You cannot define a function using  "
+                             "the capture operator & inside another function defined via &. Got "
+                             "invalid nested capture: & &%lld", (long long)k->v.i);
+        comp_error(c, e, "nested captures are not allowed. You cannot define a function using  "
+                         "the capture operator & inside another function defined via &");
+    }
+    for (uint32_t i = 0; i < e->nkids; i++)
+        check_capture_body(c, e->kids[i], used);
 }
 
 void comp_capture(Comp *c, FnB *f, const Ast *e)
@@ -152,6 +181,12 @@ void comp_capture(Comp *c, FnB *f, const Ast *e)
         comp_error(c, e, "invalid args for &, expected one of: &Mod.fun/arity, &fun/arity, or a capture containing at least one argument as &1");
     if (arity > 255)
         comp_error(c, e, "capture argument out of range: at most &255");
+    bool used[255] = {false};
+    check_capture_body(c, k, used);
+    for (uint32_t i = 1; i < arity; i++)
+        if (!used[i - 1])
+            comp_error(c, e, "capture argument &%u cannot be defined without &%u (you cannot skip "
+                             "arguments, all arguments must be numbered)", arity, i);
     FnB *child = comp_alloc(c, sizeof *child);
     fnb_init(c, child, f->mb, f, arity);
     child->fname = f->fname;
