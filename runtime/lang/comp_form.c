@@ -861,6 +861,8 @@ bool comp_special(Comp *c, FnB *f, const Ast *e, int tail)
     if (named(e, "with")) { comp_with(c, f, e, tail); return true; }
     if (named(e, "for")) { comp_for(c, f, e); return true; }
     if (named(e, "defmodule")) { comp_defmodule(c, f, e); return true; }
+    if (named(e, "defprotocol") && n >= 2) { comp_defprotocol(c, f, e); return true; }
+    if (named(e, "defimpl") && n >= 2) { comp_defimpl(c, f, e); return true; }
     if (named(e, "raise") && (n == 1 || n == 2)) { comp_raise(c, f, e); return true; }
     if (named(e, "reraise") && n == 2) {
         comp_expr(c, f, e->kids[0], 0);

@@ -197,6 +197,9 @@ typedef struct BitsSeg {
 void comp_bits_seg(Comp *c, const Ast *seg, BitsSeg *sg);
 Term comp_bits_spec(const BitsSeg *sg, size_t n);
 void comp_defmodule(Comp *c, FnB *f, const Ast *e);
+/* defprotocol / defimpl (comp_proto.c): rewritten to modules; leave the module on the stack. */
+void comp_defprotocol(Comp *c, FnB *f, const Ast *e);
+void comp_defimpl(Comp *c, FnB *f, const Ast *e);
 void comp_bits(Comp *c, FnB *f, const Ast *e);
 
 /* comp_eval.c: the REPL's top level (comp_eval in comp.h). enter binds

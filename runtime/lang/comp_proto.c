@@ -1,0 +1,233 @@
+/* comp_proto.c — defprotocol and defimpl.
+ *
+ * mote has no user macros, so both are rewritten here into ordinary
+ * defmodules, as Elixir's own expansion would name them:
+ *   defprotocol P do def f(x, y) end   becomes module P with
+ *     f(a1, a2)        -> apply(Protocol.__mote_impl_for__!(P, a1, fb), :f, [a1, a2])
+ *     impl_for/1, impl_for!/1, __protocol__/1
+ *   defimpl P, for: T do ... end       becomes module P.T with the body
+ *     plus __impl__(:for | :protocol).
+ * The dispatch (which module implements P for a value) lives in the
+ * prelude's Protocol module (lib/ex/protocol.ex): a struct finds P.Struct,
+ * anything else P.Integer, P.List ..., then P.Any when the protocol says
+ * @fallback_to_any true. Modules are looked up at call time, so a later
+ * defimpl (or a redefinition) takes effect as any module reload does.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "atom.h"
+#include "comp_int.h"
+#include "parse.h"
+#include "strbuf.h"
+
+static bool is_call(const Ast *e, const char *name)
+{
+    size_t n = strlen(name);
+    return e != NULL && e->kind == AST_CALL && e->v.str.len == n && memcmp(e->v.str.s, name, n) == 0;
+}
+
+/* The do-block of a call with a trailing keyword list, or NULL. */
+static const Ast *do_block(const Ast *e)
+{
+    for (uint32_t i = 1; i < e->nkids; i++) {
+        const Ast *b = e->kids[i]->kind == AST_LIST ? ast_kw_find(e->kids[i], "do") : NULL;
+        if (b != NULL)
+            return b;
+    }
+    return NULL;
+}
+
+/* The value of key `for:` in any keyword argument after the first, or NULL. */
+static const Ast *for_opt(const Ast *e)
+{
+    for (uint32_t i = 1; i < e->nkids; i++) {
+        const Ast *b = e->kids[i]->kind == AST_LIST ? ast_kw_find(e->kids[i], "for") : NULL;
+        if (b != NULL)
+            return b;
+    }
+    return NULL;
+}
+
+/* The items of a do-block held in *bodyp (which must outlive them). */
+static void body_items(const Ast *const *bodyp, const Ast *const **items, uint32_t *n)
+{
+    const Ast *body = *bodyp;
+    *items = bodyp;
+    *n = 0;
+    if (body == NULL)
+        return;
+    if (body->kind == AST_BLOCK) {
+        *items = (const Ast *const *)body->kids;
+        *n = body->nkids;
+    } else {
+        *n = 1;
+    }
+}
+
+/* Is `@name true` among the items? */
+static bool attr_true(const Ast *const *items, uint32_t n, const char *name)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        const Ast *x = items[i];
+        if (x->kind == AST_OP && x->op == OP_AT && is_call(x->kids[0], name) && x->kids[0]->nkids == 1 &&
+            x->kids[0]->kids[0]->kind == AST_ATOM && x->kids[0]->kids[0]->v.str.len == 4 &&
+            memcmp(x->kids[0]->kids[0]->v.str.s, "true", 4) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Parses src (a single defmodule) in the compile's arena. */
+static Ast *parse_module(Comp *c, const Ast *at, const char *src, size_t len)
+{
+    Ast *root;
+    ParseError pe;
+    memset(&pe, 0, sizeof pe);
+    if (parse_source(&c->arena, "protocol", src, len, &root, &pe) != 0)
+        comp_error(c, at, "protocol: cannot build the module");
+    Ast *m = root->kind == AST_BLOCK && root->nkids == 1 ? root->kids[0] : root;
+    if (!is_call(m, "defmodule") || m->nkids != 2)
+        comp_error(c, at, "protocol: unexpected module template");
+    return m;
+}
+
+/* Contract: e is `defprotocol Name do def f(x)... end`. Emits code leaving
+ * the module value on the stack, as defmodule does; compile error on a
+ * malformed definition (no do-block, a function without arguments). */
+void comp_defprotocol(Comp *c, FnB *f, const Ast *e)
+{
+    const Ast *body = e->nkids >= 2 ? do_block(e) : NULL;
+    if (body == NULL)
+        comp_error(c, e, "defprotocol needs a name and a do-block");
+    const Ast *const *items;
+    uint32_t n;
+    body_items(&body, &items, &n);
+    const char *fb = attr_true(items, n, "fallback_to_any") ? "true" : "false";
+    Strbuf sb;
+    strbuf_init(&sb);
+    strbuf_printf(&sb,
+                  "defmodule P do\n"
+                  "def __protocol__(:module), do: __MODULE__\n"
+                  "def __protocol__(:consolidated?), do: false\n"
+                  "def impl_for(x), do: Protocol.__mote_impl_for__(__MODULE__, x, %s)\n"
+                  "def impl_for!(x), do: Protocol.__mote_impl_for__!(__MODULE__, x, %s)\n",
+                  fb, fb);
+    Strbuf fns;
+    strbuf_init(&fns);
+    for (uint32_t i = 0; i < n; i++) {
+        const Ast *d = items[i];
+        if (!is_call(d, "def") || d->nkids < 1)
+            continue;
+        const Ast *h = d->kids[0];
+        if (h->kind == AST_OP && h->op == OP_WHEN && h->nkids == 2)
+            h = h->kids[0];
+        if (h->kind != AST_CALL || h->nkids < 1)
+            comp_error(c, d, "protocol functions need at least one argument");
+        int len = (int)h->v.str.len;
+        strbuf_printf(&fns, "%s%.*s: %u", fns.len ? ", " : "", len, h->v.str.s, h->nkids);
+        strbuf_printf(&sb, "def %.*s(", len, h->v.str.s);
+        for (uint32_t k = 0; k < h->nkids; k++)
+            strbuf_printf(&sb, "%sa%u", k ? ", " : "", k);
+        strbuf_printf(&sb, "), do: apply(Protocol.__mote_impl_for__!(__MODULE__, a0, %s), :%.*s, [", fb, len,
+                      h->v.str.s);
+        for (uint32_t k = 0; k < h->nkids; k++)
+            strbuf_printf(&sb, "%sa%u", k ? ", " : "", k);
+        strbuf_puts(&sb, "])\n");
+    }
+    strbuf_printf(&sb, "def __protocol__(:functions), do: [%.*s]\nend\n", (int)fns.len, strbuf_cstr(&fns));
+    if (sb.failed || fns.failed)
+        comp_error(c, e, "defprotocol: out of memory");
+    Ast *m = parse_module(c, e, sb.data, sb.len);
+    strbuf_fini(&sb);
+    strbuf_fini(&fns);
+    m->kids[0] = e->kids[0];
+    comp_defmodule(c, f, m);
+}
+
+/* The name's text without a leading "Elixir.". */
+static const char *short_name(Term mod, size_t *len)
+{
+    const char *s = atom_text(mod, len);
+    if (*len > 7 && memcmp(s, "Elixir.", 7) == 0) {
+        *len -= 7;
+        return s + 7;
+    }
+    return s;
+}
+
+/* Emits one implementation module P.T of body for the target type t. */
+static void impl_one(Comp *c, FnB *f, const Ast *e, Term proto, Term t, const Ast *body)
+{
+    size_t pl, tl;
+    const char *ps = short_name(proto, &pl), *ts = short_name(t, &tl);
+    Strbuf sb;
+    strbuf_init(&sb);
+    strbuf_printf(&sb,
+                  "defmodule :\"Elixir.%.*s.%.*s\" do\n"
+                  "@protocol :\"Elixir.%.*s\"\n@for :\"Elixir.%.*s\"\n"
+                  "def __impl__(:for), do: :\"Elixir.%.*s\"\n"
+                  "def __impl__(:protocol), do: :\"Elixir.%.*s\"\nend\n",
+                  (int)pl, ps, (int)tl, ts, (int)pl, ps, (int)tl, ts, (int)tl, ts, (int)pl, ps);
+    if (sb.failed)
+        comp_error(c, e, "defimpl: out of memory");
+    Ast *m = parse_module(c, e, sb.data, sb.len);
+    strbuf_fini(&sb);
+    /* Splice the user's body after the template's items. */
+    Ast *kw = m->kids[1];
+    const Ast *tb = ast_kw_find(kw, "do");
+    const Ast *const *ti, *const *ui;
+    uint32_t tn, un;
+    body_items(&tb, &ti, &tn);
+    body_items(&body, &ui, &un);
+    Ast *blk = mk_node(c, AST_BLOCK, e, tn + un);
+    for (uint32_t i = 0; i < tn; i++)
+        blk->kids[i] = (Ast *)ti[i];
+    for (uint32_t i = 0; i < un; i++)
+        blk->kids[tn + i] = (Ast *)ui[i];
+    for (uint32_t i = 0; i < kw->nkids; i++) {
+        Ast *pair = kw->kids[i];
+        if (pair->kind == AST_PAIR && pair->kids[0]->kind == AST_ATOM && pair->kids[0]->v.str.len == 2 &&
+            memcmp(pair->kids[0]->v.str.s, "do", 2) == 0)
+            pair->kids[1] = blk;
+    }
+    comp_defmodule(c, f, m);
+}
+
+static Term type_term(Comp *c, const Ast *t)
+{
+    if (t->kind == AST_ATOM)
+        return atom_intern(t->v.str.s, t->v.str.len);
+    if (t->kind != AST_ALIAS)
+        comp_error(c, t, "defimpl: for: must name a module");
+    return comp_alias(c, t);
+}
+
+/* Contract: e is `defimpl P[, for: T | [T...]] do ... end`; without for:
+ * the enclosing module is the type (compile error at top level). Emits
+ * one module per type, leaving the last one's value on the stack. */
+void comp_defimpl(Comp *c, FnB *f, const Ast *e)
+{
+    const Ast *body = e->nkids >= 2 ? do_block(e) : NULL;
+    if (body == NULL || (e->kids[0]->kind != AST_ALIAS && e->kids[0]->kind != AST_ATOM))
+        comp_error(c, e, "defimpl needs a protocol and a do-block");
+    Term proto = type_term(c, e->kids[0]);
+    const Ast *fo = for_opt(e);
+    if (fo == NULL) {
+        if (c->mb == &c->top)
+            comp_error(c, e, "defimpl outside a module needs for:");
+        impl_one(c, f, e, proto, c->mb->name, body);
+        return;
+    }
+    if (fo->kind != AST_LIST) {
+        impl_one(c, f, e, proto, type_term(c, fo), body);
+        return;
+    }
+    if (fo->nkids == 0)
+        comp_error(c, e, "defimpl: for: is an empty list");
+    for (uint32_t i = 0; i < fo->nkids; i++) {
+        if (i > 0)
+            emit_op(c, f, OPC_POP, -1);
+        impl_one(c, f, e, proto, type_term(c, fo->kids[i]), body);
+    }
+}

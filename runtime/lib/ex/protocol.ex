@@ -1,0 +1,46 @@
+# Protocol: the dispatch behind defprotocol (the compiler, comp_proto.c,
+# turns a protocol's functions into calls through __mote_impl_for__!/3).
+# The implementation of protocol P for a value is the module P.T, looked
+# up at call time: T is the struct's module for a struct (falling back to
+# P.Any only), else the built-in type, then P.Any when the protocol says
+# @fallback_to_any true. Modules are found by their __impl__/1, which
+# every defimpl defines.
+defmodule Protocol do
+  def __mote_impl_for__(proto, value, fallback) do
+    found =
+      case value do
+        %{__struct__: s} when is_atom(s) -> impl(proto, s)
+        _ -> impl(proto, builtin(value))
+      end
+
+    cond do
+      found != nil -> found
+      fallback -> impl(proto, Any)
+      true -> nil
+    end
+  end
+
+  def __mote_impl_for__!(proto, value, fallback) do
+    case __mote_impl_for__(proto, value, fallback) do
+      nil -> raise Protocol.UndefinedError, protocol: proto, value: value, description: ""
+      mod -> mod
+    end
+  end
+
+  defp impl(proto, type) do
+    mod = Module.concat(proto, type)
+    if function_exported?(mod, :__impl__, 1), do: mod, else: nil
+  end
+
+  defp builtin(v) when is_tuple(v), do: Tuple
+  defp builtin(v) when is_atom(v), do: Atom
+  defp builtin(v) when is_list(v), do: List
+  defp builtin(v) when is_map(v), do: Map
+  defp builtin(v) when is_bitstring(v), do: BitString
+  defp builtin(v) when is_integer(v), do: Integer
+  defp builtin(v) when is_float(v), do: Float
+  defp builtin(v) when is_function(v), do: Function
+  defp builtin(v) when is_pid(v), do: PID
+  defp builtin(v) when is_port(v), do: Port
+  defp builtin(v) when is_reference(v), do: Reference
+end
