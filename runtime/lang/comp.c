@@ -504,7 +504,7 @@ static void comp_interp(Comp *c, FnB *f, const Ast *e)
             emit_lit(c, f, comp_string(k->v.str.s, k->v.str.len));
         } else {
             comp_expr(c, f, k, 0);
-            emit_op(c, f, OPC_TO_STR, 0);
+            comp_to_str(c, f);
         }
     }
     emit_op(c, f, OPC_INTERP, 1 - (int)e->nkids);
@@ -517,6 +517,7 @@ static void comp_interp(Comp *c, FnB *f, const Ast *e)
 
 void comp_call_remote(Comp *c, FnB *f, Term mod, Term name, uint32_t n, int tail)
 {
+    comp_proto_redirect(c, &mod, &name, n);
     emit_op(c, f, tail && !f->no_tail ? OPC_TCALLR : OPC_CALLR, 1 - (int)n);
     emit(c, f, add_site(c, f, mod, name, n));
     emit(c, f, n);

@@ -885,7 +885,7 @@ bool comp_special(Comp *c, FnB *f, const Ast *e, int tail)
     }
     if (named(e, "to_string") && n == 1) {
         comp_expr(c, f, e->kids[0], 0);
-        emit_op(c, f, OPC_TO_STR, 0);
+        comp_to_str(c, f);
         return true;
     }
     if ((named(e, "div") || named(e, "rem")) && n == 2) {

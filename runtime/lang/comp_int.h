@@ -200,6 +200,10 @@ void comp_defmodule(Comp *c, FnB *f, const Ast *e);
 /* defprotocol / defimpl (comp_proto.c): rewritten to modules; leave the module on the stack. */
 void comp_defprotocol(Comp *c, FnB *f, const Ast *e);
 void comp_defimpl(Comp *c, FnB *f, const Ast *e);
+/* String.Chars of the top value (binaries untouched; structs may have impls). */
+void comp_to_str(Comp *c, FnB *f);
+/* Sends to_string/inspect/IO.inspect calls through Protocol's impl checks. */
+void comp_proto_redirect(Comp *c, Term *mod, Term *name, uint32_t n);
 void comp_bits(Comp *c, FnB *f, const Ast *e);
 
 /* comp_eval.c: the REPL's top level (comp_eval in comp.h). enter binds

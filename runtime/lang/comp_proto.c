@@ -231,3 +231,54 @@ void comp_defimpl(Comp *c, FnB *f, const Ast *e)
         impl_one(c, f, e, proto, type_term(c, fo->kids[i]), body);
     }
 }
+
+/* Contract: the value on top of the stack becomes its String.Chars text:
+ * a binary stays (no call), a map (a struct maybe with its own
+ * String.Chars) goes through Protocol.__mote_to_string__/1, anything else
+ * through the builtin TO_STR. Stack depth unchanged. */
+void comp_to_str(Comp *c, FnB *f)
+{
+    uint32_t not_map, done;
+    emit_op(c, f, OPC_DUP, 1);
+    emit_op(c, f, OPC_M_MAP, 0);
+    not_map = emit_label_hole(c, f);
+    emit_op(c, f, OPC_POP, -1);
+    comp_call_remote(c, f, atom_from_cstr("Elixir.Protocol"), atom_from_cstr("__mote_to_string__"), 1, 0);
+    emit_jump(c, f, OPC_JUMP, &done);
+    /* M_MAP popped the copy on its way here. */
+    patch(f, not_map, f->ncode);
+    emit_op(c, f, OPC_TO_STR, 0);
+    patch(f, done, f->ncode);
+}
+
+/* The standard calls a protocol implementation can change, sent to the
+ * Protocol module's checks (which then call the builtins). */
+static const struct {
+    const char *mod, *name, *to;
+    uint32_t lo, hi;
+} redirects[] = {
+    {"Elixir.Kernel", "to_string", "__mote_to_string__", 1, 1},
+    {"Elixir.String.Chars", "to_string", "__mote_to_string__", 1, 1},
+    {"Elixir.Kernel", "inspect", "__mote_inspect__", 1, 2},
+    {"Elixir.IO", "inspect", "__mote_io_inspect__", 1, 2},
+};
+
+/* Contract: a remote call mod.name/n about to be compiled; rewrites
+ * *mod and *name when the call is one a user's String.Chars or Inspect
+ * implementation changes (never inside Protocol itself, whose checks
+ * call the builtins). */
+void comp_proto_redirect(Comp *c, Term *mod, Term *name, uint32_t n)
+{
+    Term proto = atom_from_cstr("Elixir.Protocol");
+    if (c->mb != NULL && c->mb->name == proto)
+        return;
+    for (size_t i = 0; i < sizeof redirects / sizeof redirects[0]; i++) {
+        if (n < redirects[i].lo || n > redirects[i].hi)
+            continue;
+        if (*mod == atom_from_cstr(redirects[i].mod) && *name == atom_from_cstr(redirects[i].name)) {
+            *mod = proto;
+            *name = atom_from_cstr(redirects[i].to);
+            return;
+        }
+    }
+}

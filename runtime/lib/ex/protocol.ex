@@ -27,6 +27,59 @@ defmodule Protocol do
     end
   end
 
+  # to_string/1 and interpolation of a value that is not a binary (the
+  # compiler sends them here): a struct with a String.Chars implementation
+  # uses it, anything else the builtin String.Chars.
+  def __mote_to_string__(%{__struct__: s} = x) when is_atom(s) do
+    case impl(String.Chars, s) do
+      nil -> String.Chars.to_string(x)
+      mod -> mod.to_string(x)
+    end
+  end
+
+  def __mote_to_string__(x), do: String.Chars.to_string(x)
+
+  # inspect/1,2 and IO.inspect/1,2 (the compiler sends them here): a
+  # top-level struct with an Inspect implementation is shown by it (its
+  # document laid out at opts' width), anything else by the builtin.
+  def __mote_inspect__(x, opts \\ [])
+
+  def __mote_inspect__(%{__struct__: s} = x, opts) when is_atom(s) and is_list(opts) do
+    case impl(Inspect, s) do
+      nil -> Kernel.inspect(x, opts)
+      mod -> impl_inspect(mod, x, opts)
+    end
+  end
+
+  def __mote_inspect__(x, opts), do: Kernel.inspect(x, opts)
+
+  def __mote_io_inspect__(x, opts \\ [])
+
+  def __mote_io_inspect__(%{__struct__: s} = x, opts) when is_atom(s) and is_list(opts) do
+    case impl(Inspect, s) do
+      nil ->
+        IO.inspect(x, opts)
+
+      mod ->
+        text = impl_inspect(mod, x, opts)
+
+        case Keyword.fetch(opts, :label) do
+          {:ok, label} -> IO.puts("#{label}: #{text}")
+          :error -> IO.puts(text)
+        end
+
+        x
+    end
+  end
+
+  def __mote_io_inspect__(x, opts), do: IO.inspect(x, opts)
+
+  defp impl_inspect(mod, x, opts) do
+    o = Inspect.Opts.new(Keyword.delete(opts, :label))
+    doc = mod.inspect(x, o)
+    IO.iodata_to_binary(Inspect.Algebra.format(doc, o.width))
+  end
+
   defp impl(proto, type) do
     mod = Module.concat(proto, type)
     if function_exported?(mod, :__impl__, 1), do: mod, else: nil
