@@ -1,6 +1,6 @@
 # Enum.Into: Enum.into/3 over the collectables mote knows (lists, maps,
-# MapSet, binaries); there is no Collectable protocol, so the shapes are
-# matched here, and any other struct is Protocol.UndefinedError.
+# MapSet, binaries) matched here; any other struct uses its own
+# `defimpl Collectable`, or is Protocol.UndefinedError.
 defmodule Enum.Into do
   def into(enum, list, fun) when is_list(list), do: list ++ Enum.map(enum, fun)
 
@@ -8,8 +8,18 @@ defmodule Enum.Into do
     %{set | map: Enum.reduce(enum, map, fn x, m -> :maps.put(fun.(x), [], m) end)}
   end
 
-  def into(_enum, %{__struct__: _} = struct, _fun) do
-    raise Protocol.UndefinedError, protocol: Collectable, value: struct, description: ""
+  # Any other struct: its `defimpl Collectable` (Collectable.Mod), whose
+  # into/1 answers {acc, fun}; fun takes {:cont, x}, then :done.
+  def into(enum, %{__struct__: s} = struct, fun) do
+    case Protocol.__mote_struct_impl__(Collectable, s) do
+      nil ->
+        raise Protocol.UndefinedError, protocol: Collectable, value: struct, description: ""
+
+      mod ->
+        {acc, into_fun} = mod.into(struct)
+        acc = Enum.reduce(enum, acc, fn x, a -> into_fun.(a, {:cont, fun.(x)}) end)
+        into_fun.(acc, :done)
+    end
   end
 
   def into(enum, map, fun) when is_map(map) do

@@ -1,9 +1,9 @@
 # Enumerable: the one reduce every Enum and Stream function is built on.
 #
-# mote has no protocols, so this module dispatches on the shape of the
-# enumerable in ordinary clauses: lists, maps (as their {key, value}
-# pairs), ranges, MapSets, and functions of arity 2 (streams: Elixir's
-# Enumerable for functions, f.(acc, reducer)).
+# The built-in shapes are matched here in ordinary clauses: lists, maps
+# (as their {key, value} pairs), ranges, MapSets, and functions of arity 2
+# (streams: Elixir's Enumerable for functions, f.(acc, reducer)); any
+# other struct goes to its `defimpl Enumerable` module (Enumerable.Mod).
 #
 # The accumulator protocol is Elixir's: the reducer returns {:cont, acc},
 # {:halt, acc} or {:suspend, acc}; reduce/3 answers {:done, acc},
@@ -29,7 +29,12 @@ defmodule Enumerable do
     reduce_list(:maps.keys(map), acc, reducer)
   end
 
-  def reduce(%{__struct__: _} = struct, _acc, _reducer), do: undefined(struct)
+  def reduce(%{__struct__: s} = struct, acc, reducer) do
+    case Protocol.__mote_struct_impl__(Enumerable, s) do
+      nil -> undefined(struct)
+      mod -> mod.reduce(struct, acc, reducer)
+    end
+  end
   def reduce(map, acc, reducer) when is_map(map), do: reduce_list(:maps.to_list(map), acc, reducer)
   def reduce(other, _acc, _reducer), do: undefined(other)
 
@@ -43,7 +48,12 @@ defmodule Enumerable do
 
   def count(%{__struct__: MapSet, map: map}), do: {:ok, map_size(map)}
   def count(fun) when is_function(fun, 2), do: {:error, __MODULE__}
-  def count(%{__struct__: _} = struct), do: undefined(struct)
+  def count(%{__struct__: s} = struct) do
+    case Protocol.__mote_struct_impl__(Enumerable, s) do
+      nil -> undefined(struct)
+      mod -> mod.count(struct)
+    end
+  end
   def count(map) when is_map(map), do: {:ok, map_size(map)}
   def count(other), do: undefined(other)
 
@@ -56,7 +66,12 @@ defmodule Enumerable do
   def member?(%{__struct__: MapSet, map: map}, x), do: {:ok, :maps.is_key(x, map)}
   def member?(fun, _x) when is_function(fun, 2), do: {:error, __MODULE__}
   def member?(list, _x) when is_list(list), do: {:error, __MODULE__}
-  def member?(%{__struct__: _} = struct, _x), do: undefined(struct)
+  def member?(%{__struct__: s} = struct, x) do
+    case Protocol.__mote_struct_impl__(Enumerable, s) do
+      nil -> undefined(struct)
+      mod -> mod.member?(struct, x)
+    end
+  end
 
   def member?(map, {key, value}) when is_map(map) do
     case :maps.find(key, map) do
@@ -110,4 +125,24 @@ defmodule Enumerable do
       value: value,
       description: ""
   end
+end
+
+# The built-in implementations under their Elixir names, so that a user's
+# impl can delegate (`Enumerable.List.reduce(items, acc, fun)`).
+defmodule Enumerable.List do
+  def __impl__(:for), do: List
+  def __impl__(:protocol), do: Enumerable
+  def reduce(list, acc, fun) when is_list(list), do: Enumerable.reduce(list, acc, fun)
+  def count(list) when is_list(list), do: {:ok, length(list)}
+  def member?(list, _x) when is_list(list), do: {:error, __MODULE__}
+  def slice(list) when is_list(list), do: {:error, __MODULE__}
+end
+
+defmodule Enumerable.Map do
+  def __impl__(:for), do: Map
+  def __impl__(:protocol), do: Enumerable
+  def reduce(map, acc, fun) when is_map(map), do: Enumerable.reduce(map, acc, fun)
+  def count(map) when is_map(map), do: {:ok, map_size(map)}
+  def member?(map, x) when is_map(map), do: Enumerable.member?(map, x)
+  def slice(map) when is_map(map), do: {:error, __MODULE__}
 end

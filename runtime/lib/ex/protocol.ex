@@ -80,6 +80,10 @@ defmodule Protocol do
     IO.iodata_to_binary(Inspect.Algebra.format(doc, o.width))
   end
 
+  # The implementation module of proto for the struct module s, or nil
+  # (Enumerable and Collectable ask for their struct clauses).
+  def __mote_struct_impl__(proto, s), do: impl(proto, s)
+
   defp impl(proto, type) do
     mod = Module.concat(proto, type)
     if function_exported?(mod, :__impl__, 1), do: mod, else: nil
