@@ -204,6 +204,8 @@ void comp_defimpl(Comp *c, FnB *f, const Ast *e);
 void comp_to_str(Comp *c, FnB *f);
 /* Sends to_string/inspect/IO.inspect calls through Protocol's impl checks. */
 void comp_proto_redirect(Comp *c, Term *mod, Term *name, uint32_t n);
+/* `@derive P | [P...]` in a module body: emits P.Mod using P.Any; true if x was one. */
+bool comp_proto_derive(Comp *c, FnB *f, const Ast *x);
 void comp_bits(Comp *c, FnB *f, const Ast *e);
 
 /* comp_eval.c: the REPL's top level (comp_eval in comp.h). enter binds

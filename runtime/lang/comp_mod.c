@@ -439,6 +439,8 @@ void comp_defmodule(Comp *c, FnB *f, const Ast *e)
             }
             continue;
         }
+        if (comp_proto_derive(c, f, x))
+            continue;
         if (attr_set(c, mb, x))
             continue;
         if (named(x, "defstruct") || named(x, "defexception")) {

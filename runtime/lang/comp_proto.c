@@ -282,3 +282,46 @@ void comp_proto_redirect(Comp *c, Term *mod, Term *name, uint32_t n)
         }
     }
 }
+
+/* Contract: x is one item of the body of the module c->mb. For
+ * `@derive P` or `@derive [P, ...]` emits, per protocol, the module P.Mod
+ * whose __mote_derived__/0 names P.Any (the dispatch then uses P.Any, as
+ * Elixir's default deriving does) and returns true; false for anything
+ * else. Deriving options ({P, opts}) are accepted and ignored. */
+bool comp_proto_derive(Comp *c, FnB *f, const Ast *x)
+{
+    if (!(x->kind == AST_OP && x->op == OP_AT && is_call(x->kids[0], "derive") && x->kids[0]->nkids == 1))
+        return false;
+    const Ast *what = x->kids[0]->kids[0];
+    const Ast *const *ps = (const Ast *const *)&what;
+    uint32_t n = 1;
+    if (what->kind == AST_LIST) {
+        ps = (const Ast *const *)what->kids;
+        n = what->nkids;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        const Ast *p = ps[i];
+        if (p->kind == AST_TUPLE && p->nkids == 2)
+            p = p->kids[0];
+        Term proto = type_term(c, p);
+        size_t pl, tl;
+        const char *pst = short_name(proto, &pl), *ts = short_name(c->mb->name, &tl);
+        Strbuf sb;
+        strbuf_init(&sb);
+        strbuf_printf(&sb,
+                      "defmodule :\"Elixir.%.*s.%.*s\" do\n"
+                      "def __impl__(:for), do: :\"Elixir.%.*s\"\n"
+                      "def __impl__(:protocol), do: :\"Elixir.%.*s\"\n"
+                      "def __mote_derived__(), do: :\"Elixir.%.*s.Any\"\nend\n",
+                      (int)pl, pst, (int)tl, ts, (int)tl, ts, (int)pl, pst, (int)pl, pst);
+        if (sb.failed)
+            comp_error(c, x, "@derive: out of memory");
+        Ast *m = parse_module(c, x, sb.data, sb.len);
+        strbuf_fini(&sb);
+        ModB *keep = c->mb;
+        comp_defmodule(c, f, m);
+        c->mb = keep;
+        emit_op(c, f, OPC_POP, -1);
+    }
+    return true;
+}

@@ -9,7 +9,7 @@ defmodule Protocol do
   def __mote_impl_for__(proto, value, fallback) do
     found =
       case value do
-        %{__struct__: s} when is_atom(s) -> impl(proto, s)
+        %{__struct__: s} when is_atom(s) -> derived(impl(proto, s))
         _ -> impl(proto, builtin(value))
       end
 
@@ -83,6 +83,13 @@ defmodule Protocol do
   # The implementation module of proto for the struct module s, or nil
   # (Enumerable and Collectable ask for their struct clauses).
   def __mote_struct_impl__(proto, s), do: impl(proto, s)
+
+  # A module made by @derive stands for the protocol's Any implementation.
+  defp derived(nil), do: nil
+
+  defp derived(mod) do
+    if function_exported?(mod, :__mote_derived__, 0), do: mod.__mote_derived__(), else: mod
+  end
 
   defp impl(proto, type) do
     mod = Module.concat(proto, type)
