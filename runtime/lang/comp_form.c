@@ -104,11 +104,22 @@ void comp_clauses(Comp *c, FnB *f, const Ast *const *stabs, uint32_t nstabs,
     f->nvars = mark;
     f->depth = d0;
     if (fail_kind == VF_FUNCLAUSE) {
+        /* As in Elixir: the error names the enclosing def with the
+         * clauses' own arity (an fn's), at the first clause's line. */
+        if (nstabs > 0)
+            set_line(c, f, stabs[0]);
         Term *hp = heap_alloc(comp_lit_heap(), 4);
         hp[0] = make_header(HDR_TUPLE, 3);
         hp[1] = f->mb->name;
         hp[2] = atom_from_cstr(f->fname ? f->fname : "fn");
-        hp[3] = make_small(f->farity);
+        if (f->parent != NULL && f->fname != NULL && strcmp(f->fname, "__FILE__") != 0) {
+            /* An fn in a def: "anonymous fn/2 in M.g/1", as Elixir names
+             * it (the message shows only the part before "-fun-"). */
+            char buf[300];
+            snprintf(buf, sizeof buf, "-%s/%u-fun-0-", f->fname, f->farity);
+            hp[2] = atom_from_cstr(buf);
+        }
+        hp[3] = make_small(n);
         emit_lit(c, f, make_boxed(hp));
     } else {
         emit_slot_op(c, f, OPC_LOAD, slots[0]);

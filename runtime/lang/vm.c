@@ -211,6 +211,37 @@ static Term build_trace(Proc *p, const Fn *fn, uint32_t pc, Term *fp)
     return list;
 }
 
+/* The trace of a FunctionClauseError raised by fn itself: as in Erlang,
+ * the first entry holds the arguments (found in fn's argument slots)
+ * instead of the arity, which Exception.blame shows. */
+static Term fclause_trace(Proc *p, const Fn *fn, uint32_t pc, Term *fp)
+{
+    Term trace = build_trace(p, fn, pc, fp);
+    if (!is_cons(trace) || fn->mod == NULL || fn->arity > 255)
+        return trace;
+    Term args = NIL;
+    for (uint32_t i = fn->arity; i-- > 0;) {
+        Term *c = heap_alloc(&p->heap, 2);
+        if (c == NULL)
+            return trace;
+        c[0] = fp[-1 - (int64_t)i];
+        c[1] = args;
+        args = make_list(c);
+    }
+    Term top = list_head(trace);
+    Term *hp = heap_alloc(&p->heap, 5 + 2);
+    if (hp == NULL)
+        return trace;
+    hp[0] = make_header(HDR_TUPLE, 4);
+    hp[1] = tuple_get(top, 0);
+    hp[2] = tuple_get(top, 1);
+    hp[3] = args;
+    hp[4] = tuple_get(top, 3);
+    hp[5] = make_boxed(hp);
+    hp[6] = list_tail(trace);
+    return make_list(hp + 5);
+}
+
 /* The bootstrap function every process starts in: call the fun (or the
  * module/function/args) below it, then halt. */
 static uint32_t boot_fun_code[] = {OPC_CALLF, 0, OPC_HALT};
@@ -397,6 +428,7 @@ int vm_run(Proc *p)
     Term *sp = h->stop;
     Term *fp = h->end - vm->fp_off;
     Term cls, reason;
+    Term fc_trace = NONE; /* a FunctionClauseError's trace, with arguments */
     /* Locals of the call sequence. */
     Fn *callee;
     uint32_t n, nfree;
@@ -1079,6 +1111,8 @@ L_TRY_END: {
 L_RAISE: {
     unsigned kind = *ip++;
     vm_fail(p, kind, sp[0]);
+    if (kind == VF_FUNCLAUSE)
+        fc_trace = fclause_trace(p, fn, (uint32_t)(ip - fn->code), fp);
     goto take_raise;
 }
 L_RERAISE: {
@@ -1322,7 +1356,8 @@ take_raise:
         reason = A(badarg);
     }
 unwind_keep: {
-    Term trace = build_trace(p, fn, (uint32_t)(ip - fn->code), fp);
+    Term trace = fc_trace != NONE ? fc_trace : build_trace(p, fn, (uint32_t)(ip - fn->code), fp);
+    fc_trace = NONE;
     for (Term *w = sp; w < h->end; w++) {
         if (!cp_is_catch(*w))
             continue;

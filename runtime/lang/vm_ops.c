@@ -485,7 +485,7 @@ void vm_report_crash(Proc *p, Term cls, Term reason, Term trace)
         inspect_pid_text(p->pid, &sb);
         strbuf_puts(&sb, " raised an exception\n");
     }
-    exc_format(cls, reason, trace, &sb);
+    exc_format_uncaught(cls, reason, trace, &sb);
     fflush(stdout);
     fwrite(strbuf_cstr(&sb), 1, sb.len, stderr);
     fflush(stderr);

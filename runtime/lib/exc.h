@@ -68,6 +68,10 @@ void exc_format_stacktrace(Term stacktrace, const char *indent, Strbuf *out);
  * uncaught error prints. Reads its arguments only; any thread. Returns 0
  * or MOTE_ENOMEM. */
 int exc_format(Term cls, Term reason, Term stacktrace, Strbuf *out);
+/* As exc_format, for an error no one caught (as Elixir prints it): a
+ * FunctionClauseError whose stacktrace holds the arguments also lists them
+ * ("The following arguments were given to M.f/2:"), as Exception.blame. */
+int exc_format_uncaught(Term cls, Term reason, Term stacktrace, Strbuf *out);
 
 /* Hooks for the code server and the VM (NULL when absent): whether a
  * module is loaded (for UndefinedFunctionError's text), and the arity of

@@ -68,8 +68,18 @@ static bool put_anon(Term m, Term f, Term a, Strbuf *out)
     const char *fun = n > 1 && s[0] == '-' ? strstr(s, "-fun-") : NULL;
     if (!fun)
         return false;
-    long arity = is_small(a) ? (long)small_val(a) : lib_list_len(a);
-    strbuf_printf(out, "anonymous fn/%ld in ", arity);
+    if (is_small(a)) {
+        strbuf_printf(out, "anonymous fn/%lld in ", (long long)small_val(a));
+    } else {
+        /* given the arguments, as Exception.format_mfa: "anonymous fn(2, 3) in" */
+        strbuf_puts(out, "anonymous fn(");
+        for (Term l = a; is_cons(l); l = list_tail(l)) {
+            if (l != a)
+                strbuf_puts(out, ", ");
+            put_inspect(list_head(l), out);
+        }
+        strbuf_puts(out, ") in ");
+    }
     inspect_atom(m, out);
     strbuf_putc(out, '.');
     strbuf_put(out, s + 1, (size_t)(fun - s - 1));
@@ -387,9 +397,10 @@ static void put_location(Term loc, Strbuf *out)
     strbuf_puts(out, ": ");
 }
 
-void exc_format_stacktrace(Term st, const char *indent, Strbuf *out)
+/* first_arity: the first entry's arguments are shown as its arity. */
+static void format_stacktrace_a(Term st, const char *indent, bool first_arity, Strbuf *out)
 {
-    for (; is_cons(st); st = list_tail(st)) {
+    for (bool first = true; is_cons(st); st = list_tail(st), first = false) {
         Term e = list_head(st);
         if (!is_tuple(e) || tuple_size(e) < 3)
             continue;
@@ -397,6 +408,8 @@ void exc_format_stacktrace(Term st, const char *indent, Strbuf *out)
         size_t n = tuple_size(e);
         Term m = n == 4 ? tuple_get(e, 0) : NONE, f = tuple_get(e, n - 3);
         Term a = tuple_get(e, n - 2);
+        if (first && first_arity && !is_small(a))
+            a = make_small(lib_list_len(a));
         put_location(tuple_get(e, n - 1), out);
         if (m == NONE) {
             put_inspect(f, out);
@@ -410,6 +423,11 @@ void exc_format_stacktrace(Term st, const char *indent, Strbuf *out)
         }
         strbuf_putc(out, '\n');
     }
+}
+
+void exc_format_stacktrace(Term st, const char *indent, Strbuf *out)
+{
+    format_stacktrace_a(st, indent, false, out);
 }
 
 void exc_banner(Term cls, Term reason, Term st, Strbuf *out)
@@ -476,6 +494,59 @@ static void blame_arith(Term st, Strbuf *out)
         put_inspect(y, out);
         strbuf_putc(out, ')');
     }
+}
+
+/* Exception.blame for FunctionClauseError, as an uncaught error shows it:
+ * when the first stacktrace entry holds the arguments (the VM puts them
+ * there), the block "The following arguments were given to M.f/n:" with
+ * each argument inspected, indented as Elixir 1.14 prints it. True when
+ * printed; the entry is then shown with its arity. */
+static bool blame_fclause(Term cls, Term reason, Term st, Strbuf *out)
+{
+    if (cls != A(error) || !exc_is_exception(reason) ||
+        !module_is(map_get(reason, A(__struct__)), "FunctionClauseError") || !is_cons(st))
+        return false;
+    Term e = list_head(st), ar = field(reason, "arity");
+    if (!is_tuple(e) || tuple_size(e) != 4 || !is_small(ar) || (!is_cons(tuple_get(e, 2)) &&
+                                                                 tuple_get(e, 2) != NIL))
+        return false;
+    Term args = tuple_get(e, 2);
+    if (lib_list_len(args) != small_val(ar))
+        return false;
+    strbuf_puts(out, "    \n    \n    The following arguments were given to ");
+    put_mfa(field(reason, "module"), field(reason, "function"), ar, out);
+    strbuf_puts(out, ":\n    \n");
+    long i = 1;
+    for (Term l = args; is_cons(l); l = list_tail(l), i++) {
+        strbuf_printf(out, "        # %ld\n        ", i);
+        Strbuf v;
+        strbuf_init(&v);
+        put_inspect(list_head(l), &v);
+        const char *t = strbuf_cstr(&v);
+        for (size_t k = 0; k < v.len; k++) {
+            strbuf_putc(out, t[k]);
+            if (t[k] == '\n')
+                strbuf_puts(out, "        ");
+        }
+        strbuf_fini(&v);
+        strbuf_puts(out, "\n    \n");
+    }
+    return true;
+}
+
+int exc_format_uncaught(Term cls, Term reason, Term st, Strbuf *out)
+{
+    Strbuf blame;
+    strbuf_init(&blame);
+    if (!blame_fclause(cls, reason, st, &blame)) {
+        strbuf_fini(&blame);
+        return exc_format(cls, reason, st, out);
+    }
+    exc_banner(cls, reason, st, out);
+    strbuf_put(out, strbuf_cstr(&blame), blame.len);
+    strbuf_fini(&blame);
+    format_stacktrace_a(st, "    ", true, out);
+    return strbuf_failed(out) ? MOTE_ENOMEM : 0;
 }
 
 int exc_format(Term cls, Term reason, Term st, Strbuf *out)
