@@ -91,8 +91,17 @@ defmodule Protocol do
     if function_exported?(mod, :__mote_derived__, 0), do: mod.__mote_derived__(), else: mod
   end
 
+  # The module proto.type when it is an implementation, else nil. The
+  # name is built with the binary and atom builtins (Module.concat is
+  # several times slower, and this runs on every protocol call).
   defp impl(proto, type) do
-    mod = Module.concat(proto, type)
+    t =
+      case :erlang.atom_to_binary(type, :utf8) do
+        "Elixir." <> t -> t
+        t -> t
+      end
+
+    mod = :erlang.binary_to_atom(:erlang.atom_to_binary(proto, :utf8) <> "." <> t, :utf8)
     if function_exported?(mod, :__impl__, 1), do: mod, else: nil
   end
 
