@@ -485,7 +485,12 @@ void vm_report_crash(Proc *p, Term cls, Term reason, Term trace)
         inspect_pid_text(p->pid, &sb);
         strbuf_puts(&sb, " raised an exception\n");
     }
-    exc_format_uncaught(cls, reason, trace, &sb);
+    /* Elixir blames (lists a FunctionClauseError's arguments) for the
+     * script's own error only; the logger's report of a process does not. */
+    if (vm->main)
+        exc_format_uncaught(cls, reason, trace, &sb);
+    else
+        exc_format(cls, reason, trace, &sb);
     fflush(stdout);
     fwrite(strbuf_cstr(&sb), 1, sb.len, stderr);
     fflush(stderr);
