@@ -11,9 +11,15 @@ defmodule IO do
   @moduledoc "Writing to the standard output, the standard error and other IO devices."
 
   @doc "Writes item (chardata or anything with String.Chars) and a newline to device (default :stdio)."
+  def puts(item)
+  # A struct is written by its String.Chars implementation (to_string/1
+  # finds a user's defimpl; the C builtin knows only the built-in types).
+  def puts(%{__struct__: _} = item), do: put(:stdio, IO.__chars__(to_string(item), true))
   def puts(item), do: put(:stdio, IO.__chars__(item, true))
 
   @doc "Writes item and a newline to device: :stdio (the group leader), :stderr, a pid or a registered name."
+  def puts(device, item)
+  def puts(device, %{__struct__: _} = item), do: put(device, IO.__chars__(to_string(item), true))
   def puts(device, item), do: put(device, IO.__chars__(item, true))
 
   @doc "Writes item (chardata or anything with String.Chars) to device (default :stdio)."
