@@ -78,18 +78,37 @@ static bool attr_true(const Ast *const *items, uint32_t n, const char *name)
     return false;
 }
 
-/* Parses src (a single defmodule) in the compile's arena. */
-static Ast *parse_module(Comp *c, const Ast *at, const char *src, size_t len)
+/* Parses the text in sb (a single defmodule) in the compile's arena;
+ * frees sb's bytes either way (comp_error does not return). */
+static Ast *parse_module(Comp *c, const Ast *at, Strbuf *sb)
 {
+    if (strbuf_failed(sb)) {
+        strbuf_fini(sb);
+        comp_error(c, at, "protocol: out of memory");
+    }
     Ast *root;
     ParseError pe;
     memset(&pe, 0, sizeof pe);
-    if (parse_source(&c->arena, "protocol", src, len, &root, &pe) != 0)
+    int rc = parse_source(&c->arena, "protocol", strbuf_cstr(sb), sb->len, &root, &pe);
+    strbuf_fini(sb);
+    if (rc != 0)
         comp_error(c, at, "protocol: cannot build the module");
     Ast *m = root->kind == AST_BLOCK && root->nkids == 1 ? root->kids[0] : root;
     if (!is_call(m, "defmodule") || m->nkids != 2)
         comp_error(c, at, "protocol: unexpected module template");
     return m;
+}
+
+/* The call head of a protocol function definition d (`def f(x)`), or a
+ * compile error when it has no argument to dispatch on. */
+static const Ast *proto_head(Comp *c, const Ast *d)
+{
+    const Ast *h = d->kids[0];
+    if (h->kind == AST_OP && h->op == OP_WHEN && h->nkids == 2)
+        h = h->kids[0];
+    if (h->kind != AST_CALL || h->nkids < 1)
+        comp_error(c, d, "protocol functions need at least one argument");
+    return h;
 }
 
 /* Contract: e is `defprotocol Name do def f(x)... end`. Emits code leaving
@@ -104,6 +123,9 @@ void comp_defprotocol(Comp *c, FnB *f, const Ast *e)
     uint32_t n;
     body_items(&body, &items, &n);
     const char *fb = attr_true(items, n, "fallback_to_any") ? "true" : "false";
+    for (uint32_t i = 0; i < n; i++)
+        if (is_call(items[i], "def") && items[i]->nkids >= 1)
+            proto_head(c, items[i]); /* refuses before anything is allocated */
     Strbuf sb;
     strbuf_init(&sb);
     strbuf_printf(&sb,
@@ -119,11 +141,7 @@ void comp_defprotocol(Comp *c, FnB *f, const Ast *e)
         const Ast *d = items[i];
         if (!is_call(d, "def") || d->nkids < 1)
             continue;
-        const Ast *h = d->kids[0];
-        if (h->kind == AST_OP && h->op == OP_WHEN && h->nkids == 2)
-            h = h->kids[0];
-        if (h->kind != AST_CALL || h->nkids < 1)
-            comp_error(c, d, "protocol functions need at least one argument");
+        const Ast *h = proto_head(c, d);
         int len = (int)h->v.str.len;
         strbuf_printf(&fns, "%s%.*s: %u", fns.len ? ", " : "", len, h->v.str.s, h->nkids);
         strbuf_printf(&sb, "def %.*s(", len, h->v.str.s);
@@ -136,11 +154,10 @@ void comp_defprotocol(Comp *c, FnB *f, const Ast *e)
         strbuf_puts(&sb, "])\n");
     }
     strbuf_printf(&sb, "def __protocol__(:functions), do: [%.*s]\nend\n", (int)fns.len, strbuf_cstr(&fns));
-    if (sb.failed || fns.failed)
-        comp_error(c, e, "defprotocol: out of memory");
-    Ast *m = parse_module(c, e, sb.data, sb.len);
-    strbuf_fini(&sb);
+    if (fns.failed)
+        sb.failed = true;
     strbuf_fini(&fns);
+    Ast *m = parse_module(c, e, &sb);
     m->kids[0] = e->kids[0];
     comp_defmodule(c, f, m);
 }
@@ -169,10 +186,7 @@ static void impl_one(Comp *c, FnB *f, const Ast *e, Term proto, Term t, const As
                   "def __impl__(:for), do: :\"Elixir.%.*s\"\n"
                   "def __impl__(:protocol), do: :\"Elixir.%.*s\"\nend\n",
                   (int)pl, ps, (int)tl, ts, (int)pl, ps, (int)tl, ts, (int)tl, ts, (int)pl, ps);
-    if (sb.failed)
-        comp_error(c, e, "defimpl: out of memory");
-    Ast *m = parse_module(c, e, sb.data, sb.len);
-    strbuf_fini(&sb);
+    Ast *m = parse_module(c, e, &sb);
     /* Splice the user's body after the template's items. */
     Ast *kw = m->kids[1];
     const Ast *tb = ast_kw_find(kw, "do");
@@ -194,12 +208,13 @@ static void impl_one(Comp *c, FnB *f, const Ast *e, Term proto, Term t, const As
     comp_defmodule(c, f, m);
 }
 
-static Term type_term(Comp *c, const Ast *t)
+/* The module an alias or atom names; what says where, for the error. */
+static Term type_term(Comp *c, const Ast *t, const char *what)
 {
     if (t->kind == AST_ATOM)
         return atom_intern(t->v.str.s, t->v.str.len);
     if (t->kind != AST_ALIAS)
-        comp_error(c, t, "defimpl: for: must name a module");
+        comp_error(c, t, "%s must name a module", what);
     return comp_alias(c, t);
 }
 
@@ -211,7 +226,7 @@ void comp_defimpl(Comp *c, FnB *f, const Ast *e)
     const Ast *body = e->nkids >= 2 ? do_block(e) : NULL;
     if (body == NULL || (e->kids[0]->kind != AST_ALIAS && e->kids[0]->kind != AST_ATOM))
         comp_error(c, e, "defimpl needs a protocol and a do-block");
-    Term proto = type_term(c, e->kids[0]);
+    Term proto = type_term(c, e->kids[0], "defimpl's protocol");
     const Ast *fo = for_opt(e);
     if (fo == NULL) {
         if (c->mb == &c->top)
@@ -220,7 +235,7 @@ void comp_defimpl(Comp *c, FnB *f, const Ast *e)
         return;
     }
     if (fo->kind != AST_LIST) {
-        impl_one(c, f, e, proto, type_term(c, fo), body);
+        impl_one(c, f, e, proto, type_term(c, fo, "defimpl's for:"), body);
         return;
     }
     if (fo->nkids == 0)
@@ -228,7 +243,7 @@ void comp_defimpl(Comp *c, FnB *f, const Ast *e)
     for (uint32_t i = 0; i < fo->nkids; i++) {
         if (i > 0)
             emit_op(c, f, OPC_POP, -1);
-        impl_one(c, f, e, proto, type_term(c, fo->kids[i]), body);
+        impl_one(c, f, e, proto, type_term(c, fo->kids[i], "defimpl's for:"), body);
     }
 }
 
@@ -303,7 +318,7 @@ bool comp_proto_derive(Comp *c, FnB *f, const Ast *x)
         const Ast *p = ps[i];
         if (p->kind == AST_TUPLE && p->nkids == 2)
             p = p->kids[0];
-        Term proto = type_term(c, p);
+        Term proto = type_term(c, p, "@derive");
         size_t pl, tl;
         const char *pst = short_name(proto, &pl), *ts = short_name(c->mb->name, &tl);
         Strbuf sb;
@@ -314,10 +329,7 @@ bool comp_proto_derive(Comp *c, FnB *f, const Ast *x)
                       "def __impl__(:protocol), do: :\"Elixir.%.*s\"\n"
                       "def __mote_derived__(), do: :\"Elixir.%.*s.Any\"\nend\n",
                       (int)pl, pst, (int)tl, ts, (int)tl, ts, (int)pl, pst, (int)pl, pst);
-        if (sb.failed)
-            comp_error(c, x, "@derive: out of memory");
-        Ast *m = parse_module(c, x, sb.data, sb.len);
-        strbuf_fini(&sb);
+        Ast *m = parse_module(c, x, &sb);
         ModB *keep = c->mb;
         comp_defmodule(c, f, m);
         c->mb = keep;
