@@ -184,8 +184,12 @@ static void impl_one(Comp *c, FnB *f, const Ast *e, Term proto, Term t, const As
                   "defmodule :\"Elixir.%.*s.%.*s\" do\n"
                   "@protocol :\"Elixir.%.*s\"\n@for :\"Elixir.%.*s\"\n"
                   "def __impl__(:for), do: :\"Elixir.%.*s\"\n"
-                  "def __impl__(:protocol), do: :\"Elixir.%.*s\"\nend\n",
-                  (int)pl, ps, (int)tl, ts, (int)pl, ps, (int)tl, ts, (int)tl, ts, (int)pl, ps);
+                  "def __impl__(:protocol), do: :\"Elixir.%.*s\"\n%s\nend\n",
+                  (int)pl, ps, (int)tl, ts, (int)pl, ps, (int)tl, ts, (int)tl, ts, (int)pl, ps,
+                  /* The marker that makes inspect look for impls inside terms. */
+                  proto == atom_from_cstr("Elixir.Inspect")
+                      ? "defmodule :\"Elixir.Inspect.MoteImpls\" do\ndef __impl__(_), do: true\nend"
+                      : "");
     Ast *m = parse_module(c, e, &sb);
     /* Splice the user's body after the template's items. */
     Ast *kw = m->kids[1];

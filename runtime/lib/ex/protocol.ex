@@ -40,14 +40,25 @@ defmodule Protocol do
   def __mote_to_string__(x), do: String.Chars.to_string(x)
 
   # inspect/1,2 and IO.inspect/1,2 (the compiler sends them here): a
-  # top-level struct with an Inspect implementation is shown by it (its
-  # document laid out at opts' width), anything else by the builtin.
+  # struct with an Inspect implementation is shown by it (its document
+  # laid out at opts' width), anything else by the builtin. Once any
+  # Inspect impl exists (the marker module Inspect.MoteImpls, which
+  # defimpl Inspect defines), lists, tuples and maps are searched for such
+  # structs too: each is swapped for a placeholder atom, the builtin shows
+  # the result, and the placeholders are replaced by the impls' text (the
+  # line layout is the placeholders', so only long lines may differ).
   def __mote_inspect__(x, opts \\ [])
 
-  def __mote_inspect__(%{__struct__: s} = x, opts) when is_atom(s) and is_list(opts) do
-    case impl(Inspect, s) do
-      nil -> Kernel.inspect(x, opts)
-      mod -> impl_inspect(mod, x, opts)
+  def __mote_inspect__(x, opts) when is_list(opts) do
+    if (is_map(x) or is_list(x) or is_tuple(x)) and
+         function_exported?(Inspect.MoteImpls, :__impl__, 1) do
+      {y, subs} = subst(x, opts, [])
+
+      Enum.reduce(subs, Kernel.inspect(y, opts), fn {ph, text}, out ->
+        String.replace(out, ph, text)
+      end)
+    else
+      Kernel.inspect(x, opts)
     end
   end
 
@@ -55,24 +66,76 @@ defmodule Protocol do
 
   def __mote_io_inspect__(x, opts \\ [])
 
-  def __mote_io_inspect__(%{__struct__: s} = x, opts) when is_atom(s) and is_list(opts) do
-    case impl(Inspect, s) do
-      nil ->
-        IO.inspect(x, opts)
+  def __mote_io_inspect__(x, opts) when is_list(opts) do
+    if (is_map(x) or is_list(x) or is_tuple(x)) and
+         function_exported?(Inspect.MoteImpls, :__impl__, 1) do
+      text = __mote_inspect__(x, Keyword.delete(opts, :label))
 
-      mod ->
-        text = impl_inspect(mod, x, opts)
+      case Keyword.fetch(opts, :label) do
+        {:ok, label} -> IO.puts("#{label}: #{text}")
+        :error -> IO.puts(text)
+      end
 
-        case Keyword.fetch(opts, :label) do
-          {:ok, label} -> IO.puts("#{label}: #{text}")
-          :error -> IO.puts(text)
-        end
-
-        x
+      x
+    else
+      IO.inspect(x, opts)
     end
   end
 
   def __mote_io_inspect__(x, opts), do: IO.inspect(x, opts)
+
+  defp subst(%{__struct__: s} = x, opts, subs) when is_atom(s) do
+    case impl(Inspect, s) do
+      nil ->
+        subst_map(x, opts, subs)
+
+      mod ->
+        name = "mote__ph#{length(subs)}__"
+        text = impl_inspect(mod, x, opts)
+        # As a value (:name) and as a map key (name: v, shown as text => v).
+        subs = [{":" <> name, text}, {name <> ": ", text <> " => "} | subs]
+        {:erlang.binary_to_atom(name, :utf8), subs}
+    end
+  end
+
+  defp subst(x, opts, subs) when is_map(x), do: subst_map(x, opts, subs)
+
+  defp subst(x, opts, subs) when is_tuple(x) do
+    {l, subs} = subst_list(:erlang.tuple_to_list(x), opts, subs)
+    {:erlang.list_to_tuple(l), subs}
+  end
+
+  defp subst(x, opts, subs) when is_list(x) do
+    if :erlang.length(x) >= 0, do: subst_list(x, opts, subs), else: {x, subs}
+  rescue
+    ArgumentError -> {x, subs}
+  end
+
+  defp subst(x, _opts, subs), do: {x, subs}
+
+  defp subst_list([], _opts, subs), do: {[], subs}
+
+  defp subst_list([h | t], opts, subs) do
+    {h, subs} = subst(h, opts, subs)
+    {t, subs} = subst_list(t, opts, subs)
+    {[h | t], subs}
+  end
+
+  defp subst_map(m, opts, subs) do
+    :maps.fold(
+      fn
+        :__struct__, v, {acc, subs} ->
+          {:maps.put(:__struct__, v, acc), subs}
+
+        k, v, {acc, subs} ->
+          {k, subs} = subst(k, opts, subs)
+          {v, subs} = subst(v, opts, subs)
+          {:maps.put(k, v, acc), subs}
+      end,
+      {%{}, subs},
+      m
+    )
+  end
 
   defp impl_inspect(mod, x, opts) do
     o = Inspect.Opts.new(Keyword.delete(opts, :label))
