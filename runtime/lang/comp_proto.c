@@ -111,6 +111,39 @@ static const Ast *proto_head(Comp *c, const Ast *d)
     return h;
 }
 
+/* Puts the protocol body's attributes (@doc, @moduledoc, @spec ...) of
+ * items[0..n) back among the generated module m's functions, each before
+ * the generated def of the function it preceded, so h/1 shows the docs.
+ * m's body is 4 fixed defs, one def per protocol function in order, then
+ * __protocol__(:functions). */
+static void keep_attrs(Comp *c, const Ast *e, Ast *m, const Ast *const *items, uint32_t n)
+{
+    Ast *kw = m->kids[1];
+    Ast *pair = NULL;
+    for (uint32_t i = 0; i < kw->nkids; i++)
+        if (kw->kids[i]->kind == AST_PAIR && kw->kids[i]->kids[0]->kind == AST_ATOM &&
+            kw->kids[i]->kids[0]->v.str.len == 2 && memcmp(kw->kids[i]->kids[0]->v.str.s, "do", 2) == 0)
+            pair = kw->kids[i];
+    if (pair == NULL || pair->kids[1]->kind != AST_BLOCK || pair->kids[1]->nkids < 5)
+        return;
+    Ast *tb = pair->kids[1];
+    Ast *blk = mk_node(c, AST_BLOCK, e, tb->nkids + n);
+    uint32_t k = 0, next = 4;
+    for (uint32_t i = 0; i < 4; i++)
+        blk->kids[k++] = tb->kids[i];
+    for (uint32_t i = 0; i < n; i++) {
+        const Ast *x = items[i];
+        if (is_call(x, "def") && x->nkids >= 1 && next + 1 < tb->nkids)
+            blk->kids[k++] = tb->kids[next++];
+        else if (x->kind == AST_OP && x->op == OP_AT)
+            blk->kids[k++] = (Ast *)x;
+    }
+    while (next < tb->nkids)
+        blk->kids[k++] = tb->kids[next++];
+    blk->nkids = k;
+    pair->kids[1] = blk;
+}
+
 /* Contract: e is `defprotocol Name do def f(x)... end`. Emits code leaving
  * the module value on the stack, as defmodule does; compile error on a
  * malformed definition (no do-block, a function without arguments). */
@@ -159,6 +192,7 @@ void comp_defprotocol(Comp *c, FnB *f, const Ast *e)
     strbuf_fini(&fns);
     Ast *m = parse_module(c, e, &sb);
     m->kids[0] = e->kids[0];
+    keep_attrs(c, e, m, items, n);
     comp_defmodule(c, f, m);
 }
 
