@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "atom.h"
 #include "bif.h"
@@ -67,6 +68,16 @@ Term lib_function_clause(Proc *p, const char *module, const char *fun, unsigned 
 Term lib_oom(Proc *p);
 
 static inline Term lib_bool(bool b) { return b ? A(true) : A(false); }
+
+/* Whether t is the atom whose text is name (false for a non-atom). */
+static inline bool lib_atom_is(Term t, const char *name)
+{
+    if (!is_atom(t))
+        return false;
+    size_t len;
+    const char *s = atom_text(t, &len);
+    return len == strlen(name) && memcmp(s, name, len) == 0;
+}
 
 /* A tuple of n elements (copied from elems, or left NIL when elems is
  * NULL), or NONE. */

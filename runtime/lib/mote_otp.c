@@ -22,23 +22,14 @@
  * side (GenServer.report), so this flag only needs the explicit switch. */
 static _Atomic bool crash_reports_on = true;
 
-static bool atom_is(Term t, const char *text)
-{
-    if (!is_atom(t))
-        return false;
-    size_t len;
-    const char *s = atom_text(t, &len);
-    return len == strlen(text) && memcmp(s, text, len) == 0;
-}
-
 /* The core's overflow policy named by an atom, or -1. */
 static int overflow_of(Term t)
 {
-    if (atom_is(t, "drop_newest"))
+    if (lib_atom_is(t, "drop_newest"))
         return MOTE_OVERFLOW_DROP_NEWEST;
-    if (atom_is(t, "drop_oldest"))
+    if (lib_atom_is(t, "drop_oldest"))
         return MOTE_OVERFLOW_DROP_OLDEST;
-    if (atom_is(t, "kill"))
+    if (lib_atom_is(t, "kill"))
         return MOTE_OVERFLOW_KILL;
     return -1;
 }
@@ -49,7 +40,7 @@ static int overflow_of(Term t)
 static Term set_mailbox_limit(Proc *p, const Term *a)
 {
     uint32_t max_len;
-    if (atom_is(a[0], "infinity"))
+    if (lib_atom_is(a[0], "infinity"))
         max_len = 0;
     else if (is_small(a[0]) && small_val(a[0]) >= 0 && small_val(a[0]) <= UINT32_MAX)
         max_len = (uint32_t)small_val(a[0]);
@@ -70,9 +61,9 @@ static Term set_mailbox_limit(Proc *p, const Term *a)
 
 static Term set_crash_reports(Proc *p, const Term *a)
 {
-    if (!atom_is(a[0], "true") && !atom_is(a[0], "false"))
+    if (!lib_atom_is(a[0], "true") && !lib_atom_is(a[0], "false"))
         return bif_badarg(p, 1, "not a boolean");
-    bool old = atomic_exchange(&crash_reports_on, atom_is(a[0], "true"));
+    bool old = atomic_exchange(&crash_reports_on, lib_atom_is(a[0], "true"));
     return lib_bool(old);
 }
 

@@ -21,15 +21,6 @@
 
 #define MODULE "mote"
 
-static bool atom_is(Term t, const char *text)
-{
-    if (!is_atom(t))
-        return false;
-    size_t len;
-    const char *s = atom_text(t, &len);
-    return len == strlen(text) && memcmp(s, text, len) == 0;
-}
-
 /* Writes t as inspect prints it (one line, short limits) into dst,
  * cut to size. */
 static void term_text(Term t, char *dst, size_t size)
@@ -60,7 +51,7 @@ static Term sup_register(Proc *p, const Term *a)
     static const char *kinds[] = {"supervisor", "dynamic_supervisor", "task_supervisor"};
     int kind = -1;
     for (int i = 0; i < 3; i++)
-        if (atom_is(a[0], kinds[i]))
+        if (lib_atom_is(a[0], kinds[i]))
             kind = i;
     if (kind < 0)
         return bif_badarg(p, 1, "not :supervisor, :dynamic_supervisor or :task_supervisor");
@@ -93,21 +84,21 @@ static bool child_of(Term t, mote_sup_child *ch)
     memset(ch, 0, sizeof *ch);
     if (is_local_pid(pid))
         ch->pid = (mote_pid)pid;
-    else if (atom_is(pid, "undefined"))
+    else if (lib_atom_is(pid, "undefined"))
         ch->state = MOTE_CHILD_UNDEFINED;
-    else if (atom_is(pid, "restarting"))
+    else if (lib_atom_is(pid, "restarting"))
         ch->state = MOTE_CHILD_RESTARTING;
     else
         return false;
-    if (atom_is(type, "supervisor"))
+    if (lib_atom_is(type, "supervisor"))
         ch->supervisor = true;
-    else if (!atom_is(type, "worker"))
+    else if (!lib_atom_is(type, "worker"))
         return false;
-    if (atom_is(restart, "transient"))
+    if (lib_atom_is(restart, "transient"))
         ch->restart = MOTE_RESTART_TRANSIENT;
-    else if (atom_is(restart, "temporary"))
+    else if (lib_atom_is(restart, "temporary"))
         ch->restart = MOTE_RESTART_TEMPORARY;
-    else if (!atom_is(restart, "permanent"))
+    else if (!lib_atom_is(restart, "permanent"))
         return false;
     term_text(tuple_get(t, 0), ch->id, sizeof ch->id);
     return true;
@@ -143,7 +134,7 @@ static bool pid_or_none(Term t, mote_pid *out)
         *out = (mote_pid)t;
         return true;
     }
-    return atom_is(t, "undefined") || atom_is(t, "nil");
+    return lib_atom_is(t, "undefined") || lib_atom_is(t, "nil");
 }
 
 static Term sup_restart(Proc *p, const Term *a)
@@ -190,7 +181,7 @@ static Term app_register(Proc *p, const Term *a)
  * cold part is allocated just to record "waiting on nobody". */
 static Term set_waiting_on(Proc *p, const Term *a)
 {
-    if (atom_is(a[0], "nil") || atom_is(a[0], "undefined")) {
+    if (lib_atom_is(a[0], "nil") || lib_atom_is(a[0], "undefined")) {
         if (p->cold)
             atomic_store_explicit(&p->cold->waiting_on, 0, memory_order_relaxed);
         return A(ok);

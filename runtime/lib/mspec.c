@@ -9,6 +9,7 @@
 #include "mspec.h"
 
 #include "atom.h"
+#include "lib.h"
 #include "map.h"
 #include "mem.h"
 #include "mote.h"
@@ -82,15 +83,6 @@ int mspec_var(Term t)
     return n < MSPEC_MAXVAR ? n : -1;
 }
 
-static bool atom_is(Term t, const char *text)
-{
-    if (!is_atom(t))
-        return false;
-    size_t len;
-    const char *s = atom_text(t, &len);
-    return len == strlen(text) && memcmp(s, text, len) == 0;
-}
-
 static void binds_init(Binds *b, Term obj, Term self, MsArena *a)
 {
     b->bound = 0;
@@ -145,7 +137,7 @@ static bool match(Binds *b, Term pat, Term t)
 {
     for (;;) {
         if (is_atom(pat)) {
-            if (atom_is(pat, "_"))
+            if (lib_atom_is(pat, "_"))
                 return true;
             int v = mspec_var(pat);
             if (v < 0)
@@ -374,7 +366,7 @@ static Term eval_tuple(Binds *b, Term e)
                 return NONE;
         return make_boxed(p);
     }
-    if (n == 2 && atom_is(tuple_get(e, 0), "const"))
+    if (n == 2 && lib_atom_is(tuple_get(e, 0), "const"))
         return tuple_get(e, 1);
     if (n >= 1 && is_atom(tuple_get(e, 0)))
         return call(b, e);
@@ -394,9 +386,9 @@ static Term eval(Binds *b, Term e)
         int v = mspec_var(e);
         if (v >= 0)
             return (b->bound & (UINT64_C(1) << v)) ? b->v[v] : NONE;
-        if (atom_is(e, "$_"))
+        if (lib_atom_is(e, "$_"))
             return b->obj;
-        if (atom_is(e, "$$"))
+        if (lib_atom_is(e, "$$"))
             return all_vars(b);
         return e;
     }
