@@ -195,6 +195,13 @@ static Term set_waiting_on(Proc *p, const Term *a)
     return A(ok);
 }
 
+/* Records w as the process's initial call (a VM process only). */
+static void store_initial(Proc *p, uint64_t w)
+{
+    if (p->body_kind == BODY_VM && p->body.vm)
+        atomic_store_explicit(&p->body.vm->initial, w, memory_order_relaxed);
+}
+
 /* set_initial_call(mod, fun, arity): what the observer shows as the
  * process's initial call from now on, as proc_lib records the behaviour's
  * init (GenServer, Supervisor, Task set it before calling back). */
@@ -206,10 +213,7 @@ static Term set_initial_call(Proc *p, const Term *a)
         return bif_badarg(p, 2, "not an atom");
     if (!is_small(a[2]) || small_val(a[2]) < 0 || small_val(a[2]) > 255)
         return bif_badarg(p, 3, "not an arity (0..255)");
-    if (p->body_kind == BODY_VM && p->body.vm)
-        atomic_store_explicit(&p->body.vm->initial,
-                              where_pack(a[0], a[1], (uint32_t)small_val(a[2])),
-                              memory_order_relaxed);
+    store_initial(p, where_pack(a[0], a[1], (uint32_t)small_val(a[2])));
     return A(ok);
 }
 
@@ -220,8 +224,7 @@ static Term set_initial_call_fun(Proc *p, const Term *a)
     uint64_t w = is_fun(a[0]) ? where_spawned(a[0], NONE, NONE, 0) : 0;
     if (!w)
         return bif_badarg(p, 1, "not a function");
-    if (p->body_kind == BODY_VM && p->body.vm)
-        atomic_store_explicit(&p->body.vm->initial, w, memory_order_relaxed);
+    store_initial(p, w);
     return A(ok);
 }
 
