@@ -337,21 +337,38 @@ static Term b_insert_new(Proc *p, const Term *a)
 
 /* ---- key lookups ---------------------------------------------------------------------- */
 
-static Term b_lookup(Proc *p, const Term *a)
+static void push_row(EtsOut *o, const EtabRow *r)
 {
-    Etab *t = ets_open(p, a[0], false);
+    for (uint32_t i = 0; i < r->nobjs; i++)
+        ets_out_push(o, r->objs[i].term);
+}
+
+/* Unlocks the table and frees the buffer; res NONE means the heap copy ran out of memory. */
+static Term out_done(Proc *p, Etab *t, EtsOut *o, Term res)
+{
+    etab_unlock(t);
+    ets_out_fini(o);
+    return res == NONE ? lib_oom(p) : res;
+}
+
+/* ets:lookup/2 and ets:take/2: the key's objects as a list; take also removes them. */
+static Term key_objects(Proc *p, const Term *a, bool take)
+{
+    Etab *t = ets_open(p, a[0], take);
     if (t == NULL)
         return NONE;
     EtabRow *r = etab_row(t, a[1]);
     EtsOut o;
     ets_out_init(&o);
-    for (uint32_t i = 0; r != NULL && i < r->nobjs; i++)
-        ets_out_push(&o, r->objs[i].term);
+    if (r != NULL)
+        push_row(&o, r);
     Term res = ets_out_list(p, &o, false);
-    etab_unlock(t);
-    ets_out_fini(&o);
-    return res == NONE ? lib_oom(p) : res;
+    if (take && res != NONE && r != NULL)
+        etab_remove_key(t, a[1]);
+    return out_done(p, t, &o, res);
 }
+
+static Term b_lookup(Proc *p, const Term *a) { return key_objects(p, a, false); }
 
 static Term b_member(Proc *p, const Term *a)
 {
@@ -385,28 +402,10 @@ static Term b_lookup_element(Proc *p, const Term *a)
     }
     Term res = t->type == ETAB_SET || t->type == ETAB_ORDERED_SET
                    ? ets_out_term(p, o.v[0]) : ets_out_list(p, &o, false);
-    etab_unlock(t);
-    ets_out_fini(&o);
-    return res == NONE ? lib_oom(p) : res;
+    return out_done(p, t, &o, res);
 }
 
-static Term b_take(Proc *p, const Term *a)
-{
-    Etab *t = ets_open(p, a[0], true);
-    if (t == NULL)
-        return NONE;
-    EtabRow *r = etab_row(t, a[1]);
-    EtsOut o;
-    ets_out_init(&o);
-    for (uint32_t i = 0; r != NULL && i < r->nobjs; i++)
-        ets_out_push(&o, r->objs[i].term);
-    Term res = ets_out_list(p, &o, false);
-    if (res != NONE && r != NULL)
-        etab_remove_key(t, a[1]);
-    etab_unlock(t);
-    ets_out_fini(&o);
-    return res == NONE ? lib_oom(p) : res;
-}
+static Term b_take(Proc *p, const Term *a) { return key_objects(p, a, true); }
 
 /* ---- traversal ----------------------------------------------------------------------- */
 
@@ -455,12 +454,8 @@ static Term b_tab2list(Proc *p, const Term *a)
     EtsOut o;
     ets_out_init(&o);
     for (EtabRow *r = etab_first(t); r != NULL; r = etab_next(t, r))
-        for (uint32_t i = 0; i < r->nobjs; i++)
-            ets_out_push(&o, r->objs[i].term);
-    Term res = ets_out_list(p, &o, false);
-    etab_unlock(t);
-    ets_out_fini(&o);
-    return res == NONE ? lib_oom(p) : res;
+        push_row(&o, r);
+    return out_done(p, t, &o, ets_out_list(p, &o, false));
 }
 
 /* ---- info ------------------------------------------------------------------------------- */
