@@ -111,6 +111,17 @@ static void check_capture_body(Comp *c, const Ast *e, bool *used)
         check_capture_body(c, e->kids[i], used);
 }
 
+/* Binds the capture's argument i (0-based) as the variable "&i+1" of child; its name. */
+static char *bind_capture_arg(Comp *c, FnB *child, uint32_t i)
+{
+    char name[16];
+    snprintf(name, sizeof name, "&%u", i + 1);
+    char *nm = ast_strdup(&c->arena, name, strlen(name));
+    child->vars = comp_grow(c, child->vars, &child->capvars, sizeof(Var), child->nvars + 1);
+    child->vars[child->nvars++] = (Var){nm, (uint32_t)strlen(nm), i};
+    return nm;
+}
+
 void comp_capture(Comp *c, FnB *f, const Ast *e)
 {
     const Ast *k = e->kids[0];
@@ -152,11 +163,7 @@ void comp_capture(Comp *c, FnB *f, const Ast *e)
                     break;
                 }
             for (uint32_t i = 0; i < arity; i++) {
-                char name[16];
-                snprintf(name, sizeof name, "&%u", i + 1);
-                char *nm = ast_strdup(&c->arena, name, strlen(name));
-                child->vars = comp_grow(c, child->vars, &child->capvars, sizeof(Var), child->nvars + 1);
-                child->vars[child->nvars++] = (Var){nm, (uint32_t)strlen(nm), i};
+                char *nm = bind_capture_arg(c, child, i);
                 Ast *v = mk_node(c, AST_VAR, target, 0);
                 v->v.str.s = nm;
                 v->v.str.len = (uint32_t)strlen(nm);
@@ -191,13 +198,8 @@ void comp_capture(Comp *c, FnB *f, const Ast *e)
     fnb_init(c, child, f->mb, f, arity);
     child->fname = f->fname;
     child->farity = f->farity;
-    for (uint32_t i = 0; i < arity; i++) {
-        char name[16];
-        snprintf(name, sizeof name, "&%u", i + 1);
-        char *nm = ast_strdup(&c->arena, name, strlen(name));
-        child->vars = comp_grow(c, child->vars, &child->capvars, sizeof(Var), child->nvars + 1);
-        child->vars[child->nvars++] = (Var){nm, (uint32_t)strlen(nm), i};
-    }
+    for (uint32_t i = 0; i < arity; i++)
+        bind_capture_arg(c, child, i);
     comp_expr(c, child, k, 1);
     emit_op(c, child, OPC_RET, 0);
     finish_lambda(c, f, child, arity);
