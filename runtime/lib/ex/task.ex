@@ -55,7 +55,9 @@ defmodule Task do
     {:ok, spawn_link(fn -> task_main(owner, callers(), {m, f, a}, :noreply) end)}
   end
 
-  defp callers do
+  # The $callers list a task started from here records (also Task.Supervisor's).
+  @doc false
+  def callers do
     case Process.get(:"$callers") do
       nil -> [self()]
       list -> [self() | list]

@@ -46,20 +46,13 @@ defmodule Task.Supervisor do
   @doc false
   def start_task(sup, link, mfa, shutdown) do
     owner = self()
-    args = [owner, task_callers(), link, mfa, :reply]
+    args = [owner, Task.callers(), link, mfa, :reply]
     spec = %{id: Task, start: {Task.Supervisor, :start_supervised, args}, restart: :temporary, shutdown: shutdown}
 
     case DynamicSupervisor.start_child(sup, spec) do
       {:ok, pid} -> Task.attach(pid, owner, mfa)
       {:error, :max_children} -> exit({:max_children, {Task.Supervisor, :async, [sup]}})
       {:error, reason} -> exit({reason, {Task.Supervisor, :async, [sup]}})
-    end
-  end
-
-  defp task_callers do
-    case Process.get(:"$callers") do
-      nil -> [self()]
-      list -> [self() | list]
     end
   end
 
@@ -83,7 +76,7 @@ defmodule Task.Supervisor do
   def start_child(sup, m, f, a, opts) do
     restart = Keyword.get(opts, :restart, :temporary)
     shutdown = Keyword.get(opts, :shutdown, 5000)
-    args = [self(), task_callers(), :nolink, {m, f, a}, :noreply]
+    args = [self(), Task.callers(), :nolink, {m, f, a}, :noreply]
     spec = %{id: Task, start: {Task.Supervisor, :start_supervised, args}, restart: restart, shutdown: shutdown}
     DynamicSupervisor.start_child(sup, spec)
   end
