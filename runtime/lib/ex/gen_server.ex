@@ -210,23 +210,27 @@ defmodule GenServer do
     ref = Process.monitor(pid)
     send(pid, {:"$gen_call", {self(), ref}, request})
     :mote.set_waiting_on(pid)
-
-    result =
-      receive do
-        {^ref, reply} ->
-          Process.demonitor(ref, [:flush])
-          {:ok, reply}
-
-        {:DOWN, ^ref, _, _, reason} ->
-          {:exit, reason}
-      after
-        timeout ->
-          Process.demonitor(ref, [:flush])
-          {:exit, :timeout}
-      end
-
+    result = await_reply(ref, timeout)
     :mote.set_waiting_on(nil)
     result
+  end
+
+  # The reply tagged with the monitor's ref, or its :DOWN: {:ok, reply} or
+  # {:exit, reason}; the monitor is gone after. Task.await waits the same way.
+  @doc false
+  def await_reply(ref, timeout) do
+    receive do
+      {^ref, reply} ->
+        Process.demonitor(ref, [:flush])
+        {:ok, reply}
+
+      {:DOWN, ^ref, _, _, reason} ->
+        {:exit, reason}
+    after
+      timeout ->
+        Process.demonitor(ref, [:flush])
+        {:exit, :timeout}
+    end
   end
 
   # Single node: the only node reachable is this one; any other is bad.

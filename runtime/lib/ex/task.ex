@@ -124,24 +124,9 @@ defmodule Task do
 
   def await(%Task{owner: owner} = task, timeout) do
     check_owner(task, owner)
-    ref = task.ref
     # The observer shows whom we wait on (deadlock detection).
     if is_pid(task.pid), do: :mote.set_waiting_on(task.pid)
-
-    result =
-      receive do
-        {^ref, reply} ->
-          Process.demonitor(ref, [:flush])
-          {:ok, reply}
-
-        {:DOWN, ^ref, _, _, reason} ->
-          {:exit, reason}
-      after
-        timeout ->
-          Process.demonitor(ref, [:flush])
-          {:exit, :timeout}
-      end
-
+    result = GenServer.await_reply(task.ref, timeout)
     :mote.set_waiting_on(nil)
 
     case result do
