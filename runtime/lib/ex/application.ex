@@ -93,18 +93,7 @@ defmodule Application do
     GenServer.call(controller(), req, :infinity)
   end
 
-  defp controller do
-    case Process.whereis(:mote_app_controller) do
-      nil ->
-        case GenServer.start(Application.Controller, nil, name: :mote_app_controller) do
-          {:ok, pid} -> pid
-          {:error, {:already_started, pid}} -> pid
-        end
-
-      pid ->
-        pid
-    end
-  end
+  defp controller, do: GenServer.singleton(Application.Controller, :mote_app_controller)
 end
 
 defmodule Application.Controller do

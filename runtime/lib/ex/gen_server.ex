@@ -215,6 +215,23 @@ defmodule GenServer do
     result
   end
 
+  # The pid of the server registered as name, started unlinked (init(nil))
+  # on first use; a racing starter's server wins. Backs :global and
+  # Application's controller.
+  @doc false
+  def singleton(mod, name) do
+    case Process.whereis(name) do
+      nil ->
+        case start(mod, nil, name: name) do
+          {:ok, pid} -> pid
+          {:error, {:already_started, pid}} -> pid
+        end
+
+      pid ->
+        pid
+    end
+  end
+
   # The reply tagged with the monitor's ref, or its :DOWN: {:ok, reply} or
   # {:exit, reason}; the monitor is gone after. Task.await waits the same way.
   @doc false
@@ -630,18 +647,7 @@ defmodule :global do
     end
   end
 
-  defp server do
-    case Process.whereis(:mote_global) do
-      nil ->
-        case GenServer.start(:mote_global_server, nil, name: :mote_global) do
-          {:ok, pid} -> pid
-          {:error, {:already_started, pid}} -> pid
-        end
-
-      pid ->
-        pid
-    end
-  end
+  defp server, do: GenServer.singleton(:mote_global_server, :mote_global)
 end
 
 defmodule :mote_global_server do
