@@ -62,6 +62,11 @@ class Shell:
             os.write(self.fd, ch.encode())
             time.sleep(0.005)
 
+    def enter(self, line, pattern, timeout=10.0):
+        """Types line and Enter, then waits for pattern (see read_until)."""
+        self.type(line + "\r")
+        return self.read_until(pattern, timeout)
+
     def close(self):
         try:
             os.write(self.fd, b"\x04")
@@ -93,26 +98,20 @@ def check(name):
 @check("multi_line_defmodule_continues_and_defines")
 def _(state, cwd):
     sh = Shell.started(state, cwd)
-    sh.type("defmodule Greet do\r")
-    sh.read_until(r"\.\.\.\(1\)> ")
-    sh.type("  def hi(n), do: \"hi #{n}\"\r")
-    sh.read_until(r"\.\.\.\(1\)> ")
-    sh.type("end\r")
-    sh.read_until(r"mote\(2\)> ")
-    sh.type("Greet.hi(3)\r")
-    sh.read_until(r'"hi 3"')
+    sh.enter("defmodule Greet do", r"\.\.\.\(1\)> ")
+    sh.enter("  def hi(n), do: \"hi #{n}\"", r"\.\.\.\(1\)> ")
+    sh.enter("end", r"mote\(2\)> ")
+    sh.enter("Greet.hi(3)", r'"hi 3"')
     sh.close()
 
 
 @check("history_is_recalled_in_the_next_session")
 def _(state, cwd):
     sh = Shell.started(state, cwd)
-    sh.type(":remember_me_42\r")
-    sh.read_until(r"mote\(2\)> ")
+    sh.enter(":remember_me_42", r"mote\(2\)> ")
     sh.close()
     sh = Shell.started(state, cwd)
-    sh.type("\x1b[A\r")
-    sh.read_until(r":remember_me_42\r\n(\x1b\[\?2004l\r)?:remember_me_42")
+    sh.enter("\x1b[A", r":remember_me_42\r\n(\x1b\[\?2004l\r)?:remember_me_42")
     sh.close()
 
 
@@ -128,48 +127,39 @@ def _(state, cwd):
 @check("ctrl_c_interrupts_an_endless_loop_and_keeps_bindings")
 def _(state, cwd):
     sh = Shell.started(state, cwd)
-    sh.type("kept = 7\r")
-    sh.read_until(r"mote\(2\)> ")
+    sh.enter("kept = 7", r"mote\(2\)> ")
     sh.type("loop = fn f -> f.(f) end; loop.(loop)\r")
     time.sleep(0.5)
     os.write(sh.fd, b"\x03")
     sh.read_until(r"mote\(\d\)> ", timeout=5)
-    sh.type("kept + 1\r")
-    sh.read_until(r"\b8\b")
+    sh.enter("kept + 1", r"\b8\b")
     sh.close()
 
 
 @check("flush_shows_a_message_sent_to_self")
 def _(state, cwd):
     sh = Shell.started(state, cwd)
-    sh.type("send(self(), :hi); flush()\r")
-    sh.read_until(r":hi\s*\r?\n:ok")
+    sh.enter("send(self(), :hi); flush()", r":hi\s*\r?\n:ok")
     sh.close()
 
 
 @check("an_error_keeps_earlier_bindings")
 def _(state, cwd):
     sh = Shell.started(state, cwd)
-    sh.type("a = 40\r")
-    sh.read_until(r"mote\(2\)> ")
-    sh.type("1 = 2\r")
-    sh.read_until(r"\*\* \(MatchError\) no match of right hand side value: 2")
+    sh.enter("a = 40", r"mote\(2\)> ")
+    sh.enter("1 = 2", r"\*\* \(MatchError\) no match of right hand side value: 2")
     sh.read_until(r"mote\(3\)> ")
-    sh.type("a + 2\r")
-    sh.read_until(r"\b42\b")
+    sh.enter("a + 2", r"\b42\b")
     sh.close()
 
 
 @check("a_killed_evaluator_is_replaced_with_bindings_kept")
 def _(state, cwd):
     sh = Shell.started(state, cwd)
-    sh.type("b = 11\r")
-    sh.read_until(r"mote\(2\)> ")
-    sh.type("me = self(); spawn(fn -> Process.exit(me, :kill) end); Process.sleep(5000)\r")
-    sh.read_until(r"\*\* \(EXIT from evaluator\) :killed")
+    sh.enter("b = 11", r"mote\(2\)> ")
+    sh.enter("me = self(); spawn(fn -> Process.exit(me, :kill) end); Process.sleep(5000)", r"\*\* \(EXIT from evaluator\) :killed")
     sh.read_until(r"mote\(3\)> ")
-    sh.type("b * 2\r")
-    sh.read_until(r"\b22\b")
+    sh.enter("b * 2", r"\b22\b")
     sh.close()
 
 
@@ -178,8 +168,7 @@ def _(state, cwd):
     with open(os.path.join(cwd, ".mote.exs"), "w") as f:
         f.write("from_startup = 99\n")
     sh = Shell.started(state, cwd)
-    sh.type("from_startup + 1\r")
-    sh.read_until(r"\b100\b")
+    sh.enter("from_startup + 1", r"\b100\b")
     sh.close()
 
 
@@ -188,52 +177,43 @@ def _(state, cwd):
     sh = Shell.started(state, cwd)
     os.write(sh.fd, b"\x1b[200~p1 = 3\rp2 = [\r  p1,\r  4]\r\x1b[201~\r")
     sh.read_until(r"[\r\n]3\r\n(.|\n)*\[3, 4\]")
-    sh.type("p2\r")
-    sh.read_until(r"\[3, 4\]")
+    sh.enter("p2", r"\[3, 4\]")
     sh.close()
 
 
 @check("a_spawned_process_inherits_the_shell_group_leader")
 def _(state, cwd):
     sh = Shell.started(state, cwd)
-    sh.type("parent = self()\r")
-    sh.read_until(r"mote\(2\)> ")
-    sh.type("spawn(fn -> send(parent, {:gl, Process.group_leader()}) end); :ok\r")
-    sh.read_until(r"mote\(3\)> ")
-    sh.type("{:gl, gl} = receive do m -> m end; {gl == Process.group_leader(), is_pid(gl)}\r")
-    sh.read_until(r"\{true, true\}")
+    sh.enter("parent = self()", r"mote\(2\)> ")
+    sh.enter("spawn(fn -> send(parent, {:gl, Process.group_leader()}) end); :ok", r"mote\(3\)> ")
+    sh.enter("{:gl, gl} = receive do m -> m end; {gl == Process.group_leader(), is_pid(gl)}", r"\{true, true\}")
     sh.close()
 
 
 @check("output_arriving_while_typing_is_printed_above_the_half_typed_line")
 def _(state, cwd):
     sh = Shell.started(state, cwd)
-    sh.type("spawn(fn -> receive do :go -> IO.puts(\"late output\") end end) |> Process.register(:w)\r")
-    sh.read_until(r"mote\(2\)> ")
+    sh.enter("spawn(fn -> receive do :go -> IO.puts(\"late output\") end end) |> Process.register(:w)", r"mote\(2\)> ")
     sh.type("send(:w, :go) && 1 + 1\r")
     seen = sh.read_until(r"late output")
     if not re.search(r"\b2\r\n", seen + sh.read_until(r"mote\(3\)> ")):
         raise AssertionError("no result 2 in %r" % seen)
-    sh.type("spawn(fn -> Process.sleep(300); IO.puts(\"while typing\") end); :ok\r")
-    sh.read_until(r"mote\(4\)> ")
+    sh.enter("spawn(fn -> Process.sleep(300); IO.puts(\"while typing\") end); :ok", r"mote\(4\)> ")
     sh.type("abc")
     sh.read_until(r"while typing\r\nmote\(4\)> abc")
-    sh.type("\x15:done\r")
-    sh.read_until(r":done")
+    sh.enter("\x15:done", r":done")
     sh.close()
 
 
 @check("ctrl_c_interrupts_a_receive_that_waits_forever")
 def _(state, cwd):
     sh = Shell.started(state, cwd)
-    sh.type("kept = 3\r")
-    sh.read_until(r"mote\(2\)> ")
+    sh.enter("kept = 3", r"mote\(2\)> ")
     sh.type("receive do :never_sent -> 1 end\r")
     time.sleep(0.5)
     os.write(sh.fd, b"\x03")
     sh.read_until(r"mote\(\d\)> ", timeout=5)
-    sh.type("kept * 5\r")
-    sh.read_until(r"\b15\b")
+    sh.enter("kept * 5", r"\b15\b")
     sh.close()
 
 
@@ -257,10 +237,8 @@ def _(state, cwd):
 @check("ctrl_r_finds_an_earlier_input")
 def _(state, cwd):
     sh = Shell.started(state, cwd)
-    sh.type(":needle_1234\r")
-    sh.read_until(r"mote\(2\)> ")
-    sh.type(":other\r")
-    sh.read_until(r"mote\(3\)> ")
+    sh.enter(":needle_1234", r"mote\(2\)> ")
+    sh.enter(":other", r"mote\(3\)> ")
     sh.type("\x12needle")
     sh.read_until(r"reverse-i-search|bck:")
     sh.type("\x05\r")  # Ctrl+E ends the search (either editor), Enter runs the line
@@ -272,16 +250,13 @@ def _(state, cwd):
 @check("tab_completes_atoms_variables_and_map_keys")
 def _(state, cwd):
     sh = Shell.started(state, cwd)
-    sh.type("my_map = %{alpha_key: 1}\r")
-    sh.read_until(r"mote\(2\)> ")
+    sh.enter("my_map = %{alpha_key: 1}", r"mote\(2\)> ")
     # Judged by the value of the completed line, which both line editors
     # (readline and libedit) echo differently. The editor completes before
     # it reads the keys typed after Tab, so no waiting is needed.
-    sh.type("my_m\t.alp\t\r")
-    sh.read_until(r"[\r\n]1\r\n")
+    sh.enter("my_m\t.alp\t", r"[\r\n]1\r\n")
     sh.read_until(r"mote\(3\)> ")
-    sh.type(":erla\t\r")
-    sh.read_until(r"[\r\n]:erlang\r\n")
+    sh.enter(":erla\t", r"[\r\n]:erlang\r\n")
     sh.type("\x15\r")
     sh.close()
 
@@ -289,20 +264,13 @@ def _(state, cwd):
 @check("helpers_answer_as_in_iex")
 def _(state, cwd):
     sh = Shell.started(state, cwd)
-    sh.type("h Enum.map\r")
-    sh.read_until(r"def map/2")
-    sh.type("i \"abc\"\r")
-    sh.read_until(r"Byte size")
-    sh.type("exports(Enum) |> is_nil()\r")
-    sh.read_until(r"map/2")
-    sh.type("runtime_info()\r")
-    sh.read_until(r"Schedulers")
-    sh.type("pwd()\r")
-    sh.read_until(re.escape(os.path.realpath(cwd)))
-    sh.type("21 * 2\r")
-    sh.read_until(r"\b42\b")
-    sh.type("v() + v(-1)\r")
-    sh.read_until(r"\b84\b")
+    sh.enter("h Enum.map", r"def map/2")
+    sh.enter("i \"abc\"", r"Byte size")
+    sh.enter("exports(Enum) |> is_nil()", r"map/2")
+    sh.enter("runtime_info()", r"Schedulers")
+    sh.enter("pwd()", re.escape(os.path.realpath(cwd)))
+    sh.enter("21 * 2", r"\b42\b")
+    sh.enter("v() + v(-1)", r"\b84\b")
     sh.close()
 
 
@@ -333,15 +301,13 @@ def _(state, cwd):
 @check("observer_opens_full_screen_and_q_returns_to_the_prompt")
 def _(state, cwd):
     sh = Shell.started(state, cwd)
-    sh.type("spawn(fn -> receive do :go -> IO.puts(\"held back\") end end) |> Process.register(:held)\r")
-    sh.read_until(r"mote\(2\)> ")
+    sh.enter("spawn(fn -> receive do :go -> IO.puts(\"held back\") end end) |> Process.register(:held)", r"mote\(2\)> ")
     sh.type("observer()\r")
     sh.read_until(r"mote_io_serve", timeout=30)  # the I/O server's row
     sh.type("q")
     sh.read_until(r":ok\r\n", timeout=30)
     sh.read_until(r"mote\(3\)> ")
-    sh.type("send(:held, :go); :sent\r")
-    sh.read_until(r"held back")
+    sh.enter("send(:held, :go); :sent", r"held back")
     sh.close()
 
 
@@ -350,17 +316,13 @@ def _(state, cwd):
     sh = Shell.started(state, cwd)
     # The prompts are computed, so the echo of the typed line cannot be
     # taken for them.
-    sh.type("name = IO.gets(String.upcase(\"who? \"))\r")
-    sh.read_until(r"WHO\? ")
-    sh.type("Bob\r")
-    sh.read_until(r"\"Bob\\n\"")
+    sh.enter("name = IO.gets(String.upcase(\"who? \"))", r"WHO\? ")
+    sh.enter("Bob", r"\"Bob\\n\"")
     sh.read_until(r"mote\(2\)> ")
-    sh.type("IO.gets(String.upcase(\"again? \"))\r")
-    sh.read_until(r"AGAIN\? ")
+    sh.enter("IO.gets(String.upcase(\"again? \"))", r"AGAIN\? ")
     os.write(sh.fd, b"\x03")
     sh.read_until(r"mote\(\d\)> ", timeout=10)
-    sh.type("name\r")
-    sh.read_until(r"\"Bob\\n\"")
+    sh.enter("name", r"\"Bob\\n\"")
     sh.close()
 
 
