@@ -166,6 +166,12 @@ def wait_for(pred, what, secs=WAIT):
     return text
 
 
+def start_top(script, name):
+    """Starts `mote top` on script and waits for its first table."""
+    start(f"{MOTE} top -d 0.3 {script}")
+    wait_for(lambda t: "Processes:" in t, f"mote top starts on the {name} script")
+
+
 def keys(*k):
     tmux("send-keys", "-t", SESSION, *k)
 
@@ -299,8 +305,7 @@ def run_checks():
 
 
 def check_supervised_kill(script):
-    start(f"{MOTE} top -d 0.3 {script}")
-    wait_for(lambda t: "Processes:" in t, "mote top starts on the supervisor script")
+    start_top(script, "supervisor")
     keys("t")
     t = wait_for(lambda t: "top_sup" in t and ":worker_a" in t and "one_for_one" in t
                  and "0/5 in 5s" in t, "t shows the supervisor with its strategy and intensity")
@@ -343,8 +348,7 @@ def check_supervised_kill(script):
 
 
 def check_app_tree(script):
-    start(f"{MOTE} top -d 0.3 {script}")
-    wait_for(lambda t: "Processes:" in t, "mote top starts on the application script")
+    start_top(script, "application")
     keys("t")
 
     def shape(t):
@@ -371,8 +375,7 @@ def check_app_tree(script):
 
 
 def check_flapping(script):
-    start(f"{MOTE} top -d 0.3 {script}")
-    wait_for(lambda t: "Processes:" in t, "mote top starts on the flapping script")
+    start_top(script, "flapping")
     keys("t")
 
     def flapping(t):
@@ -398,8 +401,7 @@ def check_monochrome(script):
 
 
 def check_deadlock(script):
-    start(f"{MOTE} top -d 0.3 {script}")
-    wait_for(lambda t: "Processes:" in t, "mote top starts on the deadlock script")
+    start_top(script, "deadlock")
     keys("/")
     time.sleep(0.3)
     keys("dl_a", "Enter")
