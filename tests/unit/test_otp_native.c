@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "mote.h"
+#include "eval_test.h"
 
 static mote_rt *rt;
 static mote_env *env;
@@ -136,9 +137,7 @@ static mote_pid start_sup(mote_sup_strategy strategy, const mote_child_spec *c, 
 
 static void crash(const char *name)
 {
-    mote_pid pid;
-    assert_int_equal(mote_whereis(rt, name, &pid), MOTE_OK);
-    mote_gen_cast(env, pid, mote_atom(env, "crash"));
+    mote_gen_cast(env, whereis(rt, name), mote_atom(env, "crash"));
 }
 
 /* ---- tests ------------------------------------------------------------------ */
@@ -152,9 +151,7 @@ static void one_for_one_restarts_only_the_crashed_child(void **state)
     mote_pid a = holder("a", 0), b = holder("b", 0);
     crash("a");
     assert_true(holder("a", a) != 0);
-    mote_pid b2;
-    assert_int_equal(mote_whereis(rt, "b", &b2), MOTE_OK);
-    assert_int_equal(b2, b);
+    assert_int_equal(whereis(rt, "b"), b);
 }
 
 static void rest_for_one_restarts_the_later_children(void **state)
@@ -168,9 +165,7 @@ static void rest_for_one_restarts_the_later_children(void **state)
     crash("b");
     assert_true(holder("b", b) != 0);
     assert_true(holder("c", cc) != 0);
-    mote_pid a2;
-    assert_int_equal(mote_whereis(rt, "a", &a2), MOTE_OK);
-    assert_int_equal(a2, a);
+    assert_int_equal(whereis(rt, "a"), a);
 }
 
 static void transient_child_exiting_normally_stays_down(void **state)
@@ -312,11 +307,8 @@ static void language_and_c_servers_call_each_other(void **state)
         "  def handle_call(:get, _from, x), do: {:reply, x, x}\n"
         "end\n"
         "{:ok, _} = GenServer.start(LangSrv, :from_elixir, name: :lang_srv)\n";
-    int status = -1;
-    assert_int_equal(mote_eval_string(rt, src, strlen(src), 0, NULL, &status), 0);
-    assert_int_equal(status, 0);
-    mote_pid lang;
-    assert_int_equal(mote_whereis(rt, "lang_srv", &lang), MOTE_OK);
+    run(rt, src);
+    mote_pid lang = whereis(rt, "lang_srv");
     mote_term reply;
     assert_int_equal(mote_gen_call(env, lang, mote_atom(env, "get"), 20000, &reply), MOTE_OK);
     assert_true(mote_is_atom(reply, "from_elixir"));
