@@ -325,13 +325,9 @@ static int push_obj(EtabRow *r, Term tuple)
 {
     if (r->nobjs == r->cap_objs) {
         uint32_t cap = r->cap_objs == 0 ? 1 : r->cap_objs * 2;
-        EtabObj *o = mem_alloc(MEM_ETS, cap * sizeof *o);
+        EtabObj *o = mem_realloc(MEM_ETS, r->objs, r->cap_objs * sizeof *o, cap * sizeof *o);
         if (o == NULL)
             return MOTE_ENOMEM;
-        if (r->objs != NULL) {
-            memcpy(o, r->objs, r->nobjs * sizeof *o);
-            mem_free(MEM_ETS, r->objs, r->cap_objs * sizeof *o);
-        }
         r->objs = o;
         r->cap_objs = cap;
     }
@@ -360,13 +356,9 @@ static int link_sorted(Etab *t, EtabRow *r, size_t at)
 {
     if (t->nrows == t->cap_sorted) {
         size_t cap = t->cap_sorted == 0 ? 16 : t->cap_sorted * 2;
-        EtabRow **s = mem_alloc(MEM_ETS, cap * sizeof *s);
+        EtabRow **s = mem_realloc(MEM_ETS, t->sorted, t->cap_sorted * sizeof *s, cap * sizeof *s);
         if (s == NULL)
             return MOTE_ENOMEM;
-        if (t->sorted != NULL) {
-            memcpy(s, t->sorted, t->nrows * sizeof *s);
-            mem_free(MEM_ETS, t->sorted, t->cap_sorted * sizeof *s);
-        }
         t->sorted = s;
         t->cap_sorted = cap;
     }
