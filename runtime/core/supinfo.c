@@ -432,14 +432,23 @@ MOTE_API void mote_sup_info_free(mote_sup_info *info)
     info->nchildren = info->nlog = 0;
 }
 
-MOTE_API int mote_restart_log(mote_rt *rt, mote_restart_event *buf, size_t cap, size_t *nout)
+/* The readers' common start: checks the arguments, zeroes *nout and finds the
+ * node's ring (NULL before any supervisor ran). MOTE_EINVAL or 0. */
+static int api_ring(mote_rt *rt, const void *buf, size_t cap, size_t *nout, SupRing **r)
 {
     if (!rt || !nout || (cap && !buf))
         return MOTE_EINVAL;
     *nout = 0;
-    SupRing *r = atomic_load_explicit(&node_of_rt(rt)->sup_ring, memory_order_acquire);
-    if (!r)
-        return 0;
+    *r = atomic_load_explicit(&node_of_rt(rt)->sup_ring, memory_order_acquire);
+    return 0;
+}
+
+MOTE_API int mote_restart_log(mote_rt *rt, mote_restart_event *buf, size_t cap, size_t *nout)
+{
+    SupRing *r;
+    int rc = api_ring(rt, buf, cap, nout, &r);
+    if (rc != 0 || !r)
+        return rc;
     pthread_mutex_lock(&r->lock);
     uint64_t have = r->count < SUPINFO_RING_LEN ? r->count : SUPINFO_RING_LEN;
     size_t k = have < cap ? (size_t)have : cap;
@@ -452,12 +461,10 @@ MOTE_API int mote_restart_log(mote_rt *rt, mote_restart_event *buf, size_t cap, 
 
 MOTE_API int mote_supervisors(mote_rt *rt, mote_pid *buf, size_t cap, size_t *nout)
 {
-    if (!rt || !nout || (cap && !buf))
-        return MOTE_EINVAL;
-    *nout = 0;
-    SupRing *r = atomic_load_explicit(&node_of_rt(rt)->sup_ring, memory_order_acquire);
-    if (!r)
-        return 0;
+    SupRing *r;
+    int rc = api_ring(rt, buf, cap, nout, &r);
+    if (rc != 0 || !r)
+        return rc;
     pthread_mutex_lock(&r->lock);
     for (size_t i = 0; i < r->nsups && i < cap; i++)
         buf[i] = r->sups[i];
