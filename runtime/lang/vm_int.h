@@ -1,4 +1,4 @@
-/* vm_int.h — private to vm.c and vm_ops.c: stack words and helpers. */
+/* vm_int.h — private to vm.c and the vm_*.c files: stack words and helpers. */
 #ifndef MOTE_VM_INT_H
 #define MOTE_VM_INT_H
 
@@ -59,5 +59,13 @@ Term vm_badarity(Proc *p, Term fun, uint32_t n, const Term *sp);
 Term vm_badfun(Proc *p, Term f);
 /* Code server lookups used by calls. */
 Fn *vm_find_fn(Term mod, Term name, uint32_t arity);
+/* Collects with the stack as it is: *sp is the real top. Returns 0 or a
+ * MOTE_E* code; updates *sp and *fp to the moved stack (vm.c). */
+int vm_safe_gc(Proc *p, Term **sp, Term **fp, size_t need);
+/* The stack trace at a raise in fn at pc with frame fp (vm_stack.c). */
+Term vm_build_trace(Proc *p, const Fn *fn, uint32_t pc, Term *fp);
+/* The same for a FunctionClauseError raised by fn: the first entry holds
+ * fn's arguments instead of its arity. */
+Term vm_fclause_trace(Proc *p, const Fn *fn, uint32_t pc, Term *fp);
 
 #endif
