@@ -1,6 +1,6 @@
 /* eval_test.h — helpers shared by the unit tests that drive a runtime from
- * the host through the language (test_otp, test_snap, test_peek,
- * test_supinfo): a script run to completion, a registered name looked up,
+ * the host through the language (test_otp, test_otp_native, test_snap,
+ * test_peek, test_supinfo): a script run to completion, a registered name looked up,
  * and the runtime fixture of support/rt_fixture.h.
  *
  * The runtime is cmocka's *state; the helpers fail the test (cmocka
