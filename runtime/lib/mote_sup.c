@@ -41,6 +41,17 @@ static void term_text(Term t, char *dst, size_t size)
     strbuf_fini(&sb);
 }
 
+/* Writes an atom's text into dst, cut to size. */
+static void atom_copy(Term atom, char *dst, size_t size)
+{
+    size_t len;
+    const char *s = atom_text(atom, &len);
+    if (len >= size)
+        len = size - 1;
+    memcpy(dst, s, len);
+    dst[len] = '\0';
+}
+
 static bool is_count(Term t)
 {
     return is_small(t) && small_val(t) >= 0 && small_val(t) <= UINT32_MAX;
@@ -62,12 +73,7 @@ static Term sup_register(Proc *p, const Term *a)
     if (!is_count(a[3]))
         return bif_badarg(p, 4, "not a non-negative integer");
     char strategy[24];
-    size_t len;
-    const char *s = atom_text(a[1], &len);
-    if (len >= sizeof strategy)
-        len = sizeof strategy - 1;
-    memcpy(strategy, s, len);
-    strategy[len] = '\0';
+    atom_copy(a[1], strategy, sizeof strategy);
     if (supinfo_register(p, kind, strategy, (uint32_t)small_val(a[2]),
                          (uint32_t)small_val(a[3])) < 0)
         return lib_oom(p);
@@ -109,19 +115,20 @@ static Term sup_children(Proc *p, const Term *a)
     long n = lib_list_len(a[0]);
     if (n < 0)
         return bif_badarg(p, 1, "not a list");
-    mote_sup_child *rows = mem_alloc(MEM_SYSTEM, (n ? (size_t)n : 1) * sizeof *rows);
+    size_t bytes = (n ? (size_t)n : 1) * sizeof(mote_sup_child);
+    mote_sup_child *rows = mem_alloc(MEM_SYSTEM, bytes);
     if (!rows)
         return lib_oom(p);
     Term l = a[0];
     for (long i = 0; i < n; i++, l = list_tail(l))
         if (!child_of(list_head(l), &rows[i])) {
-            mem_free(MEM_SYSTEM, rows, (size_t)n * sizeof *rows);
+            mem_free(MEM_SYSTEM, rows, bytes);
             return bif_badarg(p, 1, "not a list of {id, pid | :undefined | :restarting, "
                                     ":worker | :supervisor, :permanent | :transient | "
                                     ":temporary}");
         }
     int rc = supinfo_set_children(p, rows, (size_t)n);
-    mem_free(MEM_SYSTEM, rows, (n ? (size_t)n : 1) * sizeof *rows);
+    mem_free(MEM_SYSTEM, rows, bytes);
     bif_charge(p, (uint32_t)(n < 1000 ? n : 1000));
     return rc < 0 ? lib_oom(p) : A(ok);
 }
@@ -134,7 +141,7 @@ static bool pid_or_none(Term t, mote_pid *out)
         *out = (mote_pid)t;
         return true;
     }
-    return lib_atom_is(t, "undefined") || lib_atom_is(t, "nil");
+    return t == A(undefined) || t == A(nil);
 }
 
 static Term sup_restart(Proc *p, const Term *a)
@@ -165,13 +172,8 @@ static Term app_register(Proc *p, const Term *a)
 {
     if (!is_atom(a[0]))
         return bif_badarg(p, 1, "not an atom");
-    size_t len;
-    const char *s = atom_text(a[0], &len);
     char app[64];
-    if (len >= sizeof app)
-        len = sizeof app - 1;
-    memcpy(app, s, len);
-    app[len] = '\0';
+    atom_copy(a[0], app, sizeof app);
     if (supinfo_set_app(p, app) < 0)
         return lib_oom(p);
     return A(ok);
@@ -181,7 +183,7 @@ static Term app_register(Proc *p, const Term *a)
  * cold part is allocated just to record "waiting on nobody". */
 static Term set_waiting_on(Proc *p, const Term *a)
 {
-    if (lib_atom_is(a[0], "nil") || lib_atom_is(a[0], "undefined")) {
+    if (a[0] == A(nil) || a[0] == A(undefined)) {
         if (p->cold)
             atomic_store_explicit(&p->cold->waiting_on, 0, memory_order_relaxed);
         return A(ok);
