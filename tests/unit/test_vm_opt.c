@@ -8,46 +8,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <pthread.h>
-#include <stdio.h>
-#include <string.h>
-
-#include "bif.h"
-#include "inspect.h"
-#include "mote.h"
-#include "strbuf.h"
 #include "vm.h"
-
-static pthread_mutex_t out_lock = PTHREAD_MUTEX_INITIALIZER;
-static char out[8192];
-
-static Term t_put(Proc *p, const Term *a)
-{
-    (void)p;
-    Strbuf sb;
-    strbuf_init(&sb);
-    InspectOpts o;
-    inspect_opts_kernel(&o);
-    inspect_term(a[0], &o, &sb);
-    pthread_mutex_lock(&out_lock);
-    size_t len = strlen(out);
-    snprintf(out + len, sizeof out - len, "%s;", strbuf_cstr(&sb));
-    pthread_mutex_unlock(&out_lock);
-    strbuf_fini(&sb);
-    return a[0];
-}
-
-static const BifDef test_defs[] = {{"test", "put", 1, 0, t_put, NULL}};
-
-static mote_rt *rt;
-
-static int run(const char *src)
-{
-    out[0] = 0;
-    int status = -1;
-    assert_int_equal(mote_eval_string(rt, src, strlen(src), 0, NULL, &status), 0);
-    return status;
-}
+#include "vm_test.h"
 
 /* ---- the pass on hand-written code ------------------------------------- */
 
@@ -256,15 +218,8 @@ static void redefining_a_module_reaches_cached_call_sites(void **state)
 
 int main(void)
 {
-    mote_config cfg;
-    mote_config_init(&cfg);
-    cfg.schedulers = 1;
-    if (mote_start(&cfg, &rt) != 0)
+    if (vm_test_start() != 0)
         return 1;
-    /* The first eval registers the standard library; ours goes after. */
-    int st;
-    mote_eval_string(rt, ":ok", 3, 0, NULL, &st);
-    bif_register(test_defs, 1);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(argument_copy_becomes_a_read_of_the_argument),
         cmocka_unit_test(a_slot_stored_twice_keeps_its_copy),
