@@ -183,9 +183,10 @@ void sched_enqueue(Node *n, Proc *p)
      * a queue pointing at freed memory. */
     if (atomic_load_explicit(&n->halted, memory_order_acquire))
         return;
-    if ((s == NULL || s->node != n) && p->sched_ix != 0)
+    /* Not on one of n's schedulers: p's last one, else round robin. */
+    if (p->sched_ix != 0) {
         s = &n->scheds[p->sched_ix - 1];
-    if (s == NULL || s->node != n) {
+    } else {
         unsigned rr = atomic_fetch_add_explicit(&n->spawn_rr, 1, memory_order_relaxed);
         s = &n->scheds[rr % n->nsched];
     }
