@@ -39,6 +39,19 @@ static void comp_pipe(Comp *c, FnB *f, const Ast *e, int tail)
 }
 
 /* x in list-literal / range-literal / anything (Enum.member?). */
+/* `and` onto the boolean on the stack: false stays and jumps to *hole, true
+ * is replaced by "slot s <cond> bound". */
+static void and_compare(Comp *c, FnB *f, uint32_t s, const Ast *bound, uint32_t cond, uint32_t *hole)
+{
+    emit_op(c, f, OPC_DUP, 1);
+    emit_jump(c, f, OPC_JFALSE, hole);
+    emit_op(c, f, OPC_POP, -1);
+    emit_slot_op(c, f, OPC_LOAD, s);
+    comp_expr(c, f, bound, 0);
+    emit_op(c, f, OPC_CMP, -1);
+    emit(c, f, cond);
+}
+
 static void comp_in(Comp *c, FnB *f, const Ast *e)
 {
     const Ast *x = e->kids[0], *coll = e->kids[1];
@@ -74,20 +87,8 @@ static void comp_in(Comp *c, FnB *f, const Ast *e)
         uint32_t h1, h2, h3;
         emit_slot_op(c, f, OPC_LOAD, s);
         comp_call_remote(c, f, atom_from_cstr("Elixir.Kernel"), atom_from_cstr("is_integer"), 1, 0);
-        emit_op(c, f, OPC_DUP, 1);
-        emit_jump(c, f, OPC_JFALSE, &h1);
-        emit_op(c, f, OPC_POP, -1);
-        emit_slot_op(c, f, OPC_LOAD, s);
-        comp_expr(c, f, coll->kids[0], 0);
-        emit_op(c, f, OPC_CMP, -1);
-        emit(c, f, VC_GE);
-        emit_op(c, f, OPC_DUP, 1);
-        emit_jump(c, f, OPC_JFALSE, &h2);
-        emit_op(c, f, OPC_POP, -1);
-        emit_slot_op(c, f, OPC_LOAD, s);
-        comp_expr(c, f, coll->kids[1], 0);
-        emit_op(c, f, OPC_CMP, -1);
-        emit(c, f, VC_LE);
+        and_compare(c, f, s, coll->kids[0], VC_GE, &h1);
+        and_compare(c, f, s, coll->kids[1], VC_LE, &h2);
         h3 = f->ncode;
         patch(f, h1, h3);
         patch(f, h2, h3);
