@@ -145,8 +145,6 @@ static Fn *site_resolve(CallSite *cs, uint32_t n, const BifDef **bif)
     return NULL;
 }
 
-
-
 /* a op b when both are small integers and the result is one: true with
  * *r set. Anything else (other types, overflow into a bignum, division)
  * is vm_arith's. */
@@ -191,6 +189,13 @@ static inline bool compare(unsigned op, Term a, Term b)
 #define SLOT(s) (fp[-1 - (int64_t)(s)])
 #define NEXT() goto *labels[*ip++]
 #define OPLIMIT() (h->stop = fp - fn->oplimit_words)
+/* Spends a reduction; yields when the slice has none left (a count that
+ * went below zero, past 2^31, counts as none). */
+#define SPEND_RED()                                                                   \
+    do {                                                                              \
+        if (--p->reds_left == 0 || p->reds_left > (1u << 31))                         \
+            goto yield_here;                                                          \
+    } while (0)
 /* vm_safe_gc on copies: taking sp's and fp's addresses would keep them in
  * memory for the whole dispatch loop, a load and a store per opcode. */
 #define SAFE_GC(need)                                                                 \
@@ -402,8 +407,8 @@ L_JUMP: {
     const uint32_t *to = fn->code + *ip;
     bool back = to <= ip;
     ip = to;
-    if (back && (--p->reds_left == 0 || p->reds_left > (1u << 31)))
-        goto yield_here;
+    if (back)
+        SPEND_RED();
     NEXT();
 }
 L_JTRUE: {
@@ -466,8 +471,7 @@ L_CALL:
         fn = callee;
         ip = fn->code;
         OPLIMIT();
-        if (--p->reds_left == 0 || p->reds_left > (1u << 31))
-            goto yield_here;
+        SPEND_RED();
         NEXT();
     }
     goto enter;
@@ -490,8 +494,7 @@ L_TCALL:
                 goto heap_fail;
             OPLIMIT();
         }
-        if (--p->reds_left == 0 || p->reds_left > (1u << 31))
-            goto yield_here;
+        SPEND_RED();
         NEXT();
     }
     goto tail_enter;
@@ -1104,8 +1107,7 @@ enter: {
     fn = callee;
     ip = fn->code;
     OPLIMIT();
-    if (--p->reds_left == 0 || p->reds_left > (1u << 31))
-        goto yield_here;
+    SPEND_RED();
     NEXT();
 }
 
