@@ -124,14 +124,15 @@ static void restore_env(void)
     crt.env_lines = crt.env_cols = NULL;
 }
 
-/* Undoes a crt_init that got as far as newterm; -1. */
-static int give_up(bool have_screen)
+/* Undoes crt_init as far as newterm (and the screen, when have_screen). */
+static void undo_term(bool have_screen)
 {
     if (have_screen) {
         endwin();
         delscreen(crt.scr);
         crt.scr = NULL;
     }
+    /* Give the caller's terminfo state back (delscreen freed ours). */
     set_curterm(crt.caller_term);
     fclose(crt.tty);
     crt.tty = NULL;
@@ -139,6 +140,12 @@ static int give_up(bool have_screen)
         tcsetattr(STDIN_FILENO, TCSADRAIN, &crt.tio);
     restore_env();
     restore_signals();
+}
+
+/* Undoes a crt_init that got as far as newterm; -1. */
+static int give_up(bool have_screen)
+{
+    undo_term(have_screen);
     return -1;
 }
 
@@ -227,17 +234,7 @@ void crt_done(void)
     if (!crt.scr)
         return;
     mousemask(0, NULL);
-    endwin();
-    delscreen(crt.scr);
-    crt.scr = NULL;
-    /* Give the caller's terminfo state back (delscreen freed ours). */
-    set_curterm(crt.caller_term);
-    fclose(crt.tty);
-    crt.tty = NULL;
-    if (crt.have_tio)
-        tcsetattr(STDIN_FILENO, TCSADRAIN, &crt.tio);
-    restore_signals();
-    restore_env();
+    undo_term(true);
     pthread_sigmask(SIG_SETMASK, &crt.mask, NULL);
     hold_stop();
 }
