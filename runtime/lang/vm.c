@@ -168,6 +168,14 @@ static inline bool arith_small(unsigned op, Term a, Term b, Term *r)
     return true;
 }
 
+/* t === k. Two different words are different terms unless both are
+ * boxed or lists (a bignum, a tuple...): only then is a deep compare
+ * needed. */
+static inline bool same_term(Term t, Term k)
+{
+    return t == k || (!is_immediate(t) && !is_immediate(k) && term_eq_exact(t, k));
+}
+
 /* a op b (VmCmp) in Erlang term order. */
 static inline bool compare(unsigned op, Term a, Term b)
 {
@@ -734,9 +742,7 @@ L_M_LIT: {
     Term k = fn->lits[*ip++];
     uint32_t l = *ip++;
     Term t = POP();
-    /* Two different words are different terms unless both are boxed or
-     * lists (a bignum, a tuple...): only then is a deep compare needed. */
-    if (t != k && (is_immediate(t) || is_immediate(k) || !term_eq_exact(t, k)))
+    if (!same_term(t, k))
         ip = fn->code + l;
     NEXT();
 }
@@ -744,7 +750,7 @@ L_M_SLIT: {
     Term t = SLOT(ip[0]), k = fn->lits[ip[1]];
     uint32_t l = ip[2];
     ip += 3;
-    if (t != k && (is_immediate(t) || is_immediate(k) || !term_eq_exact(t, k)))
+    if (!same_term(t, k))
         ip = fn->code + l;
     NEXT();
 }
