@@ -197,6 +197,9 @@ static inline bool compare(unsigned op, Term a, Term b)
 #define SLOT(s) (fp[-1 - (int64_t)(s)])
 #define NEXT() goto *labels[*ip++]
 #define OPLIMIT() (h->stop = fp - fn->oplimit_words)
+/* A collection is due: asked of heap_wants_gc when the policy says every
+ * call must (gc_policy_each_call), else of the inline wants_gc. */
+#define GC_DUE() (gc_policy_each_call ? heap_wants_gc(h) : wants_gc(h))
 /* Spends a reduction; yields when the slice has none left (a count that
  * went below zero, past 2^31, counts as none). */
 #define SPEND_RED()                                                                   \
@@ -496,8 +499,7 @@ L_TCALL:
             fp[-1 - (int64_t)i] = sp[n - 1 - i];
         sp = fp - fn->nlocals - 3;
         ip = fn->code;
-        if ((size_t)(sp - h->htop) < frame_need(fn, 0) ||
-            (gc_policy_each_call ? heap_wants_gc(h) : wants_gc(h))) {
+        if ((size_t)(sp - h->htop) < frame_need(fn, 0) || GC_DUE()) {
             if (SAFE_GC(frame_need(fn, 0)) != 0)
                 goto heap_fail;
             OPLIMIT();
@@ -1098,8 +1100,7 @@ enter: {
      * the first argument. A closure's free values go last, after the
      * variables (comp.c numbers them so); CALLF made room for them. */
     fp = sp + n;
-    if (freev == NULL && ((size_t)(sp - h->htop) < callee->frame_words ||
-                          (gc_policy_each_call ? heap_wants_gc(h) : wants_gc(h)))) {
+    if (freev == NULL && ((size_t)(sp - h->htop) < callee->frame_words || GC_DUE())) {
         if (SAFE_GC(frame_need(callee, n)) != 0)
             goto heap_fail;
     }
