@@ -141,6 +141,10 @@ size_t vm_format_exception(Term cls, Term reason, char *buf, size_t cap);
 /* Line of pc in fn (0 when unknown). */
 uint32_t vm_line_of(const Fn *fn, uint32_t pc);
 
+/* Fills fn's oplimit_words and frame_words from nlocals, max_stack and
+ * arity; the compiler calls it once the Fn is complete. */
+void vm_fn_sizes(Fn *fn);
+
 /* Rewrites a function's finished code in place (vm_opt.c): argument
  * copies dropped, catch markers of guards that cannot raise dropped,
  * unreachable code dropped, jumps threaded, common sequences fused into
@@ -151,10 +155,6 @@ uint32_t vm_line_of(const Fn *fn, uint32_t pc);
  * Returns the new code length (never more than ncode; ncode unchanged
  * when out of memory or given code it does not understand). The compiler
  * calls it once per Fn, before anything can run it. */
-/* Fills fn's oplimit_words and frame_words from nlocals, max_stack and
- * arity; the compiler calls it once the Fn is complete. */
-void vm_fn_sizes(Fn *fn);
-
 uint32_t vm_optimize(uint32_t *code, uint32_t ncode, uint32_t *lines, uint32_t nlines,
                      uint32_t nargs, uint32_t *nslots);
 
