@@ -24,6 +24,7 @@
 
 #include "env.h"
 #include "eval.h"
+#include "lib.h"
 #include "mote.h"
 #include "strbuf.h"
 #include "term.h"
@@ -71,19 +72,6 @@ void eval_io_set_output(IoSink *s, mote_output_fn fn, void *ctx)
     pthread_mutex_unlock(&s->lock);
 }
 
-static void write_stdout(const char *p, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(STDOUT_FILENO, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return;
-        p += w;
-        n -= (size_t)w;
-    }
-}
-
 /* One request's bytes to the sink, whole: a line is never split between
  * two writers. Scheduler thread. */
 static void sink_write(IoSink *s, const char *p, size_t n)
@@ -94,7 +82,7 @@ static void sink_write(IoSink *s, const char *p, size_t n)
     if (s->fn != NULL)
         s->fn(s->ctx, p, n);
     else
-        write_stdout(p, n);
+        (void)lib_write_all(STDOUT_FILENO, p, n);
     pthread_mutex_unlock(&s->lock);
 }
 

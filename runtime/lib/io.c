@@ -25,16 +25,14 @@
 
 #define FCLAUSE(p, mod, name, arity) lib_function_clause((p), (mod), (name), (arity))
 
-/* Writes all of buf to fd; false on an I/O error. */
-static bool write_all(int fd, const char *buf, size_t n)
+bool lib_write_all(int fd, const char *buf, size_t n)
 {
     while (n > 0) {
         ssize_t w = write(fd, buf, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
             return false;
-        }
         buf += w, n -= (size_t)w;
     }
     return true;
@@ -207,7 +205,7 @@ static Term bif_write_fd(Proc *p, const Term *a)
     if (!lib_bytes(a[1], &s, &n))
         return bif_badarg(p, 2, "not a binary");
     bif_charge(p, (uint32_t)(n / 64 + 1));
-    if (!write_all(fd, (const char *)s, n))
+    if (!lib_write_all(fd, (const char *)s, n))
         return bif_error(p, atom_from_cstr("terminated"));
     return A(ok);
 }

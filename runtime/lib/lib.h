@@ -20,6 +20,10 @@
 
 /* Per-module registration, one per lib/<module>.c. Each returns 0 or
  * MOTE_ENOMEM. */
+/* Writes all of buf to fd, retrying short writes and EINTR; false on an
+ * I/O error (or a write that makes no progress). */
+bool lib_write_all(int fd, const char *buf, size_t n);
+
 int lib_erlang_register(void);
 int lib_erlang_conv_register(void);
 int lib_lists_register(void);
