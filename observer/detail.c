@@ -317,10 +317,8 @@ int detail_key(Detail *d, Act a, bool mailbox)
 
 int detail_click(Detail *d, int y)
 {
-    long i = panel_hit(&d->panel, y);
-    if (i < 0)
+    if (!panel_click(&d->panel, y))
         return PANEL_IGNORED;
-    panel_select(&d->panel, (size_t)i);
     return PANEL_HANDLED | PANEL_REDRAW;
 }
 

@@ -74,6 +74,15 @@ long panel_hit(const Panel *p, int y)
     return i < p->n ? (long)i : -1;
 }
 
+bool panel_click(Panel *p, int y)
+{
+    long i = panel_hit(p, y);
+    if (i < 0)
+        return false;
+    panel_select(p, (size_t)i);
+    return true;
+}
+
 void panel_draw(const Panel *p, PanelItemFn *item, void *ctx)
 {
     for (int line = 0; line < p->h; line++) {

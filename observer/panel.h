@@ -36,6 +36,9 @@ void panel_select(Panel *p, size_t i);
 int panel_key(Panel *p, Act a);
 /* The item on screen line y, or -1. */
 long panel_hit(const Panel *p, int y);
+/* A click on screen line y: selects the item there and returns true, or
+ * returns false when the line shows no item. */
+bool panel_click(Panel *p, int y);
 /* Draws the visible items and clears the rest of the panel's lines. */
 void panel_draw(const Panel *p, PanelItemFn *item, void *ctx);
 

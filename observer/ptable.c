@@ -123,10 +123,8 @@ int ptable_click(Ptable *t, const Snap *s, int y, int x)
         ptable_set_sort(t, (SnapKey)k);
         return PANEL_HANDLED | PANEL_REDRAW | PANEL_RETAKE;
     }
-    long i = panel_hit(&t->panel, y);
-    if (i < 0)
+    if (!panel_click(&t->panel, y))
         return PANEL_IGNORED;
-    panel_select(&t->panel, (size_t)i);
     return after_move(t, s);
 }
 

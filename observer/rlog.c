@@ -92,10 +92,8 @@ int rlog_key(Rlog *r, Act a)
 
 int rlog_click(Rlog *r, int y)
 {
-    long i = panel_hit(&r->panel, y);
-    if (i < 0)
+    if (!panel_click(&r->panel, y))
         return PANEL_IGNORED;
-    panel_select(&r->panel, (size_t)i);
     return PANEL_HANDLED | PANEL_REDRAW;
 }
 

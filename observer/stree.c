@@ -370,10 +370,8 @@ int stree_key(Stree *t, Act a)
 
 int stree_click(Stree *t, int y)
 {
-    long i = panel_hit(&t->panel, y);
-    if (i < 0)
+    if (!panel_click(&t->panel, y))
         return PANEL_IGNORED;
-    panel_select(&t->panel, (size_t)i);
     t->sel_pid = stree_selected(t);
     return PANEL_HANDLED | PANEL_REDRAW;
 }
