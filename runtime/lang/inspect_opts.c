@@ -9,6 +9,7 @@
 
 #include "atom.h"
 #include "inspect.h"
+#include "lib.h"
 #include "mote.h"
 
 void inspect_opts_io(InspectOpts *o)
@@ -23,13 +24,6 @@ void inspect_opts_kernel(InspectOpts *o)
 {
     inspect_opts_io(o);
     o->pretty = false;
-}
-
-static bool atom_is(Term a, const char *name)
-{
-    size_t len;
-    const char *s = is_atom(a) ? atom_text(a, &len) : NULL;
-    return s && len == strlen(name) && memcmp(s, name, len) == 0;
 }
 
 /* A count option: a non-negative integer, or :infinity (-1). */
@@ -55,30 +49,30 @@ static int parse_bool(Term v, bool *out)
 
 static int parse_one(Term k, Term v, InspectOpts *o)
 {
-    if (atom_is(k, "limit"))
+    if (lib_atom_is(k, "limit"))
         return parse_count(v, &o->limit);
-    if (atom_is(k, "printable_limit"))
+    if (lib_atom_is(k, "printable_limit"))
         return parse_count(v, &o->printable_limit);
-    if (atom_is(k, "width"))
+    if (lib_atom_is(k, "width"))
         return parse_count(v, &o->width);
-    if (atom_is(k, "pretty"))
+    if (lib_atom_is(k, "pretty"))
         return parse_bool(v, &o->pretty);
-    if (atom_is(k, "structs"))
+    if (lib_atom_is(k, "structs"))
         return parse_bool(v, &o->structs);
-    if (atom_is(k, "charlists")) {
+    if (lib_atom_is(k, "charlists")) {
         /* Inspect.List only tests for :as_charlists and :infer, so any
          * other value (:as_lists, or a misspelt :as_list) prints lists. */
-        o->charlists_as_charlists = atom_is(v, "as_charlists");
-        o->charlists_as_lists = !o->charlists_as_charlists && !atom_is(v, "infer");
+        o->charlists_as_charlists = lib_atom_is(v, "as_charlists");
+        o->charlists_as_lists = !o->charlists_as_charlists && !lib_atom_is(v, "infer");
         return 0;
     }
-    if (atom_is(k, "binaries")) {
-        o->binaries_as_binaries = atom_is(v, "as_binaries");
-        o->binaries_as_strings = atom_is(v, "as_strings");
+    if (lib_atom_is(k, "binaries")) {
+        o->binaries_as_binaries = lib_atom_is(v, "as_binaries");
+        o->binaries_as_strings = lib_atom_is(v, "as_strings");
         return 0;
     }
-    if (atom_is(k, "base")) {
-        o->base = atom_is(v, "binary") ? 2 : atom_is(v, "octal") ? 8 : atom_is(v, "hex") ? 16 : 10;
+    if (lib_atom_is(k, "base")) {
+        o->base = lib_atom_is(v, "binary") ? 2 : lib_atom_is(v, "octal") ? 8 : lib_atom_is(v, "hex") ? 16 : 10;
         return 0;
     }
     return 0; /* unknown keys are ignored, like struct/2 does */
