@@ -5,6 +5,9 @@
  * message; the compiler only compiles (nothing runs, so a looping program
  * is not a hang). Not part of the default build; tests/unit/test_fuzz.c
  * replays the corpus it found (tests/fuzz/corpus_comp) in every build.
+ * The language tests (the .exs files of tests/lang) are its seeds: they
+ * are not copied into corpus_comp, so name both directories on the
+ * command line below, and test_fuzz.c reads both.
  * Build and run (from the repo root, clang with libFuzzer):
  *   CC=clang meson setup build-fuzz -Db_sanitize=address,undefined \
  *     -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link
@@ -14,7 +17,7 @@
  *     tests/fuzz/fuzz_comp.c build-fuzz/runtime/libmote_internal.a \
  *     -o build-fuzz/fuzz_comp -lpthread -lm -lgmp -lpcre2-8
  *   ASAN_OPTIONS=detect_leaks=0 build-fuzz/fuzz_comp -max_len=2048 \
- *     -dict=tests/fuzz/parse.dict -timeout=10 tests/fuzz/corpus_comp
+ *     -dict=tests/fuzz/parse.dict -timeout=10 tests/fuzz/corpus_comp tests/lang
  * Compiled scripts stay in memory until the runtime stops (that is the
  * code server's contract), hence detect_leaks=0.
  */

@@ -1,9 +1,10 @@
 /* test_fuzz.c — bad program text through the whole front end (lexer,
  * parser, compiler): the corpora libFuzzer found (tests/fuzz/corpus_comp
- * from fuzz_comp.c, tests/fuzz/corpus_parse from fuzz_parse.c) replay
- * cleanly, a bounded deterministic mutation run over them finds nothing,
- * and the classic hostile inputs (100k open brackets, a 50 MB string,
- * binary garbage) come back as an answer, never a crash. "Cleanly" means:
+ * from fuzz_comp.c plus its seeds, the .exs files of tests/lang;
+ * tests/fuzz/corpus_parse from fuzz_parse.c) replay cleanly, a bounded
+ * deterministic mutation run over them finds nothing, and the classic
+ * hostile inputs (100k open brackets, a 50 MB string, binary garbage)
+ * come back as an answer, never a crash. "Cleanly" means:
  * a compiled script, or an error code with a message (and a syntax error
  * with a position inside the text). Nothing is run, so a program that
  * loops forever is still a valid input. */
@@ -75,20 +76,22 @@ static double stress_scale(void)
 
 #define MAX_SEED_BYTES (1 << 16)
 
-/* Reads every file of tests/fuzz/<name> into seeds (owned: free each),
- * up to max; returns how many. */
-static size_t load_corpus(const char *name, char **seeds, size_t *lens, size_t max)
+/* Reads every file of <root>/<sub> whose name ends in suffix ("" for all)
+ * into seeds[n..] (owned: free each), up to max; returns the new count. */
+static size_t load_dir(const char *sub, const char *suffix, char **seeds, size_t *lens,
+                       size_t n, size_t max)
 {
     const char *root = getenv("MOTE_SOURCE_ROOT");
     char dir[1024];
-    snprintf(dir, sizeof dir, "%s/tests/fuzz/%s", root ? root : ".", name);
+    snprintf(dir, sizeof dir, "%s/%s", root ? root : ".", sub);
     DIR *d = opendir(dir);
     if (d == NULL)
-        return 0;
-    size_t n = 0;
+        return n;
+    size_t ls = strlen(suffix);
     struct dirent *de;
     while (n < max && (de = readdir(d)) != NULL) {
-        if (de->d_name[0] == '.')
+        size_t ln = strlen(de->d_name);
+        if (de->d_name[0] == '.' || ln < ls || strcmp(de->d_name + ln - ls, suffix) != 0)
             continue;
         char path[2048];
         snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
@@ -102,6 +105,19 @@ static size_t load_corpus(const char *name, char **seeds, size_t *lens, size_t m
         seeds[n++] = buf;
     }
     closedir(d);
+    return n;
+}
+
+/* Reads every file of tests/fuzz/<name> into seeds, up to max; the
+ * compiler corpus also takes its seeds, the .exs files of tests/lang,
+ * which are not copied into it. Returns how many. */
+static size_t load_corpus(const char *name, char **seeds, size_t *lens, size_t max)
+{
+    char sub[256];
+    snprintf(sub, sizeof sub, "tests/fuzz/%s", name);
+    size_t n = load_dir(sub, "", seeds, lens, 0, max);
+    if (strcmp(name, "corpus_comp") == 0)
+        n = load_dir("tests/lang", ".exs", seeds, lens, n, max);
     return n;
 }
 
