@@ -61,6 +61,23 @@ void info_set_initial_hook(uint64_t (*initial)(const Proc *p))
     atomic_store(&where_initial, initial);
 }
 
+uint64_t info_where_initial(const Proc *p)
+{
+    uint64_t (*initial)(const Proc *) = atomic_load_explicit(&where_initial,
+                                                             memory_order_relaxed);
+    return initial ? initial(p) : 0;
+}
+
+bool info_where_text(uint64_t w, char *buf, size_t size)
+{
+    void (*text)(uint64_t, char *, size_t) = atomic_load_explicit(&where_text,
+                                                                  memory_order_relaxed);
+    if (w == 0 || text == NULL)
+        return false;
+    text(w, buf, size);
+    return true;
+}
+
 void info_publish_where(Proc *p)
 {
     ProcCold *c = p->cold;

@@ -33,6 +33,12 @@ void info_set_where_hooks(uint64_t (*current)(const struct Proc *p),
  * where_initial), which mote_proc_info_get calls with the pid lock held
  * to fill initial_call for VM processes. Any thread. */
 void info_set_initial_hook(uint64_t (*initial)(const struct Proc *p));
+/* Through those hooks, for the snapshot: a VM process's packed initial
+ * call (0 when unknown or no hook), and its text into buf (false, buf
+ * untouched, when w is 0 or no printer is installed). Any thread, with
+ * the process's slot locked. */
+uint64_t info_where_initial(const struct Proc *p);
+bool info_where_text(uint64_t w, char *buf, size_t size);
 /* Publishes only the trap_exit flag (mote_trap_exit). Owner thread.
  * MOTE_ENOMEM when the cold part cannot be allocated. */
 int info_publish_trap(struct Proc *p, bool on);

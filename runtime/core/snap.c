@@ -38,17 +38,13 @@
 
 #include "atom.h"
 #include "heap.h"
+#include "info.h"
 #include "mem.h"
 #include "node.h"
 #include "proc.h"
 
 #define SNAP_PREFETCH 8 /* slots ahead whose Proc is prefetched */
 #define SNAP_TEXT 48    /* bytes of a text key compared; longer ties  */
-
-/* The language's view of VM processes (lang/where.c), when linked. */
-uint64_t where_initial(const Proc *p) __attribute__((weak));
-uint64_t where_current(const Proc *p) __attribute__((weak));
-void where_text(uint64_t w, char *buf, size_t size) __attribute__((weak));
 
 /* What a slot held at the previous take, packed into 16 bytes: the scan
  * reads and rewrites one per slot, so at a million processes its size is
@@ -341,11 +337,8 @@ static void initial_key(const Proc *p, char *buf, size_t size)
     buf[0] = '\0';
     if (p->body_kind == BODY_NATIVE && p->body.native.cls && p->body.native.cls->name)
         snprintf(buf, size, "%s", p->body.native.cls->name);
-    else if (where_initial && where_text) {
-        uint64_t w = where_initial(p);
-        if (w)
-            where_text(w, buf, size);
-    }
+    else
+        (void)info_where_text(info_where_initial(p), buf, size);
 }
 
 /* c's text for a text key, from what p (slot locked) published. */
@@ -366,9 +359,7 @@ static void text_key(const Proc *p, const ProcCold *cold, mote_snap_key key, Can
                       : 0;
     if (cf)
         snprintf(c->text, sizeof c->text, "%s", cf);
-    else if (w && where_text)
-        where_text(w, c->text, sizeof c->text);
-    else
+    else if (!info_where_text(w, c->text, sizeof c->text))
         initial_key(p, c->text, sizeof c->text);
 }
 
