@@ -258,17 +258,25 @@ static void a_hundred_thousand_open_brackets_are_a_syntax_error(void **state)
     }
 }
 
+/* "x = " then n lists nested in each other, closed, in a malloc'd buffer. */
+static char *nested_list(size_t n, size_t *len)
+{
+    char *s = repeat("x = ", "[", n, "", len);
+    char *t = realloc(s, *len + n + 1);
+    assert_non_null(t);
+    memset(t + *len, ']', n);
+    *len += n;
+    t[*len] = 0;
+    return t;
+}
+
 static void deep_but_closed_nesting_is_answered(void **state)
 {
     (void)state;
     size_t len;
-    char *s = repeat("x = ", "[", 100000, "", &len);
-    char *t = realloc(s, len + 100000 + 1);
-    assert_non_null(t);
-    memset(t + len, ']', 100000);
-    t[len + 100000] = 0;
-    front_end(t, len + 100000);
-    free(t);
+    char *s = nested_list(100000, &len);
+    front_end(s, len);
+    free(s);
     /* A long left-associative chain is deep too, though nothing is open. */
     s = repeat("x = 1", " + 1", 100000, "", &len);
     front_end(s, len);
@@ -282,13 +290,9 @@ static void moderate_nesting_compiles(void **state)
 {
     (void)state;
     size_t len;
-    char *s = repeat("x = ", "[", 200, "", &len);
-    char *t = realloc(s, len + 200 + 1);
-    assert_non_null(t);
-    memset(t + len, ']', 200);
-    t[len + 200] = 0;
-    assert_int_equal(front_end(t, len + 200).rc, 0);
-    free(t);
+    char *s = nested_list(200, &len);
+    assert_int_equal(front_end(s, len).rc, 0);
+    free(s);
 }
 
 static void a_fifty_megabyte_string_literal_compiles(void **state)
