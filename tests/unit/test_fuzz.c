@@ -131,17 +131,29 @@ static void free_seeds(char **seeds, size_t n)
 static char *seeds[MAX_SEEDS];
 static size_t lens[MAX_SEEDS];
 
+/* The compiler corpus, read once for both the replay and the mutation
+ * run; main frees it. */
+static char *comp_seeds[MAX_SEEDS];
+static size_t comp_lens[MAX_SEEDS];
+static size_t comp_n;
+
+static size_t comp_corpus(void)
+{
+    if (comp_n == 0)
+        comp_n = load_corpus("corpus_comp", comp_seeds, comp_lens, MAX_SEEDS);
+    return comp_n;
+}
+
 static void replays_the_compiler_corpus(void **state)
 {
     (void)state;
-    size_t n = load_corpus("corpus_comp", seeds, lens, MAX_SEEDS);
+    size_t n = comp_corpus();
     assert_true(n > 0);
     size_t compiled = 0;
     for (size_t i = 0; i < n; i++)
-        compiled += front_end(seeds[i], lens[i]).rc == 0;
+        compiled += front_end(comp_seeds[i], comp_lens[i]).rc == 0;
     /* A corpus of nothing but refusals would not reach the compiler. */
     assert_true(compiled > 0);
-    free_seeds(seeds, n);
 }
 
 static void replays_the_parser_corpus_through_the_compiler(void **state)
@@ -212,20 +224,19 @@ static void mutate(char *buf, size_t *len, size_t cap)
 static void mutations_of_the_corpus_are_answered(void **state)
 {
     (void)state;
-    size_t n = load_corpus("corpus_comp", seeds, lens, MAX_SEEDS);
+    size_t n = comp_corpus();
     assert_true(n > 0);
     const char *env = getenv("MOTE_FUZZ_ITERS");
     long iters = env ? atol(env) : (long)(3000 * stress_scale());
     static char buf[4096];
     for (long i = 0; i < iters; i++) {
         size_t s = next_rand() % n;
-        size_t len = lens[s] < sizeof buf ? lens[s] : sizeof buf;
-        memcpy(buf, seeds[s], len);
+        size_t len = comp_lens[s] < sizeof buf ? comp_lens[s] : sizeof buf;
+        memcpy(buf, comp_seeds[s], len);
         for (uint64_t k = 1 + next_rand() % 4; k > 0; k--)
             mutate(buf, &len, sizeof buf);
         front_end(buf, len);
     }
-    free_seeds(seeds, n);
 }
 
 /* ---- hostile inputs ---------------------------------------------------- */
@@ -351,6 +362,7 @@ int main(void)
         cmocka_unit_test(binary_garbage_is_a_syntax_error),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    free_seeds(comp_seeds, comp_n);
     mote_stop(rt);
     return rc;
 }
