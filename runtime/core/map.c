@@ -2,27 +2,36 @@
  *
  * Invariant: a map of at most MAP_FLAT_MAX keys is always a flat HDR_MAP
  * (keys tuple sorted by term_cmp_exact, values beside it), and a larger
- * one is always a HAMT, so each size has one shape. The HAMT uses 5 bits
- * of term_hash per level, least significant first; a child is a
+ * one is always a HAMT, so each size has one shape. The HAMT is OTP 25's:
+ * 4 bits a level, least significant first, of map_ihash(key, 0) for the
+ * first 8 levels and map_ihash(key, 1) for the next 8, so the trie, and
+ * the order iteration finds keys in, are the BEAM's. A child is a
  * [key | value] cons (a leaf) or a HDR_HAMT_NODE. A node whose bitmap is
- * zero is a collision node: its children are leaves whose keys share the
- * whole 64-bit hash (only reached when shift >= 64). A non-root node never
- * holds a single leaf; removal folds such a node into its parent, so the
- * trie stays as shallow as its keys allow. Updates copy the path from the
- * root and share everything else. Depth is at most 14, so the recursion
- * here is bounded by the trie, never by user data.
+ * zero is a collision node: its children are leaves whose keys share all
+ * 64 bits (only reached when shift >= 64). A non-root node never holds a
+ * single leaf; removal folds such a node into its parent, so the trie
+ * stays as shallow as its keys allow. Updates copy the path from the root
+ * and share everything else. Depth is at most 17, so the recursion here
+ * is bounded by the trie, never by user data.
  */
 #include <stdlib.h>
 
 #include "map.h"
 #include "mem.h"
 
-#define HASH_CHUNK 5
-#define CHUNK_MASK 31u
+#define HASH_CHUNK 4
+#define CHUNK_MASK 15u
 
-static uint64_t (*hash_fn)(Term) = term_hash;
+/* The 64 bits a key's path is read from: OTP's first two salts of its
+ * internal hash, salt 0 in the low half (levels 0-7). */
+static uint64_t otp_hash(Term key)
+{
+    return (uint64_t)map_ihash(key, 0) | (uint64_t)map_ihash(key, 1) << 32;
+}
 
-void map_set_hash_for_test(uint64_t (*fn)(Term)) { hash_fn = fn ? fn : term_hash; }
+static uint64_t (*hash_fn)(Term) = otp_hash;
+
+void map_set_hash_for_test(uint64_t (*fn)(Term)) { hash_fn = fn ? fn : otp_hash; }
 
 /* Key order and equality with the common cases inline: identical words
  * are equal whatever they hold, two smalls order by value (as
@@ -175,9 +184,9 @@ typedef struct Item {
 static uint64_t chunk_order(uint64_t hash)
 {
     uint64_t k = 0;
-    for (unsigned shift = 0; shift < 60; shift += HASH_CHUNK)
+    for (unsigned shift = 0; shift < 64; shift += HASH_CHUNK)
         k = (k << HASH_CHUNK) | chunk(hash, shift);
-    return (k << 4) | (hash >> 60);
+    return k;
 }
 
 static int cmp_key_idx(const void *a, const void *b)
@@ -327,23 +336,34 @@ size_t map_size(Term map)
 
 /* ---- iteration ---------------------------------------------------------- */
 
-static bool each_node(Term node, MapVisit fn, void *ctx)
+/* Walks the trie children first to last (fold order) or last to first
+ * (to_list order: OTP builds that list by consing in the walk's order). */
+static bool each_node(Term node, bool fold, MapVisit fn, void *ctx)
 {
     Node v;
     node_view(node, &v);
-    for (size_t i = 0; i < v.n; i++) {
-        Term kid = v.kids[i];
-        bool go = is_cons(kid) ? fn(list_head(kid), list_tail(kid), ctx) : each_node(kid, fn, ctx);
+    for (size_t j = 0; j < v.n; j++) {
+        Term kid = v.kids[fold ? j : v.n - 1 - j];
+        bool go = is_cons(kid) ? fn(list_head(kid), list_tail(kid), ctx)
+                               : each_node(kid, fold, fn, ctx);
         if (!go)
             return false;
     }
     return true;
 }
 
+void map_each_fold(Term map, MapVisit fn, void *ctx)
+{
+    if (is_boxed_kind(map, HDR_HAMT_ROOT))
+        each_node(map, true, fn, ctx);
+    else
+        map_each(map, fn, ctx);
+}
+
 void map_each(Term map, MapVisit fn, void *ctx)
 {
     if (is_boxed_kind(map, HDR_HAMT_ROOT)) {
-        each_node(map, fn, ctx);
+        each_node(map, false, fn, ctx);
         return;
     }
     if (!is_boxed_kind(map, HDR_MAP))

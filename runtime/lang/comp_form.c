@@ -584,7 +584,9 @@ static void comp_for_gen(Comp *c, FnB *f, const Ast *e, uint32_t i, uint32_t acc
         }
         uint32_t ls = new_slot(f), d0 = f->depth, mark = f->nvars;
         comp_expr(c, f, q->kids[1], 0);
-        comp_call_remote(c, f, atom_from_cstr("Elixir.Enum"), atom_from_cstr("to_list"), 1, 0);
+        /* The elements in Enum.reduce/3's order, as Elixir's `for` visits
+         * them: for a map over 32 keys, not its to_list order. */
+        comp_call_remote(c, f, atom_from_cstr("Elixir.Enum"), atom_from_cstr("__fold_list__"), 1, 0);
         emit_slot_op(c, f, OPC_STORE, ls);
         uint32_t loop = f->ncode, endh;
         emit_slot_op(c, f, OPC_LOAD, ls);

@@ -371,6 +371,78 @@ static void each_visits_all_or_stops_early(void **state)
     assert_int_equal(some.seen, 10);
 }
 
+/* ---- OTP 25's order ------------------------------------------------------ */
+
+typedef struct Seen {
+    int64_t keys[64];
+    size_t n;
+} Seen;
+
+static bool record(Term key, Term value, void *ctx)
+{
+    (void)value;
+    Seen *s = ctx;
+    s->keys[s->n++] = small_val(key);
+    return true;
+}
+
+/* Recorded from Elixir 1.14 on OTP 25: Map.keys(Map.new(1..40, ...)) and
+ * the order Enum.reduce (:maps.fold) visits the same map in. */
+static void large_maps_list_keys_in_the_beams_order(void **state)
+{
+    Heap *h = *state;
+    static const int64_t beam[40] = {33, 12, 23, 29, 30, 39, 26, 31, 11, 37, 9, 32, 34, 25,
+                                     28, 6, 38, 13, 40, 20, 15, 14, 2, 7, 1, 8, 3, 17,
+                                     22, 21, 4, 36, 24, 10, 35, 27, 19, 5, 18, 16};
+    Term m = map_new(h);
+    for (int64_t i = 1; i <= 40; i++)
+        m = map_put(h, m, make_small(i), NIL);
+    Seen list = {.n = 0}, fold = {.n = 0};
+    map_each(m, record, &list);
+    map_each_fold(m, record, &fold);
+    assert_int_equal(list.n, 40);
+    assert_int_equal(fold.n, 40);
+    for (size_t i = 0; i < 40; i++) {
+        assert_int_equal(list.keys[i], beam[i]);
+        assert_int_equal(fold.keys[i], beam[39 - i]);
+    }
+}
+
+static void small_maps_fold_and_list_in_key_order(void **state)
+{
+    Heap *h = *state;
+    Term m = map_new(h);
+    for (int64_t i = 32; i >= 1; i--)
+        m = map_put(h, m, make_small(i), NIL);
+    Seen fold = {.n = 0};
+    map_each_fold(m, record, &fold);
+    for (size_t i = 0; i < 32; i++)
+        assert_int_equal(fold.keys[i], (int64_t)i + 1);
+}
+
+/* Equal keys must hash equal whatever their layout: a sub-binary at a bit
+ * offset and a binary of its own, whole bytes or not. */
+static void equal_keys_hash_equal_whatever_their_layout(void **state)
+{
+    Heap *h = *state;
+    const uint8_t bytes[] = {0x5a, 0xc3, 0x96, 0x0f, 0xf0, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66,
+                             0x77, 0x88, 0x99, 0xaa};
+    uint8_t shifted[sizeof bytes + 1] = {0};
+    for (size_t i = 0; i < sizeof bytes; i++) {
+        shifted[i] |= (uint8_t)(bytes[i] >> 3);
+        shifted[i + 1] |= (uint8_t)(bytes[i] << 5);
+    }
+    Term whole = bin_new(h, bytes, sizeof bytes);
+    Term carrier = bin_new(h, shifted, sizeof shifted);
+    Term sub = bin_sub(h, carrier, 3, 8 * sizeof bytes);
+    assert_true(term_eq_exact(whole, sub));
+    assert_int_equal(map_ihash(whole, 0), map_ihash(sub, 0));
+    Term tail = bin_sub(h, carrier, 3, 8 * sizeof bytes - 5);
+    Term tail2 = bin_new_bits(h, bytes, 8 * sizeof bytes - 5);
+    assert_int_equal(map_ihash(tail, 1), map_ihash(tail2, 1));
+    assert_int_not_equal(map_ihash(whole, 0), map_ihash(tail2, 0));
+}
+
 /* The collector learns our node shapes only from hdr_terms(): a map that
  * survives a collection must still hold every pair. */
 static void maps_survive_garbage_collection(void **state)
@@ -464,6 +536,9 @@ int main(void)
         T(full_hash_collisions_are_kept_apart),
         T(putting_the_same_value_shares_the_map),
         T(each_visits_all_or_stops_early),
+        T(large_maps_list_keys_in_the_beams_order),
+        T(small_maps_fold_and_list_in_key_order),
+        T(equal_keys_hash_equal_whatever_their_layout),
         T(maps_survive_garbage_collection),
         T(a_hundred_thousand_keys_build_and_read_back),
         T(non_maps_are_refused),

@@ -12,7 +12,11 @@ defmodule Enum do
     reduce_range(f, l, s, acc, fun)
   end
 
-  def reduce(enum, acc, fun) do
+  def reduce(%{__struct__: _} = enum, acc, fun), do: reduce_enumerable(enum, acc, fun)
+  def reduce(map, acc, fun) when is_map(map), do: reduce_list(__fold_list__(map), acc, fun)
+  def reduce(enum, acc, fun), do: reduce_enumerable(enum, acc, fun)
+
+  defp reduce_enumerable(enum, acc, fun) do
     {:done, result} = Enumerable.reduce(enum, {:cont, acc}, fn x, a -> {:cont, fun.(x, a)} end)
     result
   end
@@ -40,6 +44,18 @@ defmodule Enum do
   # Reduces until fun returns {:halt, acc}: the building block of the
   # functions that may stop early (find, take, any? ...).
   defp halting(enum, acc, fun), do: :erlang.element(2, Enumerable.reduce(enum, {:cont, acc}, fun))
+
+  # The elements in the order Enum.reduce/3 visits them. That is
+  # to_list order except for a plain map, which Elixir 1.14 reduces with
+  # :maps.fold, and OTP 25 folds a map of more than 32 keys (a hashed
+  # map) in the reverse of :maps.to_list order. `for` generators use it.
+  def __fold_list__(%{__struct__: _} = enum), do: to_list(enum)
+
+  def __fold_list__(map) when is_map(map) do
+    if map_size(map) > 32, do: :lists.reverse(:maps.to_list(map)), else: :maps.to_list(map)
+  end
+
+  def __fold_list__(enum), do: to_list(enum)
 
   def to_list(list) when is_list(list), do: list
   def to_list(%{__struct__: Range, first: f, last: l, step: s}), do: range_list(f, l, s)
@@ -87,7 +103,7 @@ defmodule Enum do
   end
 
   def filter(list, fun) when is_list(list), do: filter_list(list, fun)
-  def filter(enum, fun), do: filter_list(to_list(enum), fun)
+  def filter(enum, fun), do: filter_list(__fold_list__(enum), fun)
 
   defp filter_list(list, fun), do: filter_acc(list, fun, [])
 
@@ -97,7 +113,7 @@ defmodule Enum do
     if fun.(h), do: filter_acc(t, fun, [h | acc]), else: filter_acc(t, fun, acc)
   end
 
-  def reject(enum, fun), do: filter_list(to_list(enum), fn x -> !fun.(x) end)
+  def reject(enum, fun), do: filter_list(__fold_list__(enum), fn x -> !fun.(x) end)
 
   def flat_map(enum, fun) do
     enum
@@ -106,7 +122,7 @@ defmodule Enum do
   end
 
   def map_every(enum, nth, fun) when is_integer(nth) and nth >= 0 do
-    list = to_list(enum)
+    list = __fold_list__(enum)
     if nth == 0, do: list, else: map_every_list(list, nth, 0, fun)
   end
 
@@ -139,13 +155,13 @@ defmodule Enum do
   end
 
   def scan(enum, fun) do
-    case to_list(enum) do
+    case __fold_list__(enum) do
       [] -> []
       [h | t] -> [h | scan_list(t, h, fun)]
     end
   end
 
-  def scan(enum, acc, fun), do: scan_list(to_list(enum), acc, fun)
+  def scan(enum, acc, fun), do: scan_list(__fold_list__(enum), acc, fun)
 
   defp scan_list(list, acc, fun) do
     {out, _} =
@@ -170,7 +186,7 @@ defmodule Enum do
   end
 
   def intersperse(enum, sep) do
-    case to_list(enum) do
+    case __fold_list__(enum) do
       [] -> []
       [h | t] -> intersperse_list(t, sep, [h])
     end
@@ -181,7 +197,7 @@ defmodule Enum do
 
   def concat(enums), do: flat_map(enums, fn e -> e end)
   def concat(left, right) when is_list(left) and is_list(right), do: left ++ right
-  def concat(left, right), do: to_list(left) ++ to_list(right)
+  def concat(left, right), do: __fold_list__(left) ++ __fold_list__(right)
 
   # ---- counting and aggregates ----------------------------------------
 
@@ -231,7 +247,7 @@ defmodule Enum do
 
   def group_by(enum, key_fun, value_fun) do
     enum
-    |> to_list()
+    |> __fold_list__()
     |> :lists.reverse()
     |> reduce_list(%{}, fn x, acc ->
       key = key_fun.(x)
@@ -279,7 +295,7 @@ defmodule Enum do
   # The element whose key wins under keep?(best, candidate); ties keep
   # the earlier element.
   defp pick(enum, key_fun, keep?, empty) do
-    case to_list(enum) do
+    case __fold_list__(enum) do
       [] ->
         empty.()
 
@@ -297,7 +313,7 @@ defmodule Enum do
   def min_max(enum), do: min_max(enum, empty_error())
 
   def min_max(enum, empty) do
-    case to_list(enum) do
+    case __fold_list__(enum) do
       [] -> empty.()
       [h | t] -> reduce_list(t, {h, h}, fn x, {lo, hi} -> {:erlang.min(lo, x), :erlang.max(hi, x)} end)
     end
@@ -311,7 +327,7 @@ defmodule Enum do
         true -> {min_max_sorter(sorter_or_empty), empty || empty_error()}
       end
 
-    case to_list(enum) do
+    case __fold_list__(enum) do
       [] ->
         empty.()
 
@@ -467,7 +483,7 @@ defmodule Enum do
     |> :lists.reverse()
   end
 
-  def drop_while(enum, fun), do: drop_while_list(to_list(enum), fun)
+  def drop_while(enum, fun), do: drop_while_list(__fold_list__(enum), fun)
 
   defp drop_while_list([h | t] = list, fun) do
     if fun.(h), do: drop_while_list(t, fun), else: list
@@ -476,13 +492,13 @@ defmodule Enum do
   defp drop_while_list([], _fun), do: []
 
   def take_every(enum, nth) when is_integer(nth) and nth >= 0 do
-    if nth == 0, do: [], else: every(to_list(enum), nth, 0, true)
+    if nth == 0, do: [], else: every(__fold_list__(enum), nth, 0, true)
   end
 
   def drop_every([], nth) when is_integer(nth), do: []
 
   def drop_every(enum, nth) when is_integer(nth) and nth >= 0 do
-    if nth == 0, do: to_list(enum), else: every(to_list(enum), nth, 0, false)
+    if nth == 0, do: __fold_list__(enum), else: every(__fold_list__(enum), nth, 0, false)
   end
 
   # Keeps (keep = true) or drops (false) the elements at 0, nth, 2nth ...
@@ -494,10 +510,10 @@ defmodule Enum do
   defp every_acc([_ | t], nth, i, true, acc), do: every_acc(t, nth, i - 1, true, acc)
   defp every_acc([h | t], nth, i, false, acc), do: every_acc(t, nth, i - 1, false, [h | acc])
 
-  def split(enum, n) when is_integer(n) and n >= 0, do: split_list(to_list(enum), n, [])
+  def split(enum, n) when is_integer(n) and n >= 0, do: split_list(__fold_list__(enum), n, [])
 
   def split(enum, n) when is_integer(n) do
-    list = to_list(enum)
+    list = __fold_list__(enum)
     split_list(list, :erlang.max(length(list) + n, 0), [])
   end
 
@@ -505,7 +521,7 @@ defmodule Enum do
   defp split_list([], _n, acc), do: {:lists.reverse(acc), []}
   defp split_list([h | t], n, acc), do: split_list(t, n - 1, [h | acc])
 
-  def split_while(enum, fun), do: split_while_list(to_list(enum), fun, [])
+  def split_while(enum, fun), do: split_while_list(__fold_list__(enum), fun, [])
 
   defp split_while_list([h | t] = list, fun, acc) do
     if fun.(h), do: split_while_list(t, fun, [h | acc]), else: {:lists.reverse(acc), list}
@@ -569,10 +585,10 @@ defmodule Enum do
 
   def reverse(list) when is_list(list), do: :lists.reverse(list)
   def reverse(enum), do: reduce(enum, [], fn x, acc -> [x | acc] end)
-  def reverse(enum, tail), do: :lists.reverse(to_list(enum), to_list(tail))
+  def reverse(enum, tail), do: :lists.reverse(__fold_list__(enum), to_list(tail))
 
   def reverse_slice(enum, start, count) when start >= 0 and count >= 0 do
-    list = to_list(enum)
+    list = __fold_list__(enum)
     {front, rest} = split_list(list, start, [])
     {mid, back} = split_list(rest, count, [])
     front ++ :lists.reverse(mid) ++ back
@@ -666,7 +682,7 @@ defmodule Enum do
 
   def uniq(enum), do: uniq_by(enum, fn x -> x end)
 
-  def uniq_by(enum, fun), do: uniq_list(to_list(enum), fun, %{}, [])
+  def uniq_by(enum, fun), do: uniq_list(__fold_list__(enum), fun, %{}, [])
 
   defp uniq_list([], _fun, _seen, acc), do: :lists.reverse(acc)
 
@@ -683,7 +699,7 @@ defmodule Enum do
   def dedup(enum), do: dedup_by(enum, fn x -> x end)
 
   def dedup_by(enum, fun) do
-    case to_list(enum) do
+    case __fold_list__(enum) do
       [] -> []
       [h | t] -> dedup_list(t, fun.(h), fun, [h])
     end
@@ -749,10 +765,10 @@ defmodule Enum do
 
   # ---- sorting --------------------------------------------------------
 
-  def sort(enum), do: :lists.sort(to_list(enum))
+  def sort(enum), do: :lists.sort(__fold_list__(enum))
 
-  def sort(enum, :asc), do: :lists.sort(to_list(enum))
-  def sort(enum, sorter), do: Enum.MergeSort.sort(to_list(enum), to_sorter(sorter, :min))
+  def sort(enum, :asc), do: :lists.sort(__fold_list__(enum))
+  def sort(enum, sorter), do: Enum.MergeSort.sort(__fold_list__(enum), to_sorter(sorter, :min))
 
   def sort_by(enum, mapper), do: sort_by(enum, mapper, :asc)
 
@@ -792,6 +808,8 @@ defmodule Enum do
   defp entry_to_string(x) when is_binary(x), do: x
   defp entry_to_string(x), do: to_string(x)
 
+  # Into a list: Enumerable order (to_list), where into/3 maps in fold order.
+  def into(enum, list) when is_list(list), do: list ++ to_list(enum)
   def into(enum, collectable), do: into(enum, collectable, fn x -> x end)
   def into(enum, collectable, fun), do: Enum.Into.into(enum, collectable, fun)
 end

@@ -47,7 +47,7 @@ end
 
 defmodule :maps do
   def fold(f, acc, m) when is_function(f, 3) and is_map(m) do
-    Enum.reduce(:maps.to_list(m), acc, fn {k, v}, a -> f.(k, v, a) end)
+    Enum.reduce(fold_pairs(m), acc, fn {k, v}, a -> f.(k, v, a) end)
   end
 
   def map(f, m) when is_function(f, 2) and is_map(m) do
@@ -71,8 +71,13 @@ defmodule :maps do
     :maps.from_list(pairs)
   end
 
+  # Any map's pairs, structs included, in :maps.fold order: OTP 25 folds
+  # a map of more than 32 keys in the reverse of its to_list order.
+  defp fold_pairs(m) when map_size(m) > 32, do: :lists.reverse(:maps.to_list(m))
+  defp fold_pairs(m), do: :maps.to_list(m)
+
   def foreach(f, m) when is_function(f, 2) and is_map(m) do
-    Enum.each(:maps.to_list(m), fn {k, v} -> f.(k, v) end)
+    Enum.each(fold_pairs(m), fn {k, v} -> f.(k, v) end)
     :ok
   end
 
