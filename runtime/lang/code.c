@@ -10,6 +10,7 @@
 
 #include "atom.h"
 #include "code.h"
+#include "jit.h"
 #include "comp_int.h"
 #include "err.h"
 
@@ -101,6 +102,7 @@ static void lang_fini(void)
     atomic_store_explicit(&nmods, 0, memory_order_release);
     pthread_mutex_unlock(&install_lock);
     comp_release_all();
+    jit_release_all();
     prelude_reset();
 }
 

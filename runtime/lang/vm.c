@@ -19,6 +19,7 @@
 #include "code.h"
 #include "err.h"
 #include "gc.h"
+#include "jit.h"
 #include "map.h"
 #include "mem.h"
 #include "bin.h"
@@ -196,6 +197,14 @@ static inline bool compare(unsigned op, Term a, Term b)
 #define POP() (*sp++)
 #define SLOT(s) (fp[-1 - (int64_t)(s)])
 #define NEXT() goto *labels[*ip++]
+/* Where control may enter native code (a call, a return, a backward jump,
+ * a resume): into fn's native code when it has some or may get some. */
+#define JIT_GO()                                                                      \
+    do {                                                                              \
+        if (jit_on && atomic_load_explicit(&fn->jit, memory_order_relaxed) != JIT_NONE) \
+            goto jit_go;                                                              \
+        NEXT();                                                                       \
+    } while (0)
 #define OPLIMIT() (h->stop = fp - fn->oplimit_words)
 /* A collection is due: asked of heap_wants_gc when the policy says every
  * call must (gc_policy_each_call), else of the inline wants_gc. */
@@ -253,7 +262,12 @@ int vm_run(Proc *p)
      * the policy says; otherwise calls use the inline test (wants_gc). */
     bool gc_policy_each_call = heap_wants_gc(h);
     OPLIMIT();
-    NEXT();
+    bool jit_on = jit_active();
+    JitState st;
+    st.p = p;
+    st.h = h;
+    st.each_call = gc_policy_each_call;
+    JIT_GO();
 
 L_NOP:
     NEXT();
@@ -418,8 +432,10 @@ L_JUMP: {
     const uint32_t *to = fn->code + *ip;
     bool back = to <= ip;
     ip = to;
-    if (back)
+    if (back) {
         SPEND_RED();
+        JIT_GO();
+    }
     NEXT();
 }
 L_JTRUE: {
@@ -483,7 +499,7 @@ L_CALL:
         ip = fn->code;
         OPLIMIT();
         SPEND_RED();
-        NEXT();
+        JIT_GO();
     }
     goto enter;
 L_TCALL:
@@ -505,7 +521,7 @@ L_TCALL:
             OPLIMIT();
         }
         SPEND_RED();
-        NEXT();
+        JIT_GO();
     }
     goto tail_enter;
 L_CALLR:
@@ -725,7 +741,7 @@ L_RET: {
     fp = h->end - off;
     ip = rip;
     OPLIMIT();
-    NEXT();
+    JIT_GO();
 }
 L_DROPTO:
     sp = fp - fn->nlocals - 3 - *ip++;
@@ -1115,7 +1131,35 @@ enter: {
     ip = fn->code;
     OPLIMIT();
     SPEND_RED();
-    NEXT();
+    JIT_GO();
+}
+
+    /* ---- native code (jit.h) ------------------------------------------ */
+jit_go: {
+    JitCode *jc = atomic_load_explicit(&fn->jit, memory_order_acquire);
+    if (jc == NULL)
+        jc = jit_compile(fn);
+    uint32_t o = jc != JIT_NONE ? jc->off[ip - fn->code] : JIT_NOOFF;
+    if (o == JIT_NOOFF)
+        NEXT();
+    st.sp = sp;
+    st.fp = fp;
+    st.fn = fn;
+    int rc = jit_run(&st, jc->entry + o);
+    sp = st.sp;
+    fp = st.fp;
+    fn = st.fn;
+    ip = st.ip;
+    switch (rc) {
+    case JIT_YIELD:
+        goto yield_here;
+    case JIT_RAISE:
+        goto take_raise;
+    case JIT_ENTER:
+        goto jit_go;
+    default:
+        NEXT();
+    }
 }
 
 yield_here:

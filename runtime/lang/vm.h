@@ -66,6 +66,8 @@ typedef struct Fn {
     uint8_t is_lambda;  /* a fn expression                                 */
     uint32_t lambda_no; /* fn expressions: index within the module         */
     const char *parent; /* fn expressions: "fun/2" of the enclosing def    */
+    struct JitCode *_Atomic jit; /* native code (jit.h): NULL until first   */
+                        /*   run, JIT_NONE when it cannot be compiled     */
 } Fn;
 
 struct Module {
