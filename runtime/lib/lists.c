@@ -6,6 +6,7 @@
  * charged at about one reduction per eight elements.
  */
 #include "lib.h"
+#include "lists_int.h"
 #include "mem.h"
 
 #define FCLAUSE(p, name, arity) lib_function_clause((p), "lists", (name), (arity))
@@ -177,7 +178,8 @@ static Term bif_keytake(Proc *p, const Term *a)
 /* ---- sorting ----------------------------------------------------------- */
 
 /* Stable merge sort of arr[0..n) by term_cmp on element `key` (0: the
- * whole term; k: element k of tuples). tmp holds n terms. */
+ * whole term; k: element k of tuples). tmp holds n terms. Only the u*
+ * sorts use it; sort and keysort need OTP's own order. */
 static int sort_cmp(Term x, Term y, size_t key)
 {
     if (key)
@@ -203,6 +205,23 @@ static void merge_sort(Term *arr, Term *tmp, size_t n, size_t key)
     }
 }
 
+/* Sorts arr[0..n) and keeps the first of each stretch of equal terms
+ * (usort, ukeysort: OTP keeps the earliest, which a stable sort gives);
+ * returns how many are kept, or 0 out of memory. */
+static size_t sort_unique(Term *arr, size_t n, size_t key)
+{
+    Term *tmp = mem_alloc(MEM_SYSTEM, n * sizeof(Term));
+    if (!tmp)
+        return 0;
+    merge_sort(arr, tmp, n, key);
+    mem_free(MEM_SYSTEM, tmp, n * sizeof(Term));
+    size_t k = 1;
+    for (size_t i = 1; i < n; i++)
+        if (sort_cmp(arr[i], arr[k - 1], key) != 0)
+            arr[k++] = arr[i];
+    return k;
+}
+
 /* Sorts a proper list (unique: drops elements == to the one before). */
 static Term sort_list(Proc *p, Term list, size_t key, bool unique, const char *name,
                       unsigned arity)
@@ -216,20 +235,17 @@ static Term sort_list(Proc *p, Term list, size_t key, bool unique, const char *n
             lib_array_free(arr, n);
             return FCLAUSE(p, name, arity);
         }
-    Term *tmp = mem_alloc(MEM_SYSTEM, (n ? n : 1) * sizeof(Term));
-    if (!tmp) {
+    /* sort/1 and keysort/2 are not quite stable, and where they put 1
+     * against 1.0 shows: lists_sort.c redoes OTP's algorithm. */
+    size_t k = n;
+    if (n > 0 && unique)
+        k = sort_unique(arr, n, key);
+    else if (n > 0 && lists_sort_terms(arr, n, key) < 0)
+        k = 0;
+    if (n > 0 && k == 0) {
         lib_array_free(arr, n);
         return lib_oom(p);
     }
-    merge_sort(arr, tmp, n, key);
-    size_t k = n;
-    if (unique && n > 0) {
-        k = 1;
-        for (size_t i = 1; i < n; i++)
-            if (sort_cmp(arr[i], arr[k - 1], key) != 0)
-                arr[k++] = arr[i];
-    }
-    mem_free(MEM_SYSTEM, tmp, (n ? n : 1) * sizeof(Term));
     Term r = lib_list(p, arr, k, NIL);
     lib_array_free(arr, n);
     bif_charge(p, (uint32_t)(n / 2 + 1));

@@ -11,17 +11,24 @@ static Term ints(size_t n, const int64_t *v)
     return lib_list(&T, t, n, NIL);
 }
 
-static void sort_is_stable_term_order(void **state)
+/* lists:sort/1 is not stable: OTP 25 gives 1 before 1.0 here. */
+static void sort_orders_equal_terms_as_otp(void **state)
 {
     (void)state;
     Term l = lib_list(&T, (Term[]){lt_atom("b"), lt_int(3), lib_float(&T, 1.0), lt_int(1),
                                    lt_str("s"), lt_atom("a")}, 6, NIL);
-    assert_inspect(L("sort", 1, l), "[1.0, 1, 3, :a, :b, \"s\"]");
+    assert_inspect(L("sort", 1, l), "[1, 1.0, 3, :a, :b, \"s\"]");
     assert_inspect(L("usort", 1, ints(5, (int64_t[]){3, 1, 3, 2, 1})), "[1, 2, 3]");
     Term kv = lib_list(&T, (Term[]){lib_tuple2(&T, lt_int(2), lt_atom("x")),
                                     lib_tuple2(&T, lt_int(1), lt_atom("y")),
                                     lib_tuple2(&T, lt_int(2), lt_atom("a"))}, 3, NIL);
     assert_inspect(L("keysort", 2, lt_int(1), kv), "[{1, :y}, {2, :x}, {2, :a}]");
+    /* keysort is stable but for a leading stretch of == tuples that opens a
+     * descending run: OTP reverses it. */
+    Term one_f = lib_tuple2(&T, lt_int(1), lib_float(&T, 0.0));
+    Term one = lib_tuple2(&T, lt_int(1), lt_int(0)), zero = lib_tuple2(&T, lt_int(0), lt_int(0));
+    Term eq = lib_list(&T, (Term[]){one_f, one, zero, zero}, 4, NIL);
+    assert_inspect(L("keysort", 2, lt_int(1), eq), "[{0, 0}, {0, 0}, {1, 0}, {1, 0.0}]");
 }
 
 static void key_functions_find_by_position(void **state)
@@ -88,7 +95,7 @@ static void split_droplast_and_affixes(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(sort_is_stable_term_order),
+        cmocka_unit_test(sort_orders_equal_terms_as_otp),
         cmocka_unit_test(key_functions_find_by_position),
         cmocka_unit_test(sequences_and_slices),
         cmocka_unit_test(flatten_and_append_handle_nesting),

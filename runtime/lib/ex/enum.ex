@@ -765,9 +765,11 @@ defmodule Enum do
 
   # ---- sorting --------------------------------------------------------
 
-  def sort(enum), do: :lists.sort(__fold_list__(enum))
+  # Only a list goes to :lists.sort/1: Elixir sorts anything else with
+  # &<=/2, as it does for :asc, and the two order equal terms differently.
+  def sort(enum) when is_list(enum), do: :lists.sort(enum)
+  def sort(enum), do: sort(enum, :asc)
 
-  def sort(enum, :asc), do: :lists.sort(__fold_list__(enum))
   def sort(enum, sorter), do: Enum.MergeSort.sort(__fold_list__(enum), to_sorter(sorter, :min))
 
   def sort_by(enum, mapper), do: sort_by(enum, mapper, :asc)

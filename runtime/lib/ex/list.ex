@@ -170,9 +170,15 @@ defmodule List do
   def keysort(list, pos, sorter \\ :asc)
   def keysort(list, pos, :asc) when is_list(list) and is_integer(pos), do: :lists.keysort(pos + 1, list)
 
+  # As Elixir: :lists.sort/2 with the sorter applied to the elements; for
+  # :desc that is &>=/2, which orders equal keys unlike sort_by's :desc.
   def keysort(list, pos, sorter) when is_list(list) and is_integer(pos) do
-    Enum.sort_by(list, fn t -> :erlang.element(pos + 1, t) end, sorter)
+    at = pos + 1
+    Enum.sort_by(list, fn t -> :erlang.element(at, t) end, keysort_sorter(sorter))
   end
+
+  defp keysort_sorter(:desc), do: &>=/2
+  defp keysort_sorter(sorter), do: sorter
 
   defp key_at?(t, key, pos), do: is_tuple(t) and tuple_size(t) > pos and :erlang.element(pos + 1, t) == key
 
