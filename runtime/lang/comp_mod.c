@@ -46,6 +46,15 @@ static void def_head(Comp *c, const Ast *d, const Ast **name_node, const Ast *co
         *nargs = 0;
         return;
     }
+    /* def unquote(:name)(args): the way to name a function after an
+     * operator such as `in`, which cannot stand as a call name. */
+    if (h->kind == AST_APPLY && h->nkids >= 1 && named(h->kids[0], "unquote") &&
+        h->kids[0]->nkids == 1 && h->kids[0]->kids[0]->kind == AST_ATOM) {
+        *name_node = h->kids[0]->kids[0];
+        *args = (const Ast *const *)h->kids + 1;
+        *nargs = h->nkids - 1;
+        return;
+    }
     comp_error(c, d, "invalid function head");
 }
 

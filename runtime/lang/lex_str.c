@@ -222,6 +222,10 @@ int lex_str_chunk(Lexer *L)
         }
         int rc = 0;
         if (c == '\\' && m->escapes) {
+            /* A backslash-newline joins the lines, but in a heredoc the
+             * next line still loses its indentation and may close it. */
+            if (peek(L, 1) == '\n')
+                m->line_start = m->heredoc;
             rc = decode_escape(L);
         } else if (c == '\\' && L->pos + 1 < L->len && peek(L, 1) != '\n') {
             /* Raw: the pair is kept and is never a terminator, except that an
