@@ -6,6 +6,7 @@
  * Elixir 1.14 shows ("1st argument: not a binary").
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -235,6 +236,27 @@ static Term bif_list_to_float(Proc *p, const Term *a)
     return ok_or_oom(p, lib_float(p, d));
 }
 
+/* {decimals, n} text as erts writes it for n <= 18: the fraction, scaled
+ * by 10^n in double arithmetic, rounds half up. So 0.045 gives "0.05"
+ * (0.045 * 100 is 4.5 in doubles) though its exact value is below the
+ * tie, while 2.675 gives "2.67"; printf's exact rounding differs. */
+static void fixed_fast(double d, int decimals, Strbuf *sb)
+{
+    uint64_t pow10 = 1;
+    for (int i = 0; i < decimals; i++)
+        pow10 *= 10;
+    double a = fabs(d);
+    uint64_t ip = (uint64_t)a;
+    uint64_t fp = (uint64_t)((a - (double)ip) * (double)pow10 + 0.5);
+    if (fp >= pow10) {
+        ip++;
+        fp -= pow10;
+    }
+    strbuf_printf(sb, "%s%" PRIu64, signbit(d) ? "-" : "", ip);
+    if (decimals > 0)
+        strbuf_printf(sb, ".%0*" PRIu64, decimals, fp);
+}
+
 /* float_to_binary options: [short], [{decimals, N}, compact],
  * [{scientific, N}]; the default is scientific with 20 digits. Writes the
  * text to sb; false for a bad option list. */
@@ -273,7 +295,10 @@ static bool float_text(double d, Term opts, Strbuf *sb)
         return true;
     }
     size_t start = sb->len;
-    strbuf_printf(sb, "%.*f", decimals, d);
+    if (decimals <= 18 && fabs(d) < 9.2e18)
+        fixed_fast(d, decimals, sb);
+    else
+        strbuf_printf(sb, "%.*f", decimals, d);
     if (compact && decimals > 0 && !strbuf_failed(sb)) {
         /* Trailing zeros go, but one digit stays after the point. */
         while (sb->len > start + 2 && sb->data[sb->len - 1] == '0' &&
