@@ -57,9 +57,28 @@ typedef struct JitState {
     Proc *p;
     Heap *h;
     uint32_t each_call; /* vm.c's gc_policy_each_call: calls go through vm.c */
-    uint32_t pad;
+    uint32_t exit;      /* jit_call_*: the JIT_* code to leave with       */
+    const uint8_t *target; /* jit_call_*: native code to go on at          */
     Term argv[256];
 } JitState;
+
+/* What jit_call_remote and jit_call_fun tell native code to do next. */
+enum {
+    JC_NEXT = 0,   /* a builtin ran: go on at the next instruction          */
+    JC_JUMP = 1,   /* the callee's frame is built: jump to st->target       */
+    JC_EXIT = 2,   /* leave native code with st->exit at st->ip             */
+    JC_RETURN = 3, /* a builtin ran in tail position: return its value      */
+    JC_BAIL = 4,   /* nothing was done: vm.c runs the instruction           */
+};
+
+/* CALLR/TCALLR (tail != 0) from native code: the call site's function,
+ * called with the n arguments on st's stack, or its builtin. st holds
+ * the registers (sp, fp, fn) and gets the new ones. rip is the ip after
+ * the instruction. Any scheduler, on the process's own thread. */
+int jit_call_remote(JitState *st, CallSite *cs, uint32_t n, const uint32_t *rip, uint32_t tail);
+
+/* CALLF/TCALLF: the fun under the n arguments, called as jit_call_remote. */
+int jit_call_fun(JitState *st, uint32_t n, const uint32_t *rip, uint32_t tail);
 
 /* True when native code may run: the JIT is built for this machine, its
  * memory could be mapped, and MOTE_JIT is not 0 nor jit_disable called.

@@ -40,6 +40,8 @@ typedef struct Em {
     Fn *fn;
     uint32_t pc;            /* the instruction being compiled */
     const uint32_t *next;   /* the ip after it                */
+    size_t start;           /* its first byte                 */
+    bool pure_bail;         /* its code is only a bail        */
     Stub *stubs;
     uint32_t nstubs, capstubs;
     Fix *fixes;
@@ -85,7 +87,12 @@ static const uint32_t *here_ip(const Em *e) { return e->fn->code + e->pc; }
 
 /* Leave for the interpreter, which runs this instruction (all of it). */
 static void bail_if(Em *e, int cc) { stub(e, x_jcc(e->a, cc), JIT_CONT, here_ip(e)); }
-static void bail(Em *e) { stub(e, x_jmp(e->a), JIT_CONT, here_ip(e)); }
+static void bail(Em *e)
+{
+    if (e->a->len == e->start)
+        e->pure_bail = true;
+    stub(e, x_jmp(e->a), JIT_CONT, here_ip(e));
+}
 
 static void to_label_if(Em *e, int cc, uint32_t pc) { fix(e, x_jcc(e->a, cc), pc); }
 static void to_label(Em *e, uint32_t pc) { fix(e, x_jmp(e->a), pc); }
@@ -471,6 +478,56 @@ static void emit_bif(Em *e, const uint32_t *o, bool guard)
     x_store(a, SP, 0, RAX);
 }
 
+/* CALLR/TCALLR (remote) and CALLF/TCALLF through jit_call.c: the
+ * registers go to st and come back, and its answer (JC_*) says where
+ * to go on. */
+static void emit_call_c(Em *e, bool remote, CallSite *cs, uint32_t n, bool tail)
+{
+    Asm *a = e->a;
+    x_store(a, ST, SOFF(sp), SP);
+    x_store(a, ST, SOFF(fp), FP);
+    x_store(a, ST, SOFF(fn), FN);
+    x_mov(a, RDI, ST);
+    if (remote) {
+        x_imm(a, RSI, (uintptr_t)cs);
+        x_imm(a, RDX, n);
+        x_imm(a, RCX, (uintptr_t)e->next);
+        x_imm(a, R8, tail);
+        x_imm(a, RAX, (uintptr_t)jit_call_remote);
+    } else {
+        x_imm(a, RSI, n);
+        x_imm(a, RDX, (uintptr_t)e->next);
+        x_imm(a, RCX, tail);
+        x_imm(a, RAX, (uintptr_t)jit_call_fun);
+    }
+    x_alu_imm(a, ALU_SUB, true, RSP, 8);
+    x_call_reg(a, RAX);
+    x_alu_imm(a, ALU_ADD, true, RSP, 8);
+    x_load(a, SP, ST, SOFF(sp));
+    x_load(a, FP, ST, SOFF(fp));
+    x_load(a, FN, ST, SOFF(fn));
+    x_alu_imm(a, ALU_CMP, false, RAX, JC_NEXT);
+    size_t next = x_jcc(a, CC_E);
+    x_alu_imm(a, ALU_CMP, false, RAX, JC_BAIL);
+    bail_if(e, CC_E);
+    x_alu_imm(a, ALU_CMP, false, RAX, JC_JUMP);
+    size_t not_jump = x_jcc(a, CC_NE);
+    x_load(a, RAX, ST, SOFF(target));
+    x_jmp_reg(a, RAX);
+    x_bind(a, not_jump, a->len);
+    if (tail) {
+        x_alu_imm(a, ALU_CMP, false, RAX, JC_RETURN);
+        size_t not_ret = x_jcc(a, CC_NE);
+        x_load(a, RAX, SP, 0);
+        emit_ret(e);
+        x_bind(a, not_ret, a->len);
+    }
+    x_load(a, RCX, ST, SOFF(ip));
+    x_load32(a, RAX, ST, SOFF(exit));
+    x_ret(a);
+    x_bind(a, next, a->len);
+}
+
 static void emit_cmp_value(Em *e, unsigned op)
 {
     Asm *a = e->a;
@@ -804,6 +861,17 @@ static void emit_op(Em *e, uint32_t op, const uint32_t *o)
     case OPC_TCALL:
         emit_tcall(e, o);
         break;
+    case OPC_CALLR:
+    case OPC_TCALLR:
+        if (o[0] >= fn->nsites)
+            bail(e);
+        else
+            emit_call_c(e, true, &fn->sites[o[0]], o[1], op == OPC_TCALLR);
+        break;
+    case OPC_CALLF:
+    case OPC_TCALLF:
+        emit_call_c(e, false, NULL, o[0], op == OPC_TCALLF);
+        break;
     case OPC_BIF:
         emit_bif(e, o, false);
         break;
@@ -922,20 +990,35 @@ static void emit_stubs(Em *e)
 
 int jit_emit_fn(Asm *a, Fn *fn, uint32_t *off)
 {
+    /* Labels need every instruction's offset; entries from outside
+     * (off[]) only those whose code does more than leave at once, so the
+     * interpreter does not go through the trampoline for nothing. */
+    uint32_t *bails = NULL;
+    size_t bails_bytes = ((size_t)fn->ncode + 31) / 32 * sizeof(uint32_t);
     for (uint32_t w = 0; w <= fn->ncode; w++)
         off[w] = JIT_NOOFF;
     /* Frames bigger than a 32-bit displacement are the interpreter's. */
     if ((uint64_t)fn->nlocals + fn->max_stack + 64 > (1u << 24))
         return JIT_EMIT_NO;
+    bails = mem_alloc(MEM_CODE, bails_bytes);
+    if (bails == NULL)
+        return JIT_EMIT_NO;
+    memset(bails, 0, bails_bytes);
     Em e = {.a = a, .fn = fn};
     for (uint32_t pc = 0; pc < fn->ncode;) {
         uint32_t op = fn->code[pc];
-        if (op >= OPC_COUNT || pc + 1 + vm_op_words[op] > fn->ncode)
+        if (op >= OPC_COUNT || pc + 1 + vm_op_words[op] > fn->ncode) {
+            mem_free(MEM_CODE, bails, bails_bytes);
             return JIT_EMIT_NO;
+        }
         off[pc] = (uint32_t)a->len;
         e.pc = pc;
         e.next = fn->code + pc + 1 + vm_op_words[op];
+        e.start = a->len;
+        e.pure_bail = false;
         emit_op(&e, op, fn->code + pc + 1);
+        if (e.pure_bail)
+            bails[pc / 32] |= 1u << (pc % 32);
         pc += 1 + vm_op_words[op];
     }
     emit_stubs(&e);
@@ -948,6 +1031,10 @@ int jit_emit_fn(Asm *a, Fn *fn, uint32_t *off)
         }
         x_bind(a, e.fixes[i].at, off[pc]);
     }
+    for (uint32_t pc = 0; pc < fn->ncode; pc++)
+        if (bails[pc / 32] & (1u << (pc % 32)))
+            off[pc] = JIT_NOOFF;
+    mem_free(MEM_CODE, bails, bails_bytes);
     if (e.stubs != NULL)
         mem_free(MEM_CODE, e.stubs, e.capstubs * sizeof *e.stubs);
     if (e.fixes != NULL)

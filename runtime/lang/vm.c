@@ -41,29 +41,10 @@ _Atomic int vm_exit_status = -1;
 _Atomic Term vm_main_pid;
 _Atomic int vm_main_released;
 
-/* Words a frame needs below its arguments: locals, return info, the
- * operand stack, and slack for a tail call's arguments in transit. */
-static size_t frame_need(const Fn *f, uint32_t nargs)
-{
-    return (size_t)f->nlocals + 3 + f->max_stack + nargs + 8;
-}
-
 void vm_fn_sizes(Fn *fn)
 {
     fn->oplimit_words = fn->nlocals + 3 + fn->max_stack;
     fn->frame_words = (uint32_t)frame_need(fn, fn->arity);
-}
-
-/* heap_wants_gc without GC stress, inline: the common answer (no
- * fragments, no cap, few off-heap binaries, an eighth of the block free)
- * costs a few loads instead of a call per function call. */
-static inline bool wants_gc(const Heap *h)
-{
-    size_t block = (size_t)(h->end - h->start);
-    if (h->frag_words == 0 && h->max_words == 0 && h->bin_vheap_bytes <= HEAP_VHEAP_MIN_BYTES &&
-        (size_t)(h->stop - h->htop) * 8 >= block)
-        return false;
-    return heap_wants_gc(h);
 }
 
 /* Collects with the stack as it is: sp is the real top. Returns 0 or a
@@ -98,7 +79,7 @@ static _Atomic Term kernel_atom;
 /* The builtin for mod.name/arity; Kernel's functions fall back to
  * :erlang's of the same name (is_list, self, abs, ...), as Elixir's
  * Kernel delegates to them. */
-static const BifDef *find_bif(Term mod, Term name, uint32_t arity)
+const BifDef *vm_find_bif(Term mod, Term name, uint32_t arity)
 {
     const BifDef *b = bif_lookup(mod, name, arity);
     if (b != NULL)
@@ -120,7 +101,7 @@ static const char vm_no_module;
  * when the module has not been replaced since; NULL with *bif set to the
  * builtin (or NULL: undefined) when no module function has that name.
  * Lock-free; any scheduler. */
-static Fn *site_resolve(CallSite *cs, uint32_t n, const BifDef **bif)
+Fn *vm_site_resolve(CallSite *cs, uint32_t n, const BifDef **bif)
 {
     Module *m = code_find(cs->mod);
     Fn *f = atomic_load_explicit(&cs->fn, memory_order_acquire);
@@ -136,7 +117,7 @@ static Fn *site_resolve(CallSite *cs, uint32_t n, const BifDef **bif)
         atomic_store_explicit(&cs->fn, f, memory_order_release);
         return f;
     }
-    const BifDef *b = find_bif(cs->mod, cs->name, n);
+    const BifDef *b = vm_find_bif(cs->mod, cs->name, n);
     *bif = b;
     if (b != NULL) {
         /* The builtin first: a reader that sees bif_mod sees it. */
@@ -530,7 +511,7 @@ L_TCALLR: {
     CallSite *cs = &fn->sites[*ip++];
     n = *ip++;
     const BifDef *b = NULL;
-    callee = site_resolve(cs, n, &b);
+    callee = vm_site_resolve(cs, n, &b);
     freev = NULL;
     nfree = 0;
     if (callee == NULL) {
@@ -575,7 +556,7 @@ calld: {
     freev = NULL;
     nfree = 0;
     if (callee == NULL) {
-        const BifDef *b = find_bif(mod, name, n);
+        const BifDef *b = vm_find_bif(mod, name, n);
         if (b == NULL) {
             vm_undef(p, mod, name, n);
             goto take_raise;
@@ -619,7 +600,7 @@ callf: {
         freev = NULL;
         nfree = 0;
         if (callee == NULL) {
-            const BifDef *b = find_bif(mod, name, n);
+            const BifDef *b = vm_find_bif(mod, name, n);
             if (b == NULL) {
                 vm_undef(p, mod, name, n);
                 goto take_raise;

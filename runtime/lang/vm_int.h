@@ -4,6 +4,7 @@
 
 #include <math.h>
 
+#include "heap.h"
 #include "vm.h"
 
 /* TAG_CP words: value << 4 | kind << 3 | TAG_CP. Kind 0 is return info
@@ -21,6 +22,31 @@ static inline bool is_immediate(Term t)
     unsigned tag = term_tag(t);
     return tag >= TAG_SMALL && tag <= TAG_SPECIAL;
 }
+
+/* Words a frame needs below its arguments: locals, return info, the
+ * operand stack, and slack for a tail call's arguments in transit. */
+static inline size_t frame_need(const Fn *f, uint32_t nargs)
+{
+    return (size_t)f->nlocals + 3 + f->max_stack + nargs + 8;
+}
+
+/* heap_wants_gc without GC stress, inline: the common answer (no
+ * fragments, no cap, few off-heap binaries, an eighth of the block free)
+ * costs a few loads instead of a call per function call. */
+static inline bool wants_gc(const Heap *h)
+{
+    size_t block = (size_t)(h->end - h->start);
+    if (h->frag_words == 0 && h->max_words == 0 && h->bin_vheap_bytes <= HEAP_VHEAP_MIN_BYTES &&
+        (size_t)(h->stop - h->htop) * 8 >= block)
+        return false;
+    return heap_wants_gc(h);
+}
+
+/* The function a remote call site names now (vm.c's cache per site), or
+ * NULL with *bif set to the builtin of that name (NULL: undefined). */
+Fn *vm_site_resolve(CallSite *cs, uint32_t n, const BifDef **bif);
+/* The builtin mod.name/arity, Kernel's falling back to :erlang's. */
+const BifDef *vm_find_bif(Term mod, Term name, uint32_t arity);
 
 /* Arithmetic and comparison beyond the small-integer fast paths. They
  * return NONE after raising (bif_raise family). Never run the GC. */

@@ -1,0 +1,139 @@
+/* jit_call.c — the calls native code makes through C (jit.h): remote
+ * calls and calls of funs. Resolving a call site or a fun and building a
+ * frame whose size is only known at run time is not worth machine code;
+ * a C call from native code is still far cheaper than leaving it.
+ *
+ * Both functions do what vm.c's CALLR/CALLF handlers and its
+ * enter/tail_enter do, with the same frame layout, except that anything
+ * needing a collection, a raise or an error message answers JC_BAIL
+ * before touching the stack, and vm.c does the whole instruction.
+ */
+#include <stdatomic.h>
+
+#include "jit.h"
+#include "vm_int.h"
+
+/* Builds callee's frame over the n arguments (fun, when not NONE, sits
+ * under them and is dropped) and moves there, as vm.c's enter. */
+static int enter(JitState *st, Fn *callee, uint32_t n, const uint32_t *rip, bool tail, Term fun)
+{
+    Heap *h = st->h;
+    Term *sp = st->sp, *fp = st->fp;
+    Fn *fn = st->fn;
+    uint32_t drop = fun != NONE ? 1 : 0;
+    uint32_t nfree = drop && is_boxed_kind(fun, HDR_FUN) ? callee->nfree : 0;
+    if (callee->nlocals < n + nfree)
+        return JC_BAIL;
+    Term *nsp = tail ? fp - n : sp + drop;
+    if (st->each_call || (size_t)(nsp - h->htop) < frame_need(callee, n) + nfree || wants_gc(h))
+        return JC_BAIL;
+    if (drop) {
+        for (uint32_t i = 0; i < n; i++)
+            sp[n - i] = sp[n - 1 - i];
+        sp++;
+    }
+    uint64_t rfn, rpc, rfp;
+    if (tail) {
+        Term *ri = fp - fn->nlocals;
+        rfn = cp_val(ri[-1]);
+        rpc = cp_val(ri[-2]);
+        rfp = cp_val(ri[-3]);
+        for (uint32_t i = 0; i < n; i++)
+            fp[-1 - (int64_t)i] = sp[n - 1 - i];
+        sp = fp - n;
+    } else {
+        rfn = (uintptr_t)fn;
+        rpc = (uintptr_t)rip;
+        rfp = (uint64_t)(h->end - fp);
+    }
+    fp = sp + n;
+    const Term *freev = nfree ? boxed_ptr(fun) + 2 : NULL;
+    for (uint32_t i = n + nfree; i < callee->nlocals; i++)
+        *--sp = NIL;
+    for (uint32_t i = 0; i < nfree; i++)
+        *--sp = freev[i];
+    *--sp = cp_make(rfn);
+    *--sp = cp_make(rpc);
+    *--sp = cp_make(rfp);
+    st->sp = sp;
+    st->fp = fp;
+    st->fn = callee;
+    h->stop = fp - callee->oplimit_words;
+    Proc *p = st->p;
+    if (--p->reds_left == 0 || p->reds_left > (1u << 31)) {
+        st->ip = callee->code;
+        st->exit = JIT_YIELD;
+        return JC_EXIT;
+    }
+    JitCode *jc = atomic_load_explicit(&callee->jit, memory_order_acquire);
+    if (jc == NULL || jc == JIT_NONE || jc->off[0] == JIT_NOOFF) {
+        st->ip = callee->code;
+        st->exit = JIT_ENTER;
+        return JC_EXIT;
+    }
+    st->target = jc->entry + jc->off[0];
+    return JC_JUMP;
+}
+
+/* A builtin on the n arguments (a fun under them dropped first, drop). */
+static int call_bif(JitState *st, const BifDef *b, uint32_t n, const uint32_t *rip, bool tail, uint32_t drop)
+{
+    Term *sp = st->sp;
+    /* A tail call returns right after; from the bootstrap frame only
+     * vm.c can (it halts), so leave the whole call to it. */
+    if (tail && cp_val((st->fp - st->fn->nlocals)[-1]) == 0)
+        return JC_BAIL;
+    if (drop) {
+        for (uint32_t i = 0; i < n; i++)
+            sp[n - i] = sp[n - 1 - i];
+        sp++;
+        st->sp = sp;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        st->argv[i] = sp[n - 1 - i];
+    Term r = b->fn(st->p, st->argv);
+    if (r == NONE) {
+        st->ip = rip;
+        st->exit = JIT_RAISE;
+        return JC_EXIT;
+    }
+    sp += n;
+    *--sp = r;
+    st->sp = sp;
+    return tail ? JC_RETURN : JC_NEXT;
+}
+
+int jit_call_remote(JitState *st, CallSite *cs, uint32_t n, const uint32_t *rip, uint32_t tail)
+{
+    const BifDef *b = NULL;
+    Fn *callee = vm_site_resolve(cs, n, &b);
+    if (callee != NULL)
+        return enter(st, callee, n, rip, tail != 0, NONE);
+    if (b == NULL)
+        return JC_BAIL; /* undefined: vm.c raises */
+    return call_bif(st, b, n, rip, tail != 0, 0);
+}
+
+int jit_call_fun(JitState *st, uint32_t n, const uint32_t *rip, uint32_t tail)
+{
+    Term f = st->sp[n];
+    if (is_boxed_kind(f, HDR_FUN)) {
+        Fn *callee = (Fn *)(uintptr_t)boxed_ptr(f)[1];
+        if (callee->arity != n)
+            return JC_BAIL;
+        return enter(st, callee, n, rip, tail != 0, f);
+    }
+    if (is_boxed_kind(f, HDR_EXPORT)) {
+        const Term *e = boxed_ptr(f);
+        if (small_val(e[3]) != (int64_t)n)
+            return JC_BAIL;
+        Fn *callee = vm_find_fn(e[1], e[2], n);
+        if (callee != NULL)
+            return enter(st, callee, n, rip, tail != 0, f);
+        const BifDef *b = vm_find_bif(e[1], e[2], n);
+        if (b == NULL)
+            return JC_BAIL;
+        return call_bif(st, b, n, rip, tail != 0, 1);
+    }
+    return JC_BAIL;
+}
