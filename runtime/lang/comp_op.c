@@ -251,7 +251,13 @@ void comp_op_expr(Comp *c, FnB *f, const Ast *e, int tail)
                 for (uint32_t i = mb->nattrs; i-- > 0;) {
                     if (strlen(mb->attrs[i].name) == k->v.str.len &&
                         memcmp(mb->attrs[i].name, k->v.str.s, k->v.str.len) == 0) {
+                        /* The value sees only the attributes set before
+                         * it: in `@a [x | @a]` the inner @a is the old
+                         * one, not this one again (endless recursion). */
+                        uint32_t saved = mb->nattrs;
+                        mb->nattrs = i;
                         comp_expr(c, f, mb->attrs[i].value, 0);
+                        mb->nattrs = saved;
                         return;
                     }
                 }
