@@ -9,6 +9,7 @@
  */
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -44,6 +45,7 @@ static void usage(FILE *out)
                  "  --version        print the version and exit\n"
                  "  --no-history     shell: do not read or write the history file\n"
                  "  --no-startup     shell: do not evaluate .mote.exs\n"
+                 "  --no-jit         run all code in the bytecode interpreter (as MOTE_JIT=0)\n"
                  "\n"
                  "environment:\n"
                  "  MOTE_QUIET=1     no crash reports of GenServer, Supervisor, Task on\n"
@@ -52,6 +54,8 @@ static void usage(FILE *out)
                  "  XDG_STATE_HOME   the shell's history is $XDG_STATE_HOME/mote/history\n"
                  "                   (else ~/.local/state/mote/history)\n"
                  "  MOTE_GC_STRESS=1 collect at every safe point (debugging; very slow)\n"
+                 "  MOTE_JIT=0       no native code: the interpreter runs everything\n"
+                 "  MOTE_JIT_PERF=1  name native code for perf(1) in /tmp/perf-PID.map\n"
                  "  MOTE_STRESS_SCALE=F  the stress tests' counts times F (tests only)\n"
                  "\n"
                  "shell helpers: h/1 i/1 v/0 v/1 flush/0 pid/1 pid/3 c/1 r/1 exports/1\n"
@@ -139,6 +143,11 @@ int main(int argc, char **argv)
             return run_lang(argc, argv, i);
         if (!strcmp(a, "top"))
             return observer_top_main(argc - i, argv + i);
+        if (!strcmp(a, "--no-jit")) {
+            /* Read by the runtime when it first compiles native code. */
+            setenv("MOTE_JIT", "0", 1);
+            continue;
+        }
         if (!strcmp(a, "--no-history") || !strcmp(a, "--no-startup")) {
             ro.no_history |= a[5] == 'h';
             ro.no_startup |= a[5] == 's';

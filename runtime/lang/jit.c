@@ -53,7 +53,6 @@ typedef struct Chunk {
 static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
 static Chunk chunk;                 /* the one being filled (jit_lock) */
 static _Atomic int jit_state = -1;  /* -1 undecided, 0 off, 1 on       */
-static bool jit_forced_off;         /* jit_disable was called          */
 /* Everything made, for jit_release_all (jit_lock): chunks as (rw, rx,
  * bytes) triples, JitCode maps as (pointer, bytes) pairs. */
 static uintptr_t *made;
@@ -191,7 +190,7 @@ static bool decide(void)
     int s = atomic_load_explicit(&jit_state, memory_order_relaxed);
     if (s < 0) {
         const char *env = getenv("MOTE_JIT");
-        bool want = JIT_BUILT && !jit_forced_off && !(env != NULL && strcmp(env, "0") == 0);
+        bool want = JIT_BUILT && !(env != NULL && strcmp(env, "0") == 0);
         s = want && emit_trampoline() ? 1 : 0;
         const char *perf = getenv("MOTE_JIT_PERF");
         if (s == 1 && perf != NULL && strcmp(perf, "1") == 0) {
@@ -209,15 +208,6 @@ bool jit_active(void)
 {
     int s = atomic_load_explicit(&jit_state, memory_order_acquire);
     return s > 0 || (s < 0 && decide());
-}
-
-void jit_disable(void)
-{
-    pthread_mutex_lock(&jit_lock);
-    jit_forced_off = true;
-    if (atomic_load_explicit(&jit_state, memory_order_relaxed) < 0)
-        atomic_store_explicit(&jit_state, 0, memory_order_release);
-    pthread_mutex_unlock(&jit_lock);
 }
 
 void jit_stats(uint64_t *bytes, uint64_t *fns)
@@ -312,7 +302,7 @@ void jit_release_all(void)
     nmade = capmade = 0;
     chunk = (Chunk){NULL, NULL, 0};
     trampoline = NULL;
-    atomic_store_explicit(&jit_state, jit_forced_off ? 0 : -1, memory_order_release);
+    atomic_store_explicit(&jit_state, -1, memory_order_release);
     atomic_store_explicit(&stat_bytes, 0, memory_order_relaxed);
     atomic_store_explicit(&stat_fns, 0, memory_order_relaxed);
     pthread_mutex_unlock(&jit_lock);

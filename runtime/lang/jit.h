@@ -81,13 +81,9 @@ int jit_call_remote(JitState *st, CallSite *cs, uint32_t n, const uint32_t *rip,
 int jit_call_fun(JitState *st, uint32_t n, const uint32_t *rip, uint32_t tail);
 
 /* True when native code may run: the JIT is built for this machine, its
- * memory could be mapped, and MOTE_JIT is not 0 nor jit_disable called.
+ * memory could be mapped, and MOTE_JIT is not 0 (mote --no-jit sets it).
  * Decided once; any thread. */
 bool jit_active(void);
-
-/* Turns the JIT off for the rest of the process (mote --no-jit). Call
- * before any code runs. */
-void jit_disable(void);
 
 /* fn's native code, compiling it on first use: JIT_NONE when it cannot
  * be compiled. Any thread; compiles under a lock, publishes fn->jit. */
