@@ -617,8 +617,16 @@ static void order_fields(Term m, Term module, Pairs *p)
             return;
         fields[k++] = fields[i];
     }
-    if (k != p->n)
+    /* A defexception with message/1 and no :message field still gets a
+     * :message key (exception/1 stores the text there for the C
+     * printers); Elixir's struct has none, so it is not shown. */
+    bool extra_message = k + 1 == p->n && map_get(m, A(__exception__)) == A(true) &&
+                         map_get(m, A(message)) != NONE;
+    for (size_t i = 0; extra_message && i < k; i++)
+        extra_message = fields[i] != A(message);
+    if (k != p->n && !extra_message)
         return;
+    p->n = k;
     for (size_t i = 0; i < k; i++) {
         p->keys[i] = fields[i];
         p->values[i] = map_get(m, fields[i]);
