@@ -11,215 +11,8 @@
  * its offset; the exits (stubs) go after the function's code, out of the
  * fast paths' way.
  */
-#include <stddef.h>
-
 #include "atom.h"
-#include "jit_int.h"
-#include "mem.h"
-#include "vm_int.h"
-
-enum { SP = RBX, FP = RBP, FN = R12, H = R13, P = R14, ST = R15 };
-
-#define HOFF(f) ((int32_t)offsetof(Heap, f))
-#define SOFF(f) ((int32_t)offsetof(JitState, f))
-#define SLOTD(s) (-8 * (1 + (int32_t)(s)))
-
-typedef struct Stub {
-    size_t at;          /* rel32 to point at the stub              */
-    const uint32_t *ip; /* the bytecode ip the exit hands back     */
-    uint32_t kind;      /* JIT_CONT, JIT_ENTER, JIT_YIELD, JIT_RAISE */
-} Stub;
-
-typedef struct Fix {
-    size_t at;   /* rel32 to point at the instruction at pc */
-    uint32_t pc;
-} Fix;
-
-typedef struct Em {
-    Asm *a;
-    Fn *fn;
-    uint32_t pc;            /* the instruction being compiled */
-    const uint32_t *next;   /* the ip after it                */
-    size_t start;           /* its first byte                 */
-    bool pure_bail;         /* its code is only a bail        */
-    Stub *stubs;
-    uint32_t nstubs, capstubs;
-    Fix *fixes;
-    uint32_t nfixes, capfixes;
-    bool oom;
-} Em;
-
-static void *grow(Em *e, void *arr, uint32_t n, uint32_t *cap, size_t elem)
-{
-    if (n < *cap)
-        return arr;
-    uint32_t ncap = *cap ? *cap * 2 : 64;
-    void *m = mem_alloc(MEM_CODE, ncap * elem);
-    if (m == NULL) {
-        e->oom = true;
-        return arr;
-    }
-    if (arr != NULL) {
-        memcpy(m, arr, n * elem);
-        mem_free(MEM_CODE, arr, *cap * elem);
-    }
-    *cap = ncap;
-    return m;
-}
-
-static void stub(Em *e, size_t at, uint32_t kind, const uint32_t *ip)
-{
-    e->stubs = grow(e, e->stubs, e->nstubs, &e->capstubs, sizeof *e->stubs);
-    if (e->nstubs < e->capstubs)
-        e->stubs[e->nstubs++] = (Stub){at, ip, kind};
-}
-
-static void fix(Em *e, size_t at, uint32_t pc)
-{
-    e->fixes = grow(e, e->fixes, e->nfixes, &e->capfixes, sizeof *e->fixes);
-    if (e->nfixes < e->capfixes)
-        e->fixes[e->nfixes++] = (Fix){at, pc};
-}
-
-/* ---- building blocks ---------------------------------------------------- */
-
-static const uint32_t *here_ip(const Em *e) { return e->fn->code + e->pc; }
-
-/* Leave for the interpreter, which runs this instruction (all of it). */
-static void bail_if(Em *e, int cc) { stub(e, x_jcc(e->a, cc), JIT_CONT, here_ip(e)); }
-static void bail(Em *e)
-{
-    if (e->a->len == e->start)
-        e->pure_bail = true;
-    stub(e, x_jmp(e->a), JIT_CONT, here_ip(e));
-}
-
-static void to_label_if(Em *e, int cc, uint32_t pc) { fix(e, x_jcc(e->a, cc), pc); }
-static void to_label(Em *e, uint32_t pc) { fix(e, x_jmp(e->a), pc); }
-
-static void push_reg(Em *e, int r)
-{
-    x_store(e->a, SP, -8, r);
-    x_lea(e->a, SP, SP, -8);
-}
-
-/* cmp r, v for any 64-bit v (r10 holds a v that needs more than 32 bits). */
-static void cmp_imm(Em *e, int r, uint64_t v)
-{
-    if (fits_i32((int64_t)v)) {
-        x_alu_imm(e->a, ALU_CMP, true, r, (int32_t)v);
-    } else {
-        x_imm(e->a, R10, v);
-        x_alu(e->a, ALU_CMP, r, R10);
-    }
-}
-
-/* Bails unless r holds a small integer (r11 is the scratch). */
-static void check_small(Em *e, int r)
-{
-    x_lea32(e->a, R11, r, -(int32_t)TAG_SMALL);
-    x_test32_imm(e->a, R11, TAG_MASK);
-    bail_if(e, CC_NE);
-}
-
-/* Spends a reduction; leaves with JIT_YIELD at ip when none are left
- * (a count that reached zero or wrapped past 2^31, as SPEND_RED). */
-static void spend_red(Em *e, const uint32_t *ip)
-{
-    x_alu_mem_imm(e->a, ALU_SUB, false, P, (int32_t)offsetof(Proc, reds_left), 1);
-    stub(e, x_jcc(e->a, CC_LE), JIT_YIELD, ip);
-}
-
-/* Bails when vm.c would collect at a call: the GC-each-call policy, or
- * its inline wants_gc saying the heap wants a look. */
-static void gc_checks(Em *e)
-{
-    Asm *a = e->a;
-    x_alu_mem_imm(a, ALU_CMP, false, ST, SOFF(each_call), 0);
-    bail_if(e, CC_NE);
-    x_load(a, RAX, H, HOFF(frag_words));
-    x_alu_rm(a, ALU_OR, RAX, H, HOFF(max_words));
-    bail_if(e, CC_NE);
-    x_alu_mem_imm(a, ALU_CMP, true, H, HOFF(bin_vheap_bytes), (int32_t)HEAP_VHEAP_MIN_BYTES);
-    bail_if(e, CC_A);
-    x_load(a, RAX, H, HOFF(stop));
-    x_alu_rm(a, ALU_SUB, RAX, H, HOFF(htop));
-    x_shift(a, SH_SHL, RAX, 3);
-    x_load(a, RCX, H, HOFF(end));
-    x_alu_rm(a, ALU_SUB, RCX, H, HOFF(start));
-    x_alu(a, ALU_CMP, RAX, RCX);
-    bail_if(e, CC_B);
-}
-
-/* Bails unless the words from `base_reg + disp` down to htop number at
- * least `words` (rax is the scratch). */
-static void check_room(Em *e, int base_reg, int32_t disp, size_t words)
-{
-    x_lea(e->a, RAX, base_reg, disp);
-    x_alu_rm(e->a, ALU_SUB, RAX, H, HOFF(htop));
-    cmp_imm(e, RAX, (uint64_t)words * 8);
-    bail_if(e, CC_B);
-}
-
-/* rax = `words` fresh heap words (heap_alloc's fast path), or bail. */
-static void alloc(Em *e, uint32_t words)
-{
-    Asm *a = e->a;
-    x_load(a, RAX, H, HOFF(htop));
-    x_load(a, RCX, H, HOFF(stop));
-    x_alu(a, ALU_SUB, RCX, RAX);
-    cmp_imm(e, RCX, (uint64_t)words * 8);
-    bail_if(e, CC_B);
-    x_lea(a, RCX, RAX, (int32_t)words * 8);
-    x_store(a, H, HOFF(htop), RCX);
-}
-
-/* h->stop = fp - callee's oplimit_words (OPLIMIT). */
-static void oplimit_static(Em *e, const Fn *callee)
-{
-    x_lea(e->a, RAX, FP, -8 * (int32_t)callee->oplimit_words);
-    x_store(e->a, H, HOFF(stop), RAX);
-}
-
-/* Pushes NIL for the locals a callee has beyond its n arguments, then the
- * return info words rfn, rpc, rfp from registers (vm.c's frame order). */
-static void push_frame(Em *e, uint32_t nils, int rfn, int rpc, int rfp)
-{
-    Asm *a = e->a;
-    int32_t base = -8 * (int32_t)nils;
-    if (nils > 0) {
-        x_imm(a, R10, NIL);
-        for (uint32_t j = 0; j < nils; j++)
-            x_store(a, SP, -8 * (int32_t)(j + 1), R10);
-    }
-    x_store(a, SP, base - 8, rfn);
-    x_store(a, SP, base - 16, rpc);
-    x_store(a, SP, base - 24, rfp);
-    x_lea(a, SP, SP, base - 24);
-}
-
-/* Jumps to callee's native code at pc 0 (fn already holds callee), or
- * leaves with JIT_ENTER when it has none yet. */
-static void enter_fn(Em *e, const Fn *callee)
-{
-    Asm *a = e->a;
-    if (callee == e->fn) {
-        to_label(e, 0);
-        return;
-    }
-    x_load(a, RAX, FN, (int32_t)offsetof(Fn, jit));
-    x_alu_imm(a, ALU_CMP, true, RAX, 1);
-    stub(e, x_jcc(a, CC_BE), JIT_ENTER, callee->code);
-    x_load(a, RAX, RAX, (int32_t)offsetof(JitCode, entry));
-    x_jmp_reg(a, RAX);
-}
-
-/* The local function a CALL/TCALL/MKFUN names, when the module has it. */
-static Fn *local_fn(const Fn *fn, uint32_t idx)
-{
-    Module *m = fn->mod;
-    return m != NULL && idx < m->nfns ? m->fns[idx] : NULL;
-}
+#include "jit_emit.h"
 
 /* ---- arithmetic and comparison ------------------------------------------ */
 
@@ -330,202 +123,6 @@ static void eq_branch(Em *e, bool want_eq, uint32_t l, int32_t pop, int diff)
         to_label(e, l);
     if (done != SIZE_MAX)
         x_bind(a, done, a->len);
-}
-
-/* ---- instructions ------------------------------------------------------- */
-
-static void emit_call(Em *e, const uint32_t *o)
-{
-    Asm *a = e->a;
-    Fn *callee = local_fn(e->fn, o[0]);
-    uint32_t n = o[1];
-    if (callee == NULL || callee->nlocals < n || callee->nfree != 0) {
-        bail(e);
-        return;
-    }
-    x_mov(a, RAX, SP);
-    x_alu_rm(a, ALU_SUB, RAX, H, HOFF(htop));
-    cmp_imm(e, RAX, (uint64_t)callee->frame_words * 8);
-    bail_if(e, CC_B);
-    gc_checks(e);
-    x_lea(a, RDX, SP, 8 * (int32_t)n); /* the callee's fp */
-    x_imm(a, RCX, cp_make((uintptr_t)e->fn));
-    x_imm(a, R8, cp_make((uintptr_t)e->next));
-    x_load(a, R9, H, HOFF(end)); /* cp_make(end - fp in words) */
-    x_alu(a, ALU_SUB, R9, FP);
-    x_alu(a, ALU_ADD, R9, R9);
-    x_alu_imm(a, ALU_OR, true, R9, TAG_CP);
-    push_frame(e, callee->nlocals - n, RCX, R8, R9);
-    x_mov(a, FP, RDX);
-    x_imm(a, FN, (uintptr_t)callee);
-    oplimit_static(e, callee);
-    spend_red(e, callee->code);
-    enter_fn(e, callee);
-}
-
-static void emit_tcall(Em *e, const uint32_t *o)
-{
-    Asm *a = e->a;
-    Fn *fn = e->fn, *callee = local_fn(fn, o[0]);
-    uint32_t n = o[1];
-    if (callee == NULL || callee->nlocals < n || callee->nfree != 0 || fn->nlocals < n) {
-        bail(e);
-        return;
-    }
-    if (callee == fn) {
-        /* A loop: new arguments into the frame, nothing else changes. */
-        int32_t sp_off = -8 * (int32_t)(fn->nlocals + 3);
-        check_room(e, FP, sp_off, (size_t)fn->nlocals + 3 + fn->max_stack + 8);
-        gc_checks(e);
-        for (uint32_t i = 0; i < n; i++) {
-            x_load(a, RAX, SP, 8 * (int32_t)(n - 1 - i));
-            x_store(a, FP, SLOTD(i), RAX);
-        }
-        x_lea(a, SP, FP, sp_off);
-        spend_red(e, fn->code);
-        to_label(e, 0);
-        return;
-    }
-    check_room(e, FP, -8 * (int32_t)n, callee->frame_words);
-    gc_checks(e);
-    int32_t ri = -8 * (int32_t)fn->nlocals; /* this frame's return info */
-    x_load(a, RCX, FP, ri - 8);
-    x_load(a, RDX, FP, ri - 16);
-    x_load(a, R8, FP, ri - 24);
-    for (uint32_t i = 0; i < n; i++) {
-        x_load(a, RAX, SP, 8 * (int32_t)(n - 1 - i));
-        x_store(a, FP, SLOTD(i), RAX);
-    }
-    x_lea(a, SP, FP, -8 * (int32_t)n);
-    push_frame(e, callee->nlocals - n, RCX, RDX, R8);
-    x_imm(a, FN, (uintptr_t)callee);
-    oplimit_static(e, callee);
-    spend_red(e, callee->code);
-    enter_fn(e, callee);
-}
-
-/* Return with the value in rax (RET, RET_S). */
-static void emit_ret(Em *e)
-{
-    Asm *a = e->a;
-    int32_t ri = -8 * (int32_t)e->fn->nlocals;
-    x_load(a, RCX, FP, ri - 8);
-    x_shift(a, SH_SHR, RCX, 4);
-    x_test(a, RCX, RCX);
-    bail_if(e, CC_E); /* the bootstrap frame: vm.c halts */
-    x_load(a, RDX, FP, ri - 16);
-    x_shift(a, SH_SHR, RDX, 4);
-    x_load(a, R8, FP, ri - 24);
-    x_shift(a, SH_SHR, R8, 4);
-    x_lea(a, SP, FP, -8);
-    x_store(a, SP, 0, RAX);
-    x_mov(a, FN, RCX);
-    x_load(a, FP, H, HOFF(end));
-    x_shift(a, SH_SHL, R8, 3);
-    x_alu(a, ALU_SUB, FP, R8);
-    x_load32(a, RAX, FN, (int32_t)offsetof(Fn, oplimit_words));
-    x_shift(a, SH_SHL, RAX, 3);
-    x_mov(a, R8, FP);
-    x_alu(a, ALU_SUB, R8, RAX);
-    x_store(a, H, HOFF(stop), R8);
-    /* Into the caller's native code at the return ip, when it has some. */
-    x_load(a, RAX, FN, (int32_t)offsetof(Fn, jit));
-    x_alu_imm(a, ALU_CMP, true, RAX, 1);
-    size_t none = x_jcc(a, CC_BE);
-    x_mov(a, R9, RDX);
-    x_alu_rm(a, ALU_SUB, R9, FN, (int32_t)offsetof(Fn, code));
-    x_shift(a, SH_SHR, R9, 2);
-    x_load_idx(a, false, R9, RAX, R9, 4, (int32_t)offsetof(JitCode, off));
-    x_alu_imm(a, ALU_CMP, false, R9, -1);
-    size_t nooff = x_jcc(a, CC_E);
-    x_alu_rm(a, ALU_ADD, R9, RAX, (int32_t)offsetof(JitCode, entry));
-    x_jmp_reg(a, R9);
-    x_bind(a, none, a->len);
-    x_bind(a, nooff, a->len);
-    x_mov(a, RCX, RDX);
-    x_imm(a, RAX, JIT_ENTER);
-    x_ret(a);
-}
-
-/* A builtin call: arguments into st->argv, b(p, argv); NONE means it
- * raised: leave with JIT_RAISE past the instruction (guard builtins
- * instead bail, and vm.c runs them again: they have no effects). */
-static void emit_bif(Em *e, const uint32_t *o, bool guard)
-{
-    Asm *a = e->a;
-    const BifDef *b = o[0] < e->fn->nbifs ? e->fn->bifs[o[0]] : NULL;
-    uint32_t n = o[1];
-    if (b == NULL || n > 255) {
-        bail(e);
-        return;
-    }
-    for (uint32_t i = 0; i < n; i++) {
-        x_load(a, RAX, SP, 8 * (int32_t)(n - 1 - i));
-        x_store(a, ST, SOFF(argv) + 8 * (int32_t)i, RAX);
-    }
-    x_mov(a, RDI, P);
-    x_lea(a, RSI, ST, SOFF(argv));
-    x_imm(a, RAX, (uintptr_t)b->fn);
-    x_alu_imm(a, ALU_SUB, true, RSP, 8);
-    x_call_reg(a, RAX);
-    x_alu_imm(a, ALU_ADD, true, RSP, 8);
-    x_test(a, RAX, RAX); /* NONE */
-    if (guard)
-        bail_if(e, CC_E);
-    else
-        stub(e, x_jcc(a, CC_E), JIT_RAISE, e->next);
-    x_lea(a, SP, SP, 8 * (int32_t)n - 8);
-    x_store(a, SP, 0, RAX);
-}
-
-/* CALLR/TCALLR (remote) and CALLF/TCALLF through jit_call.c: the
- * registers go to st and come back, and its answer (JC_*) says where
- * to go on. */
-static void emit_call_c(Em *e, bool remote, CallSite *cs, uint32_t n, bool tail)
-{
-    Asm *a = e->a;
-    x_store(a, ST, SOFF(sp), SP);
-    x_store(a, ST, SOFF(fp), FP);
-    x_store(a, ST, SOFF(fn), FN);
-    x_mov(a, RDI, ST);
-    if (remote) {
-        x_imm(a, RSI, (uintptr_t)cs);
-        x_imm(a, RDX, n);
-        x_imm(a, RCX, (uintptr_t)e->next);
-        x_imm(a, R8, tail);
-        x_imm(a, RAX, (uintptr_t)jit_call_remote);
-    } else {
-        x_imm(a, RSI, n);
-        x_imm(a, RDX, (uintptr_t)e->next);
-        x_imm(a, RCX, tail);
-        x_imm(a, RAX, (uintptr_t)jit_call_fun);
-    }
-    x_alu_imm(a, ALU_SUB, true, RSP, 8);
-    x_call_reg(a, RAX);
-    x_alu_imm(a, ALU_ADD, true, RSP, 8);
-    x_load(a, SP, ST, SOFF(sp));
-    x_load(a, FP, ST, SOFF(fp));
-    x_load(a, FN, ST, SOFF(fn));
-    x_alu_imm(a, ALU_CMP, false, RAX, JC_NEXT);
-    size_t next = x_jcc(a, CC_E);
-    x_alu_imm(a, ALU_CMP, false, RAX, JC_BAIL);
-    bail_if(e, CC_E);
-    x_alu_imm(a, ALU_CMP, false, RAX, JC_JUMP);
-    size_t not_jump = x_jcc(a, CC_NE);
-    x_load(a, RAX, ST, SOFF(target));
-    x_jmp_reg(a, RAX);
-    x_bind(a, not_jump, a->len);
-    if (tail) {
-        x_alu_imm(a, ALU_CMP, false, RAX, JC_RETURN);
-        size_t not_ret = x_jcc(a, CC_NE);
-        x_load(a, RAX, SP, 0);
-        emit_ret(e);
-        x_bind(a, not_ret, a->len);
-    }
-    x_load(a, RCX, ST, SOFF(ip));
-    x_load32(a, RAX, ST, SOFF(exit));
-    x_ret(a);
-    x_bind(a, next, a->len);
 }
 
 static void emit_cmp_value(Em *e, unsigned op)
@@ -856,38 +453,38 @@ static void emit_op(Em *e, uint32_t op, const uint32_t *o)
         break;
     }
     case OPC_CALL:
-        emit_call(e, o);
+        jit_emit_call(e, o);
         break;
     case OPC_TCALL:
-        emit_tcall(e, o);
+        jit_emit_tcall(e, o);
         break;
     case OPC_CALLR:
     case OPC_TCALLR:
         if (o[0] >= fn->nsites)
             bail(e);
         else
-            emit_call_c(e, true, &fn->sites[o[0]], o[1], op == OPC_TCALLR);
+            jit_emit_call_c(e, true, &fn->sites[o[0]], o[1], op == OPC_TCALLR);
         break;
     case OPC_CALLF:
     case OPC_TCALLF:
-        emit_call_c(e, false, NULL, o[0], op == OPC_TCALLF);
+        jit_emit_call_c(e, false, NULL, o[0], op == OPC_TCALLF);
         break;
     case OPC_BIF:
-        emit_bif(e, o, false);
+        jit_emit_bif(e, o, false);
         break;
     case OPC_GBIF:
-        emit_bif(e, o, true);
+        jit_emit_bif(e, o, true);
         break;
     case OPC_MKFUN:
         emit_mkfun(e, o);
         break;
     case OPC_RET:
         x_load(a, RAX, SP, 0);
-        emit_ret(e);
+        jit_emit_ret(e);
         break;
     case OPC_RET_S:
         x_load(a, RAX, FP, SLOTD(o[0]));
-        emit_ret(e);
+        jit_emit_ret(e);
         break;
     case OPC_DROPTO:
         x_lea(a, SP, FP, -8 * (int32_t)(fn->nlocals + 3 + o[0]));

@@ -1,0 +1,199 @@
+/* jit_emit_call.c — native code for calls, returns and builtins
+ * (jit_emit.h): local calls and self tail calls build the frame inline,
+ * as vm.c's CALL fast path does; remote and fun calls go through
+ * jit_call.c; a return jumps into the caller's native code at its
+ * return ip when the caller has some. */
+#include "jit_emit.h"
+
+void jit_emit_call(Em *e, const uint32_t *o)
+{
+    Asm *a = e->a;
+    Fn *callee = local_fn(e->fn, o[0]);
+    uint32_t n = o[1];
+    if (callee == NULL || callee->nlocals < n || callee->nfree != 0) {
+        bail(e);
+        return;
+    }
+    x_mov(a, RAX, SP);
+    x_alu_rm(a, ALU_SUB, RAX, H, HOFF(htop));
+    cmp_imm(e, RAX, (uint64_t)callee->frame_words * 8);
+    bail_if(e, CC_B);
+    gc_checks(e);
+    x_lea(a, RDX, SP, 8 * (int32_t)n); /* the callee's fp */
+    x_imm(a, RCX, cp_make((uintptr_t)e->fn));
+    x_imm(a, R8, cp_make((uintptr_t)e->next));
+    x_load(a, R9, H, HOFF(end)); /* cp_make(end - fp in words) */
+    x_alu(a, ALU_SUB, R9, FP);
+    x_alu(a, ALU_ADD, R9, R9);
+    x_alu_imm(a, ALU_OR, true, R9, TAG_CP);
+    push_frame(e, callee->nlocals - n, RCX, R8, R9);
+    x_mov(a, FP, RDX);
+    x_imm(a, FN, (uintptr_t)callee);
+    oplimit_static(e, callee);
+    spend_red(e, callee->code);
+    enter_fn(e, callee);
+}
+
+void jit_emit_tcall(Em *e, const uint32_t *o)
+{
+    Asm *a = e->a;
+    Fn *fn = e->fn, *callee = local_fn(fn, o[0]);
+    uint32_t n = o[1];
+    if (callee == NULL || callee->nlocals < n || callee->nfree != 0 || fn->nlocals < n) {
+        bail(e);
+        return;
+    }
+    if (callee == fn) {
+        /* A loop: new arguments into the frame, nothing else changes. */
+        int32_t sp_off = -8 * (int32_t)(fn->nlocals + 3);
+        check_room(e, FP, sp_off, (size_t)fn->nlocals + 3 + fn->max_stack + 8);
+        gc_checks(e);
+        for (uint32_t i = 0; i < n; i++) {
+            x_load(a, RAX, SP, 8 * (int32_t)(n - 1 - i));
+            x_store(a, FP, SLOTD(i), RAX);
+        }
+        x_lea(a, SP, FP, sp_off);
+        spend_red(e, fn->code);
+        to_label(e, 0);
+        return;
+    }
+    check_room(e, FP, -8 * (int32_t)n, callee->frame_words);
+    gc_checks(e);
+    int32_t ri = -8 * (int32_t)fn->nlocals; /* this frame's return info */
+    x_load(a, RCX, FP, ri - 8);
+    x_load(a, RDX, FP, ri - 16);
+    x_load(a, R8, FP, ri - 24);
+    for (uint32_t i = 0; i < n; i++) {
+        x_load(a, RAX, SP, 8 * (int32_t)(n - 1 - i));
+        x_store(a, FP, SLOTD(i), RAX);
+    }
+    x_lea(a, SP, FP, -8 * (int32_t)n);
+    push_frame(e, callee->nlocals - n, RCX, RDX, R8);
+    x_imm(a, FN, (uintptr_t)callee);
+    oplimit_static(e, callee);
+    spend_red(e, callee->code);
+    enter_fn(e, callee);
+}
+
+void jit_emit_ret(Em *e)
+{
+    Asm *a = e->a;
+    int32_t ri = -8 * (int32_t)e->fn->nlocals;
+    x_load(a, RCX, FP, ri - 8);
+    x_shift(a, SH_SHR, RCX, 4);
+    x_test(a, RCX, RCX);
+    bail_if(e, CC_E); /* the bootstrap frame: vm.c halts */
+    x_load(a, RDX, FP, ri - 16);
+    x_shift(a, SH_SHR, RDX, 4);
+    x_load(a, R8, FP, ri - 24);
+    x_shift(a, SH_SHR, R8, 4);
+    x_lea(a, SP, FP, -8);
+    x_store(a, SP, 0, RAX);
+    x_mov(a, FN, RCX);
+    x_load(a, FP, H, HOFF(end));
+    x_shift(a, SH_SHL, R8, 3);
+    x_alu(a, ALU_SUB, FP, R8);
+    x_load32(a, RAX, FN, (int32_t)offsetof(Fn, oplimit_words));
+    x_shift(a, SH_SHL, RAX, 3);
+    x_mov(a, R8, FP);
+    x_alu(a, ALU_SUB, R8, RAX);
+    x_store(a, H, HOFF(stop), R8);
+    /* Into the caller's native code at the return ip, when it has some. */
+    x_load(a, RAX, FN, (int32_t)offsetof(Fn, jit));
+    x_alu_imm(a, ALU_CMP, true, RAX, 1);
+    size_t none = x_jcc(a, CC_BE);
+    x_mov(a, R9, RDX);
+    x_alu_rm(a, ALU_SUB, R9, FN, (int32_t)offsetof(Fn, code));
+    x_shift(a, SH_SHR, R9, 2);
+    x_load_idx(a, false, R9, RAX, R9, 4, (int32_t)offsetof(JitCode, off));
+    x_alu_imm(a, ALU_CMP, false, R9, -1);
+    size_t nooff = x_jcc(a, CC_E);
+    x_alu_rm(a, ALU_ADD, R9, RAX, (int32_t)offsetof(JitCode, entry));
+    x_jmp_reg(a, R9);
+    x_bind(a, none, a->len);
+    x_bind(a, nooff, a->len);
+    x_mov(a, RCX, RDX);
+    x_imm(a, RAX, JIT_ENTER);
+    x_ret(a);
+}
+
+/* A builtin call: arguments into st->argv, b(p, argv); NONE means it
+ * raised: leave with JIT_RAISE past the instruction (guard builtins
+ * instead bail, and vm.c runs them again: they have no effects). */
+void jit_emit_bif(Em *e, const uint32_t *o, bool guard)
+{
+    Asm *a = e->a;
+    const BifDef *b = o[0] < e->fn->nbifs ? e->fn->bifs[o[0]] : NULL;
+    uint32_t n = o[1];
+    if (b == NULL || n > 255) {
+        bail(e);
+        return;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        x_load(a, RAX, SP, 8 * (int32_t)(n - 1 - i));
+        x_store(a, ST, SOFF(argv) + 8 * (int32_t)i, RAX);
+    }
+    x_mov(a, RDI, P);
+    x_lea(a, RSI, ST, SOFF(argv));
+    x_imm(a, RAX, (uintptr_t)b->fn);
+    x_alu_imm(a, ALU_SUB, true, RSP, 8);
+    x_call_reg(a, RAX);
+    x_alu_imm(a, ALU_ADD, true, RSP, 8);
+    x_test(a, RAX, RAX); /* NONE */
+    if (guard)
+        bail_if(e, CC_E);
+    else
+        stub(e, x_jcc(a, CC_E), JIT_RAISE, e->next);
+    x_lea(a, SP, SP, 8 * (int32_t)n - 8);
+    x_store(a, SP, 0, RAX);
+}
+
+/* CALLR/TCALLR (remote) and CALLF/TCALLF through jit_call.c: the
+ * registers go to st and come back, and its answer (JC_*) says where
+ * to go on. */
+void jit_emit_call_c(Em *e, bool remote, CallSite *cs, uint32_t n, bool tail)
+{
+    Asm *a = e->a;
+    x_store(a, ST, SOFF(sp), SP);
+    x_store(a, ST, SOFF(fp), FP);
+    x_store(a, ST, SOFF(fn), FN);
+    x_mov(a, RDI, ST);
+    if (remote) {
+        x_imm(a, RSI, (uintptr_t)cs);
+        x_imm(a, RDX, n);
+        x_imm(a, RCX, (uintptr_t)e->next);
+        x_imm(a, R8, tail);
+        x_imm(a, RAX, (uintptr_t)jit_call_remote);
+    } else {
+        x_imm(a, RSI, n);
+        x_imm(a, RDX, (uintptr_t)e->next);
+        x_imm(a, RCX, tail);
+        x_imm(a, RAX, (uintptr_t)jit_call_fun);
+    }
+    x_alu_imm(a, ALU_SUB, true, RSP, 8);
+    x_call_reg(a, RAX);
+    x_alu_imm(a, ALU_ADD, true, RSP, 8);
+    x_load(a, SP, ST, SOFF(sp));
+    x_load(a, FP, ST, SOFF(fp));
+    x_load(a, FN, ST, SOFF(fn));
+    x_alu_imm(a, ALU_CMP, false, RAX, JC_NEXT);
+    size_t next = x_jcc(a, CC_E);
+    x_alu_imm(a, ALU_CMP, false, RAX, JC_BAIL);
+    bail_if(e, CC_E);
+    x_alu_imm(a, ALU_CMP, false, RAX, JC_JUMP);
+    size_t not_jump = x_jcc(a, CC_NE);
+    x_load(a, RAX, ST, SOFF(target));
+    x_jmp_reg(a, RAX);
+    x_bind(a, not_jump, a->len);
+    if (tail) {
+        x_alu_imm(a, ALU_CMP, false, RAX, JC_RETURN);
+        size_t not_ret = x_jcc(a, CC_NE);
+        x_load(a, RAX, SP, 0);
+        jit_emit_ret(e);
+        x_bind(a, not_ret, a->len);
+    }
+    x_load(a, RCX, ST, SOFF(ip));
+    x_load32(a, RAX, ST, SOFF(exit));
+    x_ret(a);
+    x_bind(a, next, a->len);
+}
