@@ -15,13 +15,15 @@
  * Top-K selection is a bounded min-heap of (key, slot) pairs; only the K
  * winners get a full mote_proc_info read.
  *
- * The walk is bound by cache misses on Proc structs (callgrind: ~190
- * instructions per process, most of the time waits on memory), so it
- * touches as few of their lines as it can: the queue length and the
- * reductions/cold line, prefetched a few slots ahead. The pid (another
- * line) is read only for a process that enters the heap or raises a
- * maximum; ties rank by slot, which the walk knows, and the previous
- * counters are tagged by Proc address rather than pid serial.
+ * The walk is bound by cache misses on Proc structs and by its own
+ * instructions (callgrind: ~140 per process plus the slot lock), so it
+ * touches as few of their lines as it can: the first one, where proc.h
+ * keeps the queue length, reductions and cold pointer, prefetched a few
+ * slots ahead. The pid (another line) is read only for a process that
+ * enters the heap or raises a maximum; ties rank by slot, which the walk
+ * knows, and the previous counters are tagged by Proc address rather
+ * than pid serial. The hot helpers are inlined and the header sums kept
+ * in locals.
  *
  * Text keys (name, current function) rank by a short text each
  * candidate carries, read under the slot lock from what the process
@@ -43,7 +45,7 @@
 #include "node.h"
 #include "proc.h"
 
-#define SNAP_PREFETCH 8 /* slots ahead whose Proc is prefetched */
+#define SNAP_PREFETCH 16 /* slots ahead whose Proc is prefetched */
 #define SNAP_TEXT 48    /* bytes of a text key compared; longer ties  */
 
 /* What a slot held at the previous take, packed into 16 bytes: the scan
@@ -105,6 +107,7 @@ struct mote_snapshot {
     uint64_t prev_ns;
     SlotPrev *prev;     /* one per slot, cap_prev of them                */
     size_t cap_prev;
+    size_t nprev;       /* slots the last take wrote; past them, zeros   */
     Cand *heap;         /* the bounded heap, cap_heap entries            */
     size_t cap_heap;
     mote_snapshot_row *rows;
@@ -302,8 +305,9 @@ static void put_maxima(mote_snapshot_header *h, const Maxima *m, double dt)
     }
 }
 
-/* c's key for a numeric sort (status is set by read_slot). */
-static double key_of(const Cand *c, mote_snap_key k)
+/* c's key for a numeric sort (status and text keys are set by
+ * read_slot; the pid key once the pid is read). */
+static inline __attribute__((always_inline)) double key_of(const Cand *c, mote_snap_key k)
 {
     switch (k) {
     case MOTE_SNAP_REDS: return c->dreds;
@@ -381,43 +385,54 @@ static double status_rank(uint32_t st, const ProcCold *cold)
 }
 
 /* Reads slot i (locked by the caller) into c, with growth against the
- * slot's previous values (when grow), and remembers the new ones. */
-static void read_slot(const Proc *p, SlotPrev *prev, bool grow, mote_snap_key sort, Cand *c)
+ * slot's previous values (when grow; seen: the last take wrote them),
+ * and remembers the new ones. Every field it reads of p is in p's first
+ * cache line (proc.h) unless the sort needs more (status, text keys).
+ * Inlined into the walk, as are key_of and need_pid. */
+static inline __attribute__((always_inline)) void
+read_slot(const Proc *p, SlotPrev *prev, bool seen, bool grow, mote_snap_key sort, Cand *c)
 {
-    c->pid = 0; /* read by need_pid's caller, only when it matters */
     c->reds = atomic_load_explicit(&((Proc *)p)->reductions, memory_order_relaxed);
     c->msgq = atomic_load_explicit(&((Proc *)p)->mbox.len, memory_order_relaxed);
     ProcCold *cold = __atomic_load_n(&p->cold, __ATOMIC_ACQUIRE);
     c->memory = scan_memory(cold, c->msgq);
     c->restarts = cold ? atomic_load_explicit(&cold->restarts, memory_order_relaxed) : 0;
-    uint32_t tag = slot_tag(p);
-    SlotPrev now = {tag, (uint32_t)c->reds, sat32(c->msgq), sat32(c->memory / 8)};
+    SlotPrev now = {slot_tag(p), (uint32_t)c->reds, sat32(c->msgq), sat32(c->memory / 8)};
+    /* Slots the last take did not reach are still the zeros calloc gave:
+     * not reading them spares the first take a page fault per 4 KB of
+     * prev (a read maps the zero page, and the write then copies it). */
+    SlotPrev old = {0, 0, 0, 0};
+    if (seen)
+        old = *prev;
+    *prev = now;
     c->dreds = 0;
     c->dmsgq = c->dmem = 0;
-    if (prev->tag == tag && grow) {
-        c->dreds = now.reds - prev->reds; /* modulo 2^32: see SlotPrev */
-        c->dmsgq = (int64_t)now.msgq - (int64_t)prev->msgq;
-        c->dmem = ((int64_t)now.mem8 - (int64_t)prev->mem8) * 8;
-        if (c->dreds > c->reds) { /* a new process on the same struct */
-            c->dreds = 0;
-            c->dmsgq = c->dmem = 0;
-        }
+    /* A new process on the same struct has fewer reductions (SlotPrev). */
+    if (grow && old.tag == now.tag && now.reds - old.reds <= c->reds) {
+        c->dreds = now.reds - old.reds; /* modulo 2^32: see SlotPrev */
+        c->dmsgq = (int64_t)now.msgq - (int64_t)old.msgq;
+        c->dmem = ((int64_t)now.mem8 - (int64_t)old.mem8) * 8;
     }
-    *prev = now;
-    c->textual = false;
-    c->key = 0;
-    if (sort == MOTE_SNAP_STATUS)
+    if (sort < MOTE_SNAP_PID) {
+        c->textual = false;
+        c->key = key_of(c, sort);
+    } else if (sort == MOTE_SNAP_STATUS) {
+        c->textual = false;
         c->key = status_rank(atomic_load_explicit(&((Proc *)p)->state, memory_order_relaxed),
                              cold);
-    else if (sort == MOTE_SNAP_NAME || sort == MOTE_SNAP_FUNCTION)
+    } else if (sort == MOTE_SNAP_NAME || sort == MOTE_SNAP_FUNCTION) {
+        c->key = 0;
         text_key(p, cold, sort, c);
+    } else {
+        c->textual = false; /* the pid key: set once the pid is read */
+    }
 }
 
 /* Whether c could change the result, so its pid is worth a cache line:
  * it enters the heap (a tie with the root is decided by pid) or raises a
  * maximum (ties lose: see worse). Most idle processes do neither. */
-static bool need_pid(const Cand *c, const Cand *heap, size_t nheap, size_t cap,
-                     const Maxima *m)
+static inline __attribute__((always_inline)) bool
+need_pid(const Cand *c, const Cand *heap, size_t nheap, size_t cap, const Maxima *m)
 {
     if (nheap < cap || c->textual || c->key > heap[0].key)
         return true;
@@ -427,54 +442,69 @@ static bool need_pid(const Cand *c, const Cand *heap, size_t nheap, size_t cap,
            c->restarts > m->v[MOTE_SNAP_RESTARTS];
 }
 
+/* Header sums, kept in locals over the walk. */
+typedef struct Sums {
+    uint64_t nprocs, nmatched, restarts, msgq, memory;
+} Sums;
+
 /* The pass over every slot: header sums, maxima, and the top-K heap. */
 static void scan(mote_snapshot *s, const mote_snapshot_query *q, mote_snapshot_header *h,
                  size_t slots, size_t cap, size_t *nheap, double dt)
 {
     Node *n = s->node;
-    bool filtered = q->filter && *q->filter;
+    bool filtered = q->filter && *q->filter, grow = dt > 0;
+    mote_snap_key sort = q->sort;
     Maxima mx;
     for (int k = 0; k < MOTE_SNAP_PID; k++) {
         mx.v[k] = INT64_MIN;
         mx.pid[k] = 0;
     }
+    Sums sum = {0, 0, 0, 0, 0};
     for (size_t i = 0; i < slots; i++) {
-        /* The walk is bound by cache misses on Proc structs: ask for the
-         * ones a few slots ahead while this one is read. */
+        /* The walk waits on memory: ask for the Proc a few slots ahead
+         * while this one is read. Its fields share one line when it is
+         * 64-byte aligned, and these two cover the two lines otherwise. */
         if (i + SNAP_PREFETCH < slots) {
             const char *ahead = node_slot_peek(n, i + SNAP_PREFETCH);
             if (ahead) {
-                __builtin_prefetch(ahead + offsetof(Proc, mbox.len));
                 __builtin_prefetch(ahead + offsetof(Proc, reductions));
+                __builtin_prefetch(ahead + offsetof(Proc, mbox.len));
             }
         }
         Proc *p = node_lock_slot(n, i);
+        bool seen = i < s->nprev;
         if (!p) {
-            s->prev[i].tag = 0;
+            if (seen)
+                s->prev[i].tag = 0;
             continue;
         }
         Cand c;
-        read_slot(p, &s->prev[i], dt > 0, q->sort, &c);
+        read_slot(p, &s->prev[i], seen, grow, sort, &c);
         c.slot = (uint32_t)i;
-        c.key = key_of(&c, q->sort); /* the pid key is set below */
-        bool want = filtered || q->sort == MOTE_SNAP_PID ||
+        bool want = filtered || sort == MOTE_SNAP_PID ||
                     need_pid(&c, s->heap, *nheap, cap, &mx);
-        if (want)
-            c.pid = (mote_pid)p->pid;
+        c.pid = want ? (mote_pid)p->pid : 0;
         node_unlock_pid(n, make_pid(i)); /* the slot's lock: index i */
-        h->nprocs++;
-        h->restarts_total += c.restarts;
-        h->msgq_total += c.msgq;
-        h->memory_total += (size_t)c.memory;
+        sum.nprocs++;
+        sum.restarts += c.restarts;
+        sum.msgq += c.msgq;
+        sum.memory += c.memory;
         if (filtered && !matches(s->rt, c.pid, q->filter))
             continue;
-        h->nmatched++;
+        sum.nmatched++;
         if (!want)
             continue; /* changes neither the heap nor a maximum */
-        c.key = key_of(&c, q->sort);
+        if (sort == MOTE_SNAP_PID)
+            c.key = key_of(&c, sort);
         track_max(&mx, &c);
         offer(s->heap, nheap, cap, &c);
     }
+    s->nprev = slots;
+    h->nprocs += sum.nprocs;
+    h->nmatched += sum.nmatched;
+    h->restarts_total += sum.restarts;
+    h->msgq_total += sum.msgq;
+    h->memory_total += (size_t)sum.memory;
     put_maxima(h, &mx, dt);
 }
 
