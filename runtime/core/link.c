@@ -110,6 +110,7 @@ static int add_mon(Proc *p, bool watchers, const uint64_t ref[2], Term pid)
     (*arr)[*n].ref[0] = ref[0];
     (*arr)[*n].ref[1] = ref[1];
     (*arr)[*n].pid = pid;
+    (*arr)[*n].name = 0;
     (*n)++;
     cold_unlock(c);
     return 0;
@@ -287,6 +288,28 @@ static int on_exit_signal(Proc *p, Msg *m)
     return kill_with(p, m, reason);
 }
 
+/* The name a monitor p holds was asked by, or 0. */
+static Term mon_name(Proc *p, const uint64_t ref[2])
+{
+    ProcCold *c = p->cold;
+    long i = c != NULL ? find_mon(c->monitors, c->nmonitors, ref) : -1;
+    return i < 0 ? 0 : c->monitors[i].name;
+}
+
+/* The DOWN of a monitor by name: {name, node} in place of the pid. The
+ * message is rebuilt, so it queues behind this drain batch's others. */
+static int down_by_name(Proc *p, Msg *m, Term ref, Term name, Term reason)
+{
+    Term node = p->node->name ? p->node->name : A(nonode_at_nohost);
+    Term who[3] = {make_header(HDR_TUPLE, 2), name, node};
+    Term tb[6];
+    Msg *nm = msg_new(MSG_MESSAGE, m->from, down_tuple(tb, ref, make_boxed(who), reason));
+    if (nm && node_deliver(p->node, p->pid, nm) < 0)
+        msg_free(nm);
+    msg_free(m);
+    return LINK_CONSUMED;
+}
+
 /* A DOWN for a monitor p still holds becomes the {:DOWN, ...} message;
  * one for a monitor removed meanwhile is dropped. */
 static int on_down(Proc *p, Msg *m)
@@ -297,10 +320,14 @@ static int on_down(Proc *p, Msg *m)
                                               ref_words(tuple_get(t, 1), ref)
                                         : is_tuple(t) && tuple_size(t) == 2 &&
                                               ref_words(tuple_get(t, 0), ref);
+    Term name = ok ? mon_name(p, ref) : 0;
     if (!ok || !del_mon(p, false, ref, NULL)) {
         msg_free(m);
         return LINK_CONSUMED;
     }
+    bool ready = m->flags & LINK_F_READY;
+    if (name != 0)
+        return down_by_name(p, m, tuple_get(t, ready ? 1 : 0), name, tuple_get(t, ready ? 4 : 1));
     if (m->flags & LINK_F_READY)
         return become_message(p, m, t);
     Term tb[6];
@@ -429,6 +456,20 @@ int monitor_add(Proc *self, Term target, uint64_t ref[2])
         rc = send_down(n, target, self->pid, ref, A(noproc));
     if (rc < 0)
         (void)del_mon(self, false, ref, NULL);
+    return rc;
+}
+
+int monitor_add_name(Proc *self, Term target, Term name, uint64_t ref[2])
+{
+    int rc = monitor_add(self, target, ref);
+    ProcCold *c = self->cold;
+    long i = rc == 0 && c != NULL ? find_mon(c->monitors, c->nmonitors, ref) : -1;
+    /* Its DOWN cannot have been handled yet: only this thread drains. */
+    if (i >= 0) {
+        cold_lock(c);
+        c->monitors[i].name = name;
+        cold_unlock(c);
+    }
     return rc;
 }
 

@@ -68,6 +68,9 @@ int link_remove(Proc *self, Term other);
  * dead a {:DOWN, ref, :process, target, :noproc} message is queued to self
  * and 0 is returned (Erlang semantics). MOTE_ENOMEM on failure. */
 int monitor_add(Proc *self, Term target, uint64_t ref[2]);
+/* As monitor_add for a target found by its registered name: the DOWN
+ * then carries {name, node} where the pid would be, as Erlang's does. */
+int monitor_add_name(Proc *self, Term target, Term name, uint64_t ref[2]);
 /* Drops the monitor with that ref; a DOWN for it still in flight is then
  * discarded on arrival. Demonitoring an unknown or fired monitor is a
  * no-op. Returns 0 or MOTE_ENOMEM. */

@@ -43,6 +43,8 @@ typedef enum BodyKind { BODY_NATIVE, BODY_VM } BodyKind;
 typedef struct Monitor {
     uint64_t ref[2]; /* the reference's id words                        */
     Term pid;        /* the other end: target (held) or watcher (on me) */
+    Term name;       /* held by name: the atom asked for (its DOWN names */
+                     /* {name, node}), else 0                           */
 } Monitor;
 
 /* The parts of a process most never use. Allocated on first need by the

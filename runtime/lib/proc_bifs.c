@@ -18,6 +18,7 @@
 #include "inspect.h"
 #include "link.h"
 #include "map.h"
+#include "mem.h"
 #include "msg.h"
 #include "node.h"
 #include "reg.h"
@@ -230,18 +231,18 @@ static Term b_unlink(Proc *p, const Term *a)
 }
 
 /* A monitor of a name nobody has: its DOWN, {:DOWN, ref, :process,
- * {name, node}, :noproc}, is queued to the caller at once. */
-static Term monitor_noproc_name(Proc *p, Term name)
+ * {name, node}, reason}, is queued to the caller at once. */
+static Term monitor_dead_name(Proc *p, Term name, Term node, Term reason)
 {
     Term ref = b_make_ref(p, NULL);
     if (ref == NONE)
         return NONE;
-    Term who = lib_tuple2(p, name, b_node(p, NULL));
+    Term who = lib_tuple2(p, name, node);
     Term *hp = who == NONE ? NULL : heap_alloc(&p->heap, 6);
     if (hp == NULL)
         return lib_oom(p);
     hp[0] = make_header(HDR_TUPLE, 5);
-    hp[1] = A(DOWN), hp[2] = ref, hp[3] = A(process), hp[4] = who, hp[5] = A(noproc);
+    hp[1] = A(DOWN), hp[2] = ref, hp[3] = A(process), hp[4] = who, hp[5] = reason;
     Msg *m = msg_new(MSG_MESSAGE, p->pid, make_boxed(hp));
     if (m == NULL)
         return lib_oom(p);
@@ -250,15 +251,37 @@ static Term monitor_noproc_name(Proc *p, Term name)
     return ref;
 }
 
+/* monitor(:process, name) and monitor(:process, {name, node}): by name,
+ * so the DOWN names {name, node}. Another node is never connected here:
+ * a node that is not alive refuses it as the BEAM does, a named one gets
+ * the DOWN with :noconnection at once. */
+static Term monitor_name(Proc *p, Term name, Term node)
+{
+    if (node != b_node(p, NULL) && b_node(p, NULL) == A(nonode_at_nohost))
+        return bif_badarg(p, 2, "not a pid");
+    if (node != b_node(p, NULL))
+        return monitor_dead_name(p, name, node, A(noconnection));
+    Term target = reg_whereis(p->node, name);
+    if (target == NONE || !is_local_pid(target))
+        return monitor_dead_name(p, name, node, A(noproc));
+    uint64_t ref[2];
+    if (monitor_add_name(p, target, name, ref) != 0)
+        return lib_oom(p);
+    return ref_new(p, ref[0], ref[1]);
+}
+
 static Term b_monitor(Proc *p, const Term *a)
 {
     if (a[0] != A(process))
         return bif_badarg(p, 1, "invalid monitor type");
-    Term target = resolve_dest(p, a[1]);
-    if (target == NONE && is_atom(a[1]))
-        return monitor_noproc_name(p, a[1]);
+    Term t = a[1];
+    if (is_atom(t))
+        return monitor_name(p, t, b_node(p, NULL));
+    if (is_tuple(t) && tuple_size(t) == 2 && is_atom(tuple_get(t, 0)) && is_atom(tuple_get(t, 1)))
+        return monitor_name(p, tuple_get(t, 0), tuple_get(t, 1));
+    Term target = resolve_dest(p, t);
     if (target == NONE)
-        target = a[1];
+        target = t;
     if (!is_local_pid(target))
         return bif_badarg(p, 2, "not a pid");
     uint64_t ref[2];
@@ -599,6 +622,78 @@ static Term process_info(Proc *p, const Term *a, bool elixir)
 }
 
 static Term b_pinfo2(Proc *p, const Term *a) { return process_info(p, a, true); }
+
+/* ---- another process's messages -------------------------------------------
+ * Only a process may walk its own queue, so Process.info(other, :messages)
+ * asks it: a ProcRequest the other runs at its next drain, which copies
+ * its queued messages into a reply {ref, messages} (or {ref, :undefined}
+ * when it exits first) sent to the asker. Messages sent to it before the
+ * request are in its queue by then, as signal order promises. process.ex
+ * waits for the reply in a receive. */
+
+typedef struct MsgAsk {
+    ProcRequest base;
+    Node *node;
+    Term asker;
+    uint64_t ref[2];
+} MsgAsk;
+
+/* Runs on the asked process's thread (p NULL: it exited unanswered). */
+static void answer_messages(Proc *p, ProcRequest *rq)
+{
+    MsgAsk *ask = (MsgAsk *)rq;
+    size_t n = 0;
+    for (Msg *m = p ? p->mbox.first : NULL; m != NULL; m = atomic_load(&m->next))
+        n += m->kind == MSG_MESSAGE;
+    /* The reply is built on a scratch heap (cells pointing at the queued
+     * terms), then copied whole into the message. */
+    Heap tmp;
+    Msg *reply = NULL;
+    if (heap_init(&tmp, 2 * n + 8) == 0) {
+        Term *hp = heap_alloc(&tmp, 2 * n + 6);
+        if (hp != NULL) {
+            Term list = p ? NIL : A(undefined), *cells = hp + 6;
+            size_t i = 0;
+            for (Msg *m = p ? p->mbox.first : NULL; m != NULL; m = atomic_load(&m->next))
+                if (m->kind == MSG_MESSAGE) {
+                    cells[2 * i] = m->term;
+                    cells[2 * i + 1] = i + 1 < n ? make_list(cells + 2 * i + 2) : NIL;
+                    i++;
+                }
+            if (n > 0)
+                list = make_list(cells);
+            hp[0] = make_header(HDR_REF, 2), hp[1] = ask->ref[0], hp[2] = ask->ref[1];
+            hp[3] = make_header(HDR_TUPLE, 2), hp[4] = make_boxed(hp), hp[5] = list;
+            reply = msg_new(MSG_MESSAGE, p ? p->pid : ask->asker, make_boxed(hp + 3));
+        }
+        heap_fini(&tmp);
+    }
+    if (reply != NULL && node_deliver(ask->node, ask->asker, reply) != 0)
+        msg_free(reply);
+    mem_free(MEM_SYSTEM, ask, sizeof *ask);
+}
+
+/* Process.__ask_messages__(pid): the reference the reply will carry, or
+ * :undefined when pid is dead. */
+static Term b_ask_messages(Proc *p, const Term *a)
+{
+    if (!is_local_pid(a[0]))
+        return bif_error(p, A(badarg));
+    MsgAsk *ask = mem_alloc(MEM_SYSTEM, sizeof *ask);
+    if (ask == NULL)
+        return lib_oom(p);
+    ask->base.fn = answer_messages;
+    ask->node = p->node;
+    ask->asker = p->pid;
+    node_new_ref(p->node, ask->ref);
+    uint64_t id0 = ask->ref[0], id1 = ask->ref[1]; /* ask is the other's once sent */
+    int rc = proc_request(p->node, a[0], &ask->base);
+    if (rc != 0) {
+        mem_free(MEM_SYSTEM, ask, sizeof *ask);
+        return rc == MOTE_ENOPROC ? A(undefined) : lib_oom(p);
+    }
+    return ref_new(p, id0, id1);
+}
 static Term b_erl_pinfo2(Proc *p, const Term *a) { return process_info(p, a, false); }
 
 static Term b_pinfo1(Proc *p, const Term *a)
@@ -997,6 +1092,8 @@ static const BifDef proc_defs[] = {
     {"erlang", "registered", 0, 0, b_registered, NULL},
     {"Elixir.Process", "info", 1, 0, b_pinfo1, NULL},
     {"Elixir.Process", "info", 2, 0, b_pinfo2, NULL},
+    {"Elixir.Process", "__info__", 2, 0, b_pinfo2, NULL},
+    {"Elixir.Process", "__ask_messages__", 1, 0, b_ask_messages, NULL},
     {"Elixir.Process", "get_keys", 0, 0, b_get_keys, NULL},
     {"Elixir.Process", "get_keys", 1, 0, b_get_keys1, NULL},
     {"Elixir.Process", "get", 0, 0, b_get0, NULL},
