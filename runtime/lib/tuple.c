@@ -2,8 +2,6 @@
  * Elixir's argument order (index 0-based), plus sum/product. */
 #include "lib.h"
 
-#define FCLAUSE(p, name, arity) lib_function_clause((p), "Elixir.Tuple", (name), (arity))
-
 static Term erl(Proc *p, const char *name, unsigned arity, const Term *a)
 {
     return bif_lookup(A(erlang), atom_from_cstr(name), arity)->fn(p, a);
@@ -21,33 +19,43 @@ static Term bif_append(Proc *p, const Term *a)
     return erl(p, "append_element", 2, a);
 }
 
+/* Elixir's insert_at/delete_at have no guards: index + 1 fails with
+ * ArithmeticError for a non-number, and :erlang's element functions
+ * report a non-tuple ("2nd argument: not a tuple"). */
+static Term one_based(Proc *p, Term index)
+{
+    if (is_small(index) && small_val(index) < INT32_MAX)
+        return make_small(small_val(index) + 1);
+    Term b[2] = {index, make_small(1)};
+    return erl(p, "+", 2, b);
+}
+
 static Term bif_insert_at(Proc *p, const Term *a)
 {
-    if (!is_tuple(a[0]) || !is_small(a[1]))
-        return FCLAUSE(p, "insert_at", 3);
-    Term b[3] = {make_small(small_val(a[1]) + 1), a[0], a[2]};
+    Term i = one_based(p, a[1]);
+    if (i == NONE)
+        return NONE;
+    Term b[3] = {i, a[0], a[2]};
     return erl(p, "insert_element", 3, b);
 }
 
 static Term bif_delete_at(Proc *p, const Term *a)
 {
-    if (!is_tuple(a[0]) || !is_small(a[1]))
-        return FCLAUSE(p, "delete_at", 2);
-    Term b[2] = {make_small(small_val(a[1]) + 1), a[0]};
+    Term i = one_based(p, a[1]);
+    if (i == NONE)
+        return NONE;
+    Term b[2] = {i, a[0]};
     return erl(p, "delete_element", 2, b);
 }
 
-static Term bif_to_list(Proc *p, const Term *a)
-{
-    return is_tuple(a[0]) ? erl(p, "tuple_to_list", 1, a) : FCLAUSE(p, "to_list", 1);
-}
+static Term bif_to_list(Proc *p, const Term *a) { return erl(p, "tuple_to_list", 1, a); }
 
 /* sum/product through :erlang's + and *, so mixed ints and floats and
  * non-numbers behave as the operators do. */
-static Term fold(Proc *p, Term t, const char *op, int64_t unit, const char *fn)
+static Term fold(Proc *p, Term t, const char *op, int64_t unit)
 {
     if (!is_tuple(t))
-        return FCLAUSE(p, fn, 1);
+        return erl(p, "tuple_size", 1, &t); /* Elixir calls tuple_size/1 first */
     Term acc = make_small(unit);
     for (size_t i = 0; i < tuple_size(t) && acc != NONE; i++) {
         Term b[2] = {acc, tuple_get(t, i)};
@@ -56,8 +64,8 @@ static Term fold(Proc *p, Term t, const char *op, int64_t unit, const char *fn)
     return acc;
 }
 
-static Term bif_sum(Proc *p, const Term *a) { return fold(p, a[0], "+", 0, "sum"); }
-static Term bif_product(Proc *p, const Term *a) { return fold(p, a[0], "*", 1, "product"); }
+static Term bif_sum(Proc *p, const Term *a) { return fold(p, a[0], "+", 0); }
+static Term bif_product(Proc *p, const Term *a) { return fold(p, a[0], "*", 1); }
 
 static const BifDef tuple_bifs[] = {
     {"Elixir.Tuple", "duplicate", 2, BIF_PURE, bif_duplicate, NULL},
