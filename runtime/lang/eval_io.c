@@ -28,6 +28,7 @@
 #include "mote.h"
 #include "strbuf.h"
 #include "term.h"
+#include "utf8.h"
 
 struct IoSink {
     _Atomic int refs;     /* the server, and the shell when it has one    */
@@ -101,14 +102,12 @@ static bool put_chardata(mote_term t, Strbuf *out, int depth)
         return true;
     }
     if (mote_get_int(t, &cp) == 0) {
-        if (cp < 0 || cp > 0x10FFFF)
+        /* A surrogate or a number past U+10FFFF is not character data:
+         * the request fails ({:error, :put_chars}), as Erlang's does. */
+        uint8_t u[4];
+        size_t n = cp < 0 || cp > 0x10FFFF ? 0 : utf8_encode((uint32_t)cp, u);
+        if (n == 0)
             return false;
-        char u[4];
-        size_t n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-        static const unsigned char lead[5] = {0, 0, 0xC0, 0xE0, 0xF0};
-        for (size_t i = n; i-- > 1; cp >>= 6)
-            u[i] = (char)(0x80 | (cp & 0x3F));
-        u[0] = (char)(lead[n] | cp);
         strbuf_put(out, u, n);
         return true;
     }
