@@ -128,6 +128,34 @@ static Ast *delegate_def(Comp *c, const Ast *e)
     return d;
 }
 
+/* defguard name(args) when expr becomes def name(args), do: expr (and
+ * defguardp a defp): mote's guards may call local functions, and a
+ * raise inside a guard only fails the guard, so the function serves in
+ * guards and bodies alike. */
+static Ast *guard_def(Comp *c, const Ast *e)
+{
+    const Ast *h = e->kids[0];
+    if (e->nkids != 1 || h->kind != AST_OP || h->op != OP_WHEN)
+        comp_error(c, e, "%.*s needs a head and a when clause", (int)e->v.str.len, e->v.str.s);
+    Ast *key = mk_node(c, AST_ATOM, e, 0);
+    key->v.str.s = "do";
+    key->v.str.len = 2;
+    Ast *pair = mk_node(c, AST_PAIR, e, 2);
+    pair->flags = AST_F_KW;
+    pair->kids[0] = key;
+    pair->kids[1] = h->kids[1];
+    Ast *kw = mk_node(c, AST_LIST, e, 1);
+    kw->flags = AST_F_KW;
+    kw->kids[0] = pair;
+    Ast *d = mk_node(c, AST_CALL, e, 2);
+    bool private = named(e, "defguardp");
+    d->v.str.s = private ? "defp" : "def";
+    d->v.str.len = private ? 4 : 3;
+    d->kids[0] = h->kids[0];
+    d->kids[1] = kw;
+    return d;
+}
+
 /* Pass 1: numbers every function. */
 static void collect_defs(Comp *c, ModB *mb, const Ast *body)
 {
@@ -145,7 +173,9 @@ static void collect_defs(Comp *c, ModB *mb, const Ast *body)
             ((const Ast **)items)[i] = e = delegate_def(c, e);
         if (named(e, "use"))
             ((const Ast **)items)[i] = e = comp_use_rewrite(c, e, items, n);
-        if (named(e, "defmacro") || named(e, "defmacrop") || named(e, "defguard"))
+        if ((named(e, "defguard") || named(e, "defguardp")) && e->nkids >= 1)
+            ((const Ast **)items)[i] = e = guard_def(c, e);
+        if (named(e, "defmacro") || named(e, "defmacrop"))
             comp_error(c, e, "%.*s is not supported by mote (no user macros)", (int)e->v.str.len, e->v.str.s);
         if (!(named(e, "def") || named(e, "defp")) || e->nkids < 1)
             continue;

@@ -4,6 +4,10 @@
 defmodule Kernel do
   def then(value, fun) when is_function(fun, 1), do: fun.(value)
 
+  # Elixir's order is (map, key); :erlang.is_map_key, which an unknown
+  # Kernel name would fall through to, takes (key, map).
+  def is_map_key(map, key), do: :erlang.is_map_key(key, map)
+
   def tap(value, fun) when is_function(fun, 1) do
     fun.(value)
     value
