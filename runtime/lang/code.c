@@ -25,6 +25,7 @@ static CodeSlot slots[CODE_SLOTS];
 static pthread_mutex_t install_lock = PTHREAD_MUTEX_INITIALIZER;
 static _Atomic size_t nmods;
 static Module *order[CODE_SLOTS]; /* install order, for code_at */
+static _Atomic uint64_t ninstalls; /* code_installs(); bumped after each publish */
 
 static size_t slot_of(Term name)
 {
@@ -39,6 +40,7 @@ int code_install(Module *m)
         Term n = atomic_load_explicit(&slots[i].name, memory_order_acquire);
         if (n == m->name) {
             atomic_store_explicit(&slots[i].mod, m, memory_order_release);
+            atomic_fetch_add_explicit(&ninstalls, 1, memory_order_release);
             pthread_mutex_unlock(&install_lock);
             return 0;
         }
@@ -48,6 +50,7 @@ int code_install(Module *m)
             size_t k = atomic_load_explicit(&nmods, memory_order_relaxed);
             order[k] = m;
             atomic_store_explicit(&nmods, k + 1, memory_order_release);
+            atomic_fetch_add_explicit(&ninstalls, 1, memory_order_release);
             pthread_mutex_unlock(&install_lock);
             return 0;
         }
@@ -77,6 +80,11 @@ Fn *code_fn(const Module *m, Term name, uint32_t arity, bool exported_only)
             return f;
     }
     return NULL;
+}
+
+uint64_t code_installs(void)
+{
+    return atomic_load_explicit(&ninstalls, memory_order_acquire);
 }
 
 size_t code_count(void)

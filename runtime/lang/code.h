@@ -16,6 +16,10 @@
 /* Makes m the current version of its name. 0 or MOTE_ELIMIT (table full).
  * Any thread. */
 int code_install(Module *m);
+/* How many installs (new modules and redefinitions) there have been since
+ * the process started: caches of what modules exist compare it. Never
+ * decreases, not even when a runtime stops. Lock-free; any thread. */
+uint64_t code_installs(void);
 /* The current version of module `name`, or NULL. Lock-free; any thread. */
 Module *code_find(Term name);
 /* fn of m by name/arity (exported only, or private too); NULL if none. */

@@ -3,13 +3,14 @@
  * mote has no user macros, so both are rewritten here into ordinary
  * defmodules, as Elixir's own expansion would name them:
  *   defprotocol P do def f(x, y) end   becomes module P with
- *     f(a1, a2)        -> apply(Protocol.__mote_impl_for__!(P, a1, fb), :f, [a1, a2])
+ *     f(a0, a1)        -> M.f(a0, a1) where M = Protocol.__mote_impl__(P, a0, fb)
+ *                         (nil: Protocol.__mote_impl_for__! raises)
  *     impl_for/1, impl_for!/1, __protocol__/1
  *   defimpl P, for: T do ... end       becomes module P.T with the body
  *     plus __impl__(:for | :protocol).
- * The dispatch (which module implements P for a value) lives in the
- * prelude's Protocol module (lib/ex/protocol.ex): a struct finds P.Struct,
- * anything else P.Integer, P.List ..., then P.Any when the protocol says
+ * The dispatch (which module implements P for a value) is a cached
+ * builtin (lib/proto.c, described in lib/ex/protocol.ex): a struct finds
+ * P.Struct, anything else P.Integer, P.List ..., then P.Any when the protocol says
  * @fallback_to_any true. Modules are looked up at call time, so a later
  * defimpl (or a redefinition) takes effect as any module reload does.
  */
@@ -144,6 +145,13 @@ static void keep_attrs(Comp *c, const Ast *e, Ast *m, const Ast *const *items, u
     pair->kids[1] = blk;
 }
 
+/* Appends "a0, a1, ..., a(n-1)". */
+static void args(Strbuf *sb, uint32_t n)
+{
+    for (uint32_t k = 0; k < n; k++)
+        strbuf_printf(sb, "%sa%u", k ? ", " : "", k);
+}
+
 /* Contract: e is `defprotocol Name do def f(x)... end`. Emits code leaving
  * the module value on the stack, as defmodule does; compile error on a
  * malformed definition (no do-block, a function without arguments). */
@@ -178,13 +186,13 @@ void comp_defprotocol(Comp *c, FnB *f, const Ast *e)
         int len = (int)h->v.str.len;
         strbuf_printf(&fns, "%s%.*s: %u", fns.len ? ", " : "", len, h->v.str.s, h->nkids);
         strbuf_printf(&sb, "def %.*s(", len, h->v.str.s);
-        for (uint32_t k = 0; k < h->nkids; k++)
-            strbuf_printf(&sb, "%sa%u", k ? ", " : "", k);
-        strbuf_printf(&sb, "), do: apply(Protocol.__mote_impl_for__!(__MODULE__, a0, %s), :%.*s, [", fb, len,
-                      h->v.str.s);
-        for (uint32_t k = 0; k < h->nkids; k++)
-            strbuf_printf(&sb, "%sa%u", k ? ", " : "", k);
-        strbuf_puts(&sb, "])\n");
+        args(&sb, h->nkids);
+        strbuf_printf(&sb,
+                      ") do\ncase Protocol.__mote_impl__(__MODULE__, a0, %s) do\n"
+                      "nil -> Protocol.__mote_impl_for__!(__MODULE__, a0, %s)\nm -> m.%.*s(",
+                      fb, fb, len, h->v.str.s);
+        args(&sb, h->nkids);
+        strbuf_puts(&sb, ")\nend\nend\n");
     }
     strbuf_printf(&sb, "def __protocol__(:functions), do: [%.*s]\nend\n", (int)fns.len, strbuf_cstr(&fns));
     if (fns.failed)

@@ -153,6 +153,7 @@ static const RegisterFn lib_modules[] = {
     lib_regex_register, lib_kernel_register, lib_binary_register, lib_rand_register,
     lib_structs_register, lib_ets_register, lib_mote_sup_register, lib_mote_peek_register,
     lib_mote_otp_register, /* mote_otp.c */
+    lib_proto_register,    /* proto.c */
     lib_etf_register,      /* etf_bifs.c */
 };
 

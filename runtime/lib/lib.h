@@ -50,6 +50,7 @@ int lib_ets_register(void); /* ets.c */
 int lib_mote_sup_register(void);
 int lib_mote_peek_register(void);
 int lib_mote_otp_register(void);
+int lib_proto_register(void); /* proto.c: protocol dispatch, cached */
 int lib_etf_register(void); /* etf_bifs.c: term_to_binary, binary_to_term */
 
 /* Registers n builtins of one module (a static table): a shorthand that

@@ -1,24 +1,14 @@
 # Protocol: the dispatch behind defprotocol (the compiler, comp_proto.c,
-# turns a protocol's functions into calls through __mote_impl_for__!/3).
+# turns a protocol's functions into calls through Protocol.__mote_impl__/3).
 # The implementation of protocol P for a value is the module P.T, looked
 # up at call time: T is the struct's module for a struct (falling back to
 # P.Any only), else the built-in type, then P.Any when the protocol says
 # @fallback_to_any true. Modules are found by their __impl__/1, which
-# every defimpl defines.
+# every defimpl defines. The lookup itself is C (lib/proto.c,
+# __mote_impl__/3 and __mote_struct_impl__/2), cached per scheduler until
+# the next module load.
 defmodule Protocol do
-  def __mote_impl_for__(proto, value, fallback) do
-    found =
-      case value do
-        %{__struct__: s} when is_atom(s) -> derived(impl(proto, s))
-        _ -> impl(proto, builtin(value))
-      end
-
-    cond do
-      found != nil -> found
-      fallback -> impl(proto, Any)
-      true -> nil
-    end
-  end
+  def __mote_impl_for__(proto, value, fallback), do: Protocol.__mote_impl__(proto, value, fallback)
 
   def __mote_impl_for__!(proto, value, fallback) do
     case __mote_impl_for__(proto, value, fallback) do
@@ -31,7 +21,7 @@ defmodule Protocol do
   # compiler sends them here): a struct with a String.Chars implementation
   # uses it, anything else the builtin String.Chars.
   def __mote_to_string__(%{__struct__: s} = x) when is_atom(s) do
-    case impl(String.Chars, s) do
+    case Protocol.__mote_struct_impl__(String.Chars, s) do
       nil -> String.Chars.to_string(x)
       mod -> mod.to_string(x)
     end
@@ -85,7 +75,7 @@ defmodule Protocol do
   def __mote_io_inspect__(x, opts), do: IO.inspect(x, opts)
 
   defp subst(%{__struct__: s} = x, opts, subs) when is_atom(s) do
-    case impl(Inspect, s) do
+    case Protocol.__mote_struct_impl__(Inspect, s) do
       nil ->
         subst_map(x, opts, subs)
 
@@ -142,41 +132,4 @@ defmodule Protocol do
     doc = mod.inspect(x, o)
     IO.iodata_to_binary(Inspect.Algebra.format(doc, o.width))
   end
-
-  # The implementation module of proto for the struct module s, or nil
-  # (Enumerable and Collectable ask for their struct clauses).
-  def __mote_struct_impl__(proto, s), do: impl(proto, s)
-
-  # A module made by @derive stands for the protocol's Any implementation.
-  defp derived(nil), do: nil
-
-  defp derived(mod) do
-    if function_exported?(mod, :__mote_derived__, 0), do: mod.__mote_derived__(), else: mod
-  end
-
-  # The module proto.type when it is an implementation, else nil. The
-  # name is built with the binary and atom builtins (Module.concat is
-  # several times slower, and this runs on every protocol call).
-  defp impl(proto, type) do
-    t =
-      case :erlang.atom_to_binary(type, :utf8) do
-        "Elixir." <> t -> t
-        t -> t
-      end
-
-    mod = :erlang.binary_to_atom(:erlang.atom_to_binary(proto, :utf8) <> "." <> t, :utf8)
-    if function_exported?(mod, :__impl__, 1), do: mod, else: nil
-  end
-
-  defp builtin(v) when is_tuple(v), do: Tuple
-  defp builtin(v) when is_atom(v), do: Atom
-  defp builtin(v) when is_list(v), do: List
-  defp builtin(v) when is_map(v), do: Map
-  defp builtin(v) when is_bitstring(v), do: BitString
-  defp builtin(v) when is_integer(v), do: Integer
-  defp builtin(v) when is_float(v), do: Float
-  defp builtin(v) when is_function(v), do: Function
-  defp builtin(v) when is_pid(v), do: PID
-  defp builtin(v) when is_port(v), do: Port
-  defp builtin(v) when is_reference(v), do: Reference
 end
