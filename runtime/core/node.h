@@ -115,6 +115,27 @@ static inline const void *node_slot_peek(Node *n, size_t i)
     return (w & 3) ? NULL : (const void *)w;
 }
 
+/* node_lock_slot that never waits: the live Proc in slot i (i below
+ * node_slot_count) with the slot locked, or NULL with nothing locked;
+ * *busy tells a slot another thread holds (or that changed under the
+ * attempt) from an empty one. A scan comes back to a busy slot later
+ * rather than spin behind a holder the OS may have preempted (on a
+ * loaded machine that spin lasts a time slice). Release with
+ * node_unlock_pid as for node_lock_slot. */
+static inline struct Proc *node_trylock_slot(Node *n, size_t i, bool *busy)
+{
+    uintptr_t w = atomic_load_explicit(&n->slots[i], memory_order_relaxed);
+    *busy = (w & 1) != 0; /* bit 0: the lock; bit 1: empty (see above) */
+    if (w == 0 || (w & 3))
+        return NULL;
+    if (!atomic_compare_exchange_strong_explicit(&n->slots[i], &w, w | 1, memory_order_acquire,
+                                                 memory_order_relaxed)) {
+        *busy = true;
+        return NULL;
+    }
+    return (struct Proc *)w;
+}
+
 /* Fills id with a reference id never handed out before on this node. */
 void node_new_ref(Node *n, uint64_t id[2]);
 

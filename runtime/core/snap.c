@@ -36,6 +36,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sched.h>
 #include <string.h>
 
 #include "atom.h"
@@ -442,24 +443,94 @@ need_pid(const Cand *c, const Cand *heap, size_t nheap, size_t cap, const Maxima
            c->restarts > m->v[MOTE_SNAP_RESTARTS];
 }
 
-/* Header sums, kept in locals over the walk. */
-typedef struct Sums {
+/* The walk's state: header sums, maxima and the heap's size. */
+typedef struct Walk {
+    mote_snapshot *s;
+    const mote_snapshot_query *q;
+    size_t cap, nheap;
+    bool filtered, grow;
+    Maxima mx;
     uint64_t nprocs, nmatched, restarts, msgq, memory;
-} Sums;
+} Walk;
 
-/* The pass over every slot: header sums, maxima, and the top-K heap. */
+/* Reads p, in slot i and locked by the caller, into the walk, and
+ * unlocks it. retried: visited out of slot order, so its pid is read
+ * whatever its key (a tie with the heap's root is decided by slot). */
+static inline __attribute__((always_inline)) void visit(Walk *w, size_t i, Proc *p, bool retried)
+{
+    mote_snapshot *s = w->s;
+    mote_snap_key sort = w->q->sort;
+    Cand c;
+    read_slot(p, &s->prev[i], i < s->nprev, w->grow, sort, &c);
+    c.slot = (uint32_t)i;
+    bool want = retried || w->filtered || sort == MOTE_SNAP_PID ||
+                need_pid(&c, s->heap, w->nheap, w->cap, &w->mx);
+    c.pid = want ? (mote_pid)p->pid : 0;
+    node_unlock_pid(s->node, make_pid(i)); /* the slot's lock: index i */
+    w->nprocs++;
+    w->restarts += c.restarts;
+    w->msgq += c.msgq;
+    w->memory += c.memory;
+    if (w->filtered && !matches(s->rt, c.pid, w->q->filter))
+        return;
+    w->nmatched++;
+    if (!want)
+        return; /* changes neither the heap nor a maximum */
+    if (sort == MOTE_SNAP_PID)
+        c.key = key_of(&c, sort);
+    track_max(&w->mx, &c);
+    offer(s->heap, &w->nheap, w->cap, &c);
+}
+
+/* A slot whose process is gone: its previous counters no longer apply. */
+static inline void forget(mote_snapshot *s, size_t i)
+{
+    if (i < s->nprev)
+        s->prev[i].tag = 0; /* past nprev it is still zero */
+}
+
+#define SNAP_RETRY 64 /* busy slots put off at once */
+
+/* Visits the put-off slots, each once its holder has let go: try-locks
+ * only, and between rounds the CPU is given up so that a preempted
+ * holder can run and finish. Empties retry. */
+static void visit_busy(Walk *w, size_t *retry, size_t *nretry)
+{
+    size_t left = *nretry;
+    while (left) {
+        size_t still = 0;
+        for (size_t r = 0; r < left; r++) {
+            bool busy;
+            Proc *p = node_trylock_slot(w->s->node, retry[r], &busy);
+            if (p)
+                visit(w, retry[r], p, true);
+            else if (busy)
+                retry[still++] = retry[r];
+            else
+                forget(w->s, retry[r]);
+        }
+        left = still;
+        if (left)
+            sched_yield();
+    }
+    *nretry = 0;
+}
+
+/* The pass over every slot: header sums, maxima, and the top-K heap. A
+ * slot another thread holds locked (a send in progress) is put off and
+ * visited later instead of waited for: on a loaded machine its holder
+ * may be a scheduler the OS preempted, and a spin would last the rest of
+ * the holder's wait for a core (milliseconds of CPU per take). */
 static void scan(mote_snapshot *s, const mote_snapshot_query *q, mote_snapshot_header *h,
                  size_t slots, size_t cap, size_t *nheap, double dt)
 {
     Node *n = s->node;
-    bool filtered = q->filter && *q->filter, grow = dt > 0;
-    mote_snap_key sort = q->sort;
-    Maxima mx;
+    Walk w = {.s = s, .q = q, .cap = cap, .filtered = q->filter && *q->filter, .grow = dt > 0};
     for (int k = 0; k < MOTE_SNAP_PID; k++) {
-        mx.v[k] = INT64_MIN;
-        mx.pid[k] = 0;
+        w.mx.v[k] = INT64_MIN;
+        w.mx.pid[k] = 0;
     }
-    Sums sum = {0, 0, 0, 0, 0};
+    size_t retry[SNAP_RETRY], nretry = 0;
     for (size_t i = 0; i < slots; i++) {
         /* The walk waits on memory: ask for the Proc a few slots ahead
          * while this one is read. Its fields share one line when it is
@@ -471,41 +542,27 @@ static void scan(mote_snapshot *s, const mote_snapshot_query *q, mote_snapshot_h
                 __builtin_prefetch(ahead + offsetof(Proc, mbox.len));
             }
         }
-        Proc *p = node_lock_slot(n, i);
-        bool seen = i < s->nprev;
-        if (!p) {
-            if (seen)
-                s->prev[i].tag = 0;
-            continue;
+        bool busy;
+        Proc *p = node_trylock_slot(n, i, &busy);
+        if (p) {
+            visit(&w, i, p, false);
+        } else if (!busy) {
+            forget(s, i);
+        } else {
+            retry[nretry++] = i;
+            if (nretry == SNAP_RETRY)
+                visit_busy(&w, retry, &nretry);
         }
-        Cand c;
-        read_slot(p, &s->prev[i], seen, grow, sort, &c);
-        c.slot = (uint32_t)i;
-        bool want = filtered || sort == MOTE_SNAP_PID ||
-                    need_pid(&c, s->heap, *nheap, cap, &mx);
-        c.pid = want ? (mote_pid)p->pid : 0;
-        node_unlock_pid(n, make_pid(i)); /* the slot's lock: index i */
-        sum.nprocs++;
-        sum.restarts += c.restarts;
-        sum.msgq += c.msgq;
-        sum.memory += c.memory;
-        if (filtered && !matches(s->rt, c.pid, q->filter))
-            continue;
-        sum.nmatched++;
-        if (!want)
-            continue; /* changes neither the heap nor a maximum */
-        if (sort == MOTE_SNAP_PID)
-            c.key = key_of(&c, sort);
-        track_max(&mx, &c);
-        offer(s->heap, nheap, cap, &c);
     }
+    visit_busy(&w, retry, &nretry);
     s->nprev = slots;
-    h->nprocs += sum.nprocs;
-    h->nmatched += sum.nmatched;
-    h->restarts_total += sum.restarts;
-    h->msgq_total += sum.msgq;
-    h->memory_total += (size_t)sum.memory;
-    put_maxima(h, &mx, dt);
+    *nheap = w.nheap;
+    h->nprocs += w.nprocs;
+    h->nmatched += w.nmatched;
+    h->restarts_total += w.restarts;
+    h->msgq_total += w.msgq;
+    h->memory_total += (size_t)w.memory;
+    put_maxima(h, &w.mx, dt);
 }
 
 /* Full rows for the K winners, best first. */

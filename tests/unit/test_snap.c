@@ -1,6 +1,8 @@
 /* test_snap.c — runtime-side snapshots (mote_snapshot_*): counts, top-K
- * order by each key (text keys too), growth since the previous take, the filter, and
- * snapshots taken while schedulers run busy processes (a TSan target). */
+ * order by each key (text keys too), growth since the previous take, the filter,
+ * snapshots taken while schedulers run busy processes (a TSan target), and a
+ * slot held locked by another thread during the walk. */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -13,6 +15,7 @@
 
 #include "mote.h"
 #include "eval_test.h"
+#include "node.h"
 
 static void take(mote_snapshot *s, mote_snap_key key, size_t k, const char *filter,
                  mote_snapshot_header *h, const mote_snapshot_row **rows, size_t *n)
@@ -123,6 +126,50 @@ static void snapshots_while_schedulers_run(void **state)
             assert_true(rows[j - 1].reds_per_sec >= rows[j].reds_per_sec);
     }
     mote_snapshot_free(s);
+}
+
+/* A take on another thread, for a test that holds a slot meanwhile. */
+typedef struct Taker {
+    mote_snapshot *s;
+    mote_snapshot_header h;
+    const mote_snapshot_row *rows;
+    size_t n;
+    int rc;
+} Taker;
+
+static void *take_on_thread(void *arg)
+{
+    Taker *t = arg;
+    mote_snapshot_query q = {MOTE_SNAP_MSGQ, 1, NULL};
+    t->rc = mote_snapshot_take(t->s, &q, &t->h, &t->rows, &t->n);
+    return NULL;
+}
+
+/* The walk puts a slot another thread holds locked (as a send does) off
+ * until it is let go, then reads it like any other: q1 still tops the
+ * queue-length order and every process is counted. */
+static void locked_slot_is_read_once_let_go(void **state)
+{
+    mote_rt *rt = *state;
+    mote_pid q1 = whereis(rt, "q1");
+    Taker t = {0};
+    assert_int_equal(mote_snapshot_new(rt, &t.s), 0);
+    take_on_thread(&t);
+    uint64_t nprocs = t.h.nprocs;
+    Node *n = node_of_rt(rt);
+    assert_non_null(node_lock_pid(n, (Term)q1));
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, take_on_thread, &t), 0);
+    struct timespec ts = {0, 20000000}; /* lets the walk reach the slot */
+    nanosleep(&ts, NULL);
+    node_unlock_pid(n, (Term)q1);
+    assert_int_equal(pthread_join(th, NULL), 0);
+    assert_int_equal(t.rc, 0);
+    assert_int_equal(t.h.nprocs, nprocs);
+    assert_int_equal(t.n, 1);
+    assert_int_equal(t.rows[0].info.pid, q1);
+    assert_int_equal(t.rows[0].msgq, 300);
+    mote_snapshot_free(t.s);
 }
 
 /* Where pid is among the rows, or n when absent. */
@@ -243,6 +290,7 @@ int main(void)
         cmocka_unit_test(growth_is_measured_against_the_previous_take),
         cmocka_unit_test(filter_keeps_matching_names_only),
         cmocka_unit_test(snapshots_while_schedulers_run),
+        cmocka_unit_test(locked_slot_is_read_once_let_go),
         cmocka_unit_test(name_key_ranks_names_and_initial_calls_a_to_z),
         cmocka_unit_test(function_key_ranks_current_functions_a_to_z),
         cmocka_unit_test(status_key_ranks_calls_before_waits_and_suspended_last),
