@@ -31,11 +31,13 @@ main([IdleS, BusyS, NS, IntervalS]) ->
     [spawn(fun busy/0) || _ <- lists:seq(1, Busy)],
     Runs = [begin
                 timer:sleep(Interval),
-                {_, C0} = erlang:statistics(runtime),
+                %% The total, not the time since the last call: two calls
+                %% in a row would otherwise measure only the second gap.
+                {C0, _} = erlang:statistics(runtime),
                 T0 = erlang:monotonic_time(microsecond),
                 _ = sample(),
                 T1 = erlang:monotonic_time(microsecond),
-                {_, C1} = erlang:statistics(runtime),
+                {C1, _} = erlang:statistics(runtime),
                 {(T1 - T0) / 1000, C1 - C0}
             end || _ <- lists:seq(1, N)],
     Walls = lists:sort([W || {W, _} <- Runs]),
