@@ -40,6 +40,14 @@ defmodule IO do
     item
   end
 
+  @doc "Writes \"warning: \" and message to :stderr; returns :ok."
+  def warn(message), do: warn(message, [])
+
+  def warn(message, _stacktrace_or_env) do
+    put(:stderr, IO.__chars__(["warning: ", message], true))
+    :ok
+  end
+
   @doc "Writes prompt, reads a line from device (default :stdio): the line with its newline, :eof, or {:error, reason}."
   def gets(prompt), do: gets(:stdio, prompt)
 

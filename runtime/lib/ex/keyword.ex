@@ -222,6 +222,9 @@ defmodule Keyword do
 
   def filter(kw, fun) when is_list(kw), do: Enum.filter(kw, fun)
   def reject(kw, fun) when is_list(kw), do: Enum.reject(kw, fun)
+
+  @doc "Replaces each value by fun.({key, value}) (deprecated in Elixir 1.14 for new/2, still there)."
+  def map(kw, fun) when is_list(kw) and is_function(fun, 1), do: Enum.map(kw, fn {k, _} = e -> {k, fun.(e)} end)
   def to_list(kw) when is_list(kw), do: kw
 
   def equal?(left, right) when is_list(left) and is_list(right) do
