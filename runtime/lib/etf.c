@@ -5,9 +5,10 @@
  * containers first and fills their slots as the bytes arrive: the stack
  * holds the addresses of slots still empty, plus a marker that builds a
  * map once all its keys and values are in. Every count read from the
- * input is checked against the bytes left before anything is allocated
- * (each element takes at least one byte), so a lying header cannot ask
- * for more memory than the input could describe.
+ * input is checked against the bytes left before anything is allocated:
+ * each element takes at least one byte, and so does each slot still
+ * waiting, so a lying header cannot ask for more memory than the input
+ * could describe, however its containers nest.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -357,9 +358,18 @@ typedef struct Dec {
     size_t len, pos;
     const EtfDecOpts *o;
     Words todo;
+    size_t slots; /* slots in todo still to fill: a byte each at least */
 } Dec;
 
 static bool has(const Dec *d, size_t n) { return d->len - d->pos >= n; }
+
+/* Room for n more elements: bytes for them beyond those the slots
+ * already waiting will take. */
+static bool room(const Dec *d, size_t n)
+{
+    size_t left = d->len - d->pos;
+    return left >= d->slots && left - d->slots >= n;
+}
 
 static uint32_t get_u8(Dec *d) { return d->p[d->pos++]; }
 
@@ -507,7 +517,11 @@ static int get_string(Dec *d, Term *out)
     return 0;
 }
 
-static bool push_slot(Dec *d, Term *slot) { return words_push(&d->todo, (Term)(uintptr_t)slot); }
+static bool push_slot(Dec *d, Term *slot)
+{
+    d->slots++;
+    return words_push(&d->todo, (Term)(uintptr_t)slot);
+}
 
 /* LIST_EXT: n cons cells now, their heads and the tail filled later. */
 static int get_list(Dec *d, Term *slot)
@@ -515,7 +529,7 @@ static int get_list(Dec *d, Term *slot)
     if (!has(d, 4))
         return MOTE_EPROTO;
     size_t n = get_u32(d);
-    if (!has(d, n + 1)) /* each element and the tail take a byte at least */
+    if (!room(d, n + 1)) /* each element and the tail take a byte at least */
         return MOTE_EPROTO;
     if (n == 0)
         return push_slot(d, slot) ? 0 : MOTE_ENOMEM;
@@ -540,7 +554,7 @@ static int get_tuple(Dec *d, bool large, Term *slot)
     if (!has(d, large ? 4 : 1))
         return MOTE_EPROTO;
     size_t n = large ? get_u32(d) : get_u8(d);
-    if (!has(d, n))
+    if (!room(d, n))
         return MOTE_EPROTO;
     Term *hp = heap_alloc(d->h, 1 + n);
     if (!hp)
@@ -562,7 +576,7 @@ static int get_map(Dec *d, Term *slot)
     if (!has(d, 4))
         return MOTE_EPROTO;
     size_t n = get_u32(d);
-    if (n > (d->len - d->pos) / 2)
+    if (n > (d->len - d->pos) / 2 || !room(d, 2 * n))
         return MOTE_EPROTO;
     Term *hp = heap_alloc(d->h, 1 + 2 * n);
     if (!hp)
@@ -571,7 +585,9 @@ static int get_map(Dec *d, Term *slot)
     for (size_t i = 0; i < 2 * n; i++)
         hp[1 + i] = NIL;
     *slot = NIL;
-    if (!push_slot(d, slot) || !words_push(&d->todo, (Term)(uintptr_t)hp | MAP_MARK))
+    /* The map's own slot is filled by the marker, from no byte. */
+    if (!words_push(&d->todo, (Term)(uintptr_t)slot) ||
+        !words_push(&d->todo, (Term)(uintptr_t)hp | MAP_MARK))
         return MOTE_ENOMEM;
     for (size_t i = n; i-- > 0;)
         if (!push_slot(d, hp + 1 + n + i) || !push_slot(d, hp + 1 + i))
@@ -718,10 +734,12 @@ int etf_decode(Heap *h, const uint8_t *p, size_t len, const EtfDecOpts *o, Term 
     int rc = push_slot(&d, &result) ? 0 : MOTE_ENOMEM;
     while (rc == 0 && d.todo.n > 0) {
         Term e = d.todo.w[--d.todo.n];
-        if (e & MAP_MARK)
+        if (e & MAP_MARK) {
             rc = finish_map(&d, (Term *)(uintptr_t)(e & ~MAP_MARK));
-        else
+        } else {
+            d.slots--;
             rc = get_term(&d, (Term *)(uintptr_t)e);
+        }
     }
     words_free(&d.todo);
     if (rc != 0)

@@ -17,4 +17,14 @@ n = Enum.reduce(1..3000, 0, fn i, acc ->
   end)
 end)
 IO.puts("decoded #{n > 0}")
+# Nested list headers that each claim every byte left: refused at once,
+# not one allocation per header as large as the whole input.
+n = 20_000
+lying = for i <- 0..(n - 1), into: <<131>>, do: <<108, (5 * (n - i) - 5)::32>>
+try do
+  :erlang.binary_to_term(lying <> <<106>>)
+rescue
+  e in ArgumentError -> IO.puts(Exception.message(e) |> String.split("\n") |> Enum.at(2))
+end
 # expect: decoded true
+# expect:   * 1st argument: invalid external representation of a term
