@@ -69,6 +69,7 @@ enum {
     JC_EXIT = 2,   /* leave native code with st->exit at st->ip             */
     JC_RETURN = 3, /* a builtin ran in tail position: return its value      */
     JC_BAIL = 4,   /* nothing was done: vm.c runs the instruction           */
+    JC_BRANCH = 5, /* jit_op_c: a match failed: go to the instruction's label */
 };
 
 /* CALLR/TCALLR (tail != 0) from native code: the call site's function,
@@ -79,6 +80,11 @@ int jit_call_remote(JitState *st, CallSite *cs, uint32_t n, const uint32_t *rip,
 
 /* CALLF/TCALLF: the fun under the n arguments, called as jit_call_remote. */
 int jit_call_fun(JitState *st, uint32_t n, const uint32_t *rip, uint32_t tail);
+
+/* The instruction at ip (M_MAP, M_KEY, M_KEYV, DOT on a map, MAP,
+ * MAP_PUT, MAP_UPD, TO_STR, INTERP) on st's stack, as vm.c does it:
+ * JC_NEXT, JC_BRANCH, JC_EXIT (a raise) or JC_BAIL. Only st->sp moves. */
+int jit_op_c(JitState *st, const uint32_t *ip);
 
 /* True when native code may run: the JIT is built for this machine, its
  * memory could be mapped, and MOTE_JIT is not 0 (mote --no-jit sets it).

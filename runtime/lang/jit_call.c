@@ -7,10 +7,16 @@
  * enter/tail_enter do, with the same frame layout, except that anything
  * needing a collection, a raise or an error message answers JC_BAIL
  * before touching the stack, and vm.c does the whole instruction.
+ *
+ * jit_op_c does the same for single instructions on maps and strings
+ * whose work is a runtime function call anyway (map_get, map_put,
+ * vm_concat_rev): native code calls it instead of leaving.
  */
 #include <stdatomic.h>
 
+#include "bin.h"
 #include "jit.h"
+#include "map.h"
 #include "vm_int.h"
 
 /* Builds callee's frame over the n arguments (fun, when not NONE, sits
@@ -136,4 +142,102 @@ int jit_call_fun(JitState *st, uint32_t n, const uint32_t *rip, uint32_t tail)
         return call_bif(st, b, n, rip, tail != 0, 1);
     }
     return JC_BAIL;
+}
+
+/* Raises what the runtime function left pending, past the instruction. */
+static int raised(JitState *st, const uint32_t *next)
+{
+    st->ip = next;
+    st->exit = JIT_RAISE;
+    return JC_EXIT;
+}
+
+int jit_op_c(JitState *st, const uint32_t *ip)
+{
+    Term *sp = st->sp;
+    const Term *lits = st->fn->lits;
+    Heap *h = st->h;
+    uint32_t op = ip[0];
+    switch (op) {
+    case OPC_M_MAP:
+        if (is_map(sp[0]))
+            return JC_NEXT;
+        st->sp = sp + 1;
+        return JC_BRANCH;
+    case OPC_M_KEY:
+    case OPC_M_KEYV: {
+        Term k = op == OPC_M_KEY ? lits[ip[1]] : sp[0];
+        Term *msp = op == OPC_M_KEY ? sp : sp + 1;
+        Term v = map_get(msp[0], k);
+        if (v == NONE) {
+            st->sp = msp;
+            return JC_BRANCH;
+        }
+        msp[-1] = v;
+        st->sp = msp - 1;
+        return JC_NEXT;
+    }
+    case OPC_DOT: {
+        if (!is_map(sp[1]))
+            return JC_BAIL; /* a module call, or an error */
+        Term v = map_get(sp[1], sp[0]);
+        if (v == NONE)
+            return JC_BAIL; /* KeyError */
+        sp[1] = v;
+        st->sp = sp + 1;
+        return JC_NEXT;
+    }
+    case OPC_MAP: {
+        uint32_t n = ip[1];
+        Term m = map_new(h);
+        for (uint32_t i = 0; i < n && m != NONE; i++)
+            m = map_put(h, m, sp[2 * (n - i) - 1], sp[2 * (n - i) - 2]);
+        if (m == NONE)
+            return JC_BAIL;
+        sp += 2 * n;
+        *--sp = m;
+        st->sp = sp;
+        return JC_NEXT;
+    }
+    case OPC_MAP_PUT:
+    case OPC_MAP_UPD: {
+        uint32_t n = ip[1];
+        Term m = sp[2 * n];
+        if (!is_map(m))
+            return JC_BAIL;
+        for (uint32_t i = 0; i < n; i++) {
+            Term k = sp[2 * (n - i) - 1];
+            if (op == OPC_MAP_UPD && map_get(m, k) == NONE)
+                return JC_BAIL; /* KeyError, from vm.c */
+            m = map_put(h, m, k, sp[2 * (n - i) - 2]);
+            if (m == NONE)
+                return JC_BAIL;
+        }
+        sp += 2 * n;
+        sp[0] = m;
+        st->sp = sp;
+        return JC_NEXT;
+    }
+    case OPC_TO_STR: {
+        if (is_binary(sp[0]))
+            return JC_NEXT;
+        Term r = vm_to_string(st->p, sp[0]);
+        if (r == NONE)
+            return raised(st, ip + 1);
+        sp[0] = r;
+        return JC_NEXT;
+    }
+    case OPC_INTERP: {
+        uint32_t n = ip[1];
+        Term r = vm_concat_rev(st->p, sp, n);
+        if (r == NONE)
+            return raised(st, ip + 2);
+        sp += n;
+        *--sp = r;
+        st->sp = sp;
+        return JC_NEXT;
+    }
+    default:
+        return JC_BAIL;
+    }
 }

@@ -552,6 +552,21 @@ static void emit_op(Em *e, uint32_t op, const uint32_t *o)
         x_imm(a, RAX, cp_catch(o[0]));
         push_reg(e, RAX);
         break;
+    case OPC_M_MAP:
+    case OPC_M_KEYV:
+        jit_emit_op_c(e, 0);
+        break;
+    case OPC_M_KEY:
+        jit_emit_op_c(e, 1);
+        break;
+    case OPC_DOT:
+    case OPC_MAP:
+    case OPC_MAP_PUT:
+    case OPC_MAP_UPD:
+    case OPC_TO_STR:
+    case OPC_INTERP:
+        jit_emit_op_c(e, -1);
+        break;
     case OPC_TRY_END:
         x_load(a, RAX, SP, 0);
         x_lea(a, SP, SP, 24);

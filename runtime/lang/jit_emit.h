@@ -222,5 +222,8 @@ void jit_emit_tcall(Em *e, const uint32_t *o);
 void jit_emit_ret(Em *e);
 void jit_emit_bif(Em *e, const uint32_t *o, bool guard);
 void jit_emit_call_c(Em *e, bool remote, CallSite *cs, uint32_t n, bool tail);
+/* The instruction through jit_op_c; label: which operand is its label
+ * for JC_BRANCH (-1: none). */
+void jit_emit_op_c(Em *e, int label);
 
 #endif

@@ -197,3 +197,29 @@ void jit_emit_call_c(Em *e, bool remote, CallSite *cs, uint32_t n, bool tail)
     x_ret(a);
     x_bind(a, next, a->len);
 }
+
+void jit_emit_op_c(Em *e, int label)
+{
+    Asm *a = e->a;
+    x_store(a, ST, SOFF(sp), SP);
+    x_store(a, ST, SOFF(fn), FN);
+    x_mov(a, RDI, ST);
+    x_imm(a, RSI, (uintptr_t)(e->fn->code + e->pc));
+    x_imm(a, RAX, (uintptr_t)jit_op_c);
+    x_alu_imm(a, ALU_SUB, true, RSP, 8);
+    x_call_reg(a, RAX);
+    x_alu_imm(a, ALU_ADD, true, RSP, 8);
+    x_load(a, SP, ST, SOFF(sp));
+    x_alu_imm(a, ALU_CMP, false, RAX, JC_NEXT);
+    size_t next = x_jcc(a, CC_E);
+    x_alu_imm(a, ALU_CMP, false, RAX, JC_BAIL);
+    bail_if(e, CC_E);
+    if (label >= 0) {
+        x_alu_imm(a, ALU_CMP, false, RAX, JC_BRANCH);
+        to_label_if(e, CC_E, e->fn->code[e->pc + 1 + (uint32_t)label]);
+    }
+    x_load(a, RCX, ST, SOFF(ip));
+    x_load32(a, RAX, ST, SOFF(exit));
+    x_ret(a);
+    x_bind(a, next, a->len);
+}

@@ -224,6 +224,34 @@ static void a_tail_call_into_a_builtin_runs_it_once(void **state)
     assert_string_equal(out, ":first;:once;");
 }
 
+static void map_and_string_instructions_match_the_interpreter(void **state)
+{
+    (void)state;
+    assert_int_equal(run("defmodule JitMap do\n"
+                         " def get(%{k: v}), do: {:k, v}\n"
+                         " def get(%{}), do: :no_k\n"
+                         " def get(_), do: :not_a_map\n"
+                         " def bump(m, 0), do: m\n"
+                         " def bump(m, n), do: bump(%{m | c: m.c + 1}, n - 1)\n"
+                         " def key(m, k) do\n"
+                         "  case m do\n"
+                         "   %{^k => v} -> v\n"
+                         "   _ -> :missing\n"
+                         "  end\n"
+                         " end\n"
+                         " def say(x), do: \"<#{x}>\"\n"
+                         "end\n"
+                         ":test.put(Enum.map([%{k: 1}, %{j: 2}, 3], &JitMap.get/1))\n"
+                         ":test.put(JitMap.bump(%{c: 0, d: :x}, 1000))\n"
+                         ":test.put({JitMap.key(%{\"a\" => 1}, \"a\"), JitMap.key(%{}, \"a\")})\n"
+                         ":test.put(JitMap.say(:ok) <> JitMap.say(12))\n"
+                         ":test.put(try do JitMap.bump(%{d: 1}, 1) rescue e -> e.__struct__ end)\n"
+                         ":test.put(try do JitMap.say({1}) rescue e -> e.__struct__ end)"),
+                     0);
+    assert_string_equal(out, "[{:k, 1}, :no_k, :not_a_map];%{c: 1000, d: :x};{1, :missing};"
+                             "\"<ok><12>\";KeyError;Protocol.UndefinedError;");
+}
+
 int main(void)
 {
     if (vm_test_start() != 0)
@@ -240,6 +268,7 @@ int main(void)
         cmocka_unit_test(equality_and_order_across_types_keep_term_order),
         cmocka_unit_test(funs_and_remote_calls_run_from_native_code),
         cmocka_unit_test(a_tail_call_into_a_builtin_runs_it_once),
+        cmocka_unit_test(map_and_string_instructions_match_the_interpreter),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     mote_stop(rt);
