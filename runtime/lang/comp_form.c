@@ -112,11 +112,13 @@ void comp_clauses(Comp *c, FnB *f, const Ast *const *stabs, uint32_t nstabs,
         hp[0] = make_header(HDR_TUPLE, 3);
         hp[1] = f->mb->name;
         hp[2] = atom_from_cstr(f->fname ? f->fname : "fn");
-        if (f->parent != NULL && f->fname != NULL && strcmp(f->fname, "__FILE__") != 0) {
+        if (f->parent != NULL && f->fname != NULL) {
             /* An fn in a def: "anonymous fn/2 in M.g/1", as Elixir names
-             * it (the message shows only the part before "-fun-"). */
+             * it (the message shows only the part before "-fun-"); a
+             * script's top-level fn is in __FILE__/1. */
+            bool top = strcmp(f->fname, "__FILE__") == 0;
             char buf[300];
-            snprintf(buf, sizeof buf, "-%s/%u-fun-0-", f->fname, f->farity);
+            snprintf(buf, sizeof buf, "-%s/%u-fun-0-", f->fname, top ? 1 : f->farity);
             hp[2] = atom_from_cstr(buf);
         }
         hp[3] = make_small(n);

@@ -22,6 +22,7 @@
 #include "mem.h"
 #include "node.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 static Term ok_or_oom(Proc *p, Term t) { return t == NONE ? lib_oom(p) : t; }
 
@@ -42,6 +43,12 @@ static Term atom_from_bin(Proc *p, Term b, bool existing)
     size_t n;
     if (!lib_bytes(b, &s, &n))
         return bif_badarg(p, 1, "not a binary");
+    /* Erlang's reasons: bad UTF-8 first, then more than 255 characters
+     * (a system limit), then the atom table. */
+    if (!utf8_valid(s, n))
+        return bif_badarg(p, 1, "invalid UTF8 encoding");
+    if (utf8_count(s, n) > 255)
+        return lib_oom(p);
     Term t = existing ? atom_lookup((const char *)s, n) : atom_intern((const char *)s, n);
     if (t == NONE)
         return bif_badarg(p, 1, existing ? "not an already existing atom" : "invalid atom name");
