@@ -319,6 +319,7 @@ static const struct {
     uint32_t lo, hi;
 } redirects[] = {
     {"Elixir.Kernel", "to_string", "__mote_to_string__", 1, 1},
+    {"Elixir.Kernel", "to_charlist", "__mote_to_charlist__", 1, 1},
     {"Elixir.String.Chars", "to_string", "__mote_to_string__", 1, 1},
     {"Elixir.Kernel", "inspect", "__mote_inspect__", 1, 2},
     {"Elixir.IO", "inspect", "__mote_io_inspect__", 1, 2},

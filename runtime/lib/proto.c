@@ -4,8 +4,12 @@
  * The answer is the one lib/ex/protocol.ex describes: P.S for a struct S
  * (a module @derive made stands for P.Any), P.Integer, P.List ... for
  * anything else, then P.Any when the protocol falls back to it; a module
- * counts when it exports __impl__/1. Building the name "P.T" and finding
- * it costs far more than the call it serves, so answers are cached.
+ * counts when it exports __impl__/1. For impl_for/1 the standard
+ * protocols also answer with the modules Elixir has for the built-in
+ * types and structs (Enumerable.Range, Inspect.Integer ...), which mote
+ * handles inside the protocol module instead. Building the name "P.T" and
+ * finding it costs far more than the call it serves, so answers are
+ * cached.
  *
  * Each scheduler thread keeps its own direct-mapped cache: no locks and
  * nothing shared. An entry holds only while code_installs() is what it was
@@ -26,8 +30,43 @@ typedef struct {
     Term proto;
     Term type;    /* the struct's name, or make_small(BuiltinType) */
     Term result;  /* the implementing module, or nil */
-    bool fallback;
+    unsigned mode; /* LOOK_* below */
 } ProtoEntry;
+
+enum {
+    LOOK_FALLBACK = 1, /* then P.Any */
+    LOOK_STD = 2,      /* Elixir's own impls of the standard protocols count */
+};
+
+/* Elixir 1.14's implementations of its protocols, by type or struct. */
+static const struct {
+    const char *proto, *types;
+} std_impls[] = {
+    {"Elixir.Enumerable", " Date.Range File.Stream Function GenEvent.Stream HashDict HashSet IO.Stream"
+                          " List Map MapSet Range Stream "},
+    {"Elixir.Collectable", " BitString File.Stream HashDict HashSet IO.Stream List Map MapSet "},
+    {"Elixir.Inspect", " Any Atom BitString Date.Range Date DateTime Float Function HashDict HashSet"
+                       " Inspect.Error Integer List Macro.Env Map MapSet NaiveDateTime PID Port Range"
+                       " Reference Regex Stream Time Tuple URI Version.Requirement Version "},
+    {"Elixir.String.Chars", " Atom BitString Date DateTime Float Integer List NaiveDateTime Time URI"
+                            " Version.Requirement Version "},
+    {"Elixir.List.Chars", " Atom BitString Float Integer List "},
+};
+
+/* Does Elixir itself implement proto (text) for type (short name)? */
+static bool is_std_impl(const char *proto, size_t plen, const char *type, size_t tlen)
+{
+    for (size_t i = 0; i < sizeof std_impls / sizeof std_impls[0]; i++) {
+        if (strlen(std_impls[i].proto) != plen || memcmp(std_impls[i].proto, proto, plen) != 0)
+            continue;
+        for (const char *t = strstr(std_impls[i].types, " "); t != NULL && t[1] != '\0';
+             t = strchr(t + 1, ' ')) {
+            if (strncmp(t + 1, type, tlen) == 0 && t[1 + tlen] == ' ')
+                return true;
+        }
+    }
+    return false;
+}
 
 static _Thread_local ProtoEntry cache[PROTO_SLOTS];
 
@@ -84,9 +123,9 @@ static bool exports(Term mod, Term name, unsigned arity)
 }
 
 /* The atom proto.type (type's text without "Elixir.") when that module is
- * an implementation, else nil. Only looks atoms up: a module no atom names
- * is not loaded. */
-static Term impl_named(Term proto, const char *type, size_t tlen)
+ * an implementation (or, with LOOK_STD, one of Elixir's own), else nil.
+ * A module no atom names is not loaded, so atoms are only looked up. */
+static Term impl_named(Term proto, const char *type, size_t tlen, unsigned mode)
 {
     size_t plen;
     const char *ptext = atom_text(proto, &plen);
@@ -100,6 +139,10 @@ static Term impl_named(Term proto, const char *type, size_t tlen)
     memcpy(name, ptext, plen);
     name[plen] = '.';
     memcpy(name + plen + 1, type, tlen);
+    if ((mode & LOOK_STD) && is_std_impl(ptext, plen, type, tlen)) {
+        Term std = atom_intern(name, plen + 1 + tlen);
+        return std == NONE ? A(nil) : std;
+    }
     Term mod = atom_lookup(name, plen + 1 + tlen);
     if (mod == NONE || !exports(mod, atom_from_cstr("__impl__"), 1))
         return A(nil);
@@ -108,61 +151,67 @@ static Term impl_named(Term proto, const char *type, size_t tlen)
 
 /* A @derive module (comp_proto.c) stands for P.Any: nil when there is
  * none (Elixir refuses such a @derive when compiling). */
-static Term underived(Term proto, Term mod)
+static Term underived(Term proto, Term mod, unsigned mode)
 {
     if (mod == A(nil) || !exports(mod, atom_from_cstr("__mote_derived__"), 0))
         return mod;
-    return impl_named(proto, "Any", 3);
+    return impl_named(proto, "Any", 3, mode);
 }
 
-/* The uncached answer for the struct s (NONE: not a struct) or builtin t. */
-static Term lookup(Term proto, Term s, BuiltinType t, bool fallback)
+/* The uncached answer for the struct s (NONE: not a struct) or builtin t.
+ * A user's impl for a struct wins over Elixir's own (Date ...). */
+static Term lookup(Term proto, Term s, BuiltinType t, unsigned mode)
 {
     Term found = A(nil);
     if (s != NONE) {
         size_t len;
         const char *text = atom_text(s, &len);
-        found = underived(proto, impl_named(proto, text, len));
+        found = underived(proto, impl_named(proto, text, len, mode & ~LOOK_STD), mode);
+        if (found == A(nil) && (mode & LOOK_STD))
+            found = impl_named(proto, text, len, mode);
     } else if (t != T_NONE) {
-        found = impl_named(proto, type_names[t], strlen(type_names[t]));
+        found = impl_named(proto, type_names[t], strlen(type_names[t]), mode);
     }
-    if (found == A(nil) && fallback)
-        found = impl_named(proto, "Any", 3);
+    if (found == A(nil) && (mode & LOOK_FALLBACK))
+        found = impl_named(proto, "Any", 3, mode);
     return found;
 }
 
 /* The answer for the struct s (NONE: not a struct) or builtin type t,
  * from this thread's cache when it still holds (see the top). */
-static Term cached(Term proto, Term s, BuiltinType t, bool fallback)
+static Term cached(Term proto, Term s, BuiltinType t, unsigned mode)
 {
     Term type = s != NONE ? s : make_small((int64_t)t);
     uint64_t gen = code_installs();
-    uint64_t h = (proto * 0x9E3779B97F4A7C15u) ^ (type * 0xC2B2AE3D27D4EB4Fu) ^ fallback;
+    uint64_t h = (proto * 0x9E3779B97F4A7C15u) ^ (type * 0xC2B2AE3D27D4EB4Fu) ^ mode;
     ProtoEntry *e = &cache[(h >> 40) & (PROTO_SLOTS - 1)];
-    if (e->gen == gen && gen != 0 && e->proto == proto && e->type == type && e->fallback == fallback)
+    if (e->gen == gen && gen != 0 && e->proto == proto && e->type == type && e->mode == mode)
         return e->result;
-    Term r = lookup(proto, s, t, fallback);
-    *e = (ProtoEntry){.gen = gen, .proto = proto, .type = type, .result = r, .fallback = fallback};
+    Term r = lookup(proto, s, t, mode);
+    *e = (ProtoEntry){.gen = gen, .proto = proto, .type = type, .result = r, .mode = mode};
     return r;
 }
 
 /* Protocol.__mote_impl__(proto, value, fallback): the module implementing
- * proto for value, or nil. */
+ * proto for value, or nil; what impl_for/1 answers, so Elixir's own impls
+ * of the standard protocols count (no user protocol has their names). */
 static Term bif_impl(Proc *p, const Term *a)
 {
     if (!is_atom(a[0]) || (a[2] != A(true) && a[2] != A(false)))
         return bif_error(p, A(badarg));
     Term s = struct_name(a[1]);
-    return cached(a[0], s, s == NONE ? builtin_type(a[1]) : T_NONE, a[2] == A(true));
+    unsigned mode = LOOK_STD | (a[2] == A(true) ? LOOK_FALLBACK : 0);
+    return cached(a[0], s, s == NONE ? builtin_type(a[1]) : T_NONE, mode);
 }
 
-/* Protocol.__mote_struct_impl__(proto, struct_name): the module
- * implementing proto for that struct (no fallback), or nil. */
+/* Protocol.__mote_struct_impl__(proto, struct_name): the user module
+ * implementing proto for that struct (no fallback), or nil: the standard
+ * protocols' own code asks, having handled Elixir's structs itself. */
 static Term bif_struct_impl(Proc *p, const Term *a)
 {
     if (!is_atom(a[0]) || !is_atom(a[1]))
         return bif_error(p, A(badarg));
-    return cached(a[0], a[1], T_NONE, false);
+    return cached(a[0], a[1], T_NONE, 0);
 }
 
 static const BifDef proto_bifs[] = {

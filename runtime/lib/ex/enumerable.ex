@@ -10,6 +10,13 @@
 # {:halted, acc} or {:suspended, acc, continuation}, where the
 # continuation takes the next {:cont | :halt | :suspend, acc}.
 defmodule Enumerable do
+  # As a protocol module answers (lib/proto.c knows Elixir's own impls).
+  def impl_for(x), do: Protocol.__mote_impl__(Enumerable, x, false)
+  def impl_for!(x), do: Protocol.__mote_impl_for__!(Enumerable, x, false)
+  def __protocol__(:module), do: Enumerable
+  def __protocol__(:functions), do: [count: 1, member?: 2, reduce: 3, slice: 1]
+  def __protocol__(:consolidated?), do: false
+
   # A function enumerable sees every command itself, :halt included, so a
   # resource it opened can be closed.
   def reduce(fun, acc, reducer) when is_function(fun, 2), do: fun.(acc, reducer)

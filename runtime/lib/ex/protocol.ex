@@ -29,6 +29,10 @@ defmodule Protocol do
 
   def __mote_to_string__(x), do: String.Chars.to_string(x)
 
+  # to_charlist/1: List.Chars (lib/ex/protocols.ex), which tries a
+  # struct's own implementation.
+  def __mote_to_charlist__(x), do: List.Chars.to_charlist(x)
+
   # inspect/1,2 and IO.inspect/1,2 (the compiler sends them here): a
   # struct with an Inspect implementation is shown by it (its document
   # laid out at opts' width), anything else by the builtin. Once any
