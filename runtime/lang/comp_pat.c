@@ -252,6 +252,17 @@ static void pat(Comp *c, FnB *f, const Ast *p, uint32_t **fails, uint32_t *nfail
             emit_op(c, f, OPC_M_EQ, -2);
             FAIL();
             return;
+        case OP_ADD:
+        case OP_SUB: {
+            /* +0.0 or -x on a number literal is that literal. */
+            const Ast *k = p->nkids == 1 ? p->kids[0] : NULL;
+            if (k == NULL || (k->kind != AST_INT && k->kind != AST_BIGINT && k->kind != AST_FLOAT))
+                break;
+            comp_expr(c, f, p, 0);
+            emit_op(c, f, OPC_M_EQ, -2);
+            FAIL();
+            return;
+        }
         default: break;
         }
         break;
