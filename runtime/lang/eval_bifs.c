@@ -15,6 +15,7 @@
 #include "atom.h"
 #include "bin.h"
 #include "code.h"
+#include "jit.h"
 #include "comp.h"
 #include "eval.h"
 #include "exc.h"
@@ -269,6 +270,13 @@ static Term b_runtime_info(Proc *p, const Term *a)
                   (unsigned long long)st.reductions_total, st.mem_total / 1024,
                   st.mem_processes / 1024, st.mem_binaries / 1024, st.mem_atoms / 1024,
                   st.mem_code / 1024);
+    uint64_t jbytes, jfns;
+    jit_stats(&jbytes, &jfns);
+    if (jit_active())
+        strbuf_printf(&sb, "\nNative code:    %llu kB in %llu functions (JIT)",
+                      (unsigned long long)(jbytes / 1024), (unsigned long long)jfns);
+    else
+        strbuf_puts(&sb, "\nNative code:    none (JIT off: interpreter only)");
     return lib_strbuf(p, &sb);
 }
 

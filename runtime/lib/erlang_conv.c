@@ -18,6 +18,7 @@
 #include "big.h"
 #include "bin.h"
 #include "inspect.h"
+#include "jit.h"
 #include "lib.h"
 #include "mem.h"
 #include "node.h"
@@ -656,6 +657,8 @@ static Term bif_system_info(Proc *p, const Term *a)
         return make_small(8);
     if (k == atom_from_cstr("otp_release"))
         return lib_text_to_charlist(p, lib_str(p, "25"));
+    if (k == atom_from_cstr("emu_flavor"))
+        return atom_from_cstr(jit_active() ? "jit" : "emu"); /* as OTP 25 answers */
     if (k == atom_from_cstr("version"))
         return lib_text_to_charlist(p, lib_str(p, "13.0"));
     if (k == atom_from_cstr("logical_processors") ||
