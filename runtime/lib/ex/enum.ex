@@ -195,7 +195,12 @@ defmodule Enum do
   defp intersperse_list([], _sep, acc), do: :lists.reverse(acc)
   defp intersperse_list([h | t], sep, acc), do: intersperse_list(t, sep, [h, sep | acc])
 
-  def concat(enums), do: flat_map(enums, fn e -> e end)
+  # Each enumerable reduced in turn, as Elixir does (a map in fold order).
+  def concat(enums) do
+    enums
+    |> reduce([], fn e, acc -> reduce(e, acc, fn x, a -> [x | a] end) end)
+    |> :lists.reverse()
+  end
   def concat(left, right) when is_list(left) and is_list(right), do: left ++ right
   def concat(left, right), do: __fold_list__(left) ++ __fold_list__(right)
 
@@ -492,13 +497,18 @@ defmodule Enum do
   defp drop_while_list([], _fun), do: []
 
   def take_every(enum, nth) when is_integer(nth) and nth >= 0 do
-    if nth == 0, do: [], else: every(__fold_list__(enum), nth, 0, true)
+    # As Elixir: every element (nth 1) is to_list; a real step reduces.
+    case nth do
+      0 -> []
+      1 -> to_list(enum)
+      _ -> every(__fold_list__(enum), nth, 0, true)
+    end
   end
 
   def drop_every([], nth) when is_integer(nth), do: []
 
   def drop_every(enum, nth) when is_integer(nth) and nth >= 0 do
-    if nth == 0, do: __fold_list__(enum), else: every(__fold_list__(enum), nth, 0, false)
+    if nth == 0, do: to_list(enum), else: every(__fold_list__(enum), nth, 0, false)
   end
 
   # Keeps (keep = true) or drops (false) the elements at 0, nth, 2nth ...
@@ -602,7 +612,7 @@ defmodule Enum do
   end
 
   def slide(enum, %{__struct__: Range, first: f, last: l}, insertion) when f < 0 or l < 0 or insertion < 0 do
-    list = to_list(enum)
+    list = __fold_list__(enum)
     n = length(list)
     f = if f >= 0, do: f, else: :erlang.max(f + n, 0)
     l = if l >= 0, do: l, else: l + n
@@ -626,10 +636,10 @@ defmodule Enum do
                 "(tried to insert #{f}..#{l} at #{insertion})"
 
       insertion < f ->
-        rotate(to_list(enum), insertion, f, l)
+        rotate(__fold_list__(enum), insertion, f, l)
 
       true ->
-        rotate(to_list(enum), f, l + 1, insertion)
+        rotate(__fold_list__(enum), f, l + 1, insertion)
     end
   end
 
