@@ -333,6 +333,31 @@ static void comp_struct_fn(Comp *c, ModB *mb, const Ast *fields, bool exception)
     mb->fns[d->index] = fn;
 }
 
+/* __enforce_keys__/0: the @enforce_keys set before defstruct ([] when
+ * none), which struct!/2 checks (kernel.ex). */
+static void comp_enforce_fn(Comp *c, ModB *mb)
+{
+    Def *d = get_def(c, mb, atom_from_cstr("__enforce_keys__"), 0, true, NULL);
+    FnB *f = comp_alloc(c, sizeof *f);
+    fnb_init(c, f, mb, NULL, 0);
+    f->fname = "__enforce_keys__";
+    uint32_t i = mb->nattrs;
+    while (i > 0 && strcmp(mb->attrs[i - 1].name, "enforce_keys") != 0)
+        i--;
+    if (i > 0 && mb->attrs[i - 1].value != NULL) {
+        uint32_t saved = mb->nattrs;
+        mb->nattrs = i - 1;
+        comp_expr(c, f, mb->attrs[i - 1].value, 0);
+        mb->nattrs = saved;
+    } else {
+        emit_lit(c, f, NIL);
+    }
+    emit_op(c, f, OPC_RET, 0);
+    Fn *fn = comp_finish_fn(c, f, d->name, 0, 0);
+    fn->exported = 1;
+    mb->fns[d->index] = fn;
+}
+
 /* exception/1 of a defexception: the struct updated from a message or a
  * keyword list (mote_vm.exception_new), then message/1 filled in when
  * the module defines one. */
@@ -431,6 +456,7 @@ void comp_defmodule(Comp *c, FnB *f, const Ast *e)
             if (sfields == NULL)
                 sfields = mk_node(c, AST_LIST, items[i], 0);
             get_def(c, mb, atom_from_cstr("__struct__"), 0, true, items[i]);
+            get_def(c, mb, atom_from_cstr("__enforce_keys__"), 0, true, items[i]);
             if (exception)
                 get_def(c, mb, atom_from_cstr("exception"), 1, true, items[i]);
         }
@@ -484,6 +510,7 @@ void comp_defmodule(Comp *c, FnB *f, const Ast *e)
             continue;
         if (named(x, "defstruct") || named(x, "defexception")) {
             comp_struct_fn(c, mb, sfields, exception);
+            comp_enforce_fn(c, mb);
             continue;
         }
         if (named(x, "use") || named(x, "@") || named(x, "defoverridable"))

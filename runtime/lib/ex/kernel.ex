@@ -145,9 +145,25 @@ defmodule Kernel do
   def struct(struct, fields \\ []), do: fill_struct(struct, fields, false)
   def struct!(struct, fields \\ []), do: fill_struct(struct, fields, true)
 
-  defp fill_struct(mod, fields, strict) when is_atom(mod), do: fill_fields(mod.__struct__(), fields, strict, nil)
+  defp fill_struct(mod, fields, strict) when is_atom(mod) do
+    if strict, do: check_enforced(mod, fields)
+    fill_fields(mod.__struct__(), fields, strict, nil)
+  end
   defp fill_struct(%{__struct__: _} = s, fields, strict), do: fill_fields(s, fields, strict, s)
   defp fill_struct(_other, _fields, _strict), do: raise(FunctionClauseError, module: Kernel, function: :struct, arity: 3)
+
+  # A struct compiled by mote lists its @enforce_keys in __enforce_keys__/0.
+  defp check_enforced(mod, fields) do
+    if function_exported?(mod, :__enforce_keys__, 0) do
+      given = Enum.map(fields, fn {k, _} -> k end)
+      case Enum.reject(mod.__enforce_keys__(), &(&1 in given)) do
+        [] -> :ok
+        missing ->
+          raise ArgumentError,
+                "the following keys must also be given when building struct #{inspect(mod)}: #{inspect(missing)}"
+      end
+    end
+  end
 
   defp fill_fields(s, fields, strict, term) do
     Enum.reduce(fields, s, fn
