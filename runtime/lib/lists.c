@@ -252,6 +252,27 @@ static Term sort_list(Proc *p, Term list, size_t key, bool unique, const char *n
     return done(p, r);
 }
 
+/* Enum.MergeSort.__terms__(list, :asc | :desc): :lists.sort/2 with &<=/2
+ * or &>=/2 (Enum.sort/2's :asc and :desc), without calling a fun. */
+static Term bif_sort_le(Proc *p, const Term *a)
+{
+    bool desc = a[1] == atom_from_cstr("desc");
+    if (!desc && a[1] != atom_from_cstr("asc"))
+        return bif_error(p, A(badarg));
+    size_t n;
+    Term *arr = lib_list_array(a[0], &n);
+    if (!arr)
+        return n == (size_t)-1 ? bif_error(p, A(badarg)) : lib_oom(p);
+    if (n > 0 && lists_sort_le(arr, n, desc) < 0) {
+        lib_array_free(arr, n);
+        return lib_oom(p);
+    }
+    Term r = lib_list(p, arr, n, NIL);
+    lib_array_free(arr, n);
+    bif_charge(p, (uint32_t)(n / 2 + 1));
+    return done(p, r);
+}
+
 static Term bif_sort(Proc *p, const Term *a) { return sort_list(p, a[0], 0, false, "sort", 1); }
 static Term bif_usort(Proc *p, const Term *a) { return sort_list(p, a[0], 0, true, "usort", 1); }
 
@@ -628,6 +649,7 @@ static const BifDef lists_bifs[] = {
     {"lists", "keytake", 3, BIF_PURE, bif_keytake, NULL},
     {"lists", "keysort", 2, BIF_PURE, bif_keysort, NULL},
     {"lists", "sort", 1, BIF_PURE, bif_sort, NULL},
+    {"Elixir.Enum.MergeSort", "__terms__", 2, BIF_PURE, bif_sort_le, NULL},
     {"lists", "usort", 1, BIF_PURE, bif_usort, NULL},
     {"lists", "seq", 2, BIF_PURE, bif_seq2, NULL},
     {"lists", "seq", 3, BIF_PURE, bif_seq3, NULL},

@@ -2,6 +2,7 @@
 #ifndef MOTE_LISTS_INT_H
 #define MOTE_LISTS_INT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "term.h"
 
@@ -13,5 +14,10 @@
  * untouched. Never runs the GC; any thread may call it on terms it may
  * read. */
 int lists_sort_terms(Term *arr, size_t n, size_t key);
+
+/* Sorts arr[0..n) in place as lists:sort(fun(A, B) -> A =< B end, _) does
+ * (desc: A >= B): Enum.sort/2 with :asc or :desc. Returns 0 or
+ * MOTE_ENOMEM (arr untouched); never runs the GC. */
+int lists_sort_le(Term *arr, size_t n, bool desc);
 
 #endif

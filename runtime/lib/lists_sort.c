@@ -31,6 +31,10 @@ typedef struct {
     size_t off, len; /* a run is out[off .. off+len) */
 } Run;
 
+/* How runs are cut: by term order (sort/1, keysort/2), or as lists:sort/2
+ * does with the fun =< (Enum.sort/2 :asc) or >= (:desc). */
+typedef enum { BY_ORDER, BY_LE, BY_GE } SplitBy;
+
 /* Phase 1 state. The open run is out[start..w) followed by x and y. */
 typedef struct {
     Term *out;
@@ -40,7 +44,9 @@ typedef struct {
     Term x, y, s;
     size_t key; /* 0: whole terms (sort/1); k: element k (keysort/2) */
     bool has_s; /* s is a pivot waiting for the next term */
-    bool asc;   /* runs ascend (OTP's split_1) or descend (split_2) */
+    bool asc;   /* runs ascend (OTP's split_1) or descend (split_2); for
+                 * BY_LE/BY_GE: the fun's answer on the first two terms */
+    SplitBy by;
 } Split;
 
 static int key_cmp(size_t key, Term a, Term b)
@@ -50,9 +56,18 @@ static int key_cmp(size_t key, Term a, Term b)
     return term_cmp(a, b);
 }
 
+/* lists:sort/2's fun: a =< b (BY_LE) or a >= b (BY_GE). */
+static bool fun(SplitBy by, Term a, Term b)
+{
+    int c = term_cmp(a, b);
+    return by == BY_LE ? c <= 0 : c >= 0;
+}
+
 /* True when a may come after b in a run of this direction. */
 static bool may_follow(const Split *sp, Term a, Term b)
 {
+    if (sp->by != BY_ORDER)
+        return fun(sp->by, b, a) == sp->asc;
     int c = key_cmp(sp->key, a, b);
     if (sp->asc)
         return c >= 0;
@@ -96,6 +111,8 @@ static void split_step(Split *sp, Term z)
          * one puts it second: OTP tests S =< Z in one, S > Z in the other. */
         int c = key_cmp(sp->key, sp->s, z);
         bool s_first = sp->asc ? c <= 0 : c > 0;
+        if (sp->by != BY_ORDER)
+            s_first = fun(sp->by, sp->s, z) == sp->asc;
         sp->x = s_first ? sp->s : z;
         sp->y = s_first ? z : sp->s;
         sp->has_s = false;
@@ -236,6 +253,84 @@ int lists_sort_terms(Term *arr, size_t n, size_t key)
     /* Ascending runs are stored descending: the first pass merges those. */
     Pass ps = {.key = key, .asc = !sp.asc, .later_won = key && !sp.asc};
     Term *sorted = merge_passes(buf, buf + n, runs, runs + n, sp.nruns, ps);
+    memcpy(arr, sorted, n * sizeof(Term));
+    mem_free(MEM_SYSTEM, buf, terms_bytes);
+    mem_free(MEM_SYSTEM, runs, runs_bytes);
+    return 0;
+}
+
+/* ---- lists:sort/2 with =< or >= ---------------------------------------- */
+
+/* Merges runs a and b of src into dst (written back to front, so the
+ * result is reversed); a's head goes first when fun(a, b) == a_on. */
+static size_t fun_merge(const Term *src, Run a, Run b, bool a_on, SplitBy by, Term *dst)
+{
+    size_t i = a.off, ie = a.off + a.len, j = b.off, je = b.off + b.len, w = a.len + b.len;
+    while (i < ie && j < je)
+        dst[--w] = fun(by, src[i], src[j]) == a_on ? src[i++] : src[j++];
+    while (i < ie)
+        dst[--w] = src[i++];
+    while (j < je)
+        dst[--w] = src[j++];
+    return a.len + b.len;
+}
+
+/* OTP's fmergel/rfmergel: runs merged in pairs, passes keeping a's head
+ * on true (fwd) and b's on true taking turns; which of a pair is a
+ * depends on the pass and on the first answer (dir). */
+static Term *fun_passes(Term *a, Term *b, Run *runs, Run *next, size_t nruns, bool dir, SplitBy by)
+{
+    bool fwd = !dir;
+    while (nruns > 1 || !fwd) {
+        size_t m = 0, w = 0;
+        for (size_t i = 0; i + 1 < nruns; i += 2) {
+            Run ra = fwd == dir ? runs[i] : runs[i + 1], rb = fwd == dir ? runs[i + 1] : runs[i];
+            size_t len = fun_merge(a, ra, rb, fwd, by, b + w);
+            next[m++] = (Run){w, len};
+            w += len;
+        }
+        if (nruns % 2) {
+            Run last = runs[nruns - 1];
+            size_t len = merge_group(a, &last, 1, &(Pass){.asc = true}, b + w);
+            next[m++] = (Run){w, len};
+        }
+        reverse_runs(next, m);
+        Term *t = a;
+        a = b;
+        b = t;
+        Run *r = runs;
+        runs = next;
+        next = r;
+        nruns = m;
+        fwd = !fwd;
+    }
+    return a;
+}
+
+int lists_sort_le(Term *arr, size_t n, bool desc)
+{
+    if (n < 2)
+        return 0;
+    size_t terms_bytes = 2 * n * sizeof(Term), runs_bytes = 2 * n * sizeof(Run);
+    Term *buf = mem_alloc(MEM_SYSTEM, terms_bytes);
+    Run *runs = mem_alloc(MEM_SYSTEM, runs_bytes);
+    if (!buf || !runs) {
+        mem_free(MEM_SYSTEM, buf, terms_bytes);
+        mem_free(MEM_SYSTEM, runs, runs_bytes);
+        return MOTE_ENOMEM;
+    }
+    SplitBy by = desc ? BY_GE : BY_LE;
+    Split sp = {.out = buf, .runs = runs, .by = by, .asc = fun(by, arr[0], arr[1]), .x = arr[0],
+                .y = arr[1]};
+    for (size_t i = 2; i < n; i++)
+        split_step(&sp, arr[i]);
+    close_run(&sp);
+    if (sp.has_s) {
+        sp.out[sp.w++] = sp.s;
+        sp.runs[sp.nruns++] = (Run){sp.w - 1, 1};
+    }
+    reverse_runs(runs, sp.nruns);
+    Term *sorted = fun_passes(buf, buf + n, runs, runs + n, sp.nruns, sp.asc, by);
     memcpy(arr, sorted, n * sizeof(Term));
     mem_free(MEM_SYSTEM, buf, terms_bytes);
     mem_free(MEM_SYSTEM, runs, runs_bytes);
