@@ -601,20 +601,22 @@ static DocId pairs_doc(InspectCx *cx, const char *open, const Pairs *p, int limi
 }
 
 /* Replaces p's pairs by the module's fields in definition order, when the
- * fields hook knows the module and the map has exactly those fields. */
-static void order_fields(Term m, Term module, Pairs *p)
+ * fields hook knows the module and the map has exactly those fields.
+ * False when the hook knows the module but the keys differ: Elixir then
+ * prints the value as a plain map, __struct__ and all. */
+static bool order_fields(Term m, Term module, Pairs *p)
 {
     Term fields[256];
     int n = fields_hook ? fields_hook(module, fields, 256) : -1;
-    if (n < 0 || (size_t)n > p->cap)
-        return;
+    if (n < 0)
+        return true;
     size_t k = 0;
     for (int i = 0; i < n; i++) {
         if (fields[i] == A(__struct__) || fields[i] == A(__exception__))
             continue;
         Term v = map_get(m, fields[i]);
         if (v == NONE)
-            return;
+            return false;
         fields[k++] = fields[i];
     }
     /* A defexception with message/1 and no :message field still gets a
@@ -625,13 +627,16 @@ static void order_fields(Term m, Term module, Pairs *p)
     for (size_t i = 0; extra_message && i < k; i++)
         extra_message = fields[i] != A(message);
     if (k != p->n && !extra_message)
-        return;
+        return false;
     p->n = k;
     for (size_t i = 0; i < k; i++) {
         p->keys[i] = fields[i];
         p->values[i] = map_get(m, fields[i]);
     }
+    return true;
 }
+
+static DocId plain_map_doc(InspectCx *cx, Term m, int limit);
 
 /* Fields a standard struct derives Inspect with as `optional:`: left out
  * while they hold their default (nil). Elixir 1.14 hides URI's
@@ -669,8 +674,10 @@ static DocId struct_doc(InspectCx *cx, Term m, Term module, int limit)
     DocId out = DOC_NIL;
     if (!pairs_of(m, true, &p)) {
         cx->docs.failed = true;
+    } else if (!order_fields(m, module, &p)) {
+        pairs_free(&p);
+        return plain_map_doc(cx, m, limit);
     } else {
-        order_fields(m, module, &p);
         drop_optional(module, &p);
         strbuf_putc(&cx->tmp, '%');
         inspect_atom(module, &cx->tmp);
@@ -704,6 +711,11 @@ static DocId map_doc(InspectCx *cx, Term m, int limit)
         if (ok)
             return struct_doc(cx, m, module, limit);
     }
+    return plain_map_doc(cx, m, limit);
+}
+
+static DocId plain_map_doc(InspectCx *cx, Term m, int limit)
+{
     Pairs p;
     DocId out = DOC_NIL;
     if (pairs_of(m, false, &p))
