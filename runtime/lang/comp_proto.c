@@ -345,11 +345,55 @@ void comp_proto_redirect(Comp *c, Term *mod, Term *name, uint32_t n)
     }
 }
 
+/* Sets the value of the do: pair of the keyword list kw to v. */
+static void set_do(Ast *kw, const Ast *v)
+{
+    for (uint32_t i = 0; kw != NULL && kw->kind == AST_LIST && i < kw->nkids; i++) {
+        Ast *pair = kw->kids[i];
+        if (pair->kind == AST_PAIR && pair->kids[0]->kind == AST_ATOM && pair->kids[0]->v.str.len == 2 &&
+            memcmp(pair->kids[0]->v.str.s, "do", 2) == 0)
+            pair->kids[1] = (Ast *)v;
+    }
+}
+
+/* @derive {Inspect, only: [...]} or except: as Elixir's Inspect deriving:
+ * an impl Inspect.Mod that shows #Mod<field: value, ..., ...> (decided
+ * and laid out at run time by Protocol.__mote_redacted__/3, which needs
+ * the defstruct that follows the @derive). The options' AST becomes the
+ * body of __mote_derive_opts__/0. */
+static void derive_redacted(Comp *c, FnB *f, const Ast *at, const Ast *opts)
+{
+    size_t tl;
+    const char *ts = short_name(c->mb->name, &tl);
+    Strbuf sb;
+    strbuf_init(&sb);
+    strbuf_printf(&sb,
+                  "defmodule :\"Elixir.Inspect.%.*s\" do\n"
+                  "def __impl__(:for), do: :\"Elixir.%.*s\"\n"
+                  "def __impl__(:protocol), do: Inspect\n"
+                  "def inspect(s, o), do: Protocol.__mote_redacted__(s, __mote_derive_opts__(), o)\n"
+                  "def __mote_derive_opts__(), do: nil\n"
+                  "defmodule :\"Elixir.Inspect.MoteImpls\" do\ndef __impl__(_), do: true\nend\n"
+                  "end\n",
+                  (int)tl, ts, (int)tl, ts);
+    Ast *m = parse_module(c, at, &sb);
+    const Ast *body = ast_kw_find(m->kids[1], "do");
+    for (uint32_t i = 0; body != NULL && body->kind == AST_BLOCK && i < body->nkids; i++) {
+        Ast *d = body->kids[i];
+        if (is_call(d, "def") && d->nkids == 2 && is_call(d->kids[0], "__mote_derive_opts__"))
+            set_do(d->kids[1], opts);
+    }
+    ModB *keep = c->mb;
+    comp_defmodule(c, f, m);
+    c->mb = keep;
+}
+
 /* Contract: x is one item of the body of the module c->mb. For
  * `@derive P` or `@derive [P, ...]` emits, per protocol, the module P.Mod
  * whose __mote_derived__/0 names P.Any (the dispatch then uses P.Any, as
  * Elixir's default deriving does) and returns true; false for anything
- * else. Deriving options ({P, opts}) are accepted and ignored. */
+ * else. Deriving options ({P, opts}) are accepted and ignored, but for
+ * Inspect's only:/except: (derive_redacted). */
 bool comp_proto_derive(Comp *c, FnB *f, const Ast *x)
 {
     if (!(x->kind == AST_OP && x->op == OP_AT && is_call(x->kids[0], "derive") && x->kids[0]->nkids == 1))
@@ -362,10 +406,18 @@ bool comp_proto_derive(Comp *c, FnB *f, const Ast *x)
         n = what->nkids;
     }
     for (uint32_t i = 0; i < n; i++) {
-        const Ast *p = ps[i];
-        if (p->kind == AST_TUPLE && p->nkids == 2)
+        const Ast *p = ps[i], *opts = NULL;
+        if (p->kind == AST_TUPLE && p->nkids == 2) {
+            opts = p->kids[1];
             p = p->kids[0];
+        }
         Term proto = type_term(c, p, "@derive");
+        if (proto == atom_from_cstr("Elixir.Inspect") && opts != NULL && opts->kind == AST_LIST &&
+            (ast_kw_find(opts, "only") != NULL || ast_kw_find(opts, "except") != NULL)) {
+            derive_redacted(c, f, x, opts);
+            emit_op(c, f, OPC_POP, -1);
+            continue;
+        }
         size_t pl, tl;
         const char *pst = short_name(proto, &pl), *ts = short_name(c->mb->name, &tl);
         Strbuf sb;

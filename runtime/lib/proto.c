@@ -214,7 +214,27 @@ static Term bif_struct_impl(Proc *p, const Term *a)
     return cached(a[0], a[1], T_NONE, 0);
 }
 
+/* Protocol.__mote_struct_fields__(module): the struct's fields in
+ * defstruct order, without __struct__ and __exception__; [] when the
+ * module defines no struct (an @derive'd Inspect shows them in order). */
+static Term bif_struct_fields(Proc *p, const Term *a)
+{
+    if (!is_atom(a[0]))
+        return bif_error(p, A(badarg));
+    Module *m = code_find(a[0]);
+    if (m == NULL || m->struct_fields == NULL)
+        return NIL;
+    Term fields[256];
+    size_t n = 0;
+    for (uint32_t i = 0; i < m->nstruct_fields && n < 256; i++)
+        if (m->struct_fields[i] != A(__struct__) && m->struct_fields[i] != A(__exception__))
+            fields[n++] = m->struct_fields[i];
+    Term r = lib_list(p, fields, n, NIL);
+    return r == NONE ? lib_oom(p) : r;
+}
+
 static const BifDef proto_bifs[] = {
+    {"Elixir.Protocol", "__mote_struct_fields__", 1, 0, bif_struct_fields, NULL},
     {"Elixir.Protocol", "__mote_impl__", 3, 0, bif_impl, NULL},
     {"Elixir.Protocol", "__mote_struct_impl__", 2, 0, bif_struct_impl, NULL},
 };

@@ -131,6 +131,37 @@ defmodule Protocol do
     )
   end
 
+  # @derive {Inspect, only: ..., except: ...} (comp_proto.c's
+  # derive_redacted): #Name<field: value, ..., ...> with the shown fields in
+  # defstruct order, or the plain %Name{...} when only names every field
+  # and except none, as Elixir decides.
+  def __mote_redacted__(%{__struct__: mod} = s, derive, %Inspect.Opts{} = o) do
+    fields = Protocol.__mote_struct_fields__(mod)
+    only = Keyword.get(derive, :only, fields)
+    except = Keyword.get(derive, :except, [])
+
+    if Enum.sort(only) == Enum.sort(fields) and except == [] do
+      :erlang.apply(Kernel, :inspect, [s, [limit: o.limit, width: o.width, pretty: o.pretty]])
+    else
+      shown = for f <- fields, f in only, f not in except, do: f
+      more = :"$mote_more"
+
+      field = fn
+        ^more, _ -> "..."
+        f, o2 -> Inspect.Algebra.concat(key_text(f) <> ": ", Inspect.Algebra.to_doc(Map.get(s, f), o2))
+      end
+
+      open = "#" <> Kernel.inspect(mod) <> "<"
+      Inspect.Algebra.container_doc(open, shown ++ [more], ">", o, field, separator: ",", break: :strict)
+    end
+  end
+
+  # A keyword key as inspect writes it (name, or "a b" quoted).
+  defp key_text(f) do
+    k = Kernel.inspect([{f, 0}])
+    binary_part(k, 1, byte_size(k) - 5)
+  end
+
   defp impl_inspect(mod, x, opts) do
     o = Inspect.Opts.new(Keyword.delete(opts, :label))
     doc = mod.inspect(x, o)
