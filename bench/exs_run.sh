@@ -15,6 +15,8 @@
 #   BENCH_ONLY=re      only the programs whose name matches the regex
 #   MOTE_BEFORE=path   another mote binary (an older build) run as a third
 #                      column, "before", for before/after tables
+#   BENCH_INTERP=1     also run mote with MOTE_JIT=0, column "interp": the
+#                      bytecode interpreter alone, beside the JIT
 # Every program prints "RESULT key=value" lines, timed inside the program
 # with System.monotonic_time (start-up excluded); the script also times the
 # whole command (start-up, compilation and teardown included) as wall_ms.
@@ -39,6 +41,7 @@ fi
 
 peers=(mote)
 if [ -n "${MOTE_BEFORE:-}" ]; then peers+=(before); fi
+if [ "${BENCH_INTERP:-0}" = 1 ]; then peers+=(interp); fi
 if command -v elixir >/dev/null; then peers+=(elixir); fi
 mkdir -p bench/out
 RAW="bench/out/$SUITE-$(date -u +%Y%m%dT%H%M%SZ).txt"
@@ -55,6 +58,7 @@ run_one() {
     case $peer in
         mote) out=$(timeout "$TIMEOUT" "$MOTE" run "$file" 2>"$ERR") ;;
         before) out=$(timeout "$TIMEOUT" "$MOTE_BEFORE" run "$file" 2>"$ERR") ;;
+        interp) out=$(MOTE_JIT=0 timeout "$TIMEOUT" "$MOTE" run "$file" 2>"$ERR") ;;
         # Erlang's default process limit (262,144) is below what some
         # programs spawn.
         elixir) out=$(timeout "$TIMEOUT" elixir --erl "+P 4000000" "$file" 2>"$ERR") ;;
@@ -97,7 +101,7 @@ function median(key,    n, i, j, t, a) {
     else text[$1 SUBSEP key] = $4
 }
 END {
-    np = split(before ? "mote before elixir" : "mote elixir", pn, " ")
+    np = split(peers, pn, " ")
     printf "%-16s %-18s", "program", "metric"
     for (j = 1; j <= np; j++) printf " %14s", pn[j]
     printf " %12s\n", "mote/elixir"
@@ -118,7 +122,7 @@ END {
     }
     print "(times in us or ms as named, inside the program; wall_ms is the whole command;"
     print " *_per_s: higher is better, everything else lower" note ")"
-}' before="${MOTE_BEFORE:+1}" note="${NOTE:+; $NOTE}" "$RAW"
+}' peers="${peers[*]}" note="${NOTE:+; $NOTE}" "$RAW"
 # A check value that differs between the runtimes means a wrong answer.
 awk '$3 == "check" { c[$2 SUBSEP $1] = $4; p[$2] = 1 }
      END { for (g in p) if ((g SUBSEP "mote") in c && (g SUBSEP "elixir") in c && c[g SUBSEP "mote"] != c[g SUBSEP "elixir"])

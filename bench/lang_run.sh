@@ -10,6 +10,8 @@
 #   BENCH_ONLY=re      only the programs whose name matches the regex
 #   MOTE_BEFORE=path   another mote binary (an older build) run as a third
 #                      column, "before", for before/after tables
+#   BENCH_INTERP=0     leave out the "interp" column (mote with MOTE_JIT=0,
+#                      the interpreter alone), which this suite shows by default
 # The run and the table are bench/exs_run.sh's (RESULT lines, wall_ms,
 # medians, the mote/elixir ratio); this file sets the suite's sizes.
 set -u
@@ -20,4 +22,5 @@ if [ "${BENCH_QUICK:-0}" = 1 ]; then
 else
     export BENCH_SPAWN_N=${BENCH_SPAWN_N:-1000000}
 fi
+export BENCH_INTERP=${BENCH_INTERP:-1}
 exec bench/exs_run.sh lang "language benchmarks" "p99 aim: under 10 ms"

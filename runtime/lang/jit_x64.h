@@ -198,6 +198,15 @@ static inline void x_test32_imm(Asm *a, int r, uint32_t imm)
     x_u32(a, imm);
 }
 
+/* test dword [base + disp], imm32 */
+static inline void x_test32_mem_imm(Asm *a, int base, int32_t disp, uint32_t imm)
+{
+    x_rex(a, false, 0, 0, base);
+    x_byte(a, 0xF7);
+    x_mem(a, 0, base, disp);
+    x_u32(a, imm);
+}
+
 /* test a, b (64-bit) */
 static inline void x_test(Asm *a, int r1, int r2) { x_op_rr(a, 0x85, true, r1, r2); }
 
