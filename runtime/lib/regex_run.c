@@ -15,10 +15,11 @@
 
 #define FCLAUSE(p, name, arity) lib_function_clause((p), "Elixir.Regex", (name), (arity))
 
-enum { CAP_ALL, CAP_FIRST, CAP_ALL_BUT_FIRST, CAP_NONE };
+enum { CAP_ALL, CAP_FIRST, CAP_ALL_BUT_FIRST, CAP_NONE, CAP_NAMES, CAP_LIST };
 
 typedef struct RunOpts {
     int capture;
+    Term groups;      /* capture: [name or index, ...] (CAP_LIST) */
     bool index;       /* return: :index                    */
     int64_t parts;    /* split: 0 = infinity               */
     bool trim;        /* split                             */
@@ -41,7 +42,10 @@ static bool opts_of(Term kw, RunOpts *o)
             o->capture = v == atom_from_cstr("first")           ? CAP_FIRST
                          : v == atom_from_cstr("all_but_first") ? CAP_ALL_BUT_FIRST
                          : v == atom_from_cstr("none")          ? CAP_NONE
-                                                                : CAP_ALL;
+                         : v == atom_from_cstr("all_names")     ? CAP_NAMES
+                         : is_list(v)                           ? CAP_LIST
+                                                                : CAP_ALL,
+            o->groups = v;
         else if (k == atom_from_cstr("parts"))
             o->parts = is_small(v) && small_val(v) > 0 ? small_val(v) : 0;
         else if (k == atom_from_cstr("trim"))
@@ -98,9 +102,66 @@ static Term capture(Proc *p, const Sess *ss, const PCRE2_SIZE *ov, uint32_t i, b
     return bin_sub(&p->heap, ss->subject, ov[2 * i] * 8, (ov[2 * i + 1] - ov[2 * i]) * 8);
 }
 
+static uint32_t name_table(const Rx *rx, PCRE2_SPTR *table, uint32_t *entry);
+
+/* The group a capture: list item names: an index, or a group name as a
+ * binary or an atom; -1 when the pattern has no such group. */
+static int group_of(const Sess *ss, Term item)
+{
+    if (is_small(item))
+        return small_val(item) >= 0 && small_val(item) < 64 ? (int)small_val(item) : -1;
+    size_t n = 0;
+    const char *name = is_atom(item) ? atom_text(item, &n) : NULL;
+    const uint8_t *b;
+    if (name == NULL && lib_bytes(item, &b, &n))
+        name = (const char *)b;
+    char buf[128];
+    if (name == NULL || n >= sizeof buf)
+        return -1;
+    memcpy(buf, name, n);
+    buf[n] = '\0';
+    int g = pcre2_substring_number_from_name(ss->rx.code, (PCRE2_SPTR)buf);
+    return g < 0 ? -1 : g;
+}
+
+/* Captures by group number, as :re does for :all_names (the names in
+ * alphabetical order, PCRE2's table order) and for an explicit list:
+ * a group that did not take part is "" (or {-1, 0}). */
+static Term listed_captures(Proc *p, const Sess *ss, int rc, const RunOpts *o)
+{
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ss->md);
+    Term items[64];
+    size_t k = 0;
+    if (o->capture == CAP_NAMES) {
+        PCRE2_SPTR table;
+        uint32_t entry, count = name_table(&ss->rx, &table, &entry);
+        for (uint32_t i = 0; i < count && k < 64; i++) {
+            PCRE2_SPTR e = table + i * entry;
+            int g = (e[0] << 8) | e[1];
+            items[k] = g < rc ? capture(p, ss, ov, (uint32_t)g, o->index)
+                       : o->index ? lib_tuple2(p, make_small(-1), make_small(0)) : lib_bin(p, "", 0);
+            if (items[k++] == NONE)
+                return NONE;
+        }
+    } else {
+        for (Term l = o->groups; is_cons(l) && k < 64; l = list_tail(l)) {
+            int g = group_of(ss, list_head(l));
+            if (g < 0)
+                continue;
+            items[k] = g < rc ? capture(p, ss, ov, (uint32_t)g, o->index)
+                       : o->index ? lib_tuple2(p, make_small(-1), make_small(0)) : lib_bin(p, "", 0);
+            if (items[k++] == NONE)
+                return NONE;
+        }
+    }
+    return lib_list(p, items, k, NIL);
+}
+
 /* The list of captures of one match (rc groups set), per capture mode. */
 static Term captures(Proc *p, const Sess *ss, int rc, const RunOpts *o)
 {
+    if (o->capture == CAP_NAMES || o->capture == CAP_LIST)
+        return listed_captures(p, ss, rc, o);
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(ss->md);
     uint32_t from = o->capture == CAP_ALL_BUT_FIRST ? 1 : 0;
     uint32_t to = o->capture == CAP_FIRST ? 1 : (uint32_t)rc;
