@@ -623,13 +623,14 @@ static Term process_info(Proc *p, const Term *a, bool elixir)
 
 static Term b_pinfo2(Proc *p, const Term *a) { return process_info(p, a, true); }
 
-/* ---- another process's messages -------------------------------------------
- * Only a process may walk its own queue, so Process.info(other, :messages)
- * asks it: a ProcRequest the other runs at its next drain, which copies
- * its queued messages into a reply {ref, messages} (or {ref, :undefined}
- * when it exits first) sent to the asker. Messages sent to it before the
- * request are in its queue by then, as signal order promises. process.ex
- * waits for the reply in a receive. */
+/* ---- what only the process itself may read ---------------------------------
+ * Only a process may walk its own queue and heap, so Process.info(other,
+ * :messages | :dictionary | :group_leader | :monitored_by) asks it: a
+ * ProcRequest the other runs at its next drain, which copies those items
+ * into a reply {ref, [messages: .., dictionary: .., group_leader: ..,
+ * monitored_by: ..]} (or {ref, :undefined} when it exits first) sent to
+ * the asker. Messages sent to it before the request are in its queue by
+ * then, as signal order promises. process.ex waits for the reply. */
 
 typedef struct MsgAsk {
     ProcRequest base;
@@ -638,32 +639,67 @@ typedef struct MsgAsk {
     uint64_t ref[2];
 } MsgAsk;
 
+/* A list of n cells at cells[0..2n) holding elems. */
+static Term cells_list(Term *cells, const Term *elems, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        cells[2 * i] = elems[i];
+        cells[2 * i + 1] = i + 1 < n ? make_list(cells + 2 * i + 2) : NIL;
+    }
+    return n > 0 ? make_list(cells) : NIL;
+}
+
+/* The keyword list of owner-only items, built in tmp: 4 pairs, their 4
+ * cells, then the cells of the messages and of the watchers' pids. The
+ * cells point at p's queued terms and dictionary; the reply copies them. */
+static Term owner_items(Proc *p, Heap *tmp)
+{
+    size_t n = 0, w = p->cold != NULL ? p->cold->nwatchers : 0;
+    for (Msg *m = p->mbox.first; m != NULL; m = atomic_load(&m->next))
+        n += m->kind == MSG_MESSAGE;
+    Term *hp = heap_alloc(tmp, 20 + 2 * (n + w));
+    if (hp == NULL)
+        return NONE;
+    Term *msgs = hp + 20, *pids = msgs + 2 * n, vals[4];
+    size_t i = 0;
+    for (Msg *m = p->mbox.first; m != NULL; m = atomic_load(&m->next))
+        if (m->kind == MSG_MESSAGE) {
+            msgs[2 * i] = m->term;
+            msgs[2 * i + 1] = i + 1 < n ? make_list(msgs + 2 * i + 2) : NIL;
+            i++;
+        }
+    vals[0] = n > 0 ? make_list(msgs) : NIL;
+    Term dict = p->cold != NULL ? p->cold->dict : NONE;
+    vals[1] = dict != 0 && dict != NONE ? dict : NIL;
+    Term gl = p->cold != NULL ? p->cold->group_leader : NONE;
+    vals[2] = gl != 0 && gl != NONE ? gl : A(undefined);
+    for (size_t k = 0; k < w; k++) {
+        pids[2 * k] = p->cold->watchers[k].pid;
+        pids[2 * k + 1] = k + 1 < w ? make_list(pids + 2 * k + 2) : NIL;
+    }
+    vals[3] = w > 0 ? make_list(pids) : NIL;
+    static const char *keys[4] = {"messages", "dictionary", "group_leader", "monitored_by"};
+    Term pairs[4];
+    for (size_t k = 0; k < 4; k++) {
+        Term *t = hp + 3 * k;
+        t[0] = make_header(HDR_TUPLE, 2), t[1] = atom_from_cstr(keys[k]), t[2] = vals[k];
+        pairs[k] = make_boxed(t);
+    }
+    return cells_list(hp + 12, pairs, 4);
+}
+
 /* Runs on the asked process's thread (p NULL: it exited unanswered). */
 static void answer_messages(Proc *p, ProcRequest *rq)
 {
     MsgAsk *ask = (MsgAsk *)rq;
-    size_t n = 0;
-    for (Msg *m = p ? p->mbox.first : NULL; m != NULL; m = atomic_load(&m->next))
-        n += m->kind == MSG_MESSAGE;
-    /* The reply is built on a scratch heap (cells pointing at the queued
-     * terms), then copied whole into the message. */
     Heap tmp;
     Msg *reply = NULL;
-    if (heap_init(&tmp, 2 * n + 8) == 0) {
-        Term *hp = heap_alloc(&tmp, 2 * n + 6);
+    if (heap_init(&tmp, 64) == 0) {
+        Term items = p != NULL ? owner_items(p, &tmp) : A(undefined);
+        Term *hp = items != NONE ? heap_alloc(&tmp, 6) : NULL;
         if (hp != NULL) {
-            Term list = p ? NIL : A(undefined), *cells = hp + 6;
-            size_t i = 0;
-            for (Msg *m = p ? p->mbox.first : NULL; m != NULL; m = atomic_load(&m->next))
-                if (m->kind == MSG_MESSAGE) {
-                    cells[2 * i] = m->term;
-                    cells[2 * i + 1] = i + 1 < n ? make_list(cells + 2 * i + 2) : NIL;
-                    i++;
-                }
-            if (n > 0)
-                list = make_list(cells);
             hp[0] = make_header(HDR_REF, 2), hp[1] = ask->ref[0], hp[2] = ask->ref[1];
-            hp[3] = make_header(HDR_TUPLE, 2), hp[4] = make_boxed(hp), hp[5] = list;
+            hp[3] = make_header(HDR_TUPLE, 2), hp[4] = make_boxed(hp), hp[5] = items;
             reply = msg_new(MSG_MESSAGE, p ? p->pid : ask->asker, make_boxed(hp + 3));
         }
         heap_fini(&tmp);

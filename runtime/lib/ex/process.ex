@@ -17,26 +17,27 @@ defmodule Process do
     end
   end
 
-  # info/2: another process's :messages come from that process itself
-  # (only it may walk its queue), so asking for them sends it a request
-  # (Process.__ask_messages__) and waits for its reply; every other item
-  # is the builtin's (Process.__info__).
-  def info(pid, :messages) when is_pid(pid) do
-    if pid == self() do
-      Process.__info__(pid, :messages)
-    else
-      case others_messages(pid) do
+  # info/2: some items only the process itself may read (its queue, its
+  # dictionary, its group leader, who monitors it), so for another process
+  # they are asked of it (Process.__ask_messages__, answered at its next
+  # drain) and this waits for the reply; every other item, and all of the
+  # caller's own but :monitored_by, is the builtin's (Process.__info__).
+  def info(pid, key) when is_pid(pid) and is_atom(key) do
+    if asked?(pid, key) do
+      case owner_items(pid) do
         :undefined -> nil
-        msgs -> {:messages, msgs}
+        items -> :lists.keyfind(key, 1, items)
       end
+    else
+      Process.__info__(pid, key)
     end
   end
 
   def info(pid, spec) when is_pid(pid) and is_list(spec) do
-    if pid != self() and :lists.member(:messages, spec) do
-      with msgs when is_list(msgs) <- others_messages(pid),
-           items when is_list(items) <- Process.__info__(pid, without_messages(spec)) do
-        merge_messages(spec, items, msgs)
+    if Enum.any?(spec, &asked?(pid, &1)) do
+      with items when is_list(items) <- owner_items(pid),
+           rest when is_list(rest) <- Process.__info__(pid, Enum.reject(spec, &asked?(pid, &1))) do
+        merge_items(spec, pid, rest, items)
       else
         _ -> nil
       end
@@ -47,25 +48,31 @@ defmodule Process do
 
   def info(pid, spec), do: Process.__info__(pid, spec)
 
-  defp others_messages(pid) do
+  defp asked?(_pid, :monitored_by), do: true
+  defp asked?(pid, key) when key in [:messages, :dictionary, :group_leader], do: pid != self()
+  defp asked?(_pid, _key), do: false
+
+  defp owner_items(pid) do
     case Process.__ask_messages__(pid) do
       :undefined ->
         :undefined
 
       ref ->
         receive do
-          {^ref, msgs} -> msgs
+          {^ref, items} -> items
         end
     end
   end
 
-  defp without_messages([:messages | t]), do: without_messages(t)
-  defp without_messages([h | t]), do: [h | without_messages(t)]
-  defp without_messages(other), do: other
+  defp merge_items([key | t], pid, rest, items) do
+    if asked?(pid, key) do
+      [:lists.keyfind(key, 1, items) | merge_items(t, pid, rest, items)]
+    else
+      [hd(rest) | merge_items(t, pid, tl(rest), items)]
+    end
+  end
 
-  defp merge_messages([:messages | t], items, msgs), do: [{:messages, msgs} | merge_messages(t, items, msgs)]
-  defp merge_messages([_ | t], [item | items], msgs), do: [item | merge_messages(t, items, msgs)]
-  defp merge_messages(_, _, _), do: []
+  defp merge_items([], _pid, _rest, _items), do: []
 
   # hibernate/3: Erlang drops the stack, waits for a message (without
   # taking it) and then runs apply(mod, fun, args); the caller never
