@@ -290,6 +290,65 @@ static Term bif_keysort(Proc *p, const Term *a)
     return sort_list(p, a[1], (size_t)small_val(a[0]), false, "keysort", 2);
 }
 
+/* Merges two sorted lists by element `key` (0: whole terms); on a tie
+ * a's term goes first, and with unique b's is dropped (umerge). */
+static Term merge_lists(Proc *p, Term la, Term lb, size_t key, bool unique, const char *name,
+                        unsigned arity)
+{
+    size_t na, nb;
+    Term *a = lib_list_array(la, &na);
+    if (!a)
+        return na == (size_t)-1 ? FCLAUSE(p, name, arity) : lib_oom(p);
+    Term *b = lib_list_array(lb, &nb);
+    if (!b) {
+        lib_array_free(a, na);
+        return nb == (size_t)-1 ? FCLAUSE(p, name, arity) : lib_oom(p);
+    }
+    Term *out = mem_alloc(MEM_SYSTEM, (na + nb + 1) * sizeof(Term));
+    Term r = NONE;
+    bool ok = out != NULL;
+    for (size_t i = 0; ok && key && i < na + nb; i++) {
+        Term t = i < na ? a[i] : b[i - na];
+        ok = is_tuple(t) && tuple_size(t) >= key;
+    }
+    if (ok) {
+        size_t i = 0, j = 0, k = 0;
+        while (i < na && j < nb) {
+            int c = sort_cmp(a[i], b[j], key);
+            if (c <= 0) {
+                out[k++] = a[i++];
+                j += unique && c == 0;
+            } else {
+                out[k++] = b[j++];
+            }
+        }
+        while (i < na)
+            out[k++] = a[i++];
+        while (j < nb)
+            out[k++] = b[j++];
+        r = done(p, lib_list(p, out, k, NIL));
+        bif_charge(p, (uint32_t)(k / 8 + 1));
+    } else if (out != NULL) {
+        r = FCLAUSE(p, name, arity);
+    } else {
+        r = lib_oom(p);
+    }
+    mem_free(MEM_SYSTEM, out, (na + nb + 1) * sizeof(Term));
+    lib_array_free(a, na);
+    lib_array_free(b, nb);
+    return r;
+}
+
+static Term bif_merge(Proc *p, const Term *a) { return merge_lists(p, a[0], a[1], 0, false, "merge", 2); }
+static Term bif_umerge(Proc *p, const Term *a) { return merge_lists(p, a[0], a[1], 0, true, "umerge", 2); }
+
+static Term bif_keymerge(Proc *p, const Term *a)
+{
+    if (!is_small(a[0]) || small_val(a[0]) < 1)
+        return FCLAUSE(p, "keymerge", 3);
+    return merge_lists(p, a[1], a[2], (size_t)small_val(a[0]), false, "keymerge", 3);
+}
+
 /* ---- sequences and slices ------------------------------------------------ */
 
 static Term seq(Proc *p, Term from, Term to, Term step, unsigned arity)
@@ -649,6 +708,9 @@ static const BifDef lists_bifs[] = {
     {"lists", "keytake", 3, BIF_PURE, bif_keytake, NULL},
     {"lists", "keysort", 2, BIF_PURE, bif_keysort, NULL},
     {"lists", "sort", 1, BIF_PURE, bif_sort, NULL},
+    {"lists", "merge", 2, BIF_PURE, bif_merge, NULL},
+    {"lists", "umerge", 2, BIF_PURE, bif_umerge, NULL},
+    {"lists", "keymerge", 3, BIF_PURE, bif_keymerge, NULL},
     {"Elixir.Enum.MergeSort", "__terms__", 2, BIF_PURE, bif_sort_le, NULL},
     {"lists", "usort", 1, BIF_PURE, bif_usort, NULL},
     {"lists", "seq", 2, BIF_PURE, bif_seq2, NULL},

@@ -135,3 +135,19 @@ IO.inspect(Enum.uniq([1, 1.0, 1, 2.0, 2]))
 # expect: 3<=1 1<=2 3<=2 1<=2.0 2<=2.0 1<=5 2<=5 2.0<=5 2.0<=4 5<=4 2.0<=1.0 1<=1.0 2<=1.0 2<=2.0 3<=2.0 3<=4 [1, 1.0, 2, 2.0, 3, 4, 5]
 # expect: [b: 1, a: 1.0, c: 1]
 # expect: [1, 1.0, 2.0, 2]
+
+# :lists.merge/umerge/keymerge: the first list's term first on a tie.
+IO.inspect(:lists.merge([1, 3], [2, 1.0]))
+IO.inspect(:lists.merge([1, 3, 5], [1.0, 2, 6]))
+IO.inspect(:lists.merge([], [2]))
+IO.inspect(:lists.umerge([1, 3], [1.0, 2]))
+IO.inspect(:lists.umerge([1, 2, 3], [2.0, 3, 4]))
+IO.inspect(:lists.keymerge(1, [{1, :a}, {3, :b}], [{1.0, :c}, {2, :d}]))
+IO.inspect(try do :lists.merge(:x, [1]) rescue e -> e.__struct__ end)
+# expect: [1, 2, 1.0, 3]
+# expect: [1, 1.0, 2, 3, 5, 6]
+# expect: [2]
+# expect: [1, 2, 3]
+# expect: [1, 2, 3, 4]
+# expect: [{1, :a}, {1.0, :c}, {2, :d}, {3, :b}]
+# expect: FunctionClauseError
