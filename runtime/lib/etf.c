@@ -595,12 +595,16 @@ static int get_map(Dec *d, Term *slot)
     return 0;
 }
 
+/* Builds a decoded map; a key given twice makes the input invalid, as
+ * the BEAM finds it. */
 static int finish_map(Dec *d, Term *scratch)
 {
     size_t n = (size_t)hdr_arity(scratch[0]) / 2;
     Term *slot = (Term *)(uintptr_t)d->todo.w[--d->todo.n];
     *slot = map_from_pairs(d->h, n, scratch + 1, scratch + 1 + n);
-    return *slot == NONE ? MOTE_ENOMEM : 0;
+    if (*slot == NONE)
+        return MOTE_ENOMEM;
+    return map_size(*slot) == n ? 0 : MOTE_EPROTO;
 }
 
 static int get_pid(Dec *d, bool wide, Term *out)

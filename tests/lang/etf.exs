@@ -41,7 +41,8 @@ IO.inspect(:erlang.binary_to_term(<<131, 99, "1.50000000000000000000e+00", 0, 0,
 IO.inspect(:erlang.binary_to_term(<<131, 116, 0, 0, 0, 2, 97, 2, 97, 0, 97, 1, 97, 0>>))
 for bad <- [<<>>, <<131>>, <<130, 97, 1>>, <<131, 1>>, <<131, 108, 255, 255, 255, 255, 106>>,
             <<131, 109, 0, 0, 0, 9, 1>>, <<131, 104, 3, 97, 1>>, <<131, 70, 127, 240, 0, 0, 0, 0, 0, 0>>,
-            <<131, 116, 127, 0, 0, 0>>, <<131, 119, 2, 255, 255>>] do
+            <<131, 116, 127, 0, 0, 0>>, <<131, 119, 2, 255, 255>>,
+            <<131, 116, 0, 0, 0, 2, 97, 1, 97, 1, 97, 1, 97, 2>>] do
   try do
     :erlang.binary_to_term(bad)
     IO.puts("accepted #{inspect(bad)}")
@@ -112,6 +113,7 @@ try do :erlang.term_to_binary(1, [{:minor_version, 3}]) rescue e -> IO.inspect(e
 # expect: 'hi'
 # expect: 1.5
 # expect: %{1 => 0, 2 => 0}
+# expect:   * 1st argument: invalid external representation of a term
 # expect:   * 1st argument: invalid external representation of a term
 # expect:   * 1st argument: invalid external representation of a term
 # expect:   * 1st argument: invalid external representation of a term
