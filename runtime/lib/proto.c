@@ -70,7 +70,7 @@ static bool is_std_impl(const char *proto, size_t plen, const char *type, size_t
 
 static _Thread_local ProtoEntry cache[PROTO_SLOTS];
 
-/* The built-in types, in the order protocol.ex tries them. */
+/* The built-in types, tested in the order Elixir dispatches on them. */
 typedef enum {
     T_TUPLE, T_ATOM, T_LIST, T_MAP, T_BITSTRING, T_INTEGER, T_FLOAT, T_FUNCTION, T_PID,
     T_REFERENCE, T_NONE
