@@ -706,8 +706,8 @@ static int get_term(Dec *d, Term *slot)
         if (!has(d, large ? 5 : 2))
             return MOTE_EPROTO;
         size_t n = large ? get_u32(d) : get_u8(d);
-        unsigned sign = get_u8(d);
-        return sign > 1 ? MOTE_EPROTO : get_big(d, n, sign == 1, slot);
+        bool neg = get_u8(d) != 0; /* any sign byte but 0 is negative, as OTP reads it */
+        return get_big(d, n, neg, slot);
     }
     case NEW_FLOAT_EXT: return get_float(d, false, slot);
     case FLOAT_EXT: return get_float(d, true, slot);
