@@ -104,11 +104,14 @@ static int int_vs_double(Term i, double d)
     return is_small(i) ? small_vs_double(small_val(i), d) : int_cmp_double(i, d);
 }
 
-/* In exact mode an integer orders before a float of the same value, and
- * -0.0 before 0.0, so that === never holds across kinds or zero signs. */
+/* In exact mode every integer orders before every float (OTP's map key
+ * order: %{1.5 => a, 2 => b} lists 2 first), and -0.0 before 0.0, so that
+ * === never holds across kinds or zero signs. */
 static int cmp_numbers(Term a, Term b, bool exact)
 {
     bool fa = is_float(a), fb = is_float(b);
+    if (exact && fa != fb)
+        return fa ? 1 : -1;
     if (!fa && !fb) {
         if (is_small(a) && is_small(b))
             return cmp_i64(small_val(a), small_val(b));
@@ -124,10 +127,7 @@ static int cmp_numbers(Term a, Term b, bool exact)
         return 0;
     }
     int r = fa ? -int_vs_double(b, float_val(a)) : int_vs_double(a, float_val(b));
-    r = r < 0 ? -1 : r > 0;
-    if (r == 0 && exact)
-        r = fa ? 1 : -1;
-    return r;
+    return r < 0 ? -1 : r > 0;
 }
 
 /* ---- atoms, pids, refs ------------------------------------------------- */

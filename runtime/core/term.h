@@ -197,7 +197,7 @@ static inline size_t boxed_size_words(Term t) { return 1 + (size_t)hdr_arity(box
  *   < bitstring. Returns <0, 0, >0. Never allocates; depth is bounded by an
  *   explicit stack, not C recursion, so any term can be compared.
  * term_cmp_exact: the same, but an integer and a float are never equal:
- *   an integer orders before a float of the same value (map key order).
+ *   every integer orders before every float (OTP's map key order).
  * term_eq / term_eq_exact: == and ===.
  * term_hash: consistent with term_eq_exact; stable across processes and
  *   runs (map.c depends on it being a pure function of the value). */

@@ -24,6 +24,10 @@ IO.inspect(big |> Map.delete(912) |> Map.keys |> Enum.take(6))
 IO.inspect(Map.drop(big, Enum.to_list(40..1000)) |> Map.keys |> Enum.take(6))
 IO.inspect(Map.drop(big, Enum.to_list(33..1000)) |> Map.keys |> Enum.take(6))
 IO.inspect(Map.new(1..33, &{&1, 0}), limit: 5)
+# Integer keys order before float keys whatever their values, nested too.
+IO.inspect(%{2.0 => 1, 1 => 2, -5 => 3, 1.5 => 4, -10.5 => 5, 100 => 6} |> Map.keys)
+IO.inspect(%{{1.5} => 1, {2} => 2, {-1.0e9} => 3} |> Map.keys)
+IO.inspect(%{2 => :a} < %{1.0 => :a})
 # expect: [33, 12, 23, 29, 30, 39, 26, 31, 11, 37, 9, 32, 34, 25, 28, 6, 38, 13, 40, 20, 15, 14, 2, 7, 1, 8, 3, 17, 22, 21, 4, 36, 24, 10, 35, 27, 19, 5, 18, 16]
 # expect: [66, 24, 46, 58, 60]
 # expect: [{33, 66}, {12, 24}, {23, 46}]
@@ -45,3 +49,6 @@ IO.inspect(Map.new(1..33, &{&1, 0}), limit: 5)
 # expect: [33, 12, 23, 29, 30, 39]
 # expect: [1, 2, 3, 4, 5, 6]
 # expect: %{33 => 0, 12 => 0, 23 => 0, 29 => 0, 30 => 0, ...}
+# expect: [-5, 1, 100, -10.5, 1.5, 2.0]
+# expect: [{2}, {-1000000000.0}, {1.5}]
+# expect: true

@@ -118,14 +118,16 @@ static void compares_integers_and_floats_by_value(void **state)
     assert_true(term_cmp(flt(1e300), big("18446744073709551617")) > 0);
 }
 
-static void exact_mode_puts_integers_before_equal_floats(void **state)
+static void exact_mode_puts_integers_before_every_float(void **state)
 {
     (void)state;
     assert_true(term_eq(make_small(1), flt(1.0)));
     assert_false(term_eq_exact(make_small(1), flt(1.0)));
     assert_true(term_cmp_exact(make_small(1), flt(1.0)) < 0);
     assert_true(term_cmp_exact(flt(1.0), make_small(1)) > 0);
-    assert_true(term_cmp_exact(make_small(1), flt(0.5)) > 0);
+    assert_true(term_cmp_exact(make_small(1), flt(0.5)) < 0);
+    assert_true(term_cmp_exact(make_small(-7), flt(-9.5)) < 0);
+    assert_true(term_cmp_exact(tup2(make_small(2), NIL), tup2(flt(1.5), NIL)) < 0);
     assert_true(term_eq_exact(flt(2.5), flt(2.5)));
     assert_false(term_eq_exact(tup2(make_small(1), NIL), tup2(flt(1.0), NIL)));
     assert_true(term_eq(tup2(make_small(1), NIL), tup2(flt(1.0), NIL)));
@@ -390,7 +392,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(orders_every_type_class),
         cmocka_unit_test(compares_integers_and_floats_by_value),
-        cmocka_unit_test(exact_mode_puts_integers_before_equal_floats),
+        cmocka_unit_test(exact_mode_puts_integers_before_every_float),
         cmocka_unit_test(orders_atoms_by_text_not_index),
         cmocka_unit_test(orders_tuples_by_size_then_elements),
         cmocka_unit_test(orders_lists_elementwise_with_nil_smallest),
