@@ -473,9 +473,12 @@ void vm_report_crash(Proc *p, Term cls, Term reason, Term trace)
     if (cls == A(exit) && (reason == A(normal) || reason == A(shutdown) ||
                            (is_tuple(reason) && tuple_size(reason) == 2 &&
                             tuple_get(reason, 0) == A(shutdown)))) {
-        /* The script asked to stop: quietly, with status 0. */
+        /* The script asked to stop: quietly, with status 0, or n for
+         * {:shutdown, n} (Elixir's CLI halts with it). */
+        Term v = is_tuple(reason) ? tuple_get(reason, 1) : NONE;
+        int status = v != NONE && is_small(v) ? (int)(small_val(v) & 255) : 0;
         int none = -1;
-        atomic_compare_exchange_strong(&vm_exit_status, &none, 0);
+        atomic_compare_exchange_strong(&vm_exit_status, &none, status);
         return;
     }
     Strbuf sb;

@@ -7,6 +7,9 @@ defmodule System.EnvError do
 end
 
 defmodule System do
+  @doc "Stops the node with status (0 by default); nothing after it runs, as with a script's System.stop in Elixir."
+  def stop(status \\ 0) when is_integer(status) or is_binary(status) or is_list(status), do: System.halt(status)
+
   def fetch_env(name) when is_binary(name) do
     case System.get_env(name) do
       nil -> :error
