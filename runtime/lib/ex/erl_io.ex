@@ -446,12 +446,16 @@ defmodule :io_lib do
 
   defp layout([first | rest], ind, trail, u) do
     fill = Enum.all?([first | rest], &leaf?(&1, u))
-    text = item(first, ind, trail_of(rest, trail), u)
+    text = item(first, ind, item_trail(first, rest, trail), u)
     layout_rest(rest, end_col(text, ind), ind, trail, fill, u, [text])
   end
 
   defp trail_of([], trail), do: trail
   defp trail_of(_more, _trail), do: 1
+
+  # A pair's own check leaves out the comma after it (see item/4).
+  defp item_trail({:kv, _, _}, [_ | _], _trail), do: 0
+  defp item_trail(_x, rest, trail), do: trail_of(rest, trail)
 
   defp layout_rest([], _col, _ind, _trail, _fill, _u, acc), do: acc |> Enum.reverse() |> Enum.concat()
 
@@ -461,7 +465,7 @@ defmodule :io_lib do
     if fill and col + 1 + length(flat) + t <= @last_col do
       layout_rest(rest, col + 1 + length(flat), ind, trail, fill, u, [[?, | flat] | acc])
     else
-      text = item(x, ind, t, u)
+      text = item(x, ind, item_trail(x, rest, trail), u)
       piece = [?, , ?\n | List.duplicate(?\s, ind)] ++ text
       layout_rest(rest, end_col(text, ind), ind, trail, fill, u, [piece | acc])
     end
@@ -471,7 +475,8 @@ defmodule :io_lib do
   defp leaf?(x, u), do: not breakable?(x, u)
 
   # A pair that does not fit puts its value on the next line, four
-  # columns in from the key.
+  # columns in from the key. The comma after a pair that is not the last
+  # is not counted (io_lib_pretty lets such a line reach column 79).
   defp item({:kv, k, v}, ind, t, u) do
     flat = item_flat({:kv, k, v}, u)
     if ind + length(flat) + t <= @last_col do
