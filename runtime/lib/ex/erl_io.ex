@@ -407,10 +407,10 @@ defmodule :io_lib do
 
   # ---- ~p, as io_lib_pretty lays terms out: flat when the term and the
   # punctuation that must follow it (trail) end by column 78; else a
-  # list, tuple or map breaks. Its elements fill the lines when all are
-  # leaves (no list, tuple or map inside), and go one per line, under the
-  # first, when any is not. A tuple tagged by an atom keeps the tag on
-  # the first line and aligns the rest after it.
+  # list, tuple or map breaks, its elements under the first. A leaf (no
+  # list, tuple or map inside) that follows a leaf shares its line while
+  # it fits; any other element starts a new line. A tuple tagged by an
+  # atom keeps the tag on the first line and aligns the rest after it.
   @last_col 78
 
   defp pp(t, col, u), do: pp(t, col, 0, u)
@@ -445,29 +445,33 @@ defmodule :io_lib do
   end
 
   defp layout([first | rest], ind, trail, u) do
-    fill = Enum.all?([first | rest], &leaf?(&1, u))
     text = item(first, ind, item_trail(first, rest, trail), u)
-    layout_rest(rest, end_col(text, ind), ind, trail, fill, u, [text])
+    layout_rest(rest, end_col(text, ind), ind, trail, leaf?(first, u), u, [text])
   end
 
   defp trail_of([], trail), do: trail
   defp trail_of(_more, _trail), do: 1
 
-  # A pair's own check leaves out the comma after it (see item/4).
-  defp item_trail({:kv, _, _}, [_ | _], _trail), do: 0
-  defp item_trail(_x, rest, trail), do: trail_of(rest, trail)
+  # An element that starts its own line is checked without the comma
+  # after it (io_lib_pretty lets such a line reach column 79); the last
+  # one counts the closing brackets that follow.
+  defp item_trail(_x, [_ | _], _trail), do: 0
+  defp item_trail(_x, [], trail), do: trail
 
   defp layout_rest([], _col, _ind, _trail, _fill, _u, acc), do: acc |> Enum.reverse() |> Enum.concat()
 
+  # fill: the element before was a leaf, so a leaf may follow it on its
+  # line; anything else starts a new line.
   defp layout_rest([x | rest], col, ind, trail, fill, u, acc) do
     flat = item_flat(x, u)
     t = trail_of(rest, trail)
-    if fill and col + 1 + length(flat) + t <= @last_col do
-      layout_rest(rest, col + 1 + length(flat), ind, trail, fill, u, [[?, | flat] | acc])
+    leaf = leaf?(x, u)
+    if fill and leaf and col + 1 + length(flat) + t <= @last_col do
+      layout_rest(rest, col + 1 + length(flat), ind, trail, true, u, [[?, | flat] | acc])
     else
       text = item(x, ind, item_trail(x, rest, trail), u)
       piece = [?, , ?\n | List.duplicate(?\s, ind)] ++ text
-      layout_rest(rest, end_col(text, ind), ind, trail, fill, u, [piece | acc])
+      layout_rest(rest, end_col(text, ind), ind, trail, leaf, u, [piece | acc])
     end
   end
 
@@ -475,8 +479,7 @@ defmodule :io_lib do
   defp leaf?(x, u), do: not breakable?(x, u)
 
   # A pair that does not fit puts its value on the next line, four
-  # columns in from the key. The comma after a pair that is not the last
-  # is not counted (io_lib_pretty lets such a line reach column 79).
+  # columns in from the key.
   defp item({:kv, k, v}, ind, t, u) do
     flat = item_flat({:kv, k, v}, u)
     if ind + length(flat) + t <= @last_col do
