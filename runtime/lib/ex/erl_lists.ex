@@ -76,6 +76,23 @@ defmodule :maps do
   defp fold_pairs(m) when map_size(m) > 32, do: :lists.reverse(:maps.to_list(m))
   defp fold_pairs(m), do: :maps.to_list(m)
 
+  # iterator/1 is OTP 25's [0 | map]; next/1 walks it in fold order. OTP
+  # answers a small map's pairs as a chain {k, v, {k2, v2, ... :none}},
+  # and so does this for every map, built at the first step.
+  def iterator(m) when is_map(m), do: [0 | m]
+  def iterator(m), do: :erlang.error({:badmap, m})
+
+  def next({_k, _v, _rest} = step), do: step
+  def next(:none), do: :none
+  def next([0 | m]) when is_map(m), do: m |> fold_pairs() |> :lists.reverse() |> chain(:none) |> next()
+
+  def next(_) do
+    raise ArgumentError, "errors were found at the given arguments:\n\n  * 1st argument: not a valid iterator\n"
+  end
+
+  defp chain([], acc), do: acc
+  defp chain([{k, v} | t], acc), do: chain(t, {k, v, acc})
+
   def foreach(f, m) when is_function(f, 2) and is_map(m) do
     Enum.each(fold_pairs(m), fn {k, v} -> f.(k, v) end)
     :ok
