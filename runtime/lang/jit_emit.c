@@ -16,57 +16,84 @@
 
 /* ---- arithmetic and comparison ------------------------------------------ */
 
-/* rdx = rax op b, b being rcx or (kconst) the small integer k. Bails
- * unless both are small integers and the result is one: +, - and * on
- * tagged words (value << 3 | 2), where x86's overflow flag is exactly
- * "does not fit in 61 bits". Other operators always bail. */
+/* Each has a fast path on small integers and immediates and, where that
+ * cannot answer, a slow path calling the interpreter's own function
+ * (vm_arith, vm_compare, term_eq_exact): floats, bignums and deep
+ * compares stay in native code instead of leaving it. */
+
+/* The position of a jump taken when r does not hold a small integer
+ * (r11 is the scratch), to be bound to a slow path. */
+static size_t jnot_small(Em *e, int r)
+{
+    x_lea32(e->a, R11, r, -(int32_t)TAG_SMALL);
+    x_test32_imm(e->a, R11, TAG_MASK);
+    return x_jcc(e->a, CC_NE);
+}
+
+/* rdx = rax op b, b being rcx or (kconst) the small integer k. +, - and
+ * * on two small integers are done on the tagged words (value << 3 | 2),
+ * where x86's overflow flag is exactly "does not fit in 61 bits";
+ * everything else (other operators, other types, overflow) is
+ * vm_arith's, and its raise leaves native code (JIT_RAISE past the
+ * instruction, the operands still where vm.c would have them). */
 static void emit_arith(Em *e, unsigned op, bool kconst, Term k)
 {
     Asm *a = e->a;
-    if (op != VA_ADD && op != VA_SUB && op != VA_MUL) {
-        bail(e);
-        return;
-    }
-    check_small(e, RAX);
-    if (!kconst)
-        check_small(e, RCX);
-    int64_t kk = (int64_t)k - TAG_SMALL; /* k's value << 3 */
-    x_mov(a, RDX, RAX);
-    switch (op) {
-    case VA_ADD:
-        if (kconst) {
-            x_alu_imm(a, ALU_ADD, true, RDX, (int32_t)kk);
-        } else {
-            x_alu_imm(a, ALU_SUB, true, RDX, TAG_SMALL);
-            x_alu(a, ALU_ADD, RDX, RCX);
-        }
-        bail_if(e, CC_O);
-        break;
-    case VA_SUB:
-        if (kconst) {
-            x_alu_imm(a, ALU_SUB, true, RDX, (int32_t)kk);
-            bail_if(e, CC_O);
-        } else {
-            x_alu(a, ALU_SUB, RDX, RCX);
-            bail_if(e, CC_O);
+    size_t slow[4], done = SIZE_MAX;
+    int nslow = 0;
+    bool fast = (op == VA_ADD || op == VA_SUB || op == VA_MUL) && (!kconst || is_small(k));
+    if (fast) {
+        slow[nslow++] = jnot_small(e, RAX);
+        if (!kconst)
+            slow[nslow++] = jnot_small(e, RCX);
+        int64_t kk = (int64_t)k - TAG_SMALL; /* k's value << 3 */
+        x_mov(a, RDX, RAX);
+        switch (op) {
+        case VA_ADD:
+            if (kconst) {
+                x_alu_imm(a, ALU_ADD, true, RDX, (int32_t)kk);
+            } else {
+                x_alu_imm(a, ALU_SUB, true, RDX, TAG_SMALL);
+                x_alu(a, ALU_ADD, RDX, RCX);
+            }
+            slow[nslow++] = x_jcc(a, CC_O);
+            break;
+        case VA_SUB:
+            if (kconst)
+                x_alu_imm(a, ALU_SUB, true, RDX, (int32_t)kk);
+            else
+                x_alu(a, ALU_SUB, RDX, RCX);
+            slow[nslow++] = x_jcc(a, CC_O);
+            if (!kconst)
+                x_alu_imm(a, ALU_ADD, true, RDX, TAG_SMALL);
+            break;
+        default: /* VA_MUL */
+            x_shift(a, SH_SAR, RDX, TAG_BITS);
+            if (kconst)
+                x_imm(a, R8, (uint64_t)kk);
+            else
+                x_lea(a, R8, RCX, -(int32_t)TAG_SMALL);
+            x_imul(a, RDX, R8);
+            slow[nslow++] = x_jcc(a, CC_O);
             x_alu_imm(a, ALU_ADD, true, RDX, TAG_SMALL);
+            break;
         }
-        break;
-    default: /* VA_MUL */
-        x_shift(a, SH_SAR, RDX, TAG_BITS);
-        if (kconst)
-            x_imm(a, R8, (uint64_t)kk);
-        else
-            x_lea(a, R8, RCX, -(int32_t)TAG_SMALL);
-        x_imul(a, RDX, R8);
-        bail_if(e, CC_O);
-        x_alu_imm(a, ALU_ADD, true, RDX, TAG_SMALL);
-        break;
+        done = x_jmp(a);
     }
+    for (int i = 0; i < nslow; i++)
+        x_bind(a, slow[i], a->len);
+    x_mov(a, RDX, RAX);
+    if (kconst)
+        x_imm(a, RCX, k);
+    x_mov(a, RDI, P);
+    x_imm(a, RSI, op);
+    call_c(e, (const void *)vm_arith);
+    x_test(a, RAX, RAX); /* NONE: it raised */
+    stub(e, x_jcc(a, CC_E), JIT_RAISE, e->next);
+    x_mov(a, RDX, RAX);
+    if (done != SIZE_MAX)
+        x_bind(a, done, a->len);
 }
-
-/* Whether k can be folded into emit_arith as an immediate. */
-static bool arith_const(Term k) { return is_small(k) && fits_i32((int64_t)k - TAG_SMALL); }
 
 static bool cmp_is_eq(unsigned op) { return op == VC_EQ || op == VC_SEQ || op == VC_NE || op == VC_SNE; }
 static bool cmp_wants_same(unsigned op) { return op == VC_EQ || op == VC_SEQ; }
@@ -82,41 +109,77 @@ static int cmp_cc(unsigned op)
     }
 }
 
-/* How an equality test treats two different words. */
-enum {
-    DIFF_FINAL = 0, /* different terms, no more to check          */
-    DIFF_RAX = 1,   /* bail unless rax is an immediate             */
-    DIFF_BOTH = 2,  /* bail unless rax and rcx are immediates      */
-    DIFF_BAIL = 3,  /* only a deep compare can tell: always bail   */
-};
-
-/* After `cmp rax, b`: continues at the next instruction when "equal" is
- * `want_eq`, else jumps to label l; pops `pop` bytes on both ways. Two
- * equal words are equal terms; two different immediates are different
- * terms (is_immediate); anything else is vm.c's. */
-static void eq_branch(Em *e, bool want_eq, uint32_t l, int32_t pop, int diff)
+/* al = vm_compare(op, rax, rcx), as a bool. */
+static void call_compare(Em *e, unsigned op)
 {
     Asm *a = e->a;
-    size_t same = x_jcc(a, CC_E), done = SIZE_MAX;
-    if (diff == DIFF_BAIL) {
-        bail(e);
-    } else {
-        if (diff >= DIFF_RAX) {
+    x_mov(a, RSI, RAX);
+    x_mov(a, RDX, RCX);
+    x_imm(a, RDI, op);
+    call_c(e, (const void *)vm_compare);
+    x_test8(a, RAX);
+}
+
+/* How an equality test treats two different words before asking C. */
+enum {
+    DIFF_FINAL = 0, /* different words are different terms              */
+    DIFF_RAX = 1,   /* ... when rax is an immediate; else ask C          */
+    DIFF_BOTH = 2,  /* ... when rax and rcx are immediates; else ask C   */
+    DIFF_ASK = 3,   /* always ask C                                      */
+};
+
+/* After `cmp rax, rcx`: continues at the next instruction when "equal"
+ * is `want_eq`, else jumps to label l; pops `pop` bytes either way. Two
+ * equal words are equal terms; two different immediates are different
+ * terms (is_immediate); anything else asks C: `exact` term_eq_exact
+ * (===, matching), else vm_compare(VC_EQ) (==). kload: b when the cmp
+ * took it as an immediate (rcx gets it before C is asked), else NONE. */
+static void eq_branch(Em *e, bool want_eq, uint32_t l, int32_t pop, int diff, bool exact, Term kload)
+{
+    Asm *a = e->a;
+    size_t same = x_jcc(a, CC_E), same2 = SIZE_MAX, imm1 = SIZE_MAX, imm2 = SIZE_MAX;
+    if (diff != DIFF_FINAL) {
+        if (diff == DIFF_RAX || diff == DIFF_BOTH) {
             x_test32_imm(a, RAX, TAG_MASK - 1);
-            bail_if(e, CC_E);
+            size_t boxed = x_jcc(a, CC_E);
+            if (diff == DIFF_BOTH) {
+                x_test32_imm(a, RCX, TAG_MASK - 1);
+                size_t boxed2 = x_jcc(a, CC_E);
+                imm2 = x_jmp(a); /* both immediates: different */
+                x_bind(a, boxed2, a->len);
+            } else {
+                imm1 = x_jmp(a);
+            }
+            x_bind(a, boxed, a->len);
         }
-        if (diff == DIFF_BOTH) {
-            x_test32_imm(a, RCX, TAG_MASK - 1);
-            bail_if(e, CC_E);
+        if (kload != NONE)
+            x_imm(a, RCX, kload);
+        if (exact) {
+            x_mov(a, RDI, RAX);
+            x_mov(a, RSI, RCX);
+            call_c(e, (const void *)term_eq_exact);
+            x_test8(a, RAX);
+        } else {
+            call_compare(e, VC_EQ);
         }
-        if (pop)
-            x_lea(a, SP, SP, pop);
-        if (want_eq)
-            to_label(e, l);
-        else
-            done = x_jmp(a);
+        same2 = x_jcc(a, CC_NE);
     }
+    /* different */
+    if (imm1 != SIZE_MAX)
+        x_bind(a, imm1, a->len);
+    if (imm2 != SIZE_MAX)
+        x_bind(a, imm2, a->len);
+    if (pop)
+        x_lea(a, SP, SP, pop);
+    size_t done = SIZE_MAX;
+    if (want_eq)
+        to_label(e, l);
+    else
+        done = x_jmp(a);
+    /* same */
     x_bind(a, same, a->len);
+    if (same2 != SIZE_MAX)
+        x_bind(a, same2, a->len);
     if (pop)
         x_lea(a, SP, SP, pop);
     if (!want_eq)
@@ -131,23 +194,53 @@ static void emit_cmp_value(Em *e, unsigned op)
     x_load(a, RAX, SP, 8);
     x_load(a, RCX, SP, 0);
     if (!cmp_is_eq(op)) {
-        check_small(e, RAX);
-        check_small(e, RCX);
+        size_t s1 = jnot_small(e, RAX), s2 = jnot_small(e, RCX);
+        x_alu(a, ALU_CMP, RAX, RCX);
+        size_t fast = x_jmp(a);
+        x_bind(a, s1, a->len);
+        x_bind(a, s2, a->len);
+        call_compare(e, op); /* ZF clear when true */
+        size_t slow_done = x_jmp(a);
+        /* The fast compare's flags become "true/false" in rdx below. */
+        x_bind(a, fast, a->len);
         x_imm(a, RDX, A(false));
         x_imm(a, R8, A(true));
-        x_alu(a, ALU_CMP, RAX, RCX);
         x_cmov(a, cmp_cc(op), RDX, R8);
+        size_t done = x_jmp(a);
+        x_bind(a, slow_done, a->len);
+        x_imm(a, RDX, A(false));
+        x_imm(a, R8, A(true));
+        x_cmov(a, CC_NE, RDX, R8);
+        x_bind(a, done, a->len);
     } else {
+        /* The answer when equal, swapped below when not. */
         bool same_true = cmp_wants_same(op);
-        x_imm(a, RDX, same_true ? A(true) : A(false));
+        bool exact = op == VC_SEQ || op == VC_SNE;
         x_alu(a, ALU_CMP, RAX, RCX);
         size_t same = x_jcc(a, CC_E);
         x_test32_imm(a, RAX, TAG_MASK - 1);
-        bail_if(e, CC_E);
+        size_t boxed1 = x_jcc(a, CC_E);
         x_test32_imm(a, RCX, TAG_MASK - 1);
-        bail_if(e, CC_E);
+        size_t boxed2 = x_jcc(a, CC_E);
+        size_t differ = x_jmp(a);
+        x_bind(a, boxed1, a->len);
+        x_bind(a, boxed2, a->len);
+        if (exact) {
+            x_mov(a, RDI, RAX);
+            x_mov(a, RSI, RCX);
+            call_c(e, (const void *)term_eq_exact);
+            x_test8(a, RAX);
+        } else {
+            call_compare(e, VC_EQ);
+        }
+        size_t same2 = x_jcc(a, CC_NE);
+        x_bind(a, differ, a->len);
         x_imm(a, RDX, same_true ? A(false) : A(true));
+        size_t done = x_jmp(a);
         x_bind(a, same, a->len);
+        x_bind(a, same2, a->len);
+        x_imm(a, RDX, same_true ? A(true) : A(false));
+        x_bind(a, done, a->len);
     }
     x_store(a, SP, 8, RDX);
     x_lea(a, SP, SP, 8);
@@ -160,36 +253,51 @@ static void emit_jcmp(Em *e, unsigned op, bool lit, Term k, uint32_t l)
     Asm *a = e->a;
     int32_t pop = lit ? 0 : 16;
     if (!cmp_is_eq(op)) {
-        if (lit && !is_small(k)) {
-            bail(e);
+        size_t slow[2];
+        int nslow = 0;
+        if (!lit || is_small(k)) {
+            slow[nslow++] = jnot_small(e, RAX);
+            if (!lit)
+                slow[nslow++] = jnot_small(e, RCX);
+            if (pop)
+                x_lea(a, SP, SP, pop);
+            if (lit)
+                cmp_imm(e, RAX, k);
+            else
+                x_alu(a, ALU_CMP, RAX, RCX);
+            to_label_if(e, cmp_cc(op) ^ 1, l);
+            size_t done = x_jmp(a);
+            for (int i = 0; i < nslow; i++)
+                x_bind(a, slow[i], a->len);
+            if (lit)
+                x_imm(a, RCX, k);
+            call_compare(e, op);
+            if (pop)
+                x_lea(a, SP, SP, pop);
+            to_label_if(e, CC_E, l);
+            x_bind(a, done, a->len);
             return;
         }
-        check_small(e, RAX);
-        if (!lit)
-            check_small(e, RCX);
-        if (pop)
-            x_lea(a, SP, SP, pop);
-        if (lit)
-            cmp_imm(e, RAX, k);
-        else
-            x_alu(a, ALU_CMP, RAX, RCX);
-        to_label_if(e, cmp_cc(op) ^ 1, l);
+        x_imm(a, RCX, k);
+        call_compare(e, op);
+        to_label_if(e, CC_E, l);
         return;
     }
     int diff = DIFF_BOTH;
     if (lit) {
-        cmp_imm(e, RAX, k);
         /* ==/!= against a small integer: a float may still equal it. */
         if (!is_immediate(k))
-            diff = DIFF_BAIL;
+            diff = DIFF_ASK;
         else if (is_small(k) && (op == VC_EQ || op == VC_NE))
             diff = DIFF_RAX;
         else
             diff = DIFF_FINAL;
-    } else {
-        x_alu(a, ALU_CMP, RAX, RCX);
     }
-    eq_branch(e, cmp_wants_same(op), l, pop, diff);
+    if (lit)
+        cmp_imm(e, RAX, k);
+    else
+        x_alu(a, ALU_CMP, RAX, RCX);
+    eq_branch(e, cmp_wants_same(op), l, pop, diff, op == VC_SEQ || op == VC_SNE, lit ? k : NONE);
 }
 
 /* M_SLIT / M_LIT: on when rax === k, else to l; pops `pop` bytes. */
@@ -204,9 +312,9 @@ static void emit_match_lit(Em *e, Term k, uint32_t l, int32_t pop)
         return;
     }
     /* A boxed or list literal: the same word matches; an immediate never
-     * does; another boxed term needs term_eq_exact (vm.c). */
+     * does; another boxed term needs term_eq_exact. */
     cmp_imm(e, RAX, k);
-    eq_branch(e, true, l, pop, DIFF_RAX);
+    eq_branch(e, true, l, pop, DIFF_RAX, true, k);
 }
 
 static void emit_jump(Em *e, uint32_t l)
@@ -369,15 +477,13 @@ static void emit_op(Em *e, uint32_t op, const uint32_t *o)
     case OPC_ARITH_SK:
     case OPC_ARITH_K: {
         Term k = fn->lits[op == OPC_ARITH_SK ? o[2] : o[1]];
-        if (!is_small(k)) {
-            bail(e);
-            break;
-        }
         if (op == OPC_ARITH_SK)
             x_load(a, RAX, FP, SLOTD(o[1]));
         else
             x_load(a, RAX, SP, 0);
-        bool kc = arith_const(k);
+        /* A small k within 32 bits is folded into the instructions;
+         * any other goes in rcx like a second operand. */
+        bool kc = is_small(k) && fits_i32((int64_t)k - TAG_SMALL);
         if (!kc)
             x_imm(a, RCX, k);
         emit_arith(e, o[0], kc, k);
@@ -398,6 +504,14 @@ static void emit_op(Em *e, uint32_t op, const uint32_t *o)
     case OPC_JCMP_SK:
         x_load(a, RAX, FP, SLOTD(o[1]));
         emit_jcmp(e, o[0], true, fn->lits[o[2]], o[3]);
+        break;
+    case OPC_NEG:
+        x_load(a, RSI, SP, 0);
+        x_mov(a, RDI, P);
+        call_c(e, (const void *)vm_neg);
+        x_test(a, RAX, RAX);
+        stub(e, x_jcc(a, CC_E), JIT_RAISE, e->next);
+        x_store(a, SP, 0, RAX);
         break;
     case OPC_NOT: {
         x_load(a, RAX, SP, 0);
@@ -493,7 +607,7 @@ static void emit_op(Em *e, uint32_t op, const uint32_t *o)
         x_load(a, RAX, SP, 8);
         x_load(a, RCX, SP, 0);
         x_alu(a, ALU_CMP, RAX, RCX);
-        eq_branch(e, true, o[0], 16, DIFF_BOTH);
+        eq_branch(e, true, o[0], 16, DIFF_BOTH, true, NONE);
         break;
     case OPC_M_LIT:
         x_load(a, RAX, SP, 0);

@@ -123,6 +123,17 @@ static inline void spend_red(Em *e, const uint32_t *ip)
     stub(e, x_jcc(e->a, CC_LE), JIT_YIELD, ip);
 }
 
+/* Calls a C function whose arguments are already in rdi, rsi, rdx, rcx
+ * (r11 holds its address); the result is in rax. Only the pinned
+ * registers survive it. */
+static inline void call_c(Em *e, const void *fn)
+{
+    x_imm(e->a, R11, (uintptr_t)fn);
+    x_alu_imm(e->a, ALU_SUB, true, RSP, 8);
+    x_call_reg(e->a, R11);
+    x_alu_imm(e->a, ALU_ADD, true, RSP, 8);
+}
+
 /* Bails when vm.c would collect at a call: the GC-each-call policy, or
  * its inline wants_gc saying the heap wants a look. */
 static inline void gc_checks(Em *e)

@@ -207,6 +207,14 @@ static inline void x_test32_mem_imm(Asm *a, int base, int32_t disp, uint32_t imm
     x_u32(a, imm);
 }
 
+/* test r8, r8 on the low byte (a bool a C function returned in al) */
+static inline void x_test8(Asm *a, int r)
+{
+    x_rex(a, false, r, 0, r);
+    x_byte(a, 0x84);
+    x_byte(a, (uint8_t)(0xC0 | (r & 7) << 3 | (r & 7)));
+}
+
 /* test a, b (64-bit) */
 static inline void x_test(Asm *a, int r1, int r2) { x_op_rr(a, 0x85, true, r1, r2); }
 
