@@ -429,11 +429,20 @@ defmodule :io_lib do
 
   defp pp_break(t, col, trail, u) when is_list(t), do: [?[ | layout(t, col + 1, trail + 1, u)] ++ [?]]
 
+  # A tagged tuple aligns its elements after "{tag," while that column
+  # is at most 38; further right they follow the tag while they are
+  # leaves that fit, else go four columns in; from column 35 on the tag
+  # is an ordinary first element (io_lib_pretty's thresholds, measured).
   defp pp_break(t, col, trail, u) when is_tuple(t) do
     case Tuple.to_list(t) do
-      [tag | rest] when is_atom(tag) and rest != [] ->
+      [tag | rest] when is_atom(tag) and rest != [] and col < 35 ->
         tt = atom(tag)
-        [?{ | tt] ++ [?, | layout(rest, col + 2 + length(tt), trail + 1, u)] ++ [?}]
+        tcol = col + 2 + length(tt)
+        if tcol <= @last_col - 40 do
+          [?{ | tt] ++ [?, | layout(rest, tcol, trail + 1, u)] ++ [?}]
+        else
+          [?{ | tt] ++ layout_rest(rest, tcol - 1, col + 4, trail + 1, true, u, []) ++ [?}]
+        end
       items ->
         [?{ | layout(items, col + 1, trail + 1, u)] ++ [?}]
     end
@@ -446,8 +455,11 @@ defmodule :io_lib do
 
   defp layout([first | rest], ind, trail, u) do
     text = item(first, ind, item_trail(first, rest, trail), u)
-    layout_rest(rest, end_col(text, ind), ind, trail, leaf?(first, u), u, [text])
+    layout_rest(rest, end_col(text, ind), ind, trail, one_line_leaf?(first, text, u), u, [text])
   end
+
+  # Only a leaf that stayed on one line lets the next leaf share its line.
+  defp one_line_leaf?(x, text, u), do: leaf?(x, u) and not Enum.member?(text, ?\n)
 
   defp trail_of([], trail), do: trail
   defp trail_of(_more, _trail), do: 1
@@ -471,7 +483,7 @@ defmodule :io_lib do
     else
       text = item(x, ind, item_trail(x, rest, trail), u)
       piece = [?, , ?\n | List.duplicate(?\s, ind)] ++ text
-      layout_rest(rest, end_col(text, ind), ind, trail, leaf, u, [piece | acc])
+      layout_rest(rest, end_col(text, ind), ind, trail, leaf and one_line_leaf?(x, text, u), u, [piece | acc])
     end
   end
 
