@@ -58,12 +58,13 @@ static void immediates_take_their_shortest_form(void **state)
     x_test32_imm(&a, R11, 7);                /* test r11d, 7          */
     x_alu_imm(&a, ALU_CMP, true, RAX, 1);    /* cmp rax, 1            */
     x_test32_mem_imm(&a, R14, 4, 15);        /* test dword [r14+4], 15 */
+    x_test8(&a, RAX);                        /* test al, al           */
     static const uint8_t want[] = {
         0xb8, 0x05, 0x00, 0x00, 0x00, 0x49, 0xc7, 0xc2, 0xff, 0xff, 0xff, 0xff,
         0x48, 0xb8, 0x89, 0x67, 0x45, 0x23, 0x01, 0x00, 0x00, 0x00,
         0x48, 0x83, 0xec, 0x08, 0x41, 0x83, 0x6e, 0x04, 0x01,
         0x41, 0xf7, 0xc3, 0x07, 0x00, 0x00, 0x00, 0x48, 0x83, 0xf8, 0x01,
-        0x41, 0xf7, 0x46, 0x04, 0x0f, 0x00, 0x00, 0x00,
+        0x41, 0xf7, 0x46, 0x04, 0x0f, 0x00, 0x00, 0x00, 0x84, 0xc0,
     };
     expect_bytes(&a, want, sizeof want);
 }
@@ -226,6 +227,29 @@ static void a_tail_call_into_a_builtin_runs_it_once(void **state)
     assert_string_equal(out, ":first;:once;");
 }
 
+static void floats_bignums_and_deep_compares_are_done_in_native_code(void **state)
+{
+    (void)state;
+    assert_int_equal(run("defmodule JitNum do\n"
+                         " def half(0, acc), do: acc\n"
+                         " def half(n, acc), do: half(n - 1, acc + n * 0.5)\n"
+                         " def c(a, b), do: {a < b, a >= b, a == b, a === b, a != b}\n"
+                         " def d(a, b), do: {a / b, div(a, b), rem(a, b), -a}\n"
+                         "end\n"
+                         ":test.put(JitNum.half(100, 0.0))\n"
+                         ":test.put(JitNum.c(1, 1.0))\n"
+                         ":test.put(JitNum.c(2.5, 10000000000000000000000))\n"
+                         ":test.put(JitNum.c(\"ab\", \"ab\" <> \"\"))\n"
+                         ":test.put(JitNum.c({1, [2]}, {1, [2.0]}))\n"
+                         ":test.put(JitNum.d(-7, 2))\n"
+                         ":test.put(try do JitNum.d(1, 0) rescue e -> e.__struct__ end)\n"
+                         ":test.put(try do JitNum.half(2, :x) rescue e -> e.__struct__ end)"),
+                     0);
+    assert_string_equal(out, "2525.0;{false, true, true, false, false};{true, false, false, false, true};"
+                             "{false, true, true, true, false};{false, true, true, false, false};"
+                             "{-3.5, -3, -1, 7};ArithmeticError;ArithmeticError;");
+}
+
 static void map_and_string_instructions_match_the_interpreter(void **state)
 {
     (void)state;
@@ -270,6 +294,7 @@ int main(void)
         cmocka_unit_test(equality_and_order_across_types_keep_term_order),
         cmocka_unit_test(funs_and_remote_calls_run_from_native_code),
         cmocka_unit_test(a_tail_call_into_a_builtin_runs_it_once),
+        cmocka_unit_test(floats_bignums_and_deep_compares_are_done_in_native_code),
         cmocka_unit_test(map_and_string_instructions_match_the_interpreter),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
