@@ -36,7 +36,8 @@ defmodule IO do
 
   @doc "Inspects item with opts, writes it to device and returns item."
   def inspect(device, item, opts) do
-    put(device, IO.__inspect_chars__(item, opts))
+    # Protocol's check uses a user's Inspect impls, then IO.__inspect_chars__.
+    put(device, Protocol.__mote_inspect_chars__(item, opts))
     item
   end
 

@@ -39,8 +39,8 @@ defmodule Protocol do
   # Inspect impl exists (the marker module Inspect.MoteImpls, which
   # defimpl Inspect defines), lists, tuples and maps are searched for such
   # structs too: each is swapped for a placeholder atom, the builtin shows
-  # the result, and the placeholders are replaced by the impls' text (the
-  # line layout is the placeholders', so only long lines may differ).
+  # the result, and the placeholders (as wide as the texts when they can
+  # be) are replaced by the impls' text.
   def __mote_inspect__(x, opts \\ [])
 
   def __mote_inspect__(x, opts) when is_list(opts) do
@@ -58,25 +58,29 @@ defmodule Protocol do
 
   def __mote_inspect__(x, opts), do: Kernel.inspect(x, opts)
 
-  def __mote_io_inspect__(x, opts \\ [])
+  # IO.inspect/1,2 calls (the compiler sends them here) go to io.ex's
+  # IO.inspect, which asks __mote_inspect_chars__ for its text: a capture
+  # &IO.inspect/1 reaches that function too.
+  def __mote_io_inspect__(x, opts \\ []), do: IO.inspect(x, opts)
 
-  def __mote_io_inspect__(x, opts) when is_list(opts) do
-    if (is_map(x) or is_list(x) or is_tuple(x)) and
+  # IO.inspect's text (label, newline) for lib/ex/io.ex: once any Inspect
+  # impl exists and item may hold a struct, laid out by __mote_inspect__ at
+  # the width (IO.inspect always breaks long lines); else the builtin's.
+  def __mote_inspect_chars__(item, opts) when is_list(opts) do
+    if (is_map(item) or is_list(item) or is_tuple(item)) and
          function_exported?(Inspect.MoteImpls, :__impl__, 1) do
-      text = __mote_inspect__(x, Keyword.delete(opts, :label))
+      text = __mote_inspect__(item, Keyword.put(Keyword.delete(opts, :label), :pretty, true))
 
       case Keyword.fetch(opts, :label) do
-        {:ok, label} -> IO.puts("#{label}: #{text}")
-        :error -> IO.puts(text)
+        {:ok, label} -> :erlang.iolist_to_binary([to_string(label), ": ", text, "\n"])
+        :error -> text <> "\n"
       end
-
-      x
     else
-      IO.inspect(x, opts)
+      IO.__inspect_chars__(item, opts)
     end
   end
 
-  def __mote_io_inspect__(x, opts), do: IO.inspect(x, opts)
+  def __mote_inspect_chars__(item, opts), do: IO.__inspect_chars__(item, opts)
 
   defp subst(%{__struct__: s} = x, opts, subs) when is_atom(s) do
     case Protocol.__mote_struct_impl__(Inspect, s) do
@@ -84,12 +88,22 @@ defmodule Protocol do
         subst_map(x, opts, subs)
 
       mod ->
-        name = "mote__ph#{length(subs)}__"
         text = impl_inspect(mod, x, opts)
+        name = placeholder(length(subs), String.length(text))
         # As a value (:name) and as a map key (name: v, shown as text => v).
         subs = [{":" <> name, text}, {name <> ": ", text <> " => "} | subs]
         {:erlang.binary_to_atom(name, :utf8), subs}
     end
+  end
+
+  # The placeholder atom for the n-th substitution, as wide as the text
+  # (":" and the name) when it can be, so the builtin breaks lines where the
+  # text would. Later (larger n) names are replaced first, so a short name
+  # that is a prefix of a later one is never hit inside it.
+  defp placeholder(n, width) do
+    base = "mote" <> Integer.to_string(n)
+    pad = width - 1 - byte_size(base)
+    if pad > 0, do: base <> String.duplicate("_", pad), else: base
   end
 
   defp subst(x, opts, subs) when is_map(x), do: subst_map(x, opts, subs)
