@@ -47,6 +47,13 @@ defmodule Inspect.Algebra do
   # Colours are off unless the options ask for them (mote's are never).
   def color(doc, _key, _opts), do: doc
 
+  # The options reach the builtin (base:, binaries:, structs: ...), not only
+  # limit and width; but for pretty: a string cannot break where the outer
+  # document would, so it stays on one line as before.
+  def to_doc(term, %Inspect.Opts{} = opts) do
+    Kernel.inspect(term, Map.to_list(Map.drop(opts, [:__struct__, :pretty])))
+  end
+
   def to_doc(term, opts), do: Kernel.inspect(term, limit: opts.limit, width: opts.width)
 
   def fold_doc([], _fun), do: :doc_nil

@@ -44,7 +44,7 @@ defmodule Protocol do
   def __mote_inspect__(x, opts \\ [])
 
   def __mote_inspect__(x, opts) when is_list(opts) do
-    if (is_map(x) or is_list(x) or is_tuple(x)) and
+    if (is_map(x) or is_list(x) or is_tuple(x)) and Keyword.get(opts, :structs) != false and
          function_exported?(Inspect.MoteImpls, :__impl__, 1) do
       {y, subs} = subst(x, opts, [])
 
