@@ -23,6 +23,7 @@
 #include "map.h"
 #include "mem.h"
 #include "mote.h"
+#include "utf8.h"
 
 struct InspectCx {
     Docs docs;
@@ -341,9 +342,11 @@ static DocId binary_doc(InspectCx *cx, Term t, int limit)
 
 /* ---- lists ---------------------------------------------------------- */
 
+/* List.ascii_printable?/2's test: \a..\r (7..13), \e and 32..126. DEL
+ * (127) is not one, so [127, 121, 122] prints as a list. */
 static bool ascii_printable(unsigned c)
 {
-    return (c >= 32 && c <= 126) || (c >= 7 && c <= 13) || c == 27 || c == 127;
+    return (c >= 32 && c <= 126) || (c >= 7 && c <= 13) || c == 27;
 }
 
 static bool is_char(Term h)
@@ -384,13 +387,12 @@ static bool items_proper(const Items *it) { return it->arr || it->rest == NIL; }
 /* After an item: whether an improper tail is all that is left. */
 static bool items_at_tail(const Items *it) { return !it->arr && !is_list(it->rest); }
 
-/* Whether the items print as a charlist: with charlists: :as_charlists any
- * proper list of characters; else List.ascii_printable?/2 over the first
- * printable_limit items, and every item a character (so the text can be
- * built at all). */
+/* Whether the items print as a charlist under charlists: :infer:
+ * List.ascii_printable?/2 over the first printable_limit items, and every
+ * item a character (so the text can be built at all). */
 static bool is_charlist(InspectCx *cx, Items it)
 {
-    long left = cx->o->charlists_as_charlists ? 0 : cx->o->printable_limit;
+    long left = cx->o->printable_limit;
     Term h;
     while (items_next(&it, &h)) {
         if (!is_char(h))
@@ -421,6 +423,63 @@ static void put_utf8(Strbuf *out, unsigned c)
     strbuf_put(out, b, n);
 }
 
+/* Appends the text of chardata t (a proper list of characters, valid
+ * UTF-8 binaries and nested such lists, as IO.chardata_to_string/1 takes)
+ * to out. False when t is not chardata (Elixir raises there; mote then
+ * prints the list as a list). Nesting is bounded by INSPECT_MAX_DEPTH. */
+static bool put_chardata(Strbuf *out, Term t, int depth)
+{
+    if (depth > INSPECT_MAX_DEPTH)
+        return false;
+    while (is_cons(t)) {
+        Term h = list_head(t);
+        const uint8_t *b;
+        size_t len;
+        if (is_char(h))
+            put_utf8(out, (unsigned)small_val(h));
+        else if (is_binary(h) && bin_bytes(h, &b, &len) && utf8_valid(b, len))
+            strbuf_put(out, b, len);
+        else if (!is_list(h) || !put_chardata(out, h, depth + 1))
+            return false;
+        t = list_tail(t);
+    }
+    return t == NIL;
+}
+
+/* Whether the items are chardata (see put_chardata); their text to out. */
+static bool chardata_items(Items it, Strbuf *out)
+{
+    Term h;
+    while (items_next(&it, &h)) {
+        const uint8_t *b;
+        size_t len;
+        if (is_char(h))
+            put_utf8(out, (unsigned)small_val(h));
+        else if (is_binary(h) && bin_bytes(h, &b, &len) && utf8_valid(b, len))
+            strbuf_put(out, b, len);
+        else if (!is_list(h) || !put_chardata(out, h, 1))
+            return false;
+    }
+    return items_proper(&it);
+}
+
+/* 'abc', escaped like a string between single quotes: the text of chars,
+ * which charlist_doc owns and frees. */
+static DocId quoted_charlist(InspectCx *cx, Strbuf *chars)
+{
+    long plimit = cx->o->printable_limit;
+    strbuf_putc(&cx->tmp, '\'');
+    size_t used = inspect_escape_limited((const unsigned char *)strbuf_cstr(chars), chars->len,
+                                         '\'', plimit, &cx->tmp);
+    strbuf_putc(&cx->tmp, '\'');
+    if (used < chars->len)
+        strbuf_puts(&cx->tmp, " ++ ...");
+    if (chars->failed)
+        cx->docs.failed = true;
+    strbuf_fini(chars);
+    return tmp_doc(cx);
+}
+
 /* 'abc', escaped like a string between single quotes. */
 static DocId charlist_doc(InspectCx *cx, Items it)
 {
@@ -432,16 +491,7 @@ static DocId charlist_doc(InspectCx *cx, Items it)
     Term h;
     for (long n = 0; (plimit < 0 || n <= plimit) && items_next(&it, &h); n++)
         put_utf8(&chars, (unsigned)small_val(h));
-    strbuf_putc(&cx->tmp, '\'');
-    size_t used = inspect_escape_limited((const unsigned char *)strbuf_cstr(&chars), chars.len,
-                                         '\'', plimit, &cx->tmp);
-    strbuf_putc(&cx->tmp, '\'');
-    if (used < chars.len)
-        strbuf_puts(&cx->tmp, " ++ ...");
-    if (chars.failed)
-        cx->docs.failed = true;
-    strbuf_fini(&chars);
-    return tmp_doc(cx);
+    return quoted_charlist(cx, &chars);
 }
 
 static bool is_keyword_list(Items it)
@@ -461,8 +511,17 @@ static DocId items_doc(InspectCx *cx, Items it, int limit)
     if (!items_next(&probe, &h))
         return text(cx, "[]");
     const InspectOpts *o = cx->o;
-    if ((o->charlists_as_charlists || !o->charlists_as_lists) && is_charlist(cx, it))
+    if (o->charlists_as_charlists) {
+        /* Elixir prints IO.chardata_to_string(list) here, so nested lists
+         * and binaries join the text. */
+        Strbuf chars;
+        strbuf_init(&chars);
+        if (chardata_items(it, &chars))
+            return quoted_charlist(cx, &chars);
+        strbuf_fini(&chars);
+    } else if (!o->charlists_as_lists && is_charlist(cx, it)) {
         return charlist_doc(cx, it);
+    }
     bool kw = is_keyword_list(it);
     Seq s = seq_start(kw ? BRK_STRICT : BRK_MAYBE);
     while (!cx->docs.failed && items_next(&it, &h)) {
