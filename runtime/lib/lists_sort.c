@@ -20,6 +20,9 @@
  * descending runs it keeps equal keys in input order: such a run takes a
  * term after an equal one only by inserting, and its merges favour the
  * later run in the list.
+ * lists:sort/2 with =< or >= (Enum.sort/2's :asc, :desc; lists_sort_le)
+ * cuts runs the same way, asking the fun instead of comparing, and merges
+ * them in pairs (enum_sort.ex is the same algorithm for any fun).
  */
 #include <stdbool.h>
 #include <string.h>
