@@ -82,7 +82,8 @@ int jit_call_remote(JitState *st, CallSite *cs, uint32_t n, const uint32_t *rip,
 int jit_call_fun(JitState *st, uint32_t n, const uint32_t *rip, uint32_t tail);
 
 /* The instruction at ip (M_MAP, M_KEY, M_KEYV, DOT on a map, MAP,
- * MAP_PUT, MAP_UPD, TO_STR, INTERP) on st's stack, as vm.c does it:
+ * MAP_PUT, MAP_UPD, TO_STR, INTERP, the bitstring matches M_PREFIX,
+ * M_BSTART, M_BGET, M_BEND, M_LIST, BS_BUILD) on st's stack, as vm.c does it:
  * JC_NEXT, JC_BRANCH, JC_EXIT (a raise) or JC_BAIL. Only st->sp moves. */
 int jit_op_c(JitState *st, const uint32_t *ip);
 

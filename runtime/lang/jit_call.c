@@ -13,6 +13,7 @@
  * vm_concat_rev): native code calls it instead of leaving.
  */
 #include <stdatomic.h>
+#include <string.h>
 
 #include "bin.h"
 #include "jit.h"
@@ -232,6 +233,67 @@ int jit_op_c(JitState *st, const uint32_t *ip)
         Term r = vm_concat_rev(st->p, sp, n);
         if (r == NONE)
             return raised(st, ip + 2);
+        sp += n;
+        *--sp = r;
+        st->sp = sp;
+        return JC_NEXT;
+    }
+    case OPC_M_PREFIX: {
+        Term k = lits[ip[1]], t = sp[0];
+        const uint8_t *x, *y;
+        size_t xlen, ylen;
+        if (!bin_bytes(t, &x, &xlen) || !bin_bytes(k, &y, &ylen) || xlen < ylen ||
+            memcmp(x, y, ylen) != 0) {
+            st->sp = sp + 1;
+            return JC_BRANCH;
+        }
+        Term rest = bin_sub(h, t, ylen * 8, (xlen - ylen) * 8);
+        if (rest == NONE)
+            return JC_BAIL;
+        sp[0] = rest;
+        return JC_NEXT;
+    }
+    case OPC_M_LIST: {
+        Term t = sp[0];
+        while (is_cons(t))
+            t = list_tail(t);
+        st->sp = sp + 1;
+        return t == NIL ? JC_NEXT : JC_BRANCH;
+    }
+    case OPC_M_BSTART:
+        if (!is_bitstring(sp[0])) {
+            st->sp = sp + 1;
+            return JC_BRANCH;
+        }
+        *--sp = make_small(0);
+        st->sp = sp;
+        return JC_NEXT;
+    case OPC_M_BGET: {
+        Term size = ip[2] ? *sp++ : NONE;
+        size_t off = (size_t)small_val(sp[0]);
+        Term v = vm_bits_get(st->p, lits[ip[1]], sp[1], size, &off);
+        if (v == NONE) {
+            st->sp = sp;
+            return JC_BRANCH;
+        }
+        sp[0] = make_small((int64_t)off);
+        *--sp = v;
+        st->sp = sp;
+        return JC_NEXT;
+    }
+    case OPC_M_BEND: {
+        const uint8_t *b;
+        size_t boff, nbits;
+        bin_bits(sp[1], &b, &boff, &nbits);
+        bool end = (size_t)small_val(sp[0]) == nbits;
+        st->sp = sp + 2;
+        return end ? JC_NEXT : JC_BRANCH;
+    }
+    case OPC_BS_BUILD: {
+        uint32_t n = ip[2];
+        Term r = vm_bits_build(st->p, lits[ip[1]], sp, n);
+        if (r == NONE)
+            return raised(st, ip + 3);
         sp += n;
         *--sp = r;
         st->sp = sp;

@@ -671,7 +671,19 @@ static void emit_op(Em *e, uint32_t op, const uint32_t *o)
         jit_emit_op_c(e, 0);
         break;
     case OPC_M_KEY:
+    case OPC_M_PREFIX:
+    case OPC_M_LIST:
         jit_emit_op_c(e, 1);
+        break;
+    case OPC_M_BSTART:
+    case OPC_M_BEND:
+        jit_emit_op_c(e, 0);
+        break;
+    case OPC_M_BGET:
+        jit_emit_op_c(e, 2);
+        break;
+    case OPC_BS_BUILD:
+        jit_emit_op_c(e, -1);
         break;
     case OPC_DOT:
     case OPC_MAP:

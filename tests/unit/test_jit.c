@@ -250,6 +250,28 @@ static void floats_bignums_and_deep_compares_are_done_in_native_code(void **stat
                              "{-3.5, -3, -1, 7};ArithmeticError;ArithmeticError;");
 }
 
+static void bitstring_matches_and_builds_run_from_native_code(void **state)
+{
+    (void)state;
+    assert_int_equal(run("defmodule JitBin do\n"
+                         " def count(<<>>, n), do: n\n"
+                         " def count(<<_::utf8, rest::binary>>, n), do: count(rest, n + 1)\n"
+                         " def hdr(<<v::4, l::4, len::16, rest::binary>>), do: {v, l, len, byte_size(rest)}\n"
+                         " def hdr(_), do: :short\n"
+                         " def cmd(\"GET \" <> path), do: {:get, path}\n"
+                         " def cmd(_), do: :other\n"
+                         " def build(x), do: <<x::16, x::float-32, \"end\">>\n"
+                         "end\n"
+                         ":test.put(JitBin.count(\"h\\u00e9llo w\\u00f6rld\", 0))\n"
+                         ":test.put({JitBin.hdr(<<0x45, 0, 20, 1, 2, 3>>), JitBin.hdr(<<1>>)})\n"
+                         ":test.put({JitBin.cmd(\"GET /x\"), JitBin.cmd(\"PUT /x\")})\n"
+                         ":test.put(JitBin.build(258))\n"
+                         ":test.put(try do JitBin.build(:a) rescue e -> e.__struct__ end)"),
+                     0);
+    assert_string_equal(out, "11;{{4, 5, 20, 3}, :short};{{:get, \"/x\"}, :other};"
+                             "<<1, 2, 67, 129, 0, 0, 101, 110, 100>>;ArgumentError;");
+}
+
 static void map_and_string_instructions_match_the_interpreter(void **state)
 {
     (void)state;
@@ -296,6 +318,7 @@ int main(void)
         cmocka_unit_test(a_tail_call_into_a_builtin_runs_it_once),
         cmocka_unit_test(floats_bignums_and_deep_compares_are_done_in_native_code),
         cmocka_unit_test(map_and_string_instructions_match_the_interpreter),
+        cmocka_unit_test(bitstring_matches_and_builds_run_from_native_code),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     mote_stop(rt);
