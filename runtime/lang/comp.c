@@ -7,9 +7,12 @@
  * Every binding of a variable gets a fresh slot, which makes rebinding
  * and clause-local scopes a matter of forgetting names.
  */
+#include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "atom.h"
 #include "big.h"
@@ -523,12 +526,49 @@ void comp_call_remote(Comp *c, FnB *f, Term mod, Term name, uint32_t n, int tail
     emit(c, f, n);
 }
 
+/* __DIR__ (the script's absolute directory) or __ENV__ (a Macro.Env
+ * with the fields programs read: file, line, module, function) as a
+ * literal of this compile. */
+static void comp_env(Comp *c, FnB *f, const Ast *e, bool dir_only)
+{
+    char buf[PATH_MAX];
+    const char *path = c->file != NULL ? c->file : "nofile";
+    if (c->file != NULL && realpath(c->file, buf) != NULL)
+        path = buf;
+    const char *slash = strrchr(path, '/');
+    if (dir_only) {
+        emit_lit(c, f, slash != NULL ? comp_string(path, slash == path ? 1 : (size_t)(slash - path))
+                                     : comp_string(".", 1));
+        return;
+    }
+    Heap *h = comp_lit_heap();
+    Term fun = A(nil);
+    if (c->mb != &c->top && f->fname != NULL && strcmp(f->fname, "__FILE__") != 0) {
+        Term *t = heap_alloc(h, 3);
+        t[0] = make_header(HDR_TUPLE, 2);
+        t[1] = atom_from_cstr(f->fname);
+        t[2] = make_small(f->farity);
+        fun = make_boxed(t);
+    }
+    Term m = map_new(h);
+    m = map_put(h, m, A(__struct__), atom_from_cstr("Elixir.Macro.Env"));
+    m = map_put(h, m, atom_from_cstr("file"), comp_string(path, strlen(path)));
+    m = map_put(h, m, atom_from_cstr("line"), make_small(e->line));
+    m = map_put(h, m, atom_from_cstr("module"), c->mb == &c->top ? A(nil) : c->mb->name);
+    m = map_put(h, m, atom_from_cstr("function"), fun);
+    emit_lit(c, f, m);
+}
+
 static void comp_var(Comp *c, FnB *f, const Ast *e, int tail)
 {
     const char *s = e->v.str.s;
     uint32_t len = e->v.str.len;
     if (is_var_named(e, "__MODULE__")) {
         emit_lit(c, f, c->mb == &c->top ? A(nil) : c->mb->name);
+        return;
+    }
+    if (is_var_named(e, "__DIR__") || is_var_named(e, "__ENV__")) {
+        comp_env(c, f, e, is_var_named(e, "__DIR__"));
         return;
     }
     Var *v = find_var(c, f, s, len);

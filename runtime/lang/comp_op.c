@@ -337,14 +337,24 @@ void comp_sigil(Comp *c, FnB *f, const Ast *e)
         comp_call_remote(c, f, atom_from_cstr("Elixir.Regex"), atom_from_cstr("compile!"), 2, 0);
         return;
     }
-    comp_expr(c, f, body, 0);
-    if (letter == 's' || letter == 'S')
+    if (letter == 's' || letter == 'S') {
+        comp_expr(c, f, body, 0);
         return;
-    /* ~D, ~T, custom sigils: Kernel.sigil_X(string, modifiers) */
+    }
+    /* ~D, ~T, custom sigils: the call sigil_X(string, modifiers), found
+     * as any local call is (this module, an import such as a user's
+     * sigil module, then Kernel). */
     const char *mods = e->v.str.s ? e->v.str.s : "";
     char name[16];
-    snprintf(name, sizeof name, "sigil_%c", letter);
-    emit_lit(c, f, comp_charlist(mods, strlen(mods)));
-    comp_call_remote(c, f, atom_from_cstr("Elixir.Kernel"), atom_from_cstr(name), 2, 0);
+    int n = snprintf(name, sizeof name, "sigil_%c", letter);
+    Ast *m = mk_node(c, AST_CHARLIST, e, 0);
+    m->v.str.s = ast_strdup(&c->arena, mods, strlen(mods));
+    m->v.str.len = (uint32_t)strlen(mods);
+    Ast *call = mk_node(c, AST_CALL, e, 2);
+    call->v.str.s = ast_strdup(&c->arena, name, (size_t)n);
+    call->v.str.len = (uint32_t)n;
+    call->kids[0] = (Ast *)body;
+    call->kids[1] = m;
+    comp_expr(c, f, call, 0);
 }
 
