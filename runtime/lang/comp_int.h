@@ -65,6 +65,7 @@ typedef struct Def {
 typedef struct Attr {
     const char *name;
     const Ast *value;
+    bool accumulate;      /* a Module.register_attribute(accumulate: true) mark; value NULL */
 } Attr;
 
 typedef struct Alias {

@@ -412,6 +412,23 @@ static Term module_name(Comp *c, const Ast *name_node)
     return t;
 }
 
+/* Module.register_attribute(__MODULE__, :name, accumulate: true) in a
+ * module body: a mark after which @name reads every value set so far. */
+static bool attr_register(Comp *c, ModB *mb, const Ast *e)
+{
+    if (e->kind != AST_REMOTE || e->nkids != 4 || e->kids[0]->kind != AST_ALIAS ||
+        strcmp(e->kids[0]->v.str.s, "Module") != 0 || e->v.str.len != 18 ||
+        memcmp(e->v.str.s, "register_attribute", 18) != 0 || e->kids[2]->kind != AST_ATOM)
+        return false;
+    const Ast *acc = ast_kw_find(e->kids[3], "accumulate");
+    if (acc != NULL && ast_is_atom(acc, "true")) {
+        mb->attrs = comp_grow(c, mb->attrs, &mb->capattrs, sizeof *mb->attrs, mb->nattrs + 1);
+        char *name = ast_strdup(&c->arena, e->kids[2]->v.str.s, e->kids[2]->v.str.len);
+        mb->attrs[mb->nattrs++] = (Attr){name, NULL, true};
+    }
+    return true;
+}
+
 static bool attr_set(Comp *c, ModB *mb, const Ast *e)
 {
     if (!(e->kind == AST_OP && e->op == OP_AT && e->kids[0]->kind == AST_CALL))
@@ -419,7 +436,7 @@ static bool attr_set(Comp *c, ModB *mb, const Ast *e)
     const Ast *call = e->kids[0];
     mb->attrs = comp_grow(c, mb->attrs, &mb->capattrs, sizeof *mb->attrs, mb->nattrs + 1);
     char *name = ast_strdup(&c->arena, call->v.str.s, call->v.str.len);
-    mb->attrs[mb->nattrs++] = (Attr){name, call->nkids > 0 ? call->kids[0] : NULL};
+    mb->attrs[mb->nattrs++] = (Attr){name, call->nkids > 0 ? call->kids[0] : NULL, false};
     return true;
 }
 
@@ -506,7 +523,7 @@ void comp_defmodule(Comp *c, FnB *f, const Ast *e)
         }
         if (comp_proto_derive(c, f, x))
             continue;
-        if (attr_set(c, mb, x))
+        if (attr_set(c, mb, x) || attr_register(c, mb, x))
             continue;
         if (named(x, "defstruct") || named(x, "defexception")) {
             comp_struct_fn(c, mb, sfields, exception);

@@ -9,6 +9,8 @@
 #include "atom.h"
 #include "comp_int.h"
 
+static bool comp_attr_accumulated(Comp *c, FnB *f, const Ast *k);
+
 static void comp_pipe(Comp *c, FnB *f, const Ast *e, int tail)
 {
     const Ast *lhs = e->kids[0], *rhs = e->kids[1];
@@ -247,6 +249,8 @@ void comp_op_expr(Comp *c, FnB *f, const Ast *e, int tail)
     case OP_AT: {
         const Ast *k = e->kids[0];
         if (k->kind == AST_VAR) {
+            if (comp_attr_accumulated(c, f, k))
+                return;
             for (ModB *mb = c->mb; mb != NULL; mb = mb->outer) {
                 for (uint32_t i = mb->nattrs; i-- > 0;) {
                     if (strlen(mb->attrs[i].name) == k->v.str.len &&
@@ -287,6 +291,31 @@ void comp_op_expr(Comp *c, FnB *f, const Ast *e, int tail)
     }
 }
 
+
+/* @name of an accumulating attribute (see attr_register in comp_mod.c):
+ * the list of every value set so far, newest first. False when name is
+ * not one. */
+static bool comp_attr_accumulated(Comp *c, FnB *f, const Ast *k)
+{
+    ModB *mb = c->mb;
+    uint32_t mark = mb->nattrs;
+    while (mark > 0 && !(mb->attrs[mark - 1].accumulate &&
+                         strlen(mb->attrs[mark - 1].name) == k->v.str.len &&
+                         memcmp(mb->attrs[mark - 1].name, k->v.str.s, k->v.str.len) == 0))
+        mark--;
+    if (mark == 0)
+        return false;
+    uint32_t n = 0;
+    for (uint32_t i = mark; i < mb->nattrs; i++)
+        n += strcmp(mb->attrs[i].name, mb->attrs[mark - 1].name) == 0 && mb->attrs[i].value != NULL;
+    Ast *list = mk_node(c, AST_LIST, k, n);
+    uint32_t j = 0;
+    for (uint32_t i = mb->nattrs; i-- > mark;)
+        if (strcmp(mb->attrs[i].name, mb->attrs[mark - 1].name) == 0 && mb->attrs[i].value != NULL)
+            list->kids[j++] = (Ast *)mb->attrs[i].value;
+    comp_expr(c, f, list, 0);
+    return true;
+}
 
 void comp_sigil(Comp *c, FnB *f, const Ast *e)
 {
