@@ -112,8 +112,12 @@ static Term bif_abs(Proc *p, const Term *a)
 {
     if (is_integer(a[0]))
         return int_sign(a[0]) < 0 ? int_result(p, int_neg(&p->heap, a[0])) : a[0];
-    if (is_float(a[0]))
-        return float_result(p, fabs(float_val(a[0])));
+    if (is_float(a[0])) {
+        /* Negated only below zero, as erts does: abs(-0.0) is -0.0 on
+         * OTP 25 (0.0 and -0.0 are one value there). */
+        double x = float_val(a[0]);
+        return x < 0.0 ? float_result(p, -x) : a[0];
+    }
     return bif_badarg(p, 1, "not a number");
 }
 
