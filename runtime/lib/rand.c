@@ -164,30 +164,77 @@ static Term bif_uniform0(Proc *p, const Term *a)
     return t == NONE ? lib_oom(p) : t;
 }
 
+/* uniform(n) for n past 2^58, as OTP's uniform_range/4 draws it for exsss
+ * (58-bit words, no weak low bits), so seeded runs agree: v is the first
+ * word, and more words are shifted in below it until they cover n (two
+ * bits more unless n is a power of two). A v in the short top block is
+ * thrown away and a fresh word starts the next try. Works on p's heap
+ * (never runs the GC); NONE when that heap is out of memory. */
+static Term uniform_big(Proc *p, Exsss *st, Term n, uint64_t v0)
+{
+    Heap *h = &p->heap;
+    Term one = make_small(1);
+    Term n1 = int_sub(h, n, one);
+    Term low = n1 == NONE ? NONE : int_band(h, n, n1);
+    if (low == NONE)
+        return NONE;
+    bool pow2 = low == make_small(0);
+    for (;;) {
+        Term v = lib_int(p, (int64_t)v0), rg = int_bsl(h, n, pow2 ? -58 : -56);
+        int64_t bits = 58;
+        while (v != NONE && rg != NONE && int_cmp(rg, one) > 0) {
+            Term sh = int_bsl(h, v, 58);
+            v = sh == NONE ? NONE : int_bor(h, sh, lib_int(p, (int64_t)step(st)));
+            rg = int_bsl(h, rg, -58);
+            bits += 58;
+        }
+        if (v == NONE || rg == NONE)
+            return NONE;
+        if (pow2) {
+            Term r = int_band(h, v, n1);
+            return r == NONE ? NONE : int_add(h, r, one);
+        }
+        /* i = v rem n is good when v - i <= 2^bits - n. */
+        Term i = int_rem(h, v, n), top = int_bsl(h, one, bits);
+        Term base = i == NONE ? NONE : int_sub(h, v, i);
+        Term room = top == NONE ? NONE : int_sub(h, top, n);
+        if (base == NONE || room == NONE)
+            return NONE;
+        if (int_cmp(base, room) <= 0)
+            return int_add(h, i, one);
+        v0 = step(st);
+    }
+}
+
 /* uniform(n): v rem n + 1, redrawing when v falls in the short last
- * block (OTP's rule, so the draws match); ranges past 58 bits combine
- * two draws (not OTP's sequence). */
+ * block (OTP's rule, so the draws match); ranges past 58 bits go to
+ * uniform_big. n is any positive integer, big ones included. */
 static Term bif_uniform1(Proc *p, const Term *a)
 {
-    if (!is_small(a[0]) || small_val(a[0]) < 1)
+    if (!is_integer(a[0]) || int_sign(a[0]) < 1)
         return lib_function_clause(p, "rand", "uniform", 1);
-    uint64_t n = (uint64_t)small_val(a[0]), v;
     Exsss st = load(p);
-    if (n > M58 + 1) {
-        v = ((step(&st) << 58) | step(&st)) % n;
+    uint64_t v = step(&st);
+    Term r;
+    if (!is_small(a[0]) || (uint64_t)small_val(a[0]) > M58 + 1) {
+        r = uniform_big(p, &st, a[0], v);
+        if (r == NONE)
+            return lib_oom(p);
     } else {
+        uint64_t n = (uint64_t)small_val(a[0]);
         for (;;) {
-            v = step(&st);
-            uint64_t r = v % n;
-            if (v < n || v - r <= (M58 + 1) - n) {
-                v = r;
+            uint64_t q = v % n;
+            if (v < n || v - q <= (M58 + 1) - n) {
+                v = q;
                 break;
             }
+            v = step(&st);
         }
+        r = lib_int(p, (int64_t)v + 1);
     }
     if (store(p, &st) == NONE)
         return NONE;
-    return lib_int(p, (int64_t)v + 1);
+    return r;
 }
 
 static Term bif_normal0(Proc *p, const Term *a)
