@@ -10,6 +10,8 @@
  */
 #include "link.h"
 
+#include <string.h>
+
 #include "atom.h"
 #include "env.h"
 #include "err.h"
@@ -44,8 +46,89 @@ static int grow(ProcCold *c, void **arr, uint32_t n, uint32_t *cap, size_t size)
     return 0;
 }
 
+/* A process with many links (a supervisor of 10k children) finds one in
+ * a hash index instead of scanning: adding and removing each child's link
+ * would otherwise cost O(children), and starting or stopping them all
+ * O(children^2). Below LINK_IX_MIN links the scan is cheaper. The index
+ * is the owner's alone (readers on other threads use the array). */
+#define LINK_IX_MIN 32
+
+static uint32_t ix_home(Term pid, uint32_t cap)
+{
+    return (uint32_t)((pid * UINT64_C(0x9E3779B97F4A7C15)) >> 32) & (cap - 1);
+}
+
+/* The slot of link_ix holding pid, or -1. */
+static long ix_slot(const ProcCold *c, Term pid)
+{
+    for (uint32_t s = ix_home(pid, c->cap_ix);; s = (s + 1) & (c->cap_ix - 1)) {
+        uint32_t v = c->link_ix[s];
+        if (v == 0)
+            return -1;
+        if (c->links[v - 1] == pid)
+            return s;
+    }
+}
+
+static void ix_put(ProcCold *c, Term pid, uint32_t idx)
+{
+    uint32_t s = ix_home(pid, c->cap_ix);
+    while (c->link_ix[s] != 0)
+        s = (s + 1) & (c->cap_ix - 1);
+    c->link_ix[s] = idx + 1;
+}
+
+/* Rebuilds the index with room for twice the links (load at most 1/2).
+ * Out of memory: drops it, and the scan serves. */
+static void ix_rebuild(ProcCold *c)
+{
+    uint32_t cap = 64;
+    while (cap < c->nlinks * 4)
+        cap *= 2;
+    uint32_t *t = mem_alloc(MEM_PROC, cap * sizeof *t);
+    if (c->link_ix != NULL)
+        mem_free(MEM_PROC, c->link_ix, c->cap_ix * sizeof *c->link_ix);
+    c->link_ix = t;
+    c->cap_ix = t != NULL ? cap : 0;
+    if (t == NULL)
+        return;
+    memset(t, 0, cap * sizeof *t);
+    for (uint32_t i = 0; i < c->nlinks; i++)
+        ix_put(c, c->links[i], i);
+}
+
+/* Empties slot s, shifting later members of its probe run back so no
+ * lookup stops early (deletion without tombstones). */
+static void ix_remove_slot(ProcCold *c, uint32_t s)
+{
+    uint32_t mask = c->cap_ix - 1;
+    uint32_t hole = s;
+    for (uint32_t j = (s + 1) & mask; c->link_ix[j] != 0; j = (j + 1) & mask) {
+        uint32_t home = ix_home(c->links[c->link_ix[j] - 1], c->cap_ix);
+        /* j's entry may fill the hole unless its home lies in (hole, j]. */
+        bool stays = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j);
+        if (!stays) {
+            c->link_ix[hole] = c->link_ix[j];
+            hole = j;
+        }
+    }
+    c->link_ix[hole] = 0;
+}
+
+static void ix_free(ProcCold *c)
+{
+    if (c->link_ix != NULL)
+        mem_free(MEM_PROC, c->link_ix, c->cap_ix * sizeof *c->link_ix);
+    c->link_ix = NULL;
+    c->cap_ix = 0;
+}
+
 static long find_link(const ProcCold *c, Term pid)
 {
+    if (c != NULL && c->link_ix != NULL) {
+        long s = ix_slot(c, pid);
+        return s < 0 ? -1 : (long)c->link_ix[s] - 1;
+    }
     for (uint32_t i = 0; c && i < c->nlinks; i++)
         if (c->links[i] == pid)
             return i;
@@ -65,6 +148,14 @@ static int add_link(Proc *p, Term pid)
     cold_lock(c);
     c->links[c->nlinks++] = pid;
     cold_unlock(c);
+    /* Once built, the index stays (and takes every new link) even when
+     * the set shrinks below LINK_IX_MIN again. */
+    if (c->link_ix != NULL || c->nlinks >= LINK_IX_MIN) {
+        if (c->link_ix == NULL || c->nlinks * 2 > c->cap_ix)
+            ix_rebuild(c);
+        else
+            ix_put(c, pid, c->nlinks - 1);
+    }
     return 0;
 }
 
@@ -75,8 +166,18 @@ static bool del_link(Proc *p, Term pid)
     long i = find_link(c, pid);
     if (i < 0)
         return false;
+    Term moved = c->links[c->nlinks - 1];
+    if (c->link_ix != NULL) {
+        ix_remove_slot(c, (uint32_t)ix_slot(c, pid));
+        if (moved != pid) {
+            /* The last link fills the gap: point its entry at the gap. */
+            long ms = ix_slot(c, moved);
+            c->link_ix[ms] = (uint32_t)i + 1;
+        }
+    }
     cold_lock(c);
-    c->links[i] = c->links[--c->nlinks];
+    c->links[i] = moved;
+    c->nlinks--;
     cold_unlock(c);
     return true;
 }
@@ -376,6 +477,7 @@ static void free_sets(ProcCold *c)
     c->nlinks = c->nmonitors = c->nwatchers = 0;
     c->cap_links = c->cap_monitors = c->cap_watchers = 0;
     cold_unlock(c);
+    ix_free(c);
     if (l)
         mem_free(MEM_PROC, l, cl * sizeof(Term));
     if (mo)

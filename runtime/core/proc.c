@@ -115,6 +115,7 @@ void proc_destroy(Proc *p)
 static void free_cold(ProcCold *c)
 {
     mem_free(MEM_PROC, c->links, c->cap_links * sizeof *c->links);
+    mem_free(MEM_PROC, c->link_ix, c->cap_ix * sizeof *c->link_ix);
     mem_free(MEM_PROC, c->monitors, c->cap_monitors * sizeof *c->monitors);
     mem_free(MEM_PROC, c->watchers, c->cap_watchers * sizeof *c->watchers);
     supinfo_free(c->sup);

@@ -54,6 +54,10 @@ typedef struct ProcCold {
     _Atomic int lock;          /* spinlock for cross-thread readers        */
     Term *links;               /* linked pids, unordered                   */
     uint32_t nlinks, cap_links;
+    uint32_t *link_ix;         /* owner only: pid -> links index + 1, open
+                                  addressing, once nlinks reached
+                                  LINK_IX_MIN (link.c); else NULL          */
+    uint32_t cap_ix;           /* slots in link_ix, a power of two         */
     Monitor *monitors;         /* monitors this process holds              */
     uint32_t nmonitors, cap_monitors;
     Monitor *watchers;         /* monitors held on this process            */

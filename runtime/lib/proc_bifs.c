@@ -553,23 +553,36 @@ static Term info_value(Proc *p, Term pid, const mote_proc_info *in, Term key)
         return atom_from_cstr(pid == p->pid ? "running" : names[in->status % 5]);
     }
     if (!strcmp(k, "links") || !strcmp(k, "monitors")) {
-        mote_pid buf[256];
-        size_t n = 0;
-        if (k[0] == 'l')
-            mote_proc_links(rt_of(p), pid, buf, 256, &n);
-        else
-            mote_proc_monitors(rt_of(p), pid, buf, 256, &n);
-        n = n < 256 ? n : 256;
-        if (k[0] == 'm') {
-            Term l = NIL;
-            for (size_t i = n; i-- > 0;) {
-                Term t = lib_tuple2(p, A(process), (Term)buf[i]);
-                if (t == NONE || (l = lib_cons(p, t, l)) == NONE)
-                    return NONE;
-            }
-            return l;
+        /* All of them, however many (a supervisor's links): the set may
+         * grow between asking its size and copying it, so ask again. */
+        mote_pid small[64], *buf = small;
+        size_t cap = 64, n = 0;
+        for (;;) {
+            if (k[0] == 'l')
+                mote_proc_links(rt_of(p), pid, buf, cap, &n);
+            else
+                mote_proc_monitors(rt_of(p), pid, buf, cap, &n);
+            if (n <= cap)
+                break;
+            if (buf != small)
+                mem_free(MEM_PROC, buf, cap * sizeof *buf);
+            cap = n + 16;
+            buf = mem_alloc(MEM_PROC, cap * sizeof *buf);
+            if (buf == NULL)
+                return bif_error(p, A(system_limit));
         }
-        return pids_list(p, buf, n);
+        Term l = NIL;
+        if (k[0] == 'm') {
+            for (size_t i = n; i-- > 0 && l != NONE;) {
+                Term t = lib_tuple2(p, A(process), (Term)buf[i]);
+                l = t == NONE ? NONE : lib_cons(p, t, l);
+            }
+        } else {
+            l = pids_list(p, buf, n);
+        }
+        if (buf != small)
+            mem_free(MEM_PROC, buf, cap * sizeof *buf);
+        return l;
     }
     if (!strcmp(k, "group_leader") && pid == p->pid) {
         Term gl = p->cold != NULL ? p->cold->group_leader : NONE;
