@@ -63,6 +63,38 @@ static size_t utf8_put(uint8_t *o, int64_t v)
 
 /* The bits of one segment for value v (size already resolved); -1 when v
  * does not fit its type. */
+/* IEEE 754 binary16 for float-16 segments: d rounded to the nearest
+ * half (ties to even); too large a value is infinity, as in OTP 25. */
+static uint16_t half_from_double(double d)
+{
+    uint16_t sign = signbit(d) ? 0x8000 : 0;
+    double a = fabs(d);
+    if (a == 0)
+        return sign;
+    if (!(a < 65520.0))
+        return sign | 0x7C00;
+    int e;
+    double m = frexp(a, &e); /* a = m * 2^e, m in [0.5, 1) */
+    int ex = e + 14;          /* the biased half exponent */
+    if (ex >= 1) {
+        uint32_t mant = (uint32_t)nearbyint((m * 2.0 - 1.0) * 1024.0);
+        if (mant == 1024) {
+            mant = 0;
+            ex++;
+        }
+        return (uint16_t)(sign | (uint16_t)(ex << 10) | mant);
+    }
+    /* Subnormal: a multiple of 2^-24 (1024 of them is the smallest normal). */
+    return (uint16_t)(sign | (uint16_t)nearbyint(ldexp(a, 24)));
+}
+
+static double half_to_double(uint16_t h)
+{
+    int ex = (h >> 10) & 0x1F, mant = h & 0x3FF;
+    double v = ex == 0 ? ldexp(mant, -24) : ex == 31 ? (mant ? NAN : INFINITY) : ldexp(1024 + mant, ex - 25);
+    return (h & 0x8000) ? -v : v;
+}
+
 static int64_t seg_bits(int type, int64_t size, int64_t unit, Term v)
 {
     switch (type) {
@@ -70,10 +102,13 @@ static int64_t seg_bits(int type, int64_t size, int64_t unit, Term v)
         if (!is_integer(v))
             return -1;
         return size < 0 ? 8 : size * unit;
-    case BITS_FLOAT:
+    case BITS_FLOAT: {
         if (!is_number(v))
             return -1;
-        return size < 0 ? 64 : size * unit;
+        int64_t w = size < 0 ? 64 : size * unit;
+        /* Erlang refuses other sizes (its compiler too). */
+        return w == 16 || w == 32 || w == 64 ? w : -1;
+    }
     case BITS_BINARY:
     case BITS_BITS: {
         if (!is_bitstring(v))
@@ -130,7 +165,9 @@ static void seg_write(uint8_t *buf, size_t pos, int type, int64_t nbits, int64_t
     case BITS_FLOAT: {
         double d = is_float(v) ? float_val(v) : int_to_double(v);
         uint64_t u;
-        if (nbits == 32) {
+        if (nbits == 16) {
+            u = half_from_double(d);
+        } else if (nbits == 32) {
             float fl = (float)d;
             uint32_t w;
             memcpy(&w, &fl, 4);
@@ -279,13 +316,15 @@ Term vm_bits_get(Proc *p, Term seg, Term bin, Term size_term, size_t *off)
     }
     case BITS_FLOAT: {
         int64_t w = size < 0 ? 64 : size * unit;
-        if ((size_t)w > left || (w != 32 && w != 64))
+        if ((size_t)w > left || (w != 16 && w != 32 && w != 64))
             return NONE;
         uint64_t u = get_bits(b, at, (unsigned)w);
         if (flags & BITS_LITTLE)
             u = swap_bytes(u, (unsigned)w);
         double d;
-        if (w == 32) {
+        if (w == 16) {
+            d = half_to_double((uint16_t)u);
+        } else if (w == 32) {
             uint32_t x = (uint32_t)u;
             float fl;
             memcpy(&fl, &x, 4);
