@@ -161,6 +161,33 @@ static void reverse_runs(Run *rs, size_t n)
     }
 }
 
+/* Work space for n terms: two term buffers and two run lists. Closed runs
+ * hold at least two terms, so n / 2 + 2 runs is room for every pass. */
+typedef struct {
+    Term *buf;  /* 2n terms */
+    Run *runs;  /* 2 * maxruns */
+    size_t n, maxruns;
+} Space;
+
+static int space_new(Space *sp, size_t n)
+{
+    sp->n = n;
+    sp->maxruns = n / 2 + 2;
+    sp->buf = mem_alloc(MEM_SYSTEM, 2 * n * sizeof(Term));
+    sp->runs = mem_alloc(MEM_SYSTEM, 2 * sp->maxruns * sizeof(Run));
+    if (sp->buf != NULL && sp->runs != NULL)
+        return 0;
+    mem_free(MEM_SYSTEM, sp->buf, 2 * n * sizeof(Term));
+    mem_free(MEM_SYSTEM, sp->runs, 2 * sp->maxruns * sizeof(Run));
+    return MOTE_ENOMEM;
+}
+
+static void space_free(Space *sp)
+{
+    mem_free(MEM_SYSTEM, sp->buf, 2 * sp->n * sizeof(Term));
+    mem_free(MEM_SYSTEM, sp->runs, 2 * sp->maxruns * sizeof(Run));
+}
+
 /* Runs the merge passes over a (runs listed newest first) and returns the
  * buffer, a or b, that ends up holding the sorted terms from index 0. */
 static Term *merge_passes(Term *a, Term *b, Run *runs, Run *next, size_t nruns, Pass ps)
@@ -234,15 +261,10 @@ int lists_sort_terms(Term *arr, size_t n, size_t key)
             return 0;
     }
     int c = key_cmp(key, arr[k], arr[k + 1]);
-    size_t terms_bytes = 2 * n * sizeof(Term), runs_bytes = 2 * n * sizeof(Run);
-    Term *buf = mem_alloc(MEM_SYSTEM, terms_bytes);
-    Run *runs = mem_alloc(MEM_SYSTEM, runs_bytes);
-    if (!buf || !runs) {
-        mem_free(MEM_SYSTEM, buf, terms_bytes);
-        mem_free(MEM_SYSTEM, runs, runs_bytes);
+    Space ws;
+    if (space_new(&ws, n) < 0)
         return MOTE_ENOMEM;
-    }
-    Split sp = {.out = buf, .runs = runs, .key = key, .asc = c <= 0, .x = arr[k], .y = arr[k + 1]};
+    Split sp = {.out = ws.buf, .runs = ws.runs, .key = key, .asc = c <= 0, .x = arr[k], .y = arr[k + 1]};
     for (size_t i = 0; i < k; i++)
         sp.out[sp.w++] = arr[i];
     for (size_t i = k + 2; i < n; i++)
@@ -252,13 +274,12 @@ int lists_sort_terms(Term *arr, size_t n, size_t key)
         sp.out[sp.w++] = sp.s;
         sp.runs[sp.nruns++] = (Run){sp.w - 1, 1};
     }
-    reverse_runs(runs, sp.nruns);
+    reverse_runs(ws.runs, sp.nruns);
     /* Ascending runs are stored descending: the first pass merges those. */
     Pass ps = {.key = key, .asc = !sp.asc, .later_won = key && !sp.asc};
-    Term *sorted = merge_passes(buf, buf + n, runs, runs + n, sp.nruns, ps);
+    Term *sorted = merge_passes(ws.buf, ws.buf + n, ws.runs, ws.runs + ws.maxruns, sp.nruns, ps);
     memcpy(arr, sorted, n * sizeof(Term));
-    mem_free(MEM_SYSTEM, buf, terms_bytes);
-    mem_free(MEM_SYSTEM, runs, runs_bytes);
+    space_free(&ws);
     return 0;
 }
 
@@ -314,16 +335,11 @@ int lists_sort_le(Term *arr, size_t n, bool desc)
 {
     if (n < 2)
         return 0;
-    size_t terms_bytes = 2 * n * sizeof(Term), runs_bytes = 2 * n * sizeof(Run);
-    Term *buf = mem_alloc(MEM_SYSTEM, terms_bytes);
-    Run *runs = mem_alloc(MEM_SYSTEM, runs_bytes);
-    if (!buf || !runs) {
-        mem_free(MEM_SYSTEM, buf, terms_bytes);
-        mem_free(MEM_SYSTEM, runs, runs_bytes);
+    Space ws;
+    if (space_new(&ws, n) < 0)
         return MOTE_ENOMEM;
-    }
     SplitBy by = desc ? BY_GE : BY_LE;
-    Split sp = {.out = buf, .runs = runs, .by = by, .asc = fun(by, arr[0], arr[1]), .x = arr[0],
+    Split sp = {.out = ws.buf, .runs = ws.runs, .by = by, .asc = fun(by, arr[0], arr[1]), .x = arr[0],
                 .y = arr[1]};
     for (size_t i = 2; i < n; i++)
         split_step(&sp, arr[i]);
@@ -332,10 +348,9 @@ int lists_sort_le(Term *arr, size_t n, bool desc)
         sp.out[sp.w++] = sp.s;
         sp.runs[sp.nruns++] = (Run){sp.w - 1, 1};
     }
-    reverse_runs(runs, sp.nruns);
-    Term *sorted = fun_passes(buf, buf + n, runs, runs + n, sp.nruns, sp.asc, by);
+    reverse_runs(ws.runs, sp.nruns);
+    Term *sorted = fun_passes(ws.buf, ws.buf + n, ws.runs, ws.runs + ws.maxruns, sp.nruns, sp.asc, by);
     memcpy(arr, sorted, n * sizeof(Term));
-    mem_free(MEM_SYSTEM, buf, terms_bytes);
-    mem_free(MEM_SYSTEM, runs, runs_bytes);
+    space_free(&ws);
     return 0;
 }
