@@ -7,6 +7,7 @@
  * collecting, and raise through the bif_raise family.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "atom.h"
@@ -530,6 +531,70 @@ static Term self_messages(Proc *p)
     return make_list(cells);
 }
 
+/* {Mod, :fun, arity} from where_text's "Foo.bar/1" or ":lists.map/2";
+ * :undefined when text is empty or not of that shape (a native class
+ * name, a quoted function name). */
+static Term mfa_of_text(Proc *p, const char *text)
+{
+    const char *slash = strrchr(text, '/');
+    const char *dot = slash ? slash : text;
+    while (dot > text && dot[-1] != '.')
+        dot--;
+    if (slash == NULL || dot == text || dot - 1 == text || slash == dot || slash[1] == '\0')
+        return A(undefined);
+    char *end;
+    long arity = strtol(slash + 1, &end, 10);
+    if (*end != '\0' || arity < 0 || arity > 255)
+        return A(undefined);
+    char mod[96];
+    size_t mlen = (size_t)(dot - 1 - text);
+    if (text[0] == ':')
+        snprintf(mod, sizeof mod, "%.*s", (int)mlen - 1, text + 1);
+    else
+        snprintf(mod, sizeof mod, "Elixir.%.*s", (int)mlen, text);
+    Term m = atom_intern(mod, strlen(mod)), f = atom_intern(dot, (size_t)(slash - dot));
+    if (m == NONE || f == NONE)
+        return A(undefined);
+    return lib_tuple3(p, m, f, make_small(arity));
+}
+
+/* Items of process_info/1 that mote has no figure of its own for, given
+ * as OTP reports a fresh process's (so code matching on their shape
+ * works): initial_call as a spawned fun's, the default error handler,
+ * default GC settings with mote's collection count. current_function of
+ * another process is the function it ran at its last time slice. NONE
+ * for an unknown key. */
+static Term more_info(Proc *p, const mote_proc_info *in, const char *k)
+{
+    if (!strcmp(k, "current_function"))
+        return mfa_of_text(p, in->current_function);
+    if (!strcmp(k, "initial_call"))
+        return lib_tuple3(p, A(erlang), atom_from_cstr("apply"), make_small(2));
+    if (!strcmp(k, "error_handler"))
+        return atom_from_cstr("error_handler");
+    if (!strcmp(k, "suspending"))
+        return NIL;
+    if (!strcmp(k, "stack_size"))
+        return make_small(0); /* the stack shares the heap block (heap_size) */
+    if (strcmp(k, "garbage_collection") != 0)
+        return NONE;
+    Term mk[3] = {atom_from_cstr("error_logger"), atom_from_cstr("kill"), atom_from_cstr("size")};
+    Term mv[3] = {A(true), A(true), make_small(0)};
+    Term max = map_from_pairs(&p->heap, 3, mk, mv);
+    if (max == NONE)
+        return lib_oom(p);
+    static const char *keys[5] = {"max_heap_size", "min_bin_vheap_size", "min_heap_size",
+                                  "fullsweep_after", "minor_gcs"};
+    Term vals[5] = {max, make_small(46422), make_small(233), make_small(65535),
+                    make_small((int64_t)in->gc_count)};
+    Term l = NIL;
+    for (size_t i = 5; i-- > 0 && l != NONE;) {
+        Term t = lib_tuple2(p, atom_from_cstr(keys[i]), vals[i]);
+        l = t == NONE ? NONE : lib_cons(p, t, l);
+    }
+    return l == NONE ? lib_oom(p) : l;
+}
+
 /* The value of one Process.info key, or NONE for an unknown key. */
 static Term info_value(Proc *p, Term pid, const mote_proc_info *in, Term key)
 {
@@ -598,7 +663,7 @@ static Term info_value(Proc *p, Term pid, const mote_proc_info *in, Term key)
         Term d = p->cold != NULL && p->cold->dict != 0 && p->cold->dict != NONE ? p->cold->dict : NIL;
         return d;
     }
-    return NONE;
+    return more_info(p, in, k);
 }
 
 static Term process_info(Proc *p, const Term *a, bool elixir)
@@ -744,28 +809,6 @@ static Term b_ask_messages(Proc *p, const Term *a)
     return ref_new(p, id0, id1);
 }
 static Term b_erl_pinfo2(Proc *p, const Term *a) { return process_info(p, a, false); }
-
-static Term b_pinfo1(Proc *p, const Term *a)
-{
-    static const char *keys[] = {"registered_name", "current_function", "status",
-                                 "message_queue_len", "links", "dictionary", "trap_exit",
-                                 "priority", "heap_size", "reductions"};
-    Term list = NIL;
-    for (size_t i = sizeof keys / sizeof keys[0]; i-- > 0;) {
-        if ((!strcmp(keys[i], "dictionary") || !strcmp(keys[i], "current_function")) &&
-            a[0] != p->pid)
-            continue;
-        Term t = atom_from_cstr(keys[i]);
-        if ((list = lib_cons(p, t, list)) == NONE)
-            return lib_oom(p);
-    }
-    Term args[2] = {a[0], list};
-    Term r = process_info(p, args, true);
-    /* As process_info/1, registered_name only when there is one. */
-    if (is_cons(r) && tuple_get(list_head(r), 1) == NIL)
-        r = list_tail(r);
-    return r;
-}
 
 static Term b_get_keys(Proc *p, const Term *a)
 {
@@ -1139,7 +1182,6 @@ static const BifDef proc_defs[] = {
     {"erlang", "read_timer", 1, 0, b_read_timer, NULL},
     {"Elixir.Process", "registered", 0, 0, b_registered, NULL},
     {"erlang", "registered", 0, 0, b_registered, NULL},
-    {"Elixir.Process", "info", 1, 0, b_pinfo1, NULL},
     {"Elixir.Process", "info", 2, 0, b_pinfo2, NULL},
     {"Elixir.Process", "__info__", 2, 0, b_pinfo2, NULL},
     {"Elixir.Process", "__ask_messages__", 1, 0, b_ask_messages, NULL},

@@ -254,4 +254,23 @@ end
 defmodule :erlang do
   def apply(fun, args), do: apply(fun, args)
   def apply(m, f, args), do: apply(m, f, args)
+
+  # process_info/1,2 go through Process.info (process.ex), which asks
+  # another process for what only it may read (its messages, dictionary,
+  # group leader); Erlang's answers differ only in :undefined for a dead
+  # process and a bare [] for an unregistered :registered_name.
+  def process_info(pid) when is_pid(pid), do: erl_info(Process.info(pid))
+  def process_info(pid), do: Process.__info__(pid, [])
+
+  def process_info(pid, :registered_name) when is_pid(pid) do
+    case Process.info(pid, :registered_name) do
+      {:registered_name, []} -> []
+      other -> erl_info(other)
+    end
+  end
+
+  def process_info(pid, spec), do: erl_info(Process.info(pid, spec))
+
+  defp erl_info(nil), do: :undefined
+  defp erl_info(items), do: items
 end

@@ -48,6 +48,23 @@ defmodule Process do
 
   def info(pid, spec), do: Process.__info__(pid, spec)
 
+  # info/1: the items of :erlang.process_info/1, in its order, the name
+  # only when there is one; another process is asked for its dictionary
+  # and group leader as info/2 asks.
+  @info1_items [:registered_name, :current_function, :initial_call, :status,
+                :message_queue_len, :links, :dictionary, :trap_exit, :error_handler,
+                :priority, :group_leader, :total_heap_size, :heap_size, :stack_size,
+                :reductions, :garbage_collection, :suspending]
+
+  def info(pid) when is_pid(pid) do
+    case info(pid, @info1_items) do
+      [{:registered_name, []} | items] -> items
+      items -> items
+    end
+  end
+
+  def info(pid), do: Process.__info__(pid, [])
+
   defp asked?(_pid, :monitored_by), do: true
   defp asked?(pid, key) when key in [:messages, :dictionary, :group_leader], do: pid != self()
   defp asked?(_pid, _key), do: false
