@@ -1,5 +1,6 @@
 /* test_lib_lists.c — :lists builtins. */
 #include "unit/lib_test.h"
+#include "mem.h"
 
 #define L(name, n, ...) lt_call("lists", name, n, __VA_ARGS__)
 
@@ -92,10 +93,43 @@ static void split_droplast_and_affixes(void **state)
     assert_true(L("suffix", 2, ints(2, (int64_t[]){1, 3}), l) == A(false));
 }
 
+/* Out of memory at any allocation of a sort raises (system_limit) or
+ * sorts, and frees everything it took either way. */
+static void sort_survives_failed_allocations(void **state)
+{
+    (void)state;
+    int64_t v[12] = {5, 3, 9, 1, 7, 2, 8, 6, 4, 0, 11, 10};
+    const char *fns[] = {"sort", "usort"};
+    for (size_t f = 0; f < 2; f++) {
+        for (uint64_t n = 1; n <= 6; n++) {
+            Term l = ints(12, v);
+            size_t before = mem_in_use(MEM_SYSTEM);
+            mem_fail_after(n);
+            Term r = L(fns[f], 1, l);
+            mem_fail_after(0);
+            Term cls, reason;
+            if (r == NONE) {
+                assert_true(bif_take_exception(&cls, &reason));
+                assert_true(reason == A(system_limit));
+            } else {
+                assert_inspect(r, "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]");
+            }
+            assert_int_equal(mem_in_use(MEM_SYSTEM), before);
+        }
+    }
+    Term l = ints(4, (int64_t[]){2, 1, 2, 0});
+    mem_fail_after(2);
+    Term r = lt_call("Elixir.Enum.MergeSort", "__terms__", 2, l, lt_atom("desc"));
+    mem_fail_after(0);
+    Term cls, reason;
+    assert_true(r != NONE || bif_take_exception(&cls, &reason));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(sort_orders_equal_terms_as_otp),
+        cmocka_unit_test(sort_survives_failed_allocations),
         cmocka_unit_test(key_functions_find_by_position),
         cmocka_unit_test(sequences_and_slices),
         cmocka_unit_test(flatten_and_append_handle_nesting),
