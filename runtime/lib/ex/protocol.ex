@@ -18,15 +18,8 @@ defmodule Protocol do
   end
 
   # to_string/1 and interpolation of a value that is not a binary (the
-  # compiler sends them here): a struct with a String.Chars implementation
-  # uses it, anything else the builtin String.Chars.
-  def __mote_to_string__(%{__struct__: s} = x) when is_atom(s) do
-    case Protocol.__mote_struct_impl__(String.Chars, s) do
-      nil -> String.Chars.to_string(x)
-      mod -> mod.to_string(x)
-    end
-  end
-
+  # compiler sends them here): String.Chars.to_string/1 (lib/ex/protocols.ex)
+  # uses a struct's String.Chars implementation, else the builtin.
   def __mote_to_string__(x), do: String.Chars.to_string(x)
 
   # to_charlist/1: List.Chars (lib/ex/protocols.ex), which tries a
