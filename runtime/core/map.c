@@ -128,10 +128,26 @@ static Term *flat_vals(Term m) { return boxed_ptr(m) + 2; }
 
 /* Binary search: true and the index if key is present, else false and
  * the index it would be inserted at. */
-static bool flat_find(Term m, Term key, size_t *pos)
+/* Whether key is in flat map m; *pos is its index, or where it would go
+ * (only when want_pos: finding that costs a binary search in key order,
+ * which for atoms compares their texts). An immediate key (an atom, a
+ * small integer, a pid, []) equals only an identical word, so a scan of
+ * at most 32 words answers "is it there" without comparing any text. */
+static bool flat_find_at(Term m, Term key, size_t *pos, bool want_pos)
 {
     const Term *keys = flat_keys(m);
     size_t lo = 0, hi = flat_size(m);
+    unsigned tag = term_tag(key);
+    if (tag >= TAG_SMALL && tag <= TAG_SPECIAL) {
+        for (size_t i = 0; i < hi; i++) {
+            if (keys[i] == key) {
+                *pos = i;
+                return true;
+            }
+        }
+        if (!want_pos)
+            return false;
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         int c = key_cmp(keys[mid], key);
@@ -147,6 +163,8 @@ static bool flat_find(Term m, Term key, size_t *pos)
     *pos = lo;
     return false;
 }
+
+static bool flat_find(Term m, Term key, size_t *pos) { return flat_find_at(m, key, pos, true); }
 
 /* A flat map of n pairs with a fresh keys tuple, both in one allocation;
  * the caller fills *keys and *vals. */
@@ -322,7 +340,7 @@ Term map_get(Term map, Term key)
     if (!is_boxed_kind(map, HDR_MAP))
         return NONE;
     size_t pos;
-    return flat_find(map, key, &pos) ? flat_vals(map)[pos] : NONE;
+    return flat_find_at(map, key, &pos, false) ? flat_vals(map)[pos] : NONE;
 }
 
 size_t map_size(Term map)
@@ -671,7 +689,7 @@ static Term hamt_to_flat(Heap *h, Term root, Term key)
 static Term flat_remove(Heap *h, Term map, Term key)
 {
     size_t pos, n = flat_size(map);
-    if (!flat_find(map, key, &pos))
+    if (!flat_find_at(map, key, &pos, false))
         return map;
     Term *keys, *vals;
     Term m = flat_make(h, n - 1, &keys, &vals);
