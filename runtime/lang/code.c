@@ -39,7 +39,12 @@ int code_install(Module *m)
     for (size_t probe = 0; probe < CODE_SLOTS; probe++, i = (i + 1) & (CODE_SLOTS - 1)) {
         Term n = atomic_load_explicit(&slots[i].name, memory_order_acquire);
         if (n == m->name) {
+            Module *old = atomic_load_explicit(&slots[i].mod, memory_order_relaxed);
             atomic_store_explicit(&slots[i].mod, m, memory_order_release);
+            /* After the new version is published: a call site that sees
+             * the flag and looks again finds the new one. */
+            if (old != NULL && old != m)
+                atomic_store_explicit(&old->superseded, 1, memory_order_release);
             atomic_fetch_add_explicit(&ninstalls, 1, memory_order_release);
             pthread_mutex_unlock(&install_lock);
             return 0;

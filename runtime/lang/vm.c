@@ -103,8 +103,12 @@ static const char vm_no_module;
  * Lock-free; any scheduler. */
 Fn *vm_site_resolve(CallSite *cs, uint32_t n, const BifDef **bif)
 {
-    Module *m = code_find(cs->mod);
+    /* The cached function stands while its module is the current
+     * version, which its superseded flag tells without a lookup. */
     Fn *f = atomic_load_explicit(&cs->fn, memory_order_acquire);
+    if (f != NULL && !atomic_load_explicit(&f->mod->superseded, memory_order_acquire))
+        return f;
+    Module *m = code_find(cs->mod);
     if (f != NULL && f->mod == m)
         return f;
     const void *seen = m != NULL ? (const void *)m : (const void *)&vm_no_module;

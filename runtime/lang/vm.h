@@ -80,6 +80,9 @@ struct Module {
                         /*   %{{name, arity} => text}} for h/1, or 0     */
     Term *struct_fields;/* defstruct fields in order (NULL: no struct)      */
     uint32_t nstruct_fields;
+    _Atomic uint8_t superseded; /* set when a newer version of the module is
+                           installed (code.c): call sites caching one
+                           of its functions then look the module up again */
 };
 
 /* Per-process VM state while suspended: only what resuming needs. */
