@@ -17,6 +17,54 @@ defmodule Protocol do
     end
   end
 
+  def consolidated?(protocol), do: protocol.__protocol__(:consolidated?)
+
+  def assert_protocol!(module) do
+    loaded!(module)
+
+    if function_exported?(module, :__protocol__, 1),
+      do: :ok,
+      else: raise(ArgumentError, "#{inspect(module)} is not a protocol")
+  end
+
+  # Elixir's own impls of the standard protocols (String.Chars.Integer ...)
+  # are no modules in mote: a value of the type asks the dispatch instead.
+  def assert_impl!(protocol, base) do
+    impl = Module.concat(protocol, base)
+
+    cond do
+      function_exported?(impl, :__impl__, 1) ->
+        case impl.__impl__(:protocol) do
+          ^protocol -> :ok
+          other -> raise ArgumentError, "expected #{inspect(impl)} to be an implementation of #{inspect(protocol)}, got: #{inspect(other)}"
+        end
+
+      Protocol.__mote_impl__(protocol, sample(base), false) == impl ->
+        :ok
+
+      true ->
+        loaded!(impl)
+        raise ArgumentError, "#{inspect(impl)} is not an implementation of a protocol"
+    end
+  end
+
+  defp loaded!(mod) do
+    if not :erlang.module_loaded(mod),
+      do: raise(ArgumentError, "could not load module #{inspect(mod)} due to reason :nofile")
+  end
+
+  defp sample(Integer), do: 0
+  defp sample(Float), do: 0.0
+  defp sample(Atom), do: :a
+  defp sample(List), do: []
+  defp sample(BitString), do: ""
+  defp sample(Tuple), do: {}
+  defp sample(Map), do: %{}
+  defp sample(Function), do: &is_atom/1
+  defp sample(PID), do: self()
+  defp sample(Reference), do: make_ref()
+  defp sample(base), do: %{__struct__: base}
+
   # to_string/1 and interpolation of a value that is not a binary (the
   # compiler sends them here): String.Chars.to_string/1 (lib/ex/protocols.ex)
   # uses a struct's String.Chars implementation, else the builtin.
