@@ -273,4 +273,40 @@ defmodule :erlang do
 
   defp erl_info(nil), do: :undefined
   defp erl_info(items), do: items
+
+  # A few more :erlang functions scripts call, over the language's own:
+  # md5 (erl_crypto.ex), CRC-32 (IEEE, reflected), fun_info/1 from the
+  # fun_info/2 items mote answers, bitstring_to_list.
+  def md5(data), do: :crypto.hash(:md5, data)
+
+  def crc32(data), do: crc32(0, data)
+
+  def crc32(crc, data) do
+    import Bitwise
+    c =
+      for <<b <- IO.iodata_to_binary(data)>>, reduce: bxor(crc, 0xFFFFFFFF) do
+        c ->
+          Enum.reduce(1..8, bxor(c, b), fn _, c ->
+            if band(c, 1) == 1, do: bxor(c >>> 1, 0xEDB88320), else: c >>> 1
+          end)
+      end
+    bxor(c, 0xFFFFFFFF)
+  end
+
+  def fun_info(fun) when is_function(fun) do
+    for item <- [:pid, :module, :name, :arity, :env, :type],
+        info = (try do
+                  :erlang.fun_info(fun, item)
+                rescue
+                  _ -> nil
+                end),
+        info != nil,
+        do: info
+  end
+
+  def bitstring_to_list(bits) when is_bitstring(bits), do: bits_list(bits)
+
+  defp bits_list(<<>>), do: []
+  defp bits_list(<<b, rest::bitstring>>), do: [b | bits_list(rest)]
+  defp bits_list(tail), do: [tail]
 end
