@@ -61,18 +61,14 @@ static const uint8_t *trampoline;   /* jit_run's entry, set before on  */
 static _Atomic uint64_t stat_bytes, stat_fns;
 static FILE *perf_map;              /* MOTE_JIT_PERF=1: /tmp/perf-PID.map */
 
-/* Records two words for jit_release_all; false when out of memory. */
+/* Records three words for jit_release_all; false when out of memory. */
 static bool remember(uintptr_t a, uintptr_t b, uintptr_t c)
 {
     if (nmade + 3 > capmade) {
         size_t cap = capmade ? capmade * 2 : 256;
-        uintptr_t *m = mem_alloc(MEM_CODE, cap * sizeof *m);
+        uintptr_t *m = mem_realloc(MEM_CODE, made, capmade * sizeof *m, cap * sizeof *m);
         if (m == NULL)
             return false;
-        if (made != NULL) {
-            memcpy(m, made, nmade * sizeof *m);
-            mem_free(MEM_CODE, made, capmade * sizeof *m);
-        }
         made = m;
         capmade = cap;
     }

@@ -41,13 +41,11 @@ static int enter(JitState *st, Fn *callee, uint32_t n, const uint32_t *rip, bool
     }
     uint64_t rfn, rpc, rfp;
     if (tail) {
-        Term *ri = fp - fn->nlocals;
-        rfn = cp_val(ri[-1]);
-        rpc = cp_val(ri[-2]);
-        rfp = cp_val(ri[-3]);
-        for (uint32_t i = 0; i < n; i++)
-            fp[-1 - (int64_t)i] = sp[n - 1 - i];
-        sp = fp - n;
+        uint64_t ri[3];
+        sp = vm_tail_move(fn, fp, sp, n, ri);
+        rfn = ri[0];
+        rpc = ri[1];
+        rfp = ri[2];
     } else {
         rfn = (uintptr_t)fn;
         rpc = (uintptr_t)rip;

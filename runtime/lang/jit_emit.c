@@ -120,6 +120,20 @@ static void call_compare(Em *e, unsigned op)
     x_test8(a, RAX);
 }
 
+/* al = whether rax and rcx are equal terms: term_eq_exact (exact: ===,
+ * matching) or vm_compare(VC_EQ) (==). ZF is clear when they are. */
+static void call_equal(Em *e, bool exact)
+{
+    if (!exact) {
+        call_compare(e, VC_EQ);
+        return;
+    }
+    x_mov(e->a, RDI, RAX);
+    x_mov(e->a, RSI, RCX);
+    call_c(e, (const void *)term_eq_exact);
+    x_test8(e->a, RAX);
+}
+
 /* How an equality test treats two different words before asking C. */
 enum {
     DIFF_FINAL = 0, /* different words are different terms              */
@@ -154,14 +168,7 @@ static void eq_branch(Em *e, bool want_eq, uint32_t l, int32_t pop, int diff, bo
         }
         if (kload != NONE)
             x_imm(a, RCX, kload);
-        if (exact) {
-            x_mov(a, RDI, RAX);
-            x_mov(a, RSI, RCX);
-            call_c(e, (const void *)term_eq_exact);
-            x_test8(a, RAX);
-        } else {
-            call_compare(e, VC_EQ);
-        }
+        call_equal(e, exact);
         same2 = x_jcc(a, CC_NE);
     }
     /* different */
@@ -225,14 +232,7 @@ static void emit_cmp_value(Em *e, unsigned op)
         size_t differ = x_jmp(a);
         x_bind(a, boxed1, a->len);
         x_bind(a, boxed2, a->len);
-        if (exact) {
-            x_mov(a, RDI, RAX);
-            x_mov(a, RSI, RCX);
-            call_c(e, (const void *)term_eq_exact);
-            x_test8(a, RAX);
-        } else {
-            call_compare(e, VC_EQ);
-        }
+        call_equal(e, exact);
         size_t same2 = x_jcc(a, CC_NE);
         x_bind(a, differ, a->len);
         x_imm(a, RDX, same_true ? A(false) : A(true));

@@ -1088,13 +1088,11 @@ halt:
     /* ---- the call sequence -------------------------------------------- */
 tail_enter : {
     /* Reuse this frame: keep its return info, move the arguments up. */
-    Term *ri = fp - fn->nlocals;
-    rfn = cp_val(ri[-1]);
-    rpc = cp_val(ri[-2]);
-    rfp = cp_val(ri[-3]);
-    for (uint32_t i = 0; i < n; i++)
-        fp[-1 - (int64_t)i] = sp[n - 1 - i];
-    sp = fp - n;
+    uint64_t ri[3];
+    sp = vm_tail_move(fn, fp, sp, n, ri);
+    rfn = ri[0];
+    rpc = ri[1];
+    rfp = ri[2];
 }
 enter: {
     /* Arguments are at sp[n-1] (first) .. sp[0]; the frame starts above

@@ -42,6 +42,21 @@ static inline bool wants_gc(const Heap *h)
     return heap_wants_gc(h);
 }
 
+/* A tail call's first half (vm.c's tail_enter, jit_call.c): reads the
+ * frame's return info into ri_out (caller Fn, ip, fp offset), moves the n
+ * arguments at sp[n-1] (first) .. sp[0] into the frame's first slots and
+ * returns the new sp, fp - n. The frame's other words are free after. */
+static inline Term *vm_tail_move(const Fn *fn, Term *fp, const Term *sp, uint32_t n, uint64_t ri_out[3])
+{
+    const Term *ri = fp - fn->nlocals;
+    ri_out[0] = cp_val(ri[-1]);
+    ri_out[1] = cp_val(ri[-2]);
+    ri_out[2] = cp_val(ri[-3]);
+    for (uint32_t i = 0; i < n; i++)
+        fp[-1 - (int64_t)i] = sp[n - 1 - i];
+    return fp - n;
+}
+
 /* The function a remote call site names now (vm.c's cache per site), or
  * NULL with *bif set to the builtin of that name (NULL: undefined). */
 Fn *vm_site_resolve(CallSite *cs, uint32_t n, const BifDef **bif);
