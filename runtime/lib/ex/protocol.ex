@@ -131,9 +131,7 @@ defmodule Protocol do
       mod ->
         text = impl_inspect(mod, x, opts)
         name = placeholder(length(subs), String.length(text))
-        # As a value (:name) and as a map key (name: v, shown as text => v).
-        subs = [{":" <> name, text}, {name <> ": ", text <> " => "} | subs]
-        {:erlang.binary_to_atom(name, :utf8), subs}
+        {:erlang.binary_to_atom(name, :utf8), [{":" <> name, text} | subs]}
     end
   end
 
@@ -142,7 +140,8 @@ defmodule Protocol do
   # text would. Later (larger n) names are replaced first, so a short name
   # that is a prefix of a later one is never hit inside it.
   defp placeholder(n, width) do
-    base = "mote" <> Integer.to_string(n)
+    # "m@" and the index in base 36: short, and no atom a program writes.
+    base = "m@" <> String.downcase(Integer.to_string(n, 36))
     pad = width - 1 - byte_size(base)
     if pad > 0, do: base <> String.duplicate("_", pad), else: base
   end
@@ -154,12 +153,7 @@ defmodule Protocol do
     {:erlang.list_to_tuple(l), subs}
   end
 
-  defp subst(x, opts, subs) when is_list(x) do
-    if :erlang.length(x) >= 0, do: subst_list(x, opts, subs), else: {x, subs}
-  rescue
-    ArgumentError -> {x, subs}
-  end
-
+  defp subst(x, opts, subs) when is_list(x), do: subst_list(x, opts, subs)
   defp subst(x, _opts, subs), do: {x, subs}
 
   defp subst_list([], _opts, subs), do: {[], subs}
@@ -170,6 +164,9 @@ defmodule Protocol do
     {[h | t], subs}
   end
 
+  # The tail of an improper list.
+  defp subst_list(t, opts, subs), do: subst(t, opts, subs)
+
   defp subst_map(m, opts, subs) do
     :maps.fold(
       fn
@@ -177,9 +174,10 @@ defmodule Protocol do
           {:maps.put(:__struct__, v, acc), subs}
 
         k, v, {acc, subs} ->
-          {k, subs} = subst(k, opts, subs)
+          {k2, subs} = subst(k, opts, subs)
+          {k2, subs} = struct_key(k, k2, subs)
           {v, subs} = subst(v, opts, subs)
-          {:maps.put(k, v, acc), subs}
+          {:maps.put(k2, v, acc), subs}
       end,
       {%{}, subs},
       m
@@ -216,6 +214,17 @@ defmodule Protocol do
     k = Kernel.inspect([{f, 0}])
     binary_part(k, 1, byte_size(k) - 5)
   end
+
+  # A struct key shown by an impl becomes {:k@...} instead of the :m@...
+  # placeholder: not an atom, so the map is still shown with => for every
+  # key as Elixir shows it, and not a {:m@...} a tuple value could print.
+  defp struct_key(k, ph, [{_, text} | _] = subs) when is_map(k) and is_atom(ph) do
+    "m" <> rest = Atom.to_string(ph)
+    name = "k" <> rest
+    {{:erlang.binary_to_atom(name, :utf8)}, [{"{:" <> name <> "}", text} | subs]}
+  end
+
+  defp struct_key(_k, k2, subs), do: {k2, subs}
 
   defp impl_inspect(mod, x, opts) do
     o = Inspect.Opts.new(Keyword.delete(opts, :label))
