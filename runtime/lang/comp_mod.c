@@ -333,6 +333,69 @@ static void comp_struct_fn(Comp *c, ModB *mb, const Ast *fields, bool exception)
     mb->fns[d->index] = fn;
 }
 
+/* Whether a def is one __info__(:functions) lists: public, and not one
+ * of the generated __name__ functions except __struct__. */
+static bool info_listed(const Def *d)
+{
+    const char *s = atom_text(d->name, NULL);
+    return d->exported && (strncmp(s, "__", 2) != 0 || d->name == A(__struct__));
+}
+
+/* __info__/1: :functions (sorted {name, arity} of the public functions,
+ * __struct__/1 too for a struct, as Elixir lists it), :macros ([]),
+ * :module; nil for other keys. */
+static void comp_info_fn(Comp *c, ModB *mb, Def *d)
+{
+    Heap *h = comp_lit_heap();
+    uint32_t n = 0;
+    Def **listed = comp_alloc(c, (mb->ndefs + 1) * sizeof *listed);
+    for (uint32_t i = 0; i < mb->ndefs; i++)
+        if (info_listed(&mb->defs[i]))
+            listed[n++] = &mb->defs[i];
+    /* Insertion sort by name text, then arity: modules are small. */
+    for (uint32_t i = 1; i < n; i++) {
+        Def *x = listed[i];
+        uint32_t j = i;
+        while (j > 0) {
+            int cmp = strcmp(atom_text(listed[j - 1]->name, NULL), atom_text(x->name, NULL));
+            if (cmp < 0 || (cmp == 0 && listed[j - 1]->arity <= x->arity))
+                break;
+            listed[j] = listed[j - 1];
+            j--;
+        }
+        listed[j] = x;
+    }
+    Term list = NIL;
+    for (uint32_t i = n; i-- > 0;) {
+        for (uint32_t extra = (listed[i]->name == A(__struct__) && listed[i]->arity == 0) ? 2 : 1; extra-- > 0;) {
+            Term *t = heap_alloc(h, 3);
+            t[0] = make_header(HDR_TUPLE, 2);
+            t[1] = listed[i]->name;
+            t[2] = make_small(listed[i]->arity + extra); /* __struct__/1 after /0 */
+            Term *cell = heap_alloc(h, 2);
+            cell[0] = make_boxed(t);
+            cell[1] = list;
+            list = make_list(cell);
+        }
+    }
+    Term m = map_new(h);
+    m = map_put(h, m, atom_from_cstr("functions"), list);
+    m = map_put(h, m, atom_from_cstr("macros"), NIL);
+    m = map_put(h, m, atom_from_cstr("module"), mb->name);
+    FnB *f = comp_alloc(c, sizeof *f);
+    fnb_init(c, f, mb, NULL, 1);
+    f->fname = "__info__";
+    f->farity = 1;
+    emit_slot_op(c, f, OPC_LOAD, 0);
+    emit_lit(c, f, m);
+    emit_lit(c, f, A(nil));
+    comp_call_remote(c, f, atom_from_cstr("maps"), atom_from_cstr("get"), 3, 0);
+    emit_op(c, f, OPC_RET, 0);
+    Fn *fn = comp_finish_fn(c, f, d->name, 1, 0);
+    fn->exported = 1;
+    mb->fns[d->index] = fn;
+}
+
 /* __enforce_keys__/0: the @enforce_keys set before defstruct ([] when
  * none), which struct!/2 checks (kernel.ex). */
 static void comp_enforce_fn(Comp *c, ModB *mb)
@@ -478,6 +541,14 @@ void comp_defmodule(Comp *c, FnB *f, const Ast *e)
                 get_def(c, mb, atom_from_cstr("exception"), 1, true, items[i]);
         }
     }
+    /* __info__/1 is generated after pass 2 (it lists every def), unless
+     * the module writes its own; defs[index] is its Def. */
+    uint32_t info_index = UINT32_MAX;
+    bool own_info = false;
+    for (uint32_t i = 0; i < mb->ndefs; i++)
+        own_info |= mb->defs[i].name == atom_from_cstr("__info__") && mb->defs[i].arity == 1;
+    if (!own_info)
+        info_index = get_def(c, mb, atom_from_cstr("__info__"), 1, true, e)->index;
     mb->fns = comp_grow(c, mb->fns, &mb->capfns, sizeof *mb->fns, mb->ndefs + 1);
     mb->nfns = mb->ndefs;
     if (exception && c->nknown_exc < 64)
@@ -548,6 +619,8 @@ void comp_defmodule(Comp *c, FnB *f, const Ast *e)
             comp_exception_fn(c, mb, ex, msg);
         }
     }
+    if (info_index != UINT32_MAX)
+        comp_info_fn(c, mb, &mb->defs[info_index]);
     for (uint32_t k = 0; k < mb->ndefs; k++)
         if (mb->fns[k] == NULL)
             comp_error(c, e, "internal: %s/%u was not compiled", atom_text(mb->defs[k].name, NULL), mb->defs[k].arity);
