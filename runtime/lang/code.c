@@ -117,6 +117,7 @@ static void lang_fini(void)
     comp_release_all();
     jit_release_all();
     prelude_reset();
+    vm_eval_forget();
 }
 
 void lang_fini_register(void)

@@ -68,6 +68,8 @@ int inspect_register_struct(Term module, InspectStructFn fn)
     return 0;
 }
 
+void inspect_forget_structs(void) { nprinters = 0; }
+
 void inspect_set_fields_hook(InspectFieldsFn fn) { fields_hook = fn; }
 
 Docs *inspect_docs(InspectCx *cx) { return &cx->docs; }

@@ -93,6 +93,9 @@ typedef DocId (*InspectStructFn)(InspectCx *cx, Term s, int limit);
  * thread-safe: register during start-up, before processes run. */
 #define INSPECT_MAX_STRUCT_PRINTERS 64
 int inspect_register_struct(Term module, InspectStructFn fn);
+/* Drops every registered printer (their module atoms die with the atom
+ * table: vm_eval_forget). */
+void inspect_forget_structs(void);
 
 /* Field order of a struct module, as its defstruct lists them: writes at
  * most max field atoms to fields[] and returns how many, or -1 when the

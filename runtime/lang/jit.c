@@ -233,7 +233,10 @@ JitCode *jit_compile(Fn *fn)
     JitCode *jc = atomic_load_explicit(&fn->jit, memory_order_acquire);
     if (jc != NULL)
         return jc;
-    if (!jit_active()) {
+    /* Only functions of compiled modules: they and their native code go
+     * together (lang_fini). The bootstrap functions (vm_stack.c) live in
+     * static memory across runtimes and are two instructions anyway. */
+    if (!jit_active() || fn->mod == NULL) {
         atomic_store_explicit(&fn->jit, JIT_NONE, memory_order_release);
         return JIT_NONE;
     }

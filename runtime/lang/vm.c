@@ -76,6 +76,8 @@ Fn *vm_find_fn(Term mod, Term name, uint32_t arity)
 
 static _Atomic Term kernel_atom;
 
+void vm_forget_atoms(void) { atomic_store_explicit(&kernel_atom, 0, memory_order_relaxed); }
+
 /* The builtin for mod.name/arity; Kernel's functions fall back to
  * :erlang's of the same name (is_list, self, abs, ...), as Elixir's
  * Kernel delegates to them. */

@@ -150,6 +150,13 @@ uint32_t vm_line_of(const Fn *fn, uint32_t pc);
  * arity; the compiler calls it once the Fn is complete. */
 void vm_fn_sizes(Fn *fn);
 
+/* Forgets what the runtime registered keyed by atoms (the builtin table,
+ * struct printers, cached atoms), so the next runtime registers it again
+ * with the new atom table. Only from lang_fini, when the last runtime's
+ * atoms go (vm_eval.c, vm.c). */
+void vm_eval_forget(void);
+void vm_forget_atoms(void);
+
 /* Rewrites a function's finished code in place (vm_opt.c): argument
  * copies dropped, catch markers of guards that cannot raise dropped,
  * unreachable code dropped, jumps threaded, common sequences fused into

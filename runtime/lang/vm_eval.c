@@ -18,6 +18,7 @@
 #include "doc.h"
 #include "inspect.h"
 #include "lex.h"
+#include "lib.h"
 #include "map.h"
 #include "err.h"
 #include "mem.h"
@@ -25,7 +26,10 @@
 #include "parse.h"
 #include "vm.h"
 
-static pthread_once_t reg_once = PTHREAD_ONCE_INIT;
+/* The builtins are registered by the first run of a runtime's life and
+ * forgotten with the atoms they are keyed by (vm_eval_forget). */
+static pthread_mutex_t reg_lock = PTHREAD_MUTEX_INITIALIZER;
+static bool reg_done;
 static int reg_rc;
 
 static bool hook_loaded(Term module)
@@ -104,7 +108,12 @@ static int run_source(mote_rt *rt, const char *file, const char *src, size_t len
                       char **argv, int *exit_status)
 {
     *exit_status = 1;
-    pthread_once(&reg_once, register_builtins);
+    pthread_mutex_lock(&reg_lock);
+    if (!reg_done) {
+        register_builtins();
+        reg_done = true;
+    }
+    pthread_mutex_unlock(&reg_lock);
     if (reg_rc != 0)
         return reg_rc;
     int rc = prelude_load();
@@ -199,4 +208,15 @@ MOTE_API int mote_eval_file(mote_rt *rt, const char *path, int argc, char **argv
     int rc = run_source(rt, path, buf, len, argc, argv, exit_status);
     free(buf);
     return rc;
+}
+
+void vm_eval_forget(void)
+{
+    pthread_mutex_lock(&reg_lock);
+    reg_done = false;
+    reg_rc = 0;
+    pthread_mutex_unlock(&reg_lock);
+    lib_fini();
+    inspect_forget_structs();
+    vm_forget_atoms();
 }

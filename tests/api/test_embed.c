@@ -1,7 +1,8 @@
 /* test_embed.c — what a host embedding libmote relies on beyond the basics:
  * bounded mailboxes, introspection while processes run, timers that are
- * cancelled, order across sending threads, waits that time out, and a
- * stop with processes that never go idle. mote.h only.
+ * cancelled, order across sending threads, waits that time out, a stop
+ * with processes that never go idle, and a second runtime after the
+ * first one stopped. mote.h only.
  *
  * Deterministic without timing thresholds: a "gated" process is held
  * inside its handle callback (spinning on a flag the host owns) while the
@@ -410,6 +411,32 @@ static void stop_returns_with_processes_that_never_idle(void **state)
     assert_int_equal(atomic_load(&b.nshutdown), 4);
 }
 
+/* The last stop frees the atom table with everything keyed by atoms (the
+ * builtins, struct printers) and every compiled function with its native
+ * code; a runtime started afterwards must get all of it again. The script
+ * exits 1 (raises) on any wrong answer. */
+static void a_runtime_started_after_another_has_the_whole_library(void **state)
+{
+    (void)state;
+    static const char src[] =
+        "defmodule Again do\n"
+        "  def loop(0, acc), do: acc\n"
+        "  def loop(n, acc), do: loop(n - 1, acc + n)\n"
+        "end\n"
+        "if :lists.reverse([1, 2, 3]) != [3, 2, 1], do: raise \"lists\"\n"
+        "if inspect(1..3) != \"1..3\", do: raise \"range printer\"\n"
+        "if Enum.sort([3, 1, 2]) != [1, 2, 3], do: raise \"enum\"\n"
+        "if Again.loop(100_000, 0) != 5_000_050_000, do: raise \"loop\"\n";
+    for (int round = 0; round < 3; round++) {
+        mote_rt *rt;
+        assert_int_equal(api_start(&rt), MOTE_OK);
+        int status = -1;
+        assert_int_equal(mote_eval_string(rt, src, sizeof src - 1, 0, NULL, &status), MOTE_OK);
+        assert_int_equal(status, 0);
+        assert_int_equal(mote_stop(rt), MOTE_OK);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -422,6 +449,7 @@ int main(void)
         FIX(senders_on_many_threads_keep_their_own_order),
         FIX(wait_exit_times_out_on_a_live_process),
         cmocka_unit_test(stop_returns_with_processes_that_never_idle),
+        cmocka_unit_test(a_runtime_started_after_another_has_the_whole_library),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
