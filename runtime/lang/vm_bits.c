@@ -4,8 +4,9 @@
  * (comp_mod.c's comp_bits and comp_pat.c write them): type is a BitsType,
  * size is -1 for the type's default (or "the rest" for binary/bits), -2
  * when the size was pushed on the stack, else bits = size * unit; flags
- * has BITS_SIGNED and BITS_LITTLE. Integers wider than 64 bits are not
- * supported (ArgumentError).
+ * has BITS_SIGNED and BITS_LITTLE. Construction writes the low bits of
+ * any integer at any width; matching an integer segment wider than 64
+ * bits is not supported (it does not match).
  */
 #include "atom.h"
 #include "big.h"
@@ -137,26 +138,47 @@ static int64_t seg_bits(int type, int64_t size, int64_t unit, Term v)
     }
 }
 
+/* Word i (64 bits, least significant first) of the integer v in two's
+ * complement, sign-extended past its top: an integer segment keeps the
+ * low bits of any integer, a bignum's too, as Erlang does. */
+static uint64_t int_word(Term v, size_t i)
+{
+    if (is_small(v)) {
+        int64_t x = small_val(v);
+        return i == 0 ? (uint64_t)x : x < 0 ? ~UINT64_C(0) : 0;
+    }
+    const Term *b = boxed_ptr(v);
+    size_t n = (size_t)hdr_arity(b[0]);
+    bool neg = hdr_kind(b[0]) == HDR_BIGNEG;
+    uint64_t limb = i < n ? b[1 + i] : 0;
+    if (!neg)
+        return limb;
+    /* -m = ~m + 1: the carry reaches word i while the words below are 0 */
+    bool carry = true;
+    for (size_t j = 0; j < i && j < n && carry; j++)
+        carry = b[1 + j] == 0;
+    return ~limb + (carry ? 1 : 0);
+}
+
 static void seg_write(uint8_t *buf, size_t pos, int type, int64_t nbits, int64_t flags, Term v)
 {
     switch (type) {
     case BITS_INT: {
-        int64_t x = 0;
-        if (!int_to_i64(v, &x))
-            x = 0;
-        uint64_t u = (uint64_t)x;
+        uint64_t u = int_word(v, 0);
         if (nbits < 64)
             u &= (UINT64_C(1) << nbits) - 1;
-        if ((flags & BITS_LITTLE) && nbits % 8 == 0)
+        if ((flags & BITS_LITTLE) && nbits % 8 == 0 && nbits <= 64)
             u = swap_bytes(u, (unsigned)nbits);
         if (nbits > 64) {
-            /* sign-extend the high part */
-            uint64_t fill = x < 0 ? ~UINT64_C(0) : 0;
-            for (int64_t i = 0; i < nbits - 64; i += 64) {
-                unsigned k = (unsigned)(nbits - 64 - i < 64 ? nbits - 64 - i : 64);
-                put_bits(buf, pos + (size_t)i, fill, k);
+            /* word by word from the least significant, big-endian: the
+             * top word may be partial */
+            for (int64_t lo = 0; lo < nbits; lo += 64) {
+                unsigned k = (unsigned)(nbits - lo < 64 ? nbits - lo : 64);
+                uint64_t w = int_word(v, (size_t)(lo / 64));
+                if (k < 64)
+                    w &= (UINT64_C(1) << k) - 1;
+                put_bits(buf, pos + (size_t)(nbits - lo - k), w, k);
             }
-            put_bits(buf, pos + (size_t)(nbits - 64), u, 64);
             return;
         }
         put_bits(buf, pos, u, (unsigned)nbits);
