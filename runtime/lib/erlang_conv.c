@@ -22,6 +22,7 @@
 #include "lib.h"
 #include "mem.h"
 #include "node.h"
+#include "phash.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -450,17 +451,24 @@ static Term bif_binary_part2(Proc *p, const Term *a)
 
 /* ---- hashing, unique integers, time ------------------------------------ */
 
+/* phash2/1 keeps the low 27 bits of OTP's hash; phash2/2 takes it modulo
+ * the range, all 32 bits when the range is 2^32. */
 static Term bif_phash2(Proc *p, const Term *a)
 {
-    (void)p;
-    return make_small((int64_t)(term_hash(a[0]) % (UINT64_C(1) << 27)));
+    uint32_t h;
+    if (phash_term(a[0], &h) < 0)
+        return lib_oom(p);
+    return make_small((int64_t)(h & ((UINT32_C(1) << 27) - 1)));
 }
 
 static Term bif_phash2_2(Proc *p, const Term *a)
 {
     if (!is_small(a[1]) || small_val(a[1]) < 1 || small_val(a[1]) > (INT64_C(1) << 32))
         return bif_badarg(p, 2, "not an integer in the range 1 through 2^32");
-    return make_small((int64_t)(term_hash(a[0]) % (uint64_t)small_val(a[1])));
+    uint32_t h;
+    if (phash_term(a[0], &h) < 0)
+        return lib_oom(p);
+    return make_small((int64_t)((uint64_t)h % (uint64_t)small_val(a[1])));
 }
 
 static _Atomic int64_t unique_counter;
