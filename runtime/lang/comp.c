@@ -352,8 +352,11 @@ Term comp_literal(Comp *c, const Ast *e)
     case AST_CHARLIST: return comp_charlist(e->v.str.s, e->v.str.len);
     case AST_ALIAS: return comp_alias(c, e);
     case AST_OP:
-        if (e->op == OP_SUB && e->nkids == 1 && e->kids[0]->kind == AST_INT)
-            return make_small(-e->kids[0]->v.i);
+        if (e->op == OP_SUB && e->nkids == 1 && e->kids[0]->kind == AST_INT) {
+            /* -(2^60 + 1) fits an int64 but not a small. */
+            int64_t v = -e->kids[0]->v.i;
+            return small_fits(v) ? make_small(v) : int_from_i64(h, v);
+        }
         if (e->op == OP_SUB && e->nkids == 1 && e->kids[0]->kind == AST_FLOAT)
             return float_new(h, -e->kids[0]->v.f);
         return NONE;
