@@ -402,6 +402,7 @@ bool proc_drain(Proc *p)
                 mbox_append(mb, m);
             } else if (r == LINK_KILL) {
                 /* The rest stays queued; the exit path answers it. */
+                p->flags |= PF_SIGNALLED;
                 for (m = next; m != NULL; m = next) {
                     next = atomic_load_explicit(&m->next, memory_order_relaxed);
                     mbox_append(mb, m);
@@ -688,9 +689,14 @@ static void collect_inbox(Proc *p)
 /* Applies link and monitor requests that reached p before it left the
  * table but were never drained (e.g. spawn_link's link, when the child
  * dies in init): they were made while p was alive, so the other end must
- * get the real exit reason, not :noproc. */
+ * get the real exit reason, not :noproc. Not when an exit signal killed
+ * p: every such request still queued was sent after that signal, and a
+ * sender that did exit(pid, :kill) then monitor(pid) must hear :noproc,
+ * as the BEAM orders the two signals (flush_mailbox answers them). */
 static void accept_pending_links(Proc *p)
 {
+    if (p->flags & PF_SIGNALLED)
+        return;
     Mbox *mb = &p->mbox;
     mbox_reset(mb);
     Msg *m;

@@ -137,6 +137,8 @@ enum {
     PF_HAS_TIMER = 2, /* a receive timer is armed */
     PF_TIMED_OUT = 4, /* the receive timer fired  */
     PF_STARTED = 8,   /* init has run (or begun)  */
+    PF_SIGNALLED = 16, /* an exit signal killed it: link and monitor
+                          signals still queued came after that signal */
 };
 
 /* ---- lifecycle and running (proc.c) ------------------------------------ */
