@@ -459,6 +459,12 @@ static const BifDef io_bifs[] = {
     {"Elixir.Kernel", "inspect", 1, BIF_PURE, bif_kinspect1, NULL},
     {"Elixir.Kernel", "inspect", 2, BIF_PURE, bif_kinspect2, NULL},
     {"Elixir.Kernel", "to_string", 1, BIF_PURE, bif_to_string, NULL},
+    /* kernel.ex wraps Kernel.inspect and to_string so that a capture or an
+     * apply of them tries a user's impl; Protocol reaches the builtins
+     * under these names. */
+    {"Elixir.Protocol", "__mote_builtin_inspect__", 1, BIF_PURE, bif_kinspect1, NULL},
+    {"Elixir.Protocol", "__mote_builtin_inspect__", 2, BIF_PURE, bif_kinspect2, NULL},
+    {"Elixir.Protocol", "__mote_builtin_to_string__", 1, BIF_PURE, bif_to_string, NULL},
     {"Elixir.String.Chars", "to_string", 1, BIF_PURE, bif_to_string, NULL},
     {"Elixir.List", "to_string", 1, BIF_PURE, bif_list_to_string, NULL},
     {"unicode", "characters_to_binary", 1, BIF_PURE, bif_chardata_to_string, NULL},

@@ -8,6 +8,13 @@ defmodule Kernel do
   # Kernel name would fall through to, takes (key, map).
   def is_map_key(map, key), do: :erlang.is_map_key(key, map)
 
+  # The builtins (lib/io.c) know no user impls. A direct call is compiled
+  # to Protocol's checks; these reach them from a capture
+  # (&Kernel.inspect/1, &to_string/1) or an apply, which run the module's
+  # function.
+  def inspect(term, opts \\ []), do: Protocol.__mote_inspect__(term, opts)
+  def to_string(term), do: Protocol.__mote_to_string__(term)
+
   def tap(value, fun) when is_function(fun, 1) do
     fun.(value)
     value

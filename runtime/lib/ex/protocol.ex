@@ -89,15 +89,15 @@ defmodule Protocol do
          function_exported?(Inspect.MoteImpls, :__impl__, 1) do
       {y, subs} = subst(x, opts, [])
 
-      Enum.reduce(subs, Kernel.inspect(y, opts), fn {ph, text}, out ->
+      Enum.reduce(subs, Protocol.__mote_builtin_inspect__(y, opts), fn {ph, text}, out ->
         String.replace(out, ph, text)
       end)
     else
-      Kernel.inspect(x, opts)
+      Protocol.__mote_builtin_inspect__(x, opts)
     end
   end
 
-  def __mote_inspect__(x, opts), do: Kernel.inspect(x, opts)
+  def __mote_inspect__(x, opts), do: Protocol.__mote_builtin_inspect__(x, opts)
 
   # IO.inspect/1,2 calls (the compiler sends them here) go to io.ex's
   # IO.inspect, which asks __mote_inspect_chars__ for its text: a capture
@@ -194,7 +194,7 @@ defmodule Protocol do
     except = Keyword.get(derive, :except, [])
 
     if Enum.sort(only) == Enum.sort(fields) and except == [] do
-      :erlang.apply(Kernel, :inspect, [s, [limit: o.limit, width: o.width, pretty: o.pretty]])
+      Protocol.__mote_builtin_inspect__(s, limit: o.limit, width: o.width, pretty: o.pretty)
     else
       shown = for f <- fields, f in only, f not in except, do: f
       more = :"$mote_more"
@@ -204,14 +204,14 @@ defmodule Protocol do
         f, o2 -> Inspect.Algebra.concat(key_text(f) <> ": ", Inspect.Algebra.to_doc(Map.get(s, f), o2))
       end
 
-      open = "#" <> Kernel.inspect(mod) <> "<"
+      open = "#" <> Protocol.__mote_builtin_inspect__(mod) <> "<"
       Inspect.Algebra.container_doc(open, shown ++ [more], ">", o, field, separator: ",", break: :strict)
     end
   end
 
   # A keyword key as inspect writes it (name, or "a b" quoted).
   defp key_text(f) do
-    k = Kernel.inspect([{f, 0}])
+    k = Protocol.__mote_builtin_inspect__([{f, 0}])
     binary_part(k, 1, byte_size(k) - 5)
   end
 

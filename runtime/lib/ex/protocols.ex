@@ -37,8 +37,8 @@ defmodule String.Chars do
 
   # Called by name (&String.Chars.to_string/1, apply) this module's
   # function runs, not the builtin: it tries the user's impl first. The
-  # builtin is reached through apply, which the compiler does not send
-  # back to Protocol.__mote_to_string__ as it does a direct call.
+  # builtin is reached under its Protocol name (lib/io.c), since
+  # Kernel.to_string (kernel.ex) comes back here.
   def to_string(x) when is_binary(x), do: x
 
   def to_string(%{__struct__: s} = x) when is_atom(s) do
@@ -50,7 +50,7 @@ defmodule String.Chars do
 
   def to_string(x), do: builtin(x)
 
-  defp builtin(x), do: :erlang.apply(Kernel, :to_string, [x])
+  defp builtin(x), do: Protocol.__mote_builtin_to_string__(x)
 end
 
 defmodule List.Chars do
