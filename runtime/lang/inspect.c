@@ -669,6 +669,8 @@ static bool order_fields(Term m, Term module, Pairs *p)
 {
     Term fields[256];
     int n = fields_hook ? fields_hook(module, fields, 256) : -1;
+    if (n == -2)
+        return false;
     if (n < 0)
         return true;
     size_t k = 0;

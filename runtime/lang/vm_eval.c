@@ -66,7 +66,12 @@ static void hook_fun_text(Term fun, Strbuf *out)
 static int hook_fields(Term module, Term *fields, size_t max)
 {
     Module *m = code_find(module);
-    if (m == NULL || m->struct_fields == NULL)
+    if (m == NULL) {
+        /* %{__struct__: NotLoaded} is a plain map to Elixir's inspect. */
+        int n = exc_struct_fields(module, fields, max);
+        return n < 0 ? -2 : n;
+    }
+    if (m->struct_fields == NULL)
         return exc_struct_fields(module, fields, max);
     size_t n = m->nstruct_fields < max ? m->nstruct_fields : max;
     memcpy(fields, m->struct_fields, n * sizeof *fields);
