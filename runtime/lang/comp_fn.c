@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "atom.h"
+#include "code.h"
 #include "comp_int.h"
 
 /* ---- fn and & ----------------------------------------------------------------------- */
@@ -122,6 +123,84 @@ static char *bind_capture_arg(Comp *c, FnB *child, uint32_t i)
     return nm;
 }
 
+/* Kernel functions whose capture Elixir 1.14 turns into a remote capture
+ * (so &is_atom/1 prints as &:erlang.is_atom/1 and &inspect/1 as
+ * &Kernel.inspect/1): the Erlang builtins Kernel inlines, by their Erlang
+ * name, then Kernel's own functions. Kernel's macros (to_string, ...) stay
+ * closures, as in Elixir. */
+static const struct {
+    const char *name, *erl; /* erl: the :erlang name, NULL for Kernel's own */
+    uint32_t arity;
+} kernel_captures[] = {
+    {"abs", "abs", 1}, {"apply", "apply", 2}, {"apply", "apply", 3},
+    {"binary_part", "binary_part", 3}, {"bit_size", "bit_size", 1}, {"byte_size", "byte_size", 1},
+    {"ceil", "ceil", 1}, {"div", "div", 2}, {"exit", "exit", 1}, {"floor", "floor", 1},
+    {"function_exported?", "function_exported", 3}, {"hd", "hd", 1}, {"is_atom", "is_atom", 1},
+    {"is_binary", "is_binary", 1}, {"is_bitstring", "is_bitstring", 1},
+    {"is_boolean", "is_boolean", 1}, {"is_float", "is_float", 1}, {"is_function", "is_function", 1},
+    {"is_function", "is_function", 2}, {"is_integer", "is_integer", 1}, {"is_list", "is_list", 1},
+    {"is_map", "is_map", 1}, {"is_number", "is_number", 1}, {"is_pid", "is_pid", 1},
+    {"is_port", "is_port", 1}, {"is_reference", "is_reference", 1}, {"is_tuple", "is_tuple", 1},
+    {"length", "length", 1}, {"make_ref", "make_ref", 0}, {"map_size", "map_size", 1},
+    {"max", "max", 2}, {"min", "min", 2}, {"node", "node", 0}, {"node", "node", 1},
+    {"rem", "rem", 2}, {"round", "round", 1}, {"self", "self", 0}, {"send", "send", 2},
+    {"spawn", "spawn", 1}, {"spawn", "spawn", 3}, {"spawn_link", "spawn_link", 1},
+    {"spawn_link", "spawn_link", 3}, {"spawn_monitor", "spawn_monitor", 1},
+    {"spawn_monitor", "spawn_monitor", 3}, {"throw", "throw", 1}, {"tl", "tl", 1},
+    {"trunc", "trunc", 1}, {"tuple_size", "tuple_size", 1},
+    {"binary_slice", NULL, 2}, {"binary_slice", NULL, 3}, {"elem", NULL, 2},
+    {"get_and_update_in", NULL, 3}, {"get_in", NULL, 2}, {"inspect", NULL, 1},
+    {"inspect", NULL, 2}, {"is_map_key", NULL, 2}, {"macro_exported?", NULL, 3},
+    {"pop_in", NULL, 2}, {"put_elem", NULL, 3}, {"put_in", NULL, 3}, {"struct", NULL, 1},
+    {"struct", NULL, 2}, {"struct!", NULL, 1}, {"struct!", NULL, 2}, {"update_in", NULL, 3},
+};
+
+/* Is name/arity a function the module defines or an import brings? Then
+ * the capture is of that, not of Kernel's. */
+static bool shadowed(Comp *c, Term name, uint32_t arity)
+{
+    Term kernel = atom_from_cstr("Elixir.Kernel");
+    for (ModB *mb = c->mb; mb != NULL; mb = mb->outer) {
+        for (uint32_t i = 0; mb != &c->top && i < mb->ndefs; i++)
+            if (mb->defs[i].name == name && mb->defs[i].arity == arity)
+                return true;
+        for (uint32_t i = 0; i < mb->nimports; i++) {
+            Module *m = mb->imports[i] != kernel ? code_find(mb->imports[i]) : NULL;
+            if ((m != NULL && code_fn(m, name, arity, true) != NULL) ||
+                (mb->imports[i] != kernel && bif_lookup(mb->imports[i], name, arity) != NULL))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* &name/arity of a Kernel function: emits the export fun Elixir makes
+ * (true), when the target can be called here; false leaves it to the
+ * closure. */
+static bool capture_kernel(Comp *c, FnB *f, const char *text, uint32_t arity)
+{
+    for (size_t i = 0; i < sizeof kernel_captures / sizeof kernel_captures[0]; i++) {
+        if (kernel_captures[i].arity != arity || strcmp(kernel_captures[i].name, text) != 0)
+            continue;
+        Term name = atom_from_cstr(text);
+        if (shadowed(c, name, arity))
+            return false;
+        Term mod = atom_from_cstr("Elixir.Kernel"), fname = name;
+        if (kernel_captures[i].erl != NULL)
+            mod = A(erlang), fname = atom_from_cstr(kernel_captures[i].erl);
+        Module *m = code_find(mod);
+        if ((m == NULL || code_fn(m, fname, arity, true) == NULL) &&
+            bif_lookup(mod, fname, arity) == NULL)
+            return false;
+        emit_lit(c, f, mod);
+        emit_lit(c, f, fname);
+        emit_lit(c, f, make_small(arity));
+        emit_op(c, f, OPC_MKEXPORT, -2);
+        return true;
+    }
+    return false;
+}
+
 void comp_capture(Comp *c, FnB *f, const Ast *e)
 {
     const Ast *k = e->kids[0];
@@ -144,6 +223,9 @@ void comp_capture(Comp *c, FnB *f, const Ast *e)
             emit_op(c, f, OPC_MKEXPORT, -2);
             return;
         }
+        if ((target->kind == AST_VAR || (target->kind == AST_CALL && target->nkids == 0)) &&
+            capture_kernel(c, f, target->v.str.s, arity))
+            return;
         if (target->kind == AST_VAR || (target->kind == AST_CALL && target->nkids == 0)) {
             /* &local/arity: a closure calling it */
             FnB *child = comp_alloc(c, sizeof *child);
