@@ -100,7 +100,8 @@ void inspect_forget_structs(void);
 /* Field order of a struct module, as its defstruct lists them: writes at
  * most max field atoms to fields[] and returns how many, or -1 when the
  * module is not known (then the map's key order is used), or -2 when no
- * such module is loaded at all (then, as Elixir, a plain map is shown). */
+ * such module is loaded, or it has no __struct__/0 (then, as Elixir, a
+ * plain map is shown). */
 typedef int (*InspectFieldsFn)(Term module, Term *fields, size_t max);
 void inspect_set_fields_hook(InspectFieldsFn fn);
 

@@ -71,8 +71,14 @@ static int hook_fields(Term module, Term *fields, size_t max)
         int n = exc_struct_fields(module, fields, max);
         return n < 0 ? -2 : n;
     }
-    if (m->struct_fields == NULL)
-        return exc_struct_fields(module, fields, max);
+    if (m->struct_fields == NULL) {
+        /* Nor is one naming a module without __struct__/0 (%{__struct__:
+         * Enum}); a hand-written __struct__ keeps the map's key order. */
+        int n = exc_struct_fields(module, fields, max);
+        if (n < 0 && code_fn(m, A(__struct__), 0, true) == NULL)
+            return -2;
+        return n;
+    }
     size_t n = m->nstruct_fields < max ? m->nstruct_fields : max;
     memcpy(fields, m->struct_fields, n * sizeof *fields);
     return (int)n;
