@@ -333,6 +333,24 @@ static void comp_struct_fn(Comp *c, ModB *mb, const Ast *fields, bool exception)
     mb->fns[d->index] = fn;
 }
 
+/* __struct__/1 of a defstruct: Kernel.struct!(Mod, kv), which is what
+ * Elixir's does (unknown keys raise KeyError, @enforce_keys are checked). */
+static void comp_struct1_fn(Comp *c, ModB *mb)
+{
+    Def *d = get_def(c, mb, A(__struct__), 1, true, NULL);
+    FnB *f = comp_alloc(c, sizeof *f);
+    fnb_init(c, f, mb, NULL, 1);
+    f->fname = "__struct__";
+    f->farity = 1;
+    emit_lit(c, f, mb->name);
+    emit_slot_op(c, f, OPC_LOAD, 0);
+    comp_call_remote(c, f, atom_from_cstr("Elixir.Kernel"), atom_from_cstr("struct!"), 2, 0);
+    emit_op(c, f, OPC_RET, 0);
+    Fn *fn = comp_finish_fn(c, f, d->name, 1, 0);
+    fn->exported = 1;
+    mb->fns[d->index] = fn;
+}
+
 /* Whether a def is one __info__(:functions) lists: public, and not one
  * of the generated __name__ functions except __struct__. */
 static bool info_listed(const Def *d)
@@ -342,8 +360,7 @@ static bool info_listed(const Def *d)
 }
 
 /* __info__/1: :functions (sorted {name, arity} of the public functions,
- * __struct__/1 too for a struct, as Elixir lists it), :macros ([]),
- * :module; nil for other keys. */
+ * __struct__/0,1 included), :macros ([]), :module; nil for other keys. */
 static void comp_info_fn(Comp *c, ModB *mb, Def *d)
 {
     Heap *h = comp_lit_heap();
@@ -367,16 +384,14 @@ static void comp_info_fn(Comp *c, ModB *mb, Def *d)
     }
     Term list = NIL;
     for (uint32_t i = n; i-- > 0;) {
-        for (uint32_t extra = (listed[i]->name == A(__struct__) && listed[i]->arity == 0) ? 2 : 1; extra-- > 0;) {
-            Term *t = heap_alloc(h, 3);
-            t[0] = make_header(HDR_TUPLE, 2);
-            t[1] = listed[i]->name;
-            t[2] = make_small(listed[i]->arity + extra); /* __struct__/1 after /0 */
-            Term *cell = heap_alloc(h, 2);
-            cell[0] = make_boxed(t);
-            cell[1] = list;
-            list = make_list(cell);
-        }
+        Term *t = heap_alloc(h, 3);
+        t[0] = make_header(HDR_TUPLE, 2);
+        t[1] = listed[i]->name;
+        t[2] = make_small(listed[i]->arity);
+        Term *cell = heap_alloc(h, 2);
+        cell[0] = make_boxed(t);
+        cell[1] = list;
+        list = make_list(cell);
     }
     Term m = map_new(h);
     m = map_put(h, m, atom_from_cstr("functions"), list);
@@ -536,6 +551,7 @@ void comp_defmodule(Comp *c, FnB *f, const Ast *e)
             if (sfields == NULL)
                 sfields = mk_node(c, AST_LIST, items[i], 0);
             get_def(c, mb, atom_from_cstr("__struct__"), 0, true, items[i]);
+            get_def(c, mb, atom_from_cstr("__struct__"), 1, true, items[i]);
             get_def(c, mb, atom_from_cstr("__enforce_keys__"), 0, true, items[i]);
             if (exception)
                 get_def(c, mb, atom_from_cstr("exception"), 1, true, items[i]);
@@ -598,6 +614,7 @@ void comp_defmodule(Comp *c, FnB *f, const Ast *e)
             continue;
         if (named(x, "defstruct") || named(x, "defexception")) {
             comp_struct_fn(c, mb, sfields, exception);
+            comp_struct1_fn(c, mb);
             comp_enforce_fn(c, mb);
             continue;
         }
