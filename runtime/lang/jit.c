@@ -119,14 +119,15 @@ static bool chunk_new(size_t need)
 
 /* Copies n bytes of position-independent code into executable memory;
  * returns its executable address, or NULL. Under jit_lock. */
-static const uint8_t *code_put(const uint8_t *bytes, size_t n)
+static const uint8_t *code_put(const uint8_t *bytes, size_t len)
 {
-    n = (n + 15) & ~(size_t)15;
+    size_t n = (len + 15) & ~(size_t)15;
     if (chunk.rw == NULL || chunk.used + n > CHUNK_BYTES) {
         if (!chunk_new(n))
             return NULL;
     }
-    memcpy(chunk.rw + chunk.used, bytes, n);
+    memcpy(chunk.rw + chunk.used, bytes, len);
+    memset(chunk.rw + chunk.used + len, 0xCC, n - len); /* int3 padding */
     const uint8_t *at = chunk.rx + chunk.used;
     chunk.used += n;
     /* A function bigger than a chunk got a chunk of its own: start a new
@@ -301,6 +302,9 @@ void jit_release_all(void)
     nmade = capmade = 0;
     chunk = (Chunk){NULL, NULL, 0};
     trampoline = NULL;
+    if (perf_map != NULL)
+        fclose(perf_map);
+    perf_map = NULL;
     atomic_store_explicit(&jit_state, -1, memory_order_release);
     atomic_store_explicit(&stat_bytes, 0, memory_order_relaxed);
     atomic_store_explicit(&stat_fns, 0, memory_order_relaxed);

@@ -93,7 +93,10 @@ int jit_op_c(JitState *st, const uint32_t *ip);
 bool jit_active(void);
 
 /* fn's native code, compiling it on first use: JIT_NONE when it cannot
- * be compiled. Any thread; compiles under a lock, publishes fn->jit. */
+ * be compiled. Any thread; compiles under a lock, publishes fn->jit.
+ * A function with no module (vm_stack.c's static bootstrap functions)
+ * never gets native code: jit_release_all frees native code with the
+ * modules, and only their functions are freed with it. */
 JitCode *jit_compile(Fn *fn);
 
 /* Runs native code from `at` (an address inside a JitCode) with the

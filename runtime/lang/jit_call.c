@@ -32,7 +32,14 @@ static int enter(JitState *st, Fn *callee, uint32_t n, const uint32_t *rip, bool
     if (callee->nlocals < n + nfree)
         return JC_BAIL;
     Term *nsp = tail ? fp - n : sp + drop;
-    if (st->each_call || (size_t)(nsp - h->htop) < frame_need(callee, n) + nfree || wants_gc(h))
+    if ((size_t)(nsp - h->htop) < frame_need(callee, n) + nfree)
+        return JC_BAIL;
+    /* vm.c asks for a collection at a call, but not at a closure's (its
+     * enter skips the test when free values are copied): nor do we, or
+     * every closure call would leave native code until some other call
+     * collected. */
+    bool closure = drop && is_boxed_kind(fun, HDR_FUN);
+    if (!closure && (st->each_call || wants_gc(h)))
         return JC_BAIL;
     if (drop) {
         for (uint32_t i = 0; i < n; i++)
@@ -88,6 +95,8 @@ static int call_bif(JitState *st, const BifDef *b, uint32_t n, const uint32_t *r
      * vm.c can (it halts), so leave the whole call to it. */
     if (tail && cp_val((st->fp - st->fn->nlocals)[-1]) == 0)
         return JC_BAIL;
+    if (n > sizeof st->argv / sizeof st->argv[0])
+        return JC_BAIL; /* the compiler allows 255 arguments: never */
     if (drop) {
         for (uint32_t i = 0; i < n; i++)
             sp[n - i] = sp[n - 1 - i];

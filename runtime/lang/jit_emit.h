@@ -141,12 +141,13 @@ static inline void gc_checks(Em *e)
     Asm *a = e->a;
     x_alu_mem_imm(a, ALU_CMP, false, ST, SOFF(each_call), 0);
     bail_if(e, CC_NE);
-    /* The heap's own test on one call in 16 (the reduction count, which
-     * every call lowers, says which): a collection comes at most 15
-     * calls late, which no program can tell, and calls cost less. The
-     * heap cannot overflow meanwhile: native allocation never goes past
-     * heap.stop, and what does (fragments) happens in vm.c, whose own
-     * calls test every time. */
+    /* The heap's own test on about one call in 16 (the reduction count,
+     * which calls and backward jumps lower, says which): a collection
+     * may come later than vm.c's would, at worst at the end of the
+     * slice (vm_run tests the heap on every resume), which no program
+     * can tell, and calls cost less. The heap cannot overflow meanwhile:
+     * native allocation never goes past heap.stop, and what does
+     * (fragments) happens in vm.c, whose own calls test every time. */
     x_test32_mem_imm(a, P, (int32_t)offsetof(Proc, reds_left), 15);
     size_t skip = x_jcc(a, CC_NE);
     x_load(a, RAX, H, HOFF(frag_words));

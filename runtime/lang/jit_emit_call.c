@@ -186,6 +186,10 @@ void jit_emit_call_c(Em *e, bool remote, CallSite *cs, uint32_t n, bool tail)
     x_jmp_reg(a, RAX);
     x_bind(a, not_jump, a->len);
     if (tail) {
+        /* A builtin in tail position: return its value. jit_emit_ret's
+         * bail (the bootstrap frame) would run the builtin twice, but it
+         * cannot be taken: call_bif answers JC_BAIL, before calling, for
+         * that frame. */
         x_alu_imm(a, ALU_CMP, false, RAX, JC_RETURN);
         size_t not_ret = x_jcc(a, CC_NE);
         x_load(a, RAX, SP, 0);

@@ -210,7 +210,11 @@ static inline void x_test32_mem_imm(Asm *a, int base, int32_t disp, uint32_t imm
 /* test r8, r8 on the low byte (a bool a C function returned in al) */
 static inline void x_test8(Asm *a, int r)
 {
-    x_rex(a, false, r, 0, r);
+    /* spl, bpl, sil, dil need a REX prefix (without one, 4-7 are ah..bh) */
+    if (r >= RSP && r <= RDI)
+        x_byte(a, 0x40);
+    else
+        x_rex(a, false, r, 0, r);
     x_byte(a, 0x84);
     x_byte(a, (uint8_t)(0xC0 | (r & 7) << 3 | (r & 7)));
 }
