@@ -148,6 +148,10 @@ static const struct {
     {"spawn_link", "spawn_link", 3}, {"spawn_monitor", "spawn_monitor", 1},
     {"spawn_monitor", "spawn_monitor", 3}, {"throw", "throw", 1}, {"tl", "tl", 1},
     {"trunc", "trunc", 1}, {"tuple_size", "tuple_size", 1},
+    {"!=", "/=", 2}, {"!==", "=/=", 2}, {"*", "*", 2}, {"+", "+", 1}, {"+", "+", 2},
+    {"++", "++", 2}, {"-", "-", 1}, {"-", "-", 2}, {"--", "--", 2}, {"/", "/", 2},
+    {"<", "<", 2}, {"<=", "=<", 2}, {"==", "==", 2}, {"===", "=:=", 2}, {">", ">", 2},
+    {">=", ">=", 2}, {"not", "not", 1},
     {"binary_slice", NULL, 2}, {"binary_slice", NULL, 3}, {"elem", NULL, 2},
     {"get_and_update_in", NULL, 3}, {"get_in", NULL, 2}, {"inspect", NULL, 1},
     {"inspect", NULL, 2}, {"is_map_key", NULL, 2}, {"macro_exported?", NULL, 3},
@@ -174,16 +178,17 @@ static bool shadowed(Comp *c, Term name, uint32_t arity)
     return false;
 }
 
-/* &name/arity of a Kernel function: emits the export fun Elixir makes
- * (true), when the target can be called here; false leaves it to the
- * closure. */
-static bool capture_kernel(Comp *c, FnB *f, const char *text, uint32_t arity)
+/* &name/arity of a Kernel function (&Kernel.name/arity when `remote`,
+ * which only the :erlang renames change): emits the export fun Elixir
+ * makes (true), when the target can be called here; false leaves it to
+ * the closure or the plain export. */
+static bool capture_kernel(Comp *c, FnB *f, const char *text, uint32_t arity, bool remote)
 {
     for (size_t i = 0; i < sizeof kernel_captures / sizeof kernel_captures[0]; i++) {
         if (kernel_captures[i].arity != arity || strcmp(kernel_captures[i].name, text) != 0)
             continue;
         Term name = atom_from_cstr(text);
-        if (shadowed(c, name, arity))
+        if (remote ? kernel_captures[i].erl == NULL : shadowed(c, name, arity))
             return false;
         Term mod = atom_from_cstr("Elixir.Kernel"), fname = name;
         if (kernel_captures[i].erl != NULL)
@@ -212,6 +217,10 @@ void comp_capture(Comp *c, FnB *f, const Ast *e)
         uint32_t arity = (uint32_t)k->kids[1]->v.i;
         if (target->kind == AST_REMOTE && target->nkids == 1) {
             const Ast *m = target->kids[0];
+            /* &Kernel.is_atom/1 is &:erlang.is_atom/1 too. */
+            if (m->kind == AST_ALIAS && comp_alias(c, m) == atom_from_cstr("Elixir.Kernel") &&
+                capture_kernel(c, f, target->v.str.s, arity, true))
+                return;
             if (m->kind == AST_ALIAS)
                 emit_lit(c, f, comp_alias(c, m));
             else if (m->kind == AST_ATOM)
@@ -224,7 +233,7 @@ void comp_capture(Comp *c, FnB *f, const Ast *e)
             return;
         }
         if ((target->kind == AST_VAR || (target->kind == AST_CALL && target->nkids == 0)) &&
-            capture_kernel(c, f, target->v.str.s, arity))
+            capture_kernel(c, f, target->v.str.s, arity, false))
             return;
         if (target->kind == AST_VAR || (target->kind == AST_CALL && target->nkids == 0)) {
             /* &local/arity: a closure calling it */
