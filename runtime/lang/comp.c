@@ -485,7 +485,10 @@ static void comp_struct(Comp *c, FnB *f, const Ast *e)
                    : comp_alias(c, e->kids[0]);
     uint32_t first = 0;
     if (map->flags & AST_F_UPDATE) {
+        /* The base must be a Mod struct, else BadStructError (kernel.ex). */
         comp_expr(c, f, map->kids[0], 0);
+        emit_lit(c, f, mod);
+        comp_call_remote(c, f, atom_from_cstr("Elixir.Kernel"), atom_from_cstr("__mote_struct_base__"), 2, 0);
         first = 1;
     } else {
         comp_call_remote(c, f, mod, atom_from_cstr("__struct__"), 0, 0);

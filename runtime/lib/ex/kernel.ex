@@ -15,6 +15,11 @@ defmodule Kernel do
   def inspect(term, opts \\ []), do: Protocol.__mote_inspect__(term, opts)
   def to_string(term), do: Protocol.__mote_to_string__(term)
 
+  # %Mod{base | k: v} (the compiler calls this on base): a Mod struct, or
+  # BadStructError as Elixir raises it.
+  def __mote_struct_base__(%{__struct__: mod} = s, mod), do: s
+  def __mote_struct_base__(other, mod), do: :erlang.error({:badstruct, mod, other})
+
   def tap(value, fun) when is_function(fun, 1) do
     fun.(value)
     value
