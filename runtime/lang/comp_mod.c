@@ -351,6 +351,34 @@ static void comp_struct1_fn(Comp *c, ModB *mb)
     mb->fns[d->index] = fn;
 }
 
+/* Does a defstruct/defexception field list name :message? */
+static bool has_message_field(Comp *c, const Ast *fields)
+{
+    for (uint32_t i = 0; fields != NULL && fields->kind == AST_LIST && i < fields->nkids; i++) {
+        const Ast *k = fields->kids[i];
+        if (comp_literal(c, k->kind == AST_PAIR ? k->kids[0] : k) == A(message))
+            return true;
+    }
+    return false;
+}
+
+/* message/1 of a defexception with a :message field and no message/1 of
+ * its own: the field, as Elixir defines it. */
+static void comp_message_fn(Comp *c, ModB *mb, Def *d)
+{
+    FnB *f = comp_alloc(c, sizeof *f);
+    fnb_init(c, f, mb, NULL, 1);
+    f->fname = "message";
+    f->farity = 1;
+    emit_lit(c, f, A(message));
+    emit_slot_op(c, f, OPC_LOAD, 0);
+    comp_call_remote(c, f, atom_from_cstr("maps"), atom_from_cstr("get"), 2, 0);
+    emit_op(c, f, OPC_RET, 0);
+    Fn *fn = comp_finish_fn(c, f, d->name, 1, 0);
+    fn->exported = 1;
+    mb->fns[d->index] = fn;
+}
+
 /* Whether a def is one __info__(:functions) lists: public, and not one
  * of the generated __name__ functions except __struct__. */
 static bool info_listed(const Def *d)
@@ -557,6 +585,15 @@ void comp_defmodule(Comp *c, FnB *f, const Ast *e)
                 get_def(c, mb, atom_from_cstr("exception"), 1, true, items[i]);
         }
     }
+    /* An index: get_def may move mb->defs. */
+    uint32_t gen_message = UINT32_MAX;
+    if (exception && has_message_field(c, sfields)) {
+        bool own = false;
+        for (uint32_t k = 0; k < mb->ndefs; k++)
+            own |= mb->defs[k].name == A(message) && mb->defs[k].arity == 1;
+        if (!own)
+            gen_message = get_def(c, mb, A(message), 1, true, e)->index;
+    }
     /* __info__/1 is generated after pass 2 (it lists every def), unless
      * the module writes its own; defs[index] is its Def. */
     uint32_t info_index = UINT32_MAX;
@@ -630,12 +667,14 @@ void comp_defmodule(Comp *c, FnB *f, const Ast *e)
         Def *ex = get_def(c, mb, atom_from_cstr("exception"), 1, true, e);
         if (ex->nclauses == 0) {
             Def *msg = NULL;
-            for (uint32_t k = 0; k < mb->ndefs; k++)
+            for (uint32_t k = 0; gen_message == UINT32_MAX && k < mb->ndefs; k++)
                 if (mb->defs[k].name == A(message) && mb->defs[k].arity == 1)
                     msg = &mb->defs[k];
             comp_exception_fn(c, mb, ex, msg);
         }
     }
+    if (gen_message != UINT32_MAX)
+        comp_message_fn(c, mb, &mb->defs[gen_message]);
     if (info_index != UINT32_MAX)
         comp_info_fn(c, mb, &mb->defs[info_index]);
     for (uint32_t k = 0; k < mb->ndefs; k++)
