@@ -266,6 +266,16 @@ void exc_message(Term exc, Strbuf *out)
     }
     if (mod != NONE && is_atom(mod) && computed_message(mod, exc, out))
         return;
+    if (msg != NONE) {
+        /* Elixir's Exception.message/1 when message/1 (here the field it
+         * returns) gives no string. */
+        strbuf_puts(out, "got ");
+        put_inspect(msg, out);
+        strbuf_puts(out, " while retrieving Exception.message/1 for ");
+        put_inspect(exc, out);
+        strbuf_puts(out, " (expected a string)");
+        return;
+    }
     put_inspect(exc, out);
 }
 
