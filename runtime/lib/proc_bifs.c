@@ -1110,8 +1110,9 @@ static Term b_exception_new(Proc *p, const Term *a)
         Term kv = list_head(t);
         if (!is_tuple(kv) || tuple_size(kv) != 2)
             return bif_error(p, A(badarg));
+        /* Elixir 1.14 warns about fields the struct lacks and drops them. */
         if (map_get(s, tuple_get(kv, 0)) == NONE)
-            return bif_raise_msg(p, "KeyError", "key %s not found", atom_text(tuple_get(kv, 0), NULL) ? atom_text(tuple_get(kv, 0), NULL) : "?");
+            continue;
         s = map_put(&p->heap, s, tuple_get(kv, 0), tuple_get(kv, 1));
         if (s == NONE)
             return lib_oom(p);
