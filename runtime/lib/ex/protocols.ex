@@ -50,6 +50,8 @@ defmodule String.Chars do
 
   def to_string(x), do: builtin(x)
 
+  # String.Chars.URI is Elixir code (uri.ex); the other standard impls are C.
+  defp builtin(%{__struct__: URI} = uri), do: URI.to_string(uri)
   defp builtin(x), do: Protocol.__mote_builtin_to_string__(x)
 end
 
