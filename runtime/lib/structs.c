@@ -190,6 +190,21 @@ static DocId datetime_doc(InspectCx *cx, Term s, int limit)
     return sigil_doc(cx, s, 'U', CAL_DATE | CAL_TIME, "Z");
 }
 
+/* Date.range(~D[a], ~D[b]), and the step after them unless it is 1. */
+static DocId daterange_doc(InspectCx *cx, Term s, int limit)
+{
+    Term first = map_get(s, atom_from_cstr("first")), last = map_get(s, atom_from_cstr("last"));
+    Term step = map_get(s, atom_from_cstr("step"));
+    if (first == NONE || last == NONE || step == NONE || !is_small(step))
+        return DOC_NIL;
+    Docs *d = inspect_docs(cx);
+    DocId r = doc_cons3(d, doc_cstr(d, "Date.range("), inspect_doc(cx, first, limit), doc_cstr(d, ", "));
+    r = doc_cons(d, r, inspect_doc(cx, last, limit));
+    if (step != make_small(1))
+        r = doc_cons3(d, r, doc_cstr(d, ", "), inspect_doc(cx, step, limit));
+    return doc_cons(d, r, doc_cstr(d, ")"));
+}
+
 /* The String.Chars text of the calendar structs, as Elixir's protocol
  * implementations give it: "2015-01-13", "13:00:07.001", "2015-01-13
  * 13:00:07", "2015-01-13 13:00:07Z" for Etc/UTC and "... 23:00:07+01:00
@@ -227,7 +242,7 @@ int lib_structs_register(void)
         InspectStructFn fn;
     } printers[] = {
         {"MapSet", mapset_doc},     {"Date", date_doc},         {"Time", time_doc},
-        {"NaiveDateTime", naive_doc}, {"DateTime", datetime_doc},
+        {"NaiveDateTime", naive_doc}, {"DateTime", datetime_doc}, {"Date.Range", daterange_doc},
     };
     for (size_t i = 0; i < LIB_NDEFS(printers); i++) {
         int rc = inspect_register_struct(lib_alias(printers[i].mod), printers[i].fn);

@@ -262,10 +262,27 @@ defmodule Date do
   def beginning_of_month(%{} = date), do: %{as_date(date) | day: 1}
   def end_of_month(%{} = date), do: %{as_date(date) | day: days_in_month(date)}
 
+  # A Date.Range (enumerable.ex walks it, lib/structs.c prints it as
+  # Date.range(first, last[, step])); decreasing without a step goes by -1.
   def range(first, last) do
     step = if compare(first, last) == :gt, do: -1, else: 1
-    Enum.map(to_days(first)..to_days(last)//step, &from_days/1)
+    range(first, last, step)
   end
+
+  def range(first, last, step) when is_integer(step) and step != 0 do
+    %Date.Range{first: first, last: last, first_in_iso_days: to_days(first),
+                last_in_iso_days: to_days(last), step: step}
+  end
+
+  def range(first, last, step) do
+    raise ArgumentError,
+          "both dates must have matching calendar and the step must be a non-zero integer, " <>
+            "got: #{inspect(first)}, #{inspect(last)}, #{inspect(step)}"
+  end
+end
+
+defmodule Date.Range do
+  defstruct [:first, :last, :first_in_iso_days, :last_in_iso_days, :step]
 end
 
 defmodule Time do

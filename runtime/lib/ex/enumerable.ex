@@ -36,6 +36,11 @@ defmodule Enumerable do
     reduce_list(:maps.keys(map), acc, reducer)
   end
 
+  def reduce(%{__struct__: Date.Range, first: %{calendar: cal}} = r, acc, reducer) do
+    %{first_in_iso_days: first, last_in_iso_days: last, step: step} = r
+    reduce_range(first, last, step, acc, fn days, a -> reducer.(Date.from_gregorian_days(days, cal), a) end)
+  end
+
   def reduce(%{__struct__: s} = struct, acc, reducer) do
     case Protocol.__mote_struct_impl__(Enumerable, s) do
       nil -> undefined(struct)
@@ -54,6 +59,10 @@ defmodule Enumerable do
   end
 
   def count(%{__struct__: MapSet, map: map}), do: {:ok, map_size(map)}
+
+  def count(%{__struct__: Date.Range, first_in_iso_days: first, last_in_iso_days: last, step: step}) do
+    {:ok, range_size(first, last, step)}
+  end
   def count(fun) when is_function(fun, 2), do: {:error, __MODULE__}
   def count(%{__struct__: s} = struct) do
     case Protocol.__mote_struct_impl__(Enumerable, s) do
@@ -71,6 +80,13 @@ defmodule Enumerable do
   end
 
   def member?(%{__struct__: MapSet, map: map}, x), do: {:ok, :maps.is_key(x, map)}
+
+  def member?(%{__struct__: Date.Range, first: %{calendar: cal}} = r, %{__struct__: Date, calendar: cal} = d) do
+    %{first_in_iso_days: first, last_in_iso_days: last, step: step} = r
+    {:ok, range_member(first, last, step, Date.to_gregorian_days(d))}
+  end
+
+  def member?(%{__struct__: Date.Range}, _x), do: {:ok, false}
   def member?(fun, _x) when is_function(fun, 2), do: {:error, __MODULE__}
   def member?(list, _x) when is_list(list), do: {:error, __MODULE__}
   def member?(%{__struct__: s} = struct, x) do
