@@ -98,6 +98,10 @@ void jit_emit_ret(Em *e)
     x_mov(a, R8, FP);
     x_alu(a, ALU_SUB, R8, RAX);
     x_store(a, H, HOFF(stop), R8);
+    /* The caller's limit may now be under htop (vm.c's OPLIMIT_AGAIN):
+     * then vm.c collects before going on. */
+    x_alu_rm(a, ALU_CMP, R8, H, HOFF(htop));
+    size_t low = x_jcc(a, CC_B);
     /* Into the caller's native code at the return ip, when it has some. */
     x_load(a, RAX, FN, (int32_t)offsetof(Fn, jit));
     x_alu_imm(a, ALU_CMP, true, RAX, 1);
@@ -112,6 +116,7 @@ void jit_emit_ret(Em *e)
     x_jmp_reg(a, R9);
     x_bind(a, none, a->len);
     x_bind(a, nooff, a->len);
+    x_bind(a, low, a->len);
     x_mov(a, RCX, RDX);
     x_imm(a, RAX, JIT_ENTER);
     x_ret(a);

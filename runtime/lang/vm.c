@@ -193,6 +193,20 @@ static inline bool compare(unsigned op, Term a, Term b)
         NEXT();                                                                       \
     } while (0)
 #define OPLIMIT() (h->stop = fp - fn->oplimit_words)
+/* OPLIMIT for a frame entered earlier (a return, a catch): its operand
+ * area was free when it was entered, but a callee may since have grown
+ * the heap into the part of it the callee's own, smaller frame did not
+ * need. Collect then, so heap.stop stays at or above htop (heap_alloc's
+ * room test is an unsigned difference). */
+#define OPLIMIT_AGAIN()                                                               \
+    do {                                                                              \
+        OPLIMIT();                                                                    \
+        if (h->stop < h->htop) {                                                      \
+            if (SAFE_GC((size_t)fn->max_stack + 8) != 0)                              \
+                goto heap_fail;                                                       \
+            OPLIMIT();                                                                \
+        }                                                                             \
+    } while (0)
 /* A collection is due: asked of heap_wants_gc when the policy says every
  * call must (gc_policy_each_call), else of the inline wants_gc. */
 #define GC_DUE() (gc_policy_each_call ? heap_wants_gc(h) : wants_gc(h))
@@ -727,7 +741,7 @@ L_RET: {
     fn = caller;
     fp = h->end - off;
     ip = rip;
-    OPLIMIT();
+    OPLIMIT_AGAIN();
     JIT_GO();
 }
 L_DROPTO:
@@ -1121,6 +1135,13 @@ enter: {
 
     /* ---- native code (jit.h) ------------------------------------------ */
 jit_go: {
+    /* Native code returned into a frame whose limit is now under htop
+     * (OPLIMIT_AGAIN's case): vm.c collects. */
+    if (h->stop < h->htop) {
+        if (SAFE_GC((size_t)fn->max_stack + 8) != 0)
+            goto heap_fail;
+        OPLIMIT();
+    }
     JitCode *jc = atomic_load_explicit(&fn->jit, memory_order_acquire);
     if (jc == NULL)
         jc = jit_compile(fn);
@@ -1195,7 +1216,7 @@ unwind_keep: {
         PUSH(reason);
         PUSH(trace);
         ip = fn->code + l;
-        OPLIMIT();
+        OPLIMIT_AGAIN();
         NEXT();
     }
     h->stop = sp;
