@@ -70,7 +70,9 @@ void heap_fini(Heap *h);
 Term *heap_alloc_slow(Heap *h, size_t n);
 static inline Term *heap_alloc(Heap *h, size_t n)
 {
-    if ((size_t)(h->stop - h->htop) >= n) {
+    /* Signed: should stop ever sit under htop (a broken invariant), the
+     * slow path's fragment is used rather than the stack. */
+    if (h->stop - h->htop >= (ptrdiff_t)n) {
         Term *p = h->htop;
         h->htop += n;
         return p;

@@ -183,7 +183,7 @@ static inline void alloc(Em *e, uint32_t words)
     x_load(a, RCX, H, HOFF(stop));
     x_alu(a, ALU_SUB, RCX, RAX);
     cmp_imm(e, RCX, (uint64_t)words * 8);
-    bail_if(e, CC_B);
+    bail_if(e, CC_L); /* signed, as heap_alloc's test */
     x_lea(a, RCX, RAX, (int32_t)words * 8);
     x_store(a, H, HOFF(htop), RCX);
 }
