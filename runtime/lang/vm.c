@@ -1040,7 +1040,7 @@ L_DOT: {
         NEXT();
     }
     if (!is_atom(x)) {
-        vm_fail(p, VF_BADMAP, x);
+        vm_badkey(p, name, x);
         goto take_raise;
     }
     dtail = false;

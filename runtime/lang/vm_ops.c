@@ -401,10 +401,30 @@ static Term raise_term(Proc *p, const char *module, Term v)
     return raise_struct(p, module, 1, k, &v);
 }
 
+/* map is a map, nil (an update: no term), or what x.key was applied to:
+ * Elixir 1.14 then raises KeyError, not BadMapError, with a message that
+ * hints at the dot syntax. */
 Term vm_badkey(Proc *p, Term key, Term map)
 {
-    static const char *const k[] = {"key", "term"};
-    Term vals[2] = {key, map};
+    static const char *const k[] = {"key", "term", "message"};
+    Term vals[3] = {key, map, A(nil)};
+    if (!is_map(map) && !is_atom(map)) {
+        Strbuf sb;
+        strbuf_init(&sb);
+        InspectOpts o;
+        inspect_opts_kernel(&o);
+        strbuf_puts(&sb, "key ");
+        inspect_term(key, &o, &sb);
+        strbuf_puts(&sb, " not found in: ");
+        inspect_term(map, &o, &sb);
+        strbuf_puts(&sb, ". If you are using the dot syntax, such as map.field, make sure the "
+                         "left-hand side of the dot is a map");
+        vals[2] = strbuf_failed(&sb) ? NONE : bin_new(&p->heap, sb.data, sb.len);
+        strbuf_fini(&sb);
+        if (vals[2] == NONE)
+            return bif_error(p, A(system_limit));
+        return raise_struct(p, "KeyError", 3, k, vals);
+    }
     return raise_struct(p, "KeyError", 2, k, vals);
 }
 
