@@ -492,12 +492,16 @@ static inline void forget(mote_snapshot *s, size_t i)
 #define SNAP_RETRY 64 /* busy slots put off at once */
 
 /* Visits the put-off slots, each once its holder has let go: try-locks
- * only, and between rounds the CPU is given up so that a preempted
- * holder can run and finish. Empties retry. */
+ * only. A running holder lets go within a few loads, so the first rounds
+ * only pause; after SNAP_SPINS of them the holder is taken to be
+ * preempted and the CPU is given up between rounds so that it can run
+ * (a yield on a busy machine can cost a time slice of wall time, which
+ * is why it is not the first resort). Empties retry. */
+#define SNAP_SPINS 256
 static void visit_busy(Walk *w, size_t *retry, size_t *nretry)
 {
     size_t left = *nretry;
-    while (left) {
+    for (unsigned round = 0; left; round++) {
         size_t still = 0;
         for (size_t r = 0; r < left; r++) {
             bool busy;
@@ -510,7 +514,9 @@ static void visit_busy(Walk *w, size_t *retry, size_t *nretry)
                 forget(w->s, retry[r]);
         }
         left = still;
-        if (left)
+        if (left && round < SNAP_SPINS)
+            node_cpu_relax();
+        else if (left)
             sched_yield();
     }
     *nretry = 0;
