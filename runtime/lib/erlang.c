@@ -303,24 +303,45 @@ static Term bif_fun_info2(Proc *p, const Term *a)
 
 /* ---- tuples ----------------------------------------------------------- */
 
+/* What is wrong with index i into t, as erts words it, or NULL when it is
+ * fine. Against a non-tuple erts only calls a small index below 1 out of
+ * range (element(0, :a) names both arguments, element(5, [1]) one). */
+static const char *index_fault(Term i, Term t)
+{
+    if (!is_integer(i))
+        return "not an integer";
+    if (!is_tuple(t))
+        return is_small(i) && small_val(i) < 1 ? "out of range" : NULL;
+    if (!is_small(i) || small_val(i) < 1 || (size_t)small_val(i) > tuple_size(t))
+        return "out of range";
+    return NULL;
+}
+
+/* element/setelement's ArgumentError: erts lists every bad argument, so a
+ * float index into a list names both. */
+static Term element_badarg(Proc *p, Term i, Term t)
+{
+    const char *why = index_fault(i, t);
+    if (why && !is_tuple(t))
+        return bif_raise_msg(p, "ArgumentError",
+                             "errors were found at the given arguments:\n\n  * 1st argument: %s\n"
+                             "  * 2nd argument: not a tuple\n",
+                             why);
+    return why ? bif_badarg(p, 1, why) : bif_badarg(p, 2, "not a tuple");
+}
+
 static Term bif_element(Proc *p, const Term *a)
 {
-    if (!is_tuple(a[1]))
-        return bif_badarg(p, 2, "not a tuple");
-    if (!is_small(a[0]))
-        return bif_badarg(p, 1, "not an integer");
-    if (small_val(a[0]) < 1 || (size_t)small_val(a[0]) > tuple_size(a[1]))
-        return bif_badarg(p, 1, "out of range");
+    if (!is_tuple(a[1]) || index_fault(a[0], a[1]))
+        return element_badarg(p, a[0], a[1]);
     return tuple_get(a[1], (size_t)small_val(a[0]) - 1);
 }
 
 static Term bif_setelement(Proc *p, const Term *a)
 {
-    if (!is_tuple(a[1]))
-        return bif_badarg(p, 2, "not a tuple");
+    if (!is_tuple(a[1]) || index_fault(a[0], a[1]))
+        return element_badarg(p, a[0], a[1]);
     size_t n = tuple_size(a[1]);
-    if (!is_small(a[0]) || small_val(a[0]) < 1 || (size_t)small_val(a[0]) > n)
-        return bif_badarg(p, 1, "out of range");
     bif_charge(p, (uint32_t)(n / 8));
     Term t = lib_tuple(p, n, tuple_elems(a[1]));
     if (t == NONE)

@@ -15,22 +15,32 @@ static Term erl(Proc *p, const char *name, unsigned arity, const Term *a)
     return bif_lookup(A(erlang), atom_from_cstr(name), arity)->fn(p, a);
 }
 
+/* The index :erlang's element functions get for Elixir's 0-based i, or
+ * NONE after raising: Elixir compiles elem(t, i) to element(i + 1, t), so
+ * a non-number fails in the addition (ArithmeticError) and a float or a
+ * bignum reaches element, which rejects it as "not an integer" or "out of
+ * range" (i itself serves for those: i + 1 is of the same kind). */
+static Term erl_index(Proc *p, Term i)
+{
+    if (!is_number(i))
+        return bif_error(p, A(badarith));
+    if (is_small(i) && small_val(i) < SMALL_MAX)
+        return make_small(small_val(i) + 1);
+    return i;
+}
+
 /* elem(t, i) is :erlang.element(i + 1, t); an out-of-range index raises
  * the same ArgumentError Elixir shows for the underlying call. */
 static Term bif_elem(Proc *p, const Term *a)
 {
-    if (!is_small(a[1]))
-        return bif_badarg(p, 2, "not an integer");
-    Term b[2] = {make_small(small_val(a[1]) + 1), a[0]};
-    return erl(p, "element", 2, b);
+    Term b[2] = {erl_index(p, a[1]), a[0]};
+    return b[0] == NONE ? NONE : erl(p, "element", 2, b);
 }
 
 static Term bif_put_elem(Proc *p, const Term *a)
 {
-    if (!is_small(a[1]))
-        return bif_badarg(p, 2, "not an integer");
-    Term b[3] = {make_small(small_val(a[1]) + 1), a[0], a[2]};
-    return erl(p, "setelement", 3, b);
+    Term b[3] = {erl_index(p, a[1]), a[0], a[2]};
+    return b[0] == NONE ? NONE : erl(p, "setelement", 3, b);
 }
 
 static Term bif_is_nil(Proc *p, const Term *a)
