@@ -4,9 +4,11 @@
  * (comp_mod.c's comp_bits and comp_pat.c write them): type is a BitsType,
  * size is -1 for the type's default (or "the rest" for binary/bits), -2
  * when the size was pushed on the stack, else bits = size * unit; flags
- * has BITS_SIGNED and BITS_LITTLE. Construction writes the low bits of
- * any integer at any width; matching an integer segment wider than 64
- * bits is not supported (it does not match).
+ * has BITS_SIGNED and BITS_LITTLE. Integer segments of any width are
+ * built (the low bits of any integer) and matched (a bignum past 64
+ * bits). Little-endian follows Erlang for sizes that are not whole bytes:
+ * the whole bytes come least significant first and the leftover high bits
+ * go last.
  */
 #include "atom.h"
 #include "big.h"
@@ -160,15 +162,29 @@ static uint64_t int_word(Term v, size_t i)
     return ~limb + (carry ? 1 : 0);
 }
 
+/* A little-endian integer segment of nbits bits: byte k of v's two's
+ * complement at pos + 8k, then its top nbits % 8 bits. */
+static void put_little(uint8_t *buf, size_t pos, int64_t nbits, Term v)
+{
+    size_t nfull = (size_t)nbits / 8;
+    unsigned r = (unsigned)(nbits % 8);
+    for (size_t k = 0; k < nfull; k++)
+        put_bits(buf, pos + 8 * k, (int_word(v, k / 8) >> (8 * (k % 8))) & 0xFF, 8);
+    if (r)
+        put_bits(buf, pos + 8 * nfull, (int_word(v, nfull / 8) >> (8 * (nfull % 8))) & ((1u << r) - 1), r);
+}
+
 static void seg_write(uint8_t *buf, size_t pos, int type, int64_t nbits, int64_t flags, Term v)
 {
     switch (type) {
     case BITS_INT: {
+        if (flags & BITS_LITTLE) {
+            put_little(buf, pos, nbits, v);
+            return;
+        }
         uint64_t u = int_word(v, 0);
         if (nbits < 64)
             u &= (UINT64_C(1) << nbits) - 1;
-        if ((flags & BITS_LITTLE) && nbits % 8 == 0 && nbits <= 64)
-            u = swap_bytes(u, (unsigned)nbits);
         if (nbits > 64) {
             /* word by word from the least significant, big-endian: the
              * top word may be partial */
@@ -303,6 +319,58 @@ Term vm_bits_build(Proc *p, Term spec, const Term *rev, uint32_t n)
     return r == NONE ? bif_error(p, A(system_limit)) : r;
 }
 
+/* The w-bit (w <= 64) little-endian field at bit at, as put_little lays
+ * it out. */
+static uint64_t get_little(const uint8_t *b, size_t at, unsigned w)
+{
+    unsigned nfull = w / 8, r = w % 8;
+    uint64_t u = 0;
+    for (unsigned k = 0; k < nfull; k++)
+        u |= get_bits(b, at + 8 * k, 8) << (8 * k);
+    if (r)
+        u |= get_bits(b, at + 8 * nfull, r) << (8 * nfull);
+    return u;
+}
+
+/* An integer segment wider than 64 bits: its bytes, most significant
+ * first, written as hex digits and parsed (GMP's conversion is fast for
+ * long texts); signed values above the sign bit lose 2^w. NONE when out
+ * of memory (the match then fails). */
+static Term get_wide(Proc *p, const uint8_t *b, size_t at, size_t w, int64_t flags)
+{
+    size_t nfull = w / 8, r = w % 8, nchunks = nfull + (r ? 1 : 0);
+    char stackbuf[512];
+    char *hex = 2 * nchunks <= sizeof stackbuf ? stackbuf : mem_alloc(MEM_CODE, 2 * nchunks);
+    if (hex == NULL)
+        return NONE;
+    static const char digits[] = "0123456789abcdef";
+    bool little = (flags & BITS_LITTLE) != 0;
+    uint64_t top = 0;
+    /* chunk i counts from the most significant; the partial one is first */
+    for (size_t i = 0; i < nchunks; i++) {
+        uint64_t c;
+        if (r && i == 0)
+            c = get_bits(b, little ? at + 8 * nfull : at, (unsigned)r);
+        else {
+            size_t k = r ? i - 1 : i; /* whole byte k from the top */
+            c = get_bits(b, little ? at + 8 * (nfull - 1 - k) : at + r + 8 * k, 8);
+        }
+        if (i == 0)
+            top = c;
+        hex[2 * i] = digits[c >> 4];
+        hex[2 * i + 1] = digits[c & 15];
+    }
+    bool neg = (flags & BITS_SIGNED) && (top >> ((r ? r : 8) - 1)) & 1;
+    Term v = int_from_text(&p->heap, hex, 2 * nchunks, 16);
+    if (hex != stackbuf)
+        mem_free(MEM_CODE, hex, 2 * nchunks);
+    if (v != NONE && neg) {
+        Term span = int_bsl(&p->heap, make_small(1), (int64_t)w);
+        v = span == NONE ? NONE : int_sub(&p->heap, v, span);
+    }
+    return v;
+}
+
 /* Reads one segment of bin at *off (bits from the bitstring's start).
  * Returns the value, or NONE when it does not match. */
 Term vm_bits_get(Proc *p, Term seg, Term bin, Term size_term, size_t *off)
@@ -324,11 +392,15 @@ Term vm_bits_get(Proc *p, Term seg, Term bin, Term size_term, size_t *off)
     switch (type) {
     case BITS_INT: {
         int64_t w = size < 0 ? 8 : size * unit;
-        if ((size_t)w > left || w > 64)
+        if ((size_t)w > left)
             return NONE;
-        uint64_t u = get_bits(b, at, (unsigned)w);
-        if ((flags & BITS_LITTLE) && w % 8 == 0)
-            u = swap_bytes(u, (unsigned)w);
+        if (w > 64) {
+            Term v = get_wide(p, b, at, (size_t)w, flags);
+            if (v != NONE)
+                *off += (size_t)w;
+            return v;
+        }
+        uint64_t u = flags & BITS_LITTLE ? get_little(b, at, (unsigned)w) : get_bits(b, at, (unsigned)w);
         *off += (size_t)w;
         if ((flags & BITS_SIGNED) && w > 0 && w < 64 && (u >> (w - 1)) & 1)
             return int_from_i64(&p->heap, (int64_t)(u | (~UINT64_C(0) << w)));
