@@ -8,7 +8,10 @@
  *     r12  fn   running Fn
  *     r13  h    &p->heap
  *     r14  p    the process
- *     r15  st   the JitState
+ *     r15d      p->reds_left, kept in the register: a loop's count in
+ *               memory would make each iteration wait on the last one's
+ *               store. It goes back to p around every C call and exit.
+ * The JitState is at [rsp+8] (the trampoline's slot).
  * rax, rcx, rdx, rsi, rdi, r8-r11 are scratch. Native code never pushes
  * on the machine stack: control moves between functions with jumps, and
  * leaving native code is a `ret` to the trampoline with eax = JIT_* and
@@ -152,17 +155,20 @@ static bool emit_trampoline(void)
     for (int i = 0; i < 6; i++)
         x_push(&a, saved[i]);
     x_alu_imm(&a, ALU_SUB, true, RSP, 8);
-    x_mov(&a, R15, RDI);
-    x_load(&a, RBX, R15, offsetof(JitState, sp));
-    x_load(&a, RBP, R15, offsetof(JitState, fp));
-    x_load(&a, R12, R15, offsetof(JitState, fn));
-    x_load(&a, R13, R15, offsetof(JitState, h));
-    x_load(&a, R14, R15, offsetof(JitState, p));
+    x_store(&a, RSP, 0, RDI); /* st: native code finds it at [rsp+8] */
+    x_load(&a, RBX, RDI, offsetof(JitState, sp));
+    x_load(&a, RBP, RDI, offsetof(JitState, fp));
+    x_load(&a, R12, RDI, offsetof(JitState, fn));
+    x_load(&a, R13, RDI, offsetof(JitState, h));
+    x_load(&a, R14, RDI, offsetof(JitState, p));
+    x_load32(&a, R15, R14, offsetof(Proc, reds_left));
     x_call_reg(&a, RSI);
-    x_store(&a, R15, offsetof(JitState, sp), RBX);
-    x_store(&a, R15, offsetof(JitState, fp), RBP);
-    x_store(&a, R15, offsetof(JitState, fn), R12);
-    x_store(&a, R15, offsetof(JitState, ip), RCX);
+    x_op_rm(&a, 0x89, false, R15, R14, offsetof(Proc, reds_left));
+    x_load(&a, RDX, RSP, 0);
+    x_store(&a, RDX, offsetof(JitState, sp), RBX);
+    x_store(&a, RDX, offsetof(JitState, fp), RBP);
+    x_store(&a, RDX, offsetof(JitState, fn), R12);
+    x_store(&a, RDX, offsetof(JitState, ip), RCX);
     x_alu_imm(&a, ALU_ADD, true, RSP, 8);
     for (int i = 5; i >= 0; i--)
         x_pop(&a, saved[i]);

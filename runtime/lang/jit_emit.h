@@ -11,10 +11,18 @@
 #include "mem.h"
 #include "vm_int.h"
 
-enum { SP = RBX, FP = RBP, FN = R12, H = R13, P = R14, ST = R15 };
+enum { SP = RBX, FP = RBP, FN = R12, H = R13, P = R14, RED = R15 };
 
 #define HOFF(f) ((int32_t)offsetof(Heap, f))
 #define SOFF(f) ((int32_t)offsetof(JitState, f))
+#define POFF_REDS ((int32_t)offsetof(Proc, reds_left))
+
+/* r = the JitState (the trampoline keeps it at [rsp+8]). */
+static inline void load_st(Asm *a, int r) { x_load(a, r, RSP, 8); }
+/* The reduction count back to the process before C runs (it may spend
+ * or zero it, and vm.c reads it), and from it after. */
+static inline void reds_out(Asm *a) { x_op_rm(a, 0x89, false, RED, P, POFF_REDS); }
+static inline void reds_in(Asm *a) { x_load32(a, RED, P, POFF_REDS); }
 #define SLOTD(s) (-8 * (1 + (int32_t)(s)))
 
 typedef struct Stub {
@@ -119,7 +127,7 @@ static inline void check_small(Em *e, int r)
  * (a count that reached zero or wrapped past 2^31, as SPEND_RED). */
 static inline void spend_red(Em *e, const uint32_t *ip)
 {
-    x_alu_mem_imm(e->a, ALU_SUB, false, P, (int32_t)offsetof(Proc, reds_left), 1);
+    x_alu_imm(e->a, ALU_SUB, false, RED, 1);
     stub(e, x_jcc(e->a, CC_LE), JIT_YIELD, ip);
 }
 
@@ -129,9 +137,11 @@ static inline void spend_red(Em *e, const uint32_t *ip)
 static inline void call_c(Em *e, const void *fn)
 {
     x_imm(e->a, R11, (uintptr_t)fn);
+    reds_out(e->a);
     x_alu_imm(e->a, ALU_SUB, true, RSP, 8);
     x_call_reg(e->a, R11);
     x_alu_imm(e->a, ALU_ADD, true, RSP, 8);
+    reds_in(e->a);
 }
 
 /* Bails when vm.c would collect at a call: the GC-each-call policy, or
@@ -139,7 +149,8 @@ static inline void call_c(Em *e, const void *fn)
 static inline void gc_checks(Em *e)
 {
     Asm *a = e->a;
-    x_alu_mem_imm(a, ALU_CMP, false, ST, SOFF(each_call), 0);
+    load_st(a, R11);
+    x_alu_mem_imm(a, ALU_CMP, false, R11, SOFF(each_call), 0);
     bail_if(e, CC_NE);
     /* The heap's own test on about one call in 16 (the reduction count,
      * which calls and backward jumps lower, says which): a collection
@@ -148,7 +159,7 @@ static inline void gc_checks(Em *e)
      * can tell, and calls cost less. The heap cannot overflow meanwhile:
      * native allocation never goes past heap.stop, and what does
      * (fragments) happens in vm.c, whose own calls test every time. */
-    x_test32_mem_imm(a, P, (int32_t)offsetof(Proc, reds_left), 15);
+    x_test32_imm(a, RED, 15);
     size_t skip = x_jcc(a, CC_NE);
     x_load(a, RAX, H, HOFF(frag_words));
     x_alu_rm(a, ALU_OR, RAX, H, HOFF(max_words));

@@ -134,16 +134,19 @@ void jit_emit_bif(Em *e, const uint32_t *o, bool guard)
         bail(e);
         return;
     }
+    load_st(a, R11);
     for (uint32_t i = 0; i < n; i++) {
         x_load(a, RAX, SP, 8 * (int32_t)(n - 1 - i));
-        x_store(a, ST, SOFF(argv) + 8 * (int32_t)i, RAX);
+        x_store(a, R11, SOFF(argv) + 8 * (int32_t)i, RAX);
     }
     x_mov(a, RDI, P);
-    x_lea(a, RSI, ST, SOFF(argv));
+    x_lea(a, RSI, R11, SOFF(argv));
     x_imm(a, RAX, (uintptr_t)b->fn);
+    reds_out(a);
     x_alu_imm(a, ALU_SUB, true, RSP, 8);
     x_call_reg(a, RAX);
     x_alu_imm(a, ALU_ADD, true, RSP, 8);
+    reds_in(a);
     x_test(a, RAX, RAX); /* NONE */
     if (guard)
         bail_if(e, CC_E);
@@ -159,10 +162,10 @@ void jit_emit_bif(Em *e, const uint32_t *o, bool guard)
 void jit_emit_call_c(Em *e, bool remote, CallSite *cs, uint32_t n, bool tail)
 {
     Asm *a = e->a;
-    x_store(a, ST, SOFF(sp), SP);
-    x_store(a, ST, SOFF(fp), FP);
-    x_store(a, ST, SOFF(fn), FN);
-    x_mov(a, RDI, ST);
+    load_st(a, RDI);
+    x_store(a, RDI, SOFF(sp), SP);
+    x_store(a, RDI, SOFF(fp), FP);
+    x_store(a, RDI, SOFF(fn), FN);
     if (remote) {
         x_imm(a, RSI, (uintptr_t)cs);
         x_imm(a, RDX, n);
@@ -175,19 +178,22 @@ void jit_emit_call_c(Em *e, bool remote, CallSite *cs, uint32_t n, bool tail)
         x_imm(a, RCX, tail);
         x_imm(a, RAX, (uintptr_t)jit_call_fun);
     }
+    reds_out(a);
     x_alu_imm(a, ALU_SUB, true, RSP, 8);
     x_call_reg(a, RAX);
     x_alu_imm(a, ALU_ADD, true, RSP, 8);
-    x_load(a, SP, ST, SOFF(sp));
-    x_load(a, FP, ST, SOFF(fp));
-    x_load(a, FN, ST, SOFF(fn));
+    reds_in(a);
+    load_st(a, R11);
+    x_load(a, SP, R11, SOFF(sp));
+    x_load(a, FP, R11, SOFF(fp));
+    x_load(a, FN, R11, SOFF(fn));
     x_alu_imm(a, ALU_CMP, false, RAX, JC_NEXT);
     size_t next = x_jcc(a, CC_E);
     x_alu_imm(a, ALU_CMP, false, RAX, JC_BAIL);
     bail_if(e, CC_E);
     x_alu_imm(a, ALU_CMP, false, RAX, JC_JUMP);
     size_t not_jump = x_jcc(a, CC_NE);
-    x_load(a, RAX, ST, SOFF(target));
+    x_load(a, RAX, R11, SOFF(target));
     x_jmp_reg(a, RAX);
     x_bind(a, not_jump, a->len);
     if (tail) {
@@ -200,9 +206,10 @@ void jit_emit_call_c(Em *e, bool remote, CallSite *cs, uint32_t n, bool tail)
         x_load(a, RAX, SP, 0);
         jit_emit_ret(e);
         x_bind(a, not_ret, a->len);
+        load_st(a, R11); /* jit_emit_ret's code before the bind used it */
     }
-    x_load(a, RCX, ST, SOFF(ip));
-    x_load32(a, RAX, ST, SOFF(exit));
+    x_load(a, RCX, R11, SOFF(ip));
+    x_load32(a, RAX, R11, SOFF(exit));
     x_ret(a);
     x_bind(a, next, a->len);
 }
@@ -210,15 +217,18 @@ void jit_emit_call_c(Em *e, bool remote, CallSite *cs, uint32_t n, bool tail)
 void jit_emit_op_c(Em *e, int label)
 {
     Asm *a = e->a;
-    x_store(a, ST, SOFF(sp), SP);
-    x_store(a, ST, SOFF(fn), FN);
-    x_mov(a, RDI, ST);
+    load_st(a, RDI);
+    x_store(a, RDI, SOFF(sp), SP);
+    x_store(a, RDI, SOFF(fn), FN);
     x_imm(a, RSI, (uintptr_t)(e->fn->code + e->pc));
     x_imm(a, RAX, (uintptr_t)jit_op_c);
+    reds_out(a);
     x_alu_imm(a, ALU_SUB, true, RSP, 8);
     x_call_reg(a, RAX);
     x_alu_imm(a, ALU_ADD, true, RSP, 8);
-    x_load(a, SP, ST, SOFF(sp));
+    reds_in(a);
+    load_st(a, R11);
+    x_load(a, SP, R11, SOFF(sp));
     x_alu_imm(a, ALU_CMP, false, RAX, JC_NEXT);
     size_t next = x_jcc(a, CC_E);
     x_alu_imm(a, ALU_CMP, false, RAX, JC_BAIL);
@@ -227,8 +237,8 @@ void jit_emit_op_c(Em *e, int label)
         x_alu_imm(a, ALU_CMP, false, RAX, JC_BRANCH);
         to_label_if(e, CC_E, e->fn->code[e->pc + 1 + (uint32_t)label]);
     }
-    x_load(a, RCX, ST, SOFF(ip));
-    x_load32(a, RAX, ST, SOFF(exit));
+    x_load(a, RCX, R11, SOFF(ip));
+    x_load32(a, RAX, R11, SOFF(exit));
     x_ret(a);
     x_bind(a, next, a->len);
 }
