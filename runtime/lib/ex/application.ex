@@ -279,6 +279,17 @@ defmodule :erlang do
   # fun_info/2 items mote answers, bitstring_to_list.
   def md5(data), do: :crypto.hash(:md5, data)
 
+  # phash/2: OTP's old term hash, 1..range (erl_sets.ex has it for :sets
+  # and :dict).
+  def phash(term, range) when is_integer(range) and range > 0 and range <= 4_294_967_296,
+    do: :mote_erl_hash.phash(term, range)
+
+  # erts names the 1st argument for a bad range
+  def phash(_, range) do
+    why = if is_integer(range), do: "out of range", else: "not an integer"
+    raise ArgumentError, "errors were found at the given arguments:\n\n  * 1st argument: #{why}\n"
+  end
+
   def crc32(data), do: crc32(0, data)
 
   def crc32(crc, data) do
