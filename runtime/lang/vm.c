@@ -566,7 +566,10 @@ calld: {
     bool tail = dtail;
     Term mod = sp[n + 1], name = sp[n];
     if (!is_atom(mod) || !is_atom(name)) {
-        vm_badfun(p, mod);
+        /* :erlang.apply/3's error, which Elixir 1.14 shows for v.f() */
+        bif_raise_msg(p, "ArgumentError", "errors were found at the given arguments:\n\n%s%s",
+                      is_atom(mod) ? "" : "  * 1st argument: not an atom\n",
+                      is_atom(name) ? "" : "  * 2nd argument: not an atom\n");
         goto take_raise;
     }
     for (uint32_t i = n; i-- > 0;)
