@@ -1,7 +1,9 @@
 /* proc_bifs.c — the process builtins of the language: spawn and its
  * variants, send, self, make_ref, links, monitors, names, exit signals,
- * the process dictionary, Node.self, System.argv/halt, and the helpers
- * the compiler calls (mote_vm.*).
+ * Node.self, System.argv/halt, and the helpers the compiler calls
+ * (mote_vm.*). Timers, introspection and the process dictionary live in
+ * proc_timer_bifs.c, proc_info_bifs.c and proc_dict_bifs.c (shared
+ * declarations in proc_bifs_int.h); proc_bifs_register registers all.
  *
  * Builtins follow bif.h: they allocate on the caller's heap without
  * collecting, and raise through the bif_raise family.
@@ -22,6 +24,7 @@
 #include "mem.h"
 #include "msg.h"
 #include "node.h"
+#include "proc_bifs_int.h"
 #include "reg.h"
 #include "timer.h"
 #include "vm.h"
@@ -123,7 +126,7 @@ static Term b_spawn_monitor3(Proc *p, const Term *a) { return spawn_mfa(p, a, fa
 
 /* ---- messages ------------------------------------------------------------- */
 
-static Term resolve_dest(Proc *p, Term to)
+Term proc_bifs_resolve_dest(Proc *p, Term to)
 {
     if (is_atom(to))
         return reg_whereis(p->node, to);
@@ -145,7 +148,7 @@ static Term b_send(Proc *p, const Term *a)
         if (to == NONE)
             return a[1];
     }
-    to = resolve_dest(p, to);
+    to = proc_bifs_resolve_dest(p, to);
     if (to == NONE || !is_local_pid(to)) {
         return bif_badarg(p, 1, "invalid destination");
     }
@@ -188,7 +191,7 @@ static Term b_self(Proc *p, const Term *a)
 
 /* A local reference with the two id words given, on p's heap; raises
  * through lib_oom when the heap is full. No GC. */
-static Term ref_new(Proc *p, uint64_t w0, uint64_t w1)
+Term proc_bifs_ref_new(Proc *p, uint64_t w0, uint64_t w1)
 {
     Term *hp = heap_alloc(&p->heap, 3);
     if (hp == NULL)
@@ -204,7 +207,7 @@ static Term b_make_ref(Proc *p, const Term *a)
     (void)a;
     uint64_t id[2];
     node_new_ref(p->node, id);
-    return ref_new(p, id[0], id[1]);
+    return proc_bifs_ref_new(p, id[0], id[1]);
 }
 
 /* ---- links, monitors, exits ------------------------------------------------- */
@@ -268,7 +271,7 @@ static Term monitor_name(Proc *p, Term name, Term node)
     uint64_t ref[2];
     if (monitor_add_name(p, target, name, ref) != 0)
         return lib_oom(p);
-    return ref_new(p, ref[0], ref[1]);
+    return proc_bifs_ref_new(p, ref[0], ref[1]);
 }
 
 static Term b_monitor(Proc *p, const Term *a)
@@ -280,7 +283,7 @@ static Term b_monitor(Proc *p, const Term *a)
         return monitor_name(p, t, b_node(p, NULL));
     if (is_tuple(t) && tuple_size(t) == 2 && is_atom(tuple_get(t, 0)) && is_atom(tuple_get(t, 1)))
         return monitor_name(p, tuple_get(t, 0), tuple_get(t, 1));
-    Term target = resolve_dest(p, t);
+    Term target = proc_bifs_resolve_dest(p, t);
     if (target == NONE)
         target = t;
     if (!is_local_pid(target))
@@ -288,7 +291,7 @@ static Term b_monitor(Proc *p, const Term *a)
     uint64_t ref[2];
     if (monitor_add(p, target, ref) != 0)
         return lib_oom(p);
-    return ref_new(p, ref[0], ref[1]);
+    return proc_bifs_ref_new(p, ref[0], ref[1]);
 }
 
 static Term b_monitor_elixir(Proc *p, const Term *a)
@@ -328,7 +331,7 @@ static Term b_demonitor2(Proc *p, const Term *a)
 
 static Term b_exit2(Proc *p, const Term *a)
 {
-    Term to = resolve_dest(p, a[0]);
+    Term to = proc_bifs_resolve_dest(p, a[0]);
     if (to == NONE || !is_local_pid(to))
         return bif_badarg(p, 1, "not a pid");
     exit_signal(p->node, p->pid, to, a[1], false);
@@ -395,482 +398,7 @@ static Term b_is_alive(Proc *p, const Term *a)
     return alive ? A(true) : A(false);
 }
 
-static Term dict(Proc *p);
-
-/* ---- timers ------------------------------------------------------------------ */
-
-/* A timer reference: a local ref whose words are the timer id and its due
- * time with the top bit set (no node reference has it), so cancel_timer
- * can answer how long was left. */
-#define TIMER_REF_BIT (UINT64_C(1) << 63)
-
-static Term b_send_after_ref(Proc *p, const Term *a)
-{
-    Term to = resolve_dest(p, a[0]);
-    if (to == NONE || !is_local_pid(to) || !is_small(a[2]) || small_val(a[2]) < 0)
-        return bif_error(p, A(badarg));
-    Msg *m = msg_new(MSG_MESSAGE, p->pid, a[1]);
-    if (m == NULL)
-        return lib_oom(p);
-    uint64_t id = 0, ms = (uint64_t)small_val(a[2]);
-    if (timer_start(p->node, ms, to, m, &id) != 0) {
-        msg_free(m);
-        return lib_oom(p);
-    }
-    return ref_new(p, id, (timer_now_ms(p->node) + ms) | TIMER_REF_BIT);
-}
-
-/* :erlang.send_after(time, dest, msg): Process.send_after's order is
- * (dest, msg, time). */
-static Term b_erl_send_after(Proc *p, const Term *a)
-{
-    Term args[3] = {a[1], a[2], a[0]};
-    return b_send_after_ref(p, args);
-}
-
-static Term b_cancel_timer(Proc *p, const Term *a)
-{
-    if (!is_boxed_kind(a[0], HDR_REF))
-        return bif_error(p, A(badarg));
-    Term *r = boxed_ptr(a[0]);
-    if (!(r[2] & TIMER_REF_BIT) || !timer_cancel(p->node, r[1]))
-        return A(false);
-    uint64_t due = r[2] & ~TIMER_REF_BIT, now = timer_now_ms(p->node);
-    return make_small(due > now ? (int64_t)(due - now) : 0);
-}
-
-/* Process.read_timer/1: ms left, or false once it is due. (A timer
- * cancelled before it was due still answers its time left: the wheel
- * cannot be asked whether an id is live.) */
-static Term b_read_timer(Proc *p, const Term *a)
-{
-    if (!is_boxed_kind(a[0], HDR_REF))
-        return bif_badarg(p, 1, "not a reference");
-    Term *r = boxed_ptr(a[0]);
-    if (!(r[2] & TIMER_REF_BIT))
-        return A(false);
-    uint64_t due = r[2] & ~TIMER_REF_BIT, now = timer_now_ms(p->node);
-    return due > now ? make_small((int64_t)(due - now)) : A(false);
-}
-
-/* Process.cancel_timer/2: info: false answers :ok whatever happened;
- * async is synchronous here (the answer is at hand). */
-static Term b_cancel_timer2(Proc *p, const Term *a)
-{
-    Term r = b_cancel_timer(p, a);
-    if (r == NONE)
-        return r;
-    for (Term t = a[1]; is_cons(t); t = list_tail(t)) {
-        Term kv = list_head(t);
-        if (is_tuple(kv) && tuple_size(kv) == 2 && tuple_get(kv, 0) == atom_from_cstr("info") &&
-            tuple_get(kv, 1) == A(false))
-            return A(ok);
-    }
-    return r;
-}
-
-/* ---- introspection ---------------------------------------------------------- */
-
-static mote_rt *rt_of(Proc *p)
-{
-    return (mote_rt *)(void *)((char *)p->node - offsetof(mote_rt, node));
-}
-
-static Term pids_list(Proc *p, const mote_pid *pids, size_t n)
-{
-    Term l = NIL;
-    for (size_t i = n; i-- > 0;)
-        if ((l = lib_cons(p, (Term)pids[i], l)) == NONE)
-            return NONE;
-    return l;
-}
-
-/* Puts the REFBINs copy_term listed (through word 4, term.h) on the
- * off-heap lists of p's heap, so the collector sees them. */
-static void proc_link_refbins(Proc *p, Term *list)
-{
-    while (list != NULL) {
-        Term *next = (Term *)(uintptr_t)list[4];
-        heap_link_offheap(&p->heap, list);
-        list = next;
-    }
-}
-
-/* Process.info(self(), :messages): copies of the queued messages, oldest
- * first: the private queue, then the inbox not drained yet (a stack,
- * newest first, that only its owner pops, so walking it is safe). */
-static Term self_messages(Proc *p)
-{
-    size_t n = 0, words = 0, nin = 0;
-    for (Msg *m = p->mbox.first; m != NULL; m = atomic_load(&m->next))
-        if (m->kind == MSG_MESSAGE)
-            n++, words += copy_size(m->term);
-    Msg *in = atomic_load(&p->mbox.inbox);
-    if (in == MBOX_WAITING)
-        in = NULL;
-    for (Msg *m = in; m != NULL; m = atomic_load(&m->next))
-        if (m->kind == MSG_MESSAGE)
-            nin++, words += copy_size(m->term);
-    if (n + nin == 0)
-        return NIL;
-    Term *cells = heap_alloc(&p->heap, words + 2 * (n + nin));
-    if (cells == NULL)
-        return lib_oom(p);
-    Term *hp = cells + 2 * (n + nin), *mso = NULL;
-    size_t i = 0;
-    for (Msg *m = p->mbox.first; m != NULL; m = atomic_load(&m->next))
-        if (m->kind == MSG_MESSAGE)
-            cells[2 * i++] = copy_term(m->term, &hp, &mso);
-    size_t j = n + nin;
-    for (Msg *m = in; m != NULL && j > n; m = atomic_load(&m->next))
-        if (m->kind == MSG_MESSAGE)
-            cells[2 * --j] = copy_term(m->term, &hp, &mso);
-    for (i = 0; i < n + nin; i++)
-        cells[2 * i + 1] = i + 1 < n + nin ? make_list(cells + 2 * i + 2) : NIL;
-    proc_link_refbins(p, mso);
-    return make_list(cells);
-}
-
-/* {Mod, :fun, arity} from where_text's "Foo.bar/1" or ":lists.map/2";
- * :undefined when text is empty or not of that shape (a native class
- * name, a quoted function name). */
-static Term mfa_of_text(Proc *p, const char *text)
-{
-    const char *slash = strrchr(text, '/');
-    const char *dot = slash ? slash : text;
-    while (dot > text && dot[-1] != '.')
-        dot--;
-    if (slash == NULL || dot == text || dot - 1 == text || slash == dot || slash[1] == '\0')
-        return A(undefined);
-    char *end;
-    long arity = strtol(slash + 1, &end, 10);
-    if (*end != '\0' || arity < 0 || arity > 255)
-        return A(undefined);
-    char mod[96];
-    size_t mlen = (size_t)(dot - 1 - text);
-    if (text[0] == ':')
-        snprintf(mod, sizeof mod, "%.*s", (int)mlen - 1, text + 1);
-    else
-        snprintf(mod, sizeof mod, "Elixir.%.*s", (int)mlen, text);
-    Term m = atom_intern(mod, strlen(mod)), f = atom_intern(dot, (size_t)(slash - dot));
-    if (m == NONE || f == NONE)
-        return A(undefined);
-    return lib_tuple3(p, m, f, make_small(arity));
-}
-
-/* Items of process_info/1 that mote has no figure of its own for, given
- * as OTP reports a fresh process's (so code matching on their shape
- * works): initial_call as a spawned fun's, the default error handler,
- * default GC settings with mote's collection count. current_function of
- * another process is the function it ran at its last time slice. NONE
- * for an unknown key. */
-static Term more_info(Proc *p, const mote_proc_info *in, const char *k)
-{
-    if (!strcmp(k, "current_function"))
-        return mfa_of_text(p, in->current_function);
-    if (!strcmp(k, "initial_call"))
-        return lib_tuple3(p, A(erlang), atom_from_cstr("apply"), make_small(2));
-    if (!strcmp(k, "error_handler"))
-        return atom_from_cstr("error_handler");
-    if (!strcmp(k, "suspending"))
-        return NIL;
-    if (!strcmp(k, "stack_size"))
-        return make_small(0); /* the stack shares the heap block (heap_size) */
-    if (strcmp(k, "garbage_collection") != 0)
-        return NONE;
-    Term mk[3] = {atom_from_cstr("error_logger"), atom_from_cstr("kill"), atom_from_cstr("size")};
-    Term mv[3] = {A(true), A(true), make_small(0)};
-    Term max = map_from_pairs(&p->heap, 3, mk, mv);
-    if (max == NONE)
-        return lib_oom(p);
-    static const char *keys[5] = {"max_heap_size", "min_bin_vheap_size", "min_heap_size",
-                                  "fullsweep_after", "minor_gcs"};
-    Term vals[5] = {max, make_small(46422), make_small(233), make_small(65535),
-                    make_small((int64_t)in->gc_count)};
-    Term l = NIL;
-    for (size_t i = 5; i-- > 0 && l != NONE;) {
-        Term t = lib_tuple2(p, atom_from_cstr(keys[i]), vals[i]);
-        l = t == NONE ? NONE : lib_cons(p, t, l);
-    }
-    return l == NONE ? lib_oom(p) : l;
-}
-
-/* The value of one Process.info key, or NONE for an unknown key. */
-static Term info_value(Proc *p, Term pid, const mote_proc_info *in, Term key)
-{
-    const char *k = atom_text(key, NULL);
-    if (k == NULL)
-        return NONE;
-    if (!strcmp(k, "message_queue_len"))
-        return make_small((int64_t)in->message_queue_len);
-    if (!strcmp(k, "registered_name"))
-        return in->registered_name[0] ? atom_from_cstr(in->registered_name) : NIL;
-    if (!strcmp(k, "trap_exit"))
-        return in->trap_exit ? A(true) : A(false);
-    if (!strcmp(k, "reductions"))
-        return make_small((int64_t)in->reductions);
-    if (!strcmp(k, "heap_size") || !strcmp(k, "total_heap_size"))
-        return make_small((int64_t)(in->heap_bytes / 8));
-    if (!strcmp(k, "memory"))
-        return make_small((int64_t)in->total_bytes);
-    if (!strcmp(k, "status")) {
-        static const char *names[] = {"running", "runnable", "waiting", "exiting", "suspended"};
-        return atom_from_cstr(pid == p->pid ? "running" : names[in->status % 5]);
-    }
-    if (!strcmp(k, "links") || !strcmp(k, "monitors")) {
-        /* All of them, however many (a supervisor's links): the set may
-         * grow between asking its size and copying it, so ask again. */
-        mote_pid small[64], *buf = small;
-        size_t cap = 64, n = 0;
-        for (;;) {
-            if (k[0] == 'l')
-                mote_proc_links(rt_of(p), pid, buf, cap, &n);
-            else
-                mote_proc_monitors(rt_of(p), pid, buf, cap, &n);
-            if (n <= cap)
-                break;
-            if (buf != small)
-                mem_free(MEM_PROC, buf, cap * sizeof *buf);
-            cap = n + 16;
-            buf = mem_alloc(MEM_PROC, cap * sizeof *buf);
-            if (buf == NULL)
-                return bif_error(p, A(system_limit));
-        }
-        Term l = NIL;
-        if (k[0] == 'm') {
-            for (size_t i = n; i-- > 0 && l != NONE;) {
-                Term t = lib_tuple2(p, A(process), (Term)buf[i]);
-                l = t == NONE ? NONE : lib_cons(p, t, l);
-            }
-        } else {
-            l = pids_list(p, buf, n);
-        }
-        if (buf != small)
-            mem_free(MEM_PROC, buf, cap * sizeof *buf);
-        return l;
-    }
-    if (!strcmp(k, "group_leader") && pid == p->pid) {
-        Term gl = p->cold != NULL ? p->cold->group_leader : NONE;
-        return gl != NONE && gl != 0 ? gl : A(undefined);
-    }
-    if (!strcmp(k, "priority"))
-        return A(normal); /* one priority level here */
-    if (!strcmp(k, "current_function") && pid == p->pid)
-        return lib_tuple3(p, A(erlang), atom_from_cstr("process_info"), make_small(2));
-    if (!strcmp(k, "messages") && pid == p->pid)
-        return self_messages(p);
-    if (!strcmp(k, "dictionary") && pid == p->pid) {
-        Term d = p->cold != NULL && p->cold->dict != 0 && p->cold->dict != NONE ? p->cold->dict : NIL;
-        return d;
-    }
-    return more_info(p, in, k);
-}
-
-static Term process_info(Proc *p, const Term *a, bool elixir)
-{
-    if (!is_local_pid(a[0]))
-        return bif_error(p, A(badarg));
-    mote_proc_info in;
-    if (mote_proc_info_get(rt_of(p), a[0], &in) != 0)
-        return elixir ? A(nil) : A(undefined);
-    if (a[0] == p->pid)
-        in.message_queue_len = mbox_len(&p->mbox);
-    if (is_atom(a[1])) {
-        Term v = info_value(p, a[0], &in, a[1]);
-        if (v == NONE)
-            return bif_error(p, A(badarg));
-        if (a[1] == A(registered_name) && v == NIL && !elixir)
-            return NIL;
-        return lib_tuple2(p, a[1], v);
-    }
-    Term out = NIL;
-    Term keys[64];
-    size_t n = 0;
-    for (Term t = a[1]; is_cons(t) && n < 64; t = list_tail(t))
-        keys[n++] = list_head(t);
-    for (size_t i = n; i-- > 0;) {
-        Term v = info_value(p, a[0], &in, keys[i]);
-        if (v == NONE)
-            return bif_error(p, A(badarg));
-        Term kv = lib_tuple2(p, keys[i], v);
-        if (kv == NONE || (out = lib_cons(p, kv, out)) == NONE)
-            return lib_oom(p);
-    }
-    return out;
-}
-
-static Term b_pinfo2(Proc *p, const Term *a) { return process_info(p, a, true); }
-
-/* ---- what only the process itself may read ---------------------------------
- * Only a process may walk its own queue and heap, so Process.info(other,
- * :messages | :dictionary | :group_leader | :monitored_by) asks it: a
- * ProcRequest the other runs at its next drain, which copies those items
- * into a reply {ref, [messages: .., dictionary: .., group_leader: ..,
- * monitored_by: ..]} (or {ref, :undefined} when it exits first) sent to
- * the asker. Messages sent to it before the request are in its queue by
- * then, as signal order promises. process.ex waits for the reply. */
-
-typedef struct MsgAsk {
-    ProcRequest base;
-    Node *node;
-    Term asker;
-    uint64_t ref[2];
-} MsgAsk;
-
-/* A list of n cells at cells[0..2n) holding elems. */
-static Term cells_list(Term *cells, const Term *elems, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        cells[2 * i] = elems[i];
-        cells[2 * i + 1] = i + 1 < n ? make_list(cells + 2 * i + 2) : NIL;
-    }
-    return n > 0 ? make_list(cells) : NIL;
-}
-
-/* The keyword list of owner-only items, built in tmp: 4 pairs, their 4
- * cells, then the cells of the messages and of the watchers' pids. The
- * cells point at p's queued terms and dictionary; the reply copies them. */
-static Term owner_items(Proc *p, Heap *tmp)
-{
-    size_t n = 0, w = p->cold != NULL ? p->cold->nwatchers : 0;
-    for (Msg *m = p->mbox.first; m != NULL; m = atomic_load(&m->next))
-        n += m->kind == MSG_MESSAGE;
-    Term *hp = heap_alloc(tmp, 20 + 2 * (n + w));
-    if (hp == NULL)
-        return NONE;
-    Term *msgs = hp + 20, *pids = msgs + 2 * n, vals[4];
-    size_t i = 0;
-    for (Msg *m = p->mbox.first; m != NULL; m = atomic_load(&m->next))
-        if (m->kind == MSG_MESSAGE) {
-            msgs[2 * i] = m->term;
-            msgs[2 * i + 1] = i + 1 < n ? make_list(msgs + 2 * i + 2) : NIL;
-            i++;
-        }
-    vals[0] = n > 0 ? make_list(msgs) : NIL;
-    Term dict = p->cold != NULL ? p->cold->dict : NONE;
-    vals[1] = dict != 0 && dict != NONE ? dict : NIL;
-    Term gl = p->cold != NULL ? p->cold->group_leader : NONE;
-    vals[2] = gl != 0 && gl != NONE ? gl : A(undefined);
-    for (size_t k = 0; k < w; k++) {
-        pids[2 * k] = p->cold->watchers[k].pid;
-        pids[2 * k + 1] = k + 1 < w ? make_list(pids + 2 * k + 2) : NIL;
-    }
-    vals[3] = w > 0 ? make_list(pids) : NIL;
-    static const char *keys[4] = {"messages", "dictionary", "group_leader", "monitored_by"};
-    Term pairs[4];
-    for (size_t k = 0; k < 4; k++) {
-        Term *t = hp + 3 * k;
-        t[0] = make_header(HDR_TUPLE, 2), t[1] = atom_from_cstr(keys[k]), t[2] = vals[k];
-        pairs[k] = make_boxed(t);
-    }
-    return cells_list(hp + 12, pairs, 4);
-}
-
-/* Runs on the asked process's thread (p NULL: it exited unanswered). */
-static void answer_messages(Proc *p, ProcRequest *rq)
-{
-    MsgAsk *ask = (MsgAsk *)rq;
-    Heap tmp;
-    Msg *reply = NULL;
-    if (heap_init(&tmp, 64) == 0) {
-        Term items = p != NULL ? owner_items(p, &tmp) : A(undefined);
-        Term *hp = items != NONE ? heap_alloc(&tmp, 6) : NULL;
-        if (hp != NULL) {
-            hp[0] = make_header(HDR_REF, 2), hp[1] = ask->ref[0], hp[2] = ask->ref[1];
-            hp[3] = make_header(HDR_TUPLE, 2), hp[4] = make_boxed(hp), hp[5] = items;
-            reply = msg_new(MSG_MESSAGE, p ? p->pid : ask->asker, make_boxed(hp + 3));
-        }
-        heap_fini(&tmp);
-    }
-    if (reply != NULL && node_deliver(ask->node, ask->asker, reply) != 0)
-        msg_free(reply);
-    mem_free(MEM_SYSTEM, ask, sizeof *ask);
-}
-
-/* Process.__ask_messages__(pid): the reference the reply will carry, or
- * :undefined when pid is dead. */
-static Term b_ask_messages(Proc *p, const Term *a)
-{
-    if (!is_local_pid(a[0]))
-        return bif_error(p, A(badarg));
-    MsgAsk *ask = mem_alloc(MEM_SYSTEM, sizeof *ask);
-    if (ask == NULL)
-        return lib_oom(p);
-    ask->base.fn = answer_messages;
-    ask->node = p->node;
-    ask->asker = p->pid;
-    node_new_ref(p->node, ask->ref);
-    uint64_t id0 = ask->ref[0], id1 = ask->ref[1]; /* ask is the other's once sent */
-    int rc = proc_request(p->node, a[0], &ask->base);
-    if (rc != 0) {
-        mem_free(MEM_SYSTEM, ask, sizeof *ask);
-        return rc == MOTE_ENOPROC ? A(undefined) : lib_oom(p);
-    }
-    return ref_new(p, id0, id1);
-}
-static Term b_erl_pinfo2(Proc *p, const Term *a) { return process_info(p, a, false); }
-
-static Term b_get_keys(Proc *p, const Term *a)
-{
-    (void)a;
-    Term d = dict(p), out = NIL;
-    for (Term t = d; d != NONE && is_cons(t); t = list_tail(t))
-        if ((out = lib_cons(p, tuple_get(list_head(t), 0), out)) == NONE)
-            return lib_oom(p);
-    return out;
-}
-
-/* get/0: the whole dictionary as {key, value} pairs. */
-static Term b_get0(Proc *p, const Term *a)
-{
-    (void)a;
-    Term d = dict(p);
-    return d == NONE ? NIL : d;
-}
-
-/* get_keys/1: the keys whose value is value (compared with ==, =:= in
- * Erlang; the dictionary keeps exact terms). */
-static Term b_get_keys1(Proc *p, const Term *a)
-{
-    Term d = dict(p), out = NIL;
-    for (Term t = d; d != NONE && is_cons(t); t = list_tail(t))
-        if (term_eq_exact(tuple_get(list_head(t), 1), a[0]) &&
-            (out = lib_cons(p, tuple_get(list_head(t), 0), out)) == NONE)
-            return lib_oom(p);
-    return out;
-}
-
-static Term b_processes(Proc *p, const Term *a)
-{
-    (void)a;
-    mote_pid buf[4096];
-    size_t n = 0;
-    mote_processes(rt_of(p), buf, 4096, &n);
-    Term l = pids_list(p, buf, n < 4096 ? n : 4096);
-    return l == NONE ? lib_oom(p) : l;
-}
-
 /* ---- names ------------------------------------------------------------------- */
-
-/* Process.registered/0: every registered name, from each live process's
- * published info (names change while this runs, as on OTP). */
-static Term b_registered(Proc *p, const Term *a)
-{
-    (void)a;
-    mote_pid buf[4096];
-    size_t n = 0;
-    mote_processes(rt_of(p), buf, 4096, &n);
-    Term l = NIL;
-    for (size_t i = n < 4096 ? n : 4096; i-- > 0;) {
-        mote_proc_info in;
-        if (mote_proc_info_get(rt_of(p), buf[i], &in) != 0 || !in.registered_name[0])
-            continue;
-        Term name = atom_from_cstr(in.registered_name);
-        if (name == NONE || (l = lib_cons(p, name, l)) == NONE)
-            return lib_oom(p);
-    }
-    return l;
-}
 
 static Term b_register(Proc *p, const Term *a)
 {
@@ -935,85 +463,6 @@ static Term whereis_or(Proc *p, Term name, Term none)
 
 static Term b_whereis_erl(Proc *p, const Term *a) { return whereis_or(p, a[0], A(undefined)); }
 static Term b_whereis_elixir(Proc *p, const Term *a) { return whereis_or(p, a[0], A(nil)); }
-
-/* ---- the process dictionary ----------------------------------------------------- */
-
-static Term dict(Proc *p)
-{
-    ProcCold *c = proc_cold(p);
-    if (c == NULL)
-        return NONE;
-    if (c->dict == NONE || c->dict == 0)
-        c->dict = NIL;
-    return c->dict;
-}
-
-/* The dictionary without key, into *rest, and the key's old value (or
- * :undefined) into *old. Returns false when the heap is full (the caller
- * raises); p->cold exists after a true return. No GC. */
-static bool dict_without(Proc *p, Term key, Term *rest, Term *old)
-{
-    Term d = dict(p);
-    if (d == NONE)
-        return false;
-    *old = A(undefined);
-    *rest = NIL;
-    for (Term t = d; is_cons(t); t = list_tail(t)) {
-        Term kv = list_head(t);
-        if (term_eq_exact(tuple_get(kv, 0), key))
-            *old = tuple_get(kv, 1);
-        else if ((*rest = lib_cons(p, kv, *rest)) == NONE)
-            return false;
-    }
-    return true;
-}
-
-static Term b_put(Proc *p, const Term *a)
-{
-    Term old, rest;
-    if (!dict_without(p, a[0], &rest, &old))
-        return lib_oom(p);
-    Term kv = lib_tuple2(p, a[0], a[1]);
-    Term nd = kv == NONE ? NONE : lib_cons(p, kv, rest);
-    if (nd == NONE)
-        return lib_oom(p);
-    p->cold->dict = nd;
-    return old;
-}
-
-static Term dict_get(Proc *p, Term key, Term dflt)
-{
-    Term d = dict(p);
-    for (Term t = d; d != NONE && is_cons(t); t = list_tail(t))
-        if (term_eq_exact(tuple_get(list_head(t), 0), key))
-            return tuple_get(list_head(t), 1);
-    return dflt;
-}
-
-static Term b_get1(Proc *p, const Term *a) { return dict_get(p, a[0], A(undefined)); }
-static Term b_pget1(Proc *p, const Term *a) { return dict_get(p, a[0], A(nil)); }
-static Term b_pget2(Proc *p, const Term *a) { return dict_get(p, a[0], a[1]); }
-
-static Term b_pput(Proc *p, const Term *a)
-{
-    Term old = b_put(p, a);
-    return old == A(undefined) ? A(nil) : old;
-}
-
-static Term b_erase(Proc *p, const Term *a)
-{
-    Term old, rest;
-    if (!dict_without(p, a[0], &rest, &old))
-        return lib_oom(p);
-    p->cold->dict = rest;
-    return old;
-}
-
-static Term b_pdelete(Proc *p, const Term *a)
-{
-    Term old = b_erase(p, a);
-    return old == A(undefined) ? A(nil) : old;
-}
 
 /* ---- node, system -------------------------------------------------------------------- */
 
@@ -1165,36 +614,13 @@ static const BifDef proc_defs[] = {
     {"erlang", "register", 2, 0, b_register_erl, NULL},
     {"erlang", "unregister", 1, 0, b_unregister, NULL},
     {"erlang", "whereis", 1, 0, b_whereis_erl, NULL},
-    {"erlang", "put", 2, 0, b_put, NULL},
-    {"erlang", "get", 1, 0, b_get1, NULL},
-    {"erlang", "erase", 1, 0, b_erase, NULL},
     {"erlang", "node", 0, BIF_GUARD, b_node, NULL},
     {"erlang", "node", 1, BIF_GUARD, b_node1, NULL},
     {"erlang", "halt", 0, 0, b_halt0, NULL},
     {"erlang", "halt", 1, 0, b_halt1, NULL},
-    {"erlang", "send_after", 3, 0, b_erl_send_after, NULL},
     {"erlang", "function_exported", 3, 0, b_function_exported, NULL},
     {"erlang", "module_loaded", 1, 0, b_module_loaded, NULL},
     {"Elixir.Kernel", "function_exported?", 3, 0, b_function_exported, NULL},
-    {"Elixir.Process", "send_after", 3, 0, b_send_after_ref, NULL},
-    {"Elixir.Process", "cancel_timer", 1, 0, b_cancel_timer, NULL},
-    {"Elixir.Process", "cancel_timer", 2, 0, b_cancel_timer2, NULL},
-    {"Elixir.Process", "read_timer", 1, 0, b_read_timer, NULL},
-    {"erlang", "read_timer", 1, 0, b_read_timer, NULL},
-    {"Elixir.Process", "registered", 0, 0, b_registered, NULL},
-    {"erlang", "registered", 0, 0, b_registered, NULL},
-    {"Elixir.Process", "info", 2, 0, b_pinfo2, NULL},
-    {"Elixir.Process", "__info__", 2, 0, b_pinfo2, NULL},
-    {"Elixir.Process", "__ask_messages__", 1, 0, b_ask_messages, NULL},
-    {"Elixir.Process", "get_keys", 0, 0, b_get_keys, NULL},
-    {"Elixir.Process", "get_keys", 1, 0, b_get_keys1, NULL},
-    {"Elixir.Process", "get", 0, 0, b_get0, NULL},
-    {"erlang", "get", 0, 0, b_get0, NULL},
-    {"erlang", "get_keys", 1, 0, b_get_keys1, NULL},
-    {"Elixir.Process", "list", 0, 0, b_processes, NULL},
-    {"erlang", "process_info", 2, 0, b_erl_pinfo2, NULL},
-    {"erlang", "processes", 0, 0, b_processes, NULL},
-    {"erlang", "cancel_timer", 1, 0, b_cancel_timer, NULL},
     {"Elixir.Process", "send", 3, 0, b_psend3, NULL},
     {"Elixir.Process", "link", 1, 0, b_link, NULL},
     {"Elixir.Process", "unlink", 1, 0, b_unlink, NULL},
@@ -1207,10 +633,6 @@ static const BifDef proc_defs[] = {
     {"Elixir.Process", "register", 2, 0, b_register_elixir, NULL},
     {"Elixir.Process", "unregister", 1, 0, b_unregister, NULL},
     {"Elixir.Process", "whereis", 1, 0, b_whereis_elixir, NULL},
-    {"Elixir.Process", "get", 1, 0, b_pget1, NULL},
-    {"Elixir.Process", "get", 2, 0, b_pget2, NULL},
-    {"Elixir.Process", "put", 2, 0, b_pput, NULL},
-    {"Elixir.Process", "delete", 1, 0, b_pdelete, NULL},
     {"Elixir.Node", "self", 0, 0, b_node, NULL},
     {"Elixir.System", "argv", 0, 0, b_argv, NULL},
     {"Elixir.System", "halt", 0, 0, b_halt0, NULL},
@@ -1272,5 +694,12 @@ int proc_bifs_register_fallbacks(void)
 
 int proc_bifs_register(void)
 {
-    return bif_register(proc_defs, sizeof proc_defs / sizeof proc_defs[0]);
+    int rc = bif_register(proc_defs, sizeof proc_defs / sizeof proc_defs[0]);
+    if (rc == 0)
+        rc = proc_timer_bifs_register();
+    if (rc == 0)
+        rc = proc_info_bifs_register();
+    if (rc == 0)
+        rc = proc_dict_bifs_register();
+    return rc;
 }
