@@ -175,6 +175,23 @@ void patch_fails(FnB *f, uint32_t *fails, uint32_t nfails, uint32_t target);
 
 /* comp_form.c */
 bool comp_special(Comp *c, FnB *f, const Ast *e, int tail); /* true if handled */
+/* Jump holes to patch to one target once it is known (the end of a run
+ * of clauses); the array is compiler memory (comp_grow). */
+typedef struct Holes {
+    uint32_t *at;
+    uint32_t n, cap;
+} Holes;
+void comp_hole_add(Comp *c, Holes *h, uint32_t hole);
+void comp_holes_patch(FnB *f, Holes *h, uint32_t target);
+/* The keyword/do-block list at the end of a call's arguments, or NULL. */
+const Ast *comp_opts_of(const Ast *e);
+/* The STABs of a CLAUSES node (or a single STAB) into *out and *count;
+ * none for NULL; a compile error at `at` for anything else. */
+void comp_stabs_of(Comp *c, const Ast *n, const Ast *const **out, uint32_t *count, const Ast *at);
+/* comp_try.c: try (rescue/catch/else/after) and raise of a known
+ * exception module; each leaves one value on the stack. */
+void comp_try(Comp *c, FnB *f, const Ast *e, int tail);
+void comp_raise(Comp *c, FnB *f, const Ast *e);
 void comp_fn(Comp *c, FnB *f, const Ast *e);
 /* quote/unquote (comp_quote.c): pushes the quoted form of e's body. */
 void comp_quote(Comp *c, FnB *f, const Ast *e);
