@@ -55,14 +55,10 @@ static inline void *grow(Em *e, void *arr, uint32_t n, uint32_t *cap, size_t ele
     if (n < *cap)
         return arr;
     uint32_t ncap = *cap ? *cap * 2 : 64;
-    void *m = mem_alloc(MEM_CODE, ncap * elem);
+    void *m = mem_realloc(MEM_CODE, arr, *cap * elem, ncap * elem);
     if (m == NULL) {
         e->oom = true;
         return arr;
-    }
-    if (arr != NULL) {
-        memcpy(m, arr, n * elem);
-        mem_free(MEM_CODE, arr, *cap * elem);
     }
     *cap = ncap;
     return m;

@@ -141,12 +141,7 @@ void jit_emit_bif(Em *e, const uint32_t *o, bool guard)
     }
     x_mov(a, RDI, P);
     x_lea(a, RSI, R11, SOFF(argv));
-    x_imm(a, RAX, (uintptr_t)b->fn);
-    reds_out(a);
-    x_alu_imm(a, ALU_SUB, true, RSP, 8);
-    x_call_reg(a, RAX);
-    x_alu_imm(a, ALU_ADD, true, RSP, 8);
-    reds_in(a);
+    call_c(e, (const void *)b->fn);
     x_test(a, RAX, RAX); /* NONE */
     if (guard)
         bail_if(e, CC_E);
@@ -154,6 +149,30 @@ void jit_emit_bif(Em *e, const uint32_t *o, bool guard)
         stub(e, x_jcc(a, CC_E), JIT_RAISE, e->next);
     x_lea(a, SP, SP, 8 * (int32_t)n - 8);
     x_store(a, SP, 0, RAX);
+}
+
+/* After a jit_call.c helper (its JC_* answer in eax, st back in r11):
+ * leaves for vm.c on JC_BAIL, and returns the jump JC_NEXT takes, for
+ * answer_exit to bind. */
+static size_t answer_next_or_bail(Em *e)
+{
+    Asm *a = e->a;
+    x_alu_imm(a, ALU_CMP, false, RAX, JC_NEXT);
+    size_t next = x_jcc(a, CC_E);
+    x_alu_imm(a, ALU_CMP, false, RAX, JC_BAIL);
+    bail_if(e, CC_E);
+    return next;
+}
+
+/* JC_EXIT: leaves native code with st->exit at st->ip (r11 holds st);
+ * then the next instruction's code begins, where `next` jumps. */
+static void answer_exit(Em *e, size_t next)
+{
+    Asm *a = e->a;
+    x_load(a, RCX, R11, SOFF(ip));
+    x_load32(a, RAX, R11, SOFF(exit));
+    x_ret(a);
+    x_bind(a, next, a->len);
 }
 
 /* CALLR/TCALLR (remote) and CALLF/TCALLF through jit_call.c: the
@@ -171,26 +190,18 @@ void jit_emit_call_c(Em *e, bool remote, CallSite *cs, uint32_t n, bool tail)
         x_imm(a, RDX, n);
         x_imm(a, RCX, (uintptr_t)e->next);
         x_imm(a, R8, tail);
-        x_imm(a, RAX, (uintptr_t)jit_call_remote);
+        call_c(e, (const void *)jit_call_remote);
     } else {
         x_imm(a, RSI, n);
         x_imm(a, RDX, (uintptr_t)e->next);
         x_imm(a, RCX, tail);
-        x_imm(a, RAX, (uintptr_t)jit_call_fun);
+        call_c(e, (const void *)jit_call_fun);
     }
-    reds_out(a);
-    x_alu_imm(a, ALU_SUB, true, RSP, 8);
-    x_call_reg(a, RAX);
-    x_alu_imm(a, ALU_ADD, true, RSP, 8);
-    reds_in(a);
     load_st(a, R11);
     x_load(a, SP, R11, SOFF(sp));
     x_load(a, FP, R11, SOFF(fp));
     x_load(a, FN, R11, SOFF(fn));
-    x_alu_imm(a, ALU_CMP, false, RAX, JC_NEXT);
-    size_t next = x_jcc(a, CC_E);
-    x_alu_imm(a, ALU_CMP, false, RAX, JC_BAIL);
-    bail_if(e, CC_E);
+    size_t next = answer_next_or_bail(e);
     x_alu_imm(a, ALU_CMP, false, RAX, JC_JUMP);
     size_t not_jump = x_jcc(a, CC_NE);
     x_load(a, RAX, R11, SOFF(target));
@@ -208,10 +219,7 @@ void jit_emit_call_c(Em *e, bool remote, CallSite *cs, uint32_t n, bool tail)
         x_bind(a, not_ret, a->len);
         load_st(a, R11); /* jit_emit_ret's code before the bind used it */
     }
-    x_load(a, RCX, R11, SOFF(ip));
-    x_load32(a, RAX, R11, SOFF(exit));
-    x_ret(a);
-    x_bind(a, next, a->len);
+    answer_exit(e, next);
 }
 
 void jit_emit_op_c(Em *e, int label)
@@ -221,24 +229,13 @@ void jit_emit_op_c(Em *e, int label)
     x_store(a, RDI, SOFF(sp), SP);
     x_store(a, RDI, SOFF(fn), FN);
     x_imm(a, RSI, (uintptr_t)(e->fn->code + e->pc));
-    x_imm(a, RAX, (uintptr_t)jit_op_c);
-    reds_out(a);
-    x_alu_imm(a, ALU_SUB, true, RSP, 8);
-    x_call_reg(a, RAX);
-    x_alu_imm(a, ALU_ADD, true, RSP, 8);
-    reds_in(a);
+    call_c(e, (const void *)jit_op_c);
     load_st(a, R11);
     x_load(a, SP, R11, SOFF(sp));
-    x_alu_imm(a, ALU_CMP, false, RAX, JC_NEXT);
-    size_t next = x_jcc(a, CC_E);
-    x_alu_imm(a, ALU_CMP, false, RAX, JC_BAIL);
-    bail_if(e, CC_E);
+    size_t next = answer_next_or_bail(e);
     if (label >= 0) {
         x_alu_imm(a, ALU_CMP, false, RAX, JC_BRANCH);
         to_label_if(e, CC_E, e->fn->code[e->pc + 1 + (uint32_t)label]);
     }
-    x_load(a, RCX, R11, SOFF(ip));
-    x_load32(a, RAX, R11, SOFF(exit));
-    x_ret(a);
-    x_bind(a, next, a->len);
+    answer_exit(e, next);
 }
