@@ -161,6 +161,21 @@ static void reverse_runs(Run *rs, size_t n)
     }
 }
 
+/* Ends a merge pass: the m runs just written to b (listed in next, in
+ * the order OTP conses them: newest first, so reversed here) become the
+ * input of the next pass, and the old input buffers its output. */
+static void end_pass(Term **a, Term **b, Run **runs, Run **next, size_t *nruns, size_t m)
+{
+    reverse_runs(*next, m);
+    Term *t = *a;
+    *a = *b;
+    *b = t;
+    Run *r = *runs;
+    *runs = *next;
+    *next = r;
+    *nruns = m;
+}
+
 /* Work space for n terms: two term buffers and two run lists. Closed runs
  * hold at least two terms, so n / 2 + 2 runs is room for every pass. */
 typedef struct {
@@ -201,14 +216,7 @@ static Term *merge_passes(Term *a, Term *b, Run *runs, Run *next, size_t nruns, 
             w += len;
         }
         /* OTP collects each pass's results by consing: newest first. */
-        reverse_runs(next, m);
-        Term *t = a;
-        a = b;
-        b = t;
-        Run *r = runs;
-        runs = next;
-        next = r;
-        nruns = m;
+        end_pass(&a, &b, &runs, &next, &nruns, m);
         ps.asc = !ps.asc;
     }
     return a;
@@ -318,14 +326,7 @@ static Term *fun_passes(Term *a, Term *b, Run *runs, Run *next, size_t nruns, bo
             size_t len = merge_group(a, &last, 1, &(Pass){.asc = true}, b + w);
             next[m++] = (Run){w, len};
         }
-        reverse_runs(next, m);
-        Term *t = a;
-        a = b;
-        b = t;
-        Run *r = runs;
-        runs = next;
-        next = r;
-        nruns = m;
+        end_pass(&a, &b, &runs, &next, &nruns, m);
         fwd = !fwd;
     }
     return a;
