@@ -92,9 +92,7 @@ void comp_clauses(Comp *c, FnB *f, const Ast *const *stabs, uint32_t nstabs,
         emit_jump(c, f, OPC_JUMP, &h);
         comp_hole_add(c, &end, h);
         if (nfails > 0) {
-            patch_fails(f, fails, nfails, f->ncode);
-            f->depth = d0;
-            emit_dropto(c, f, d0);
+            comp_fails_here(c, f, fails, nfails, d0);
         }
     }
     f->nvars = mark;
@@ -230,9 +228,7 @@ static void comp_receive(Comp *c, FnB *f, const Ast *e, int tail)
         uint32_t h;
         emit_jump(c, f, OPC_JUMP, &h);
         comp_hole_add(c, &end, h);
-        patch_fails(f, fails, nfails, f->ncode);
-        f->depth = d0;
-        emit_dropto(c, f, d0);
+        comp_fails_here(c, f, fails, nfails, d0);
     }
     f->nvars = mark;
     f->depth = d0;
@@ -292,9 +288,7 @@ static void comp_with(Comp *c, FnB *f, const Ast *e, int tail)
     f->nvars = mark;
     uint32_t done;
     emit_jump(c, f, OPC_JUMP, &done);
-    patch_fails(f, fails, nfails, f->ncode);
-    f->depth = d0;
-    emit_dropto(c, f, d0);
+    comp_fails_here(c, f, fails, nfails, d0);
     if (ne > 0)
         comp_clauses(c, f, els, ne, &vs, 1, VF_WITH, tail);
     else
@@ -375,9 +369,7 @@ static void comp_for_gen(Comp *c, FnB *f, const Ast *e, uint32_t i, uint32_t acc
             comp_guard(c, f, g, &fails, &nfails, &capfails);
         comp_for_gen(c, f, e, i + 1, acc, body, reduce_acc);
         f->nvars = mark;
-        patch_fails(f, fails, nfails, f->ncode);
-        f->depth = d0;
-        emit_dropto(c, f, d0);
+        comp_fails_here(c, f, fails, nfails, d0);
         emit_op(c, f, OPC_JUMP, 0);
         emit(c, f, loop);
         patch(f, endh, f->ncode);
@@ -432,9 +424,7 @@ static void comp_bits_gen(Comp *c, FnB *f, const Ast *e, uint32_t i, uint32_t ac
     f->nvars = mark;
     emit_op(c, f, OPC_JUMP, 0);
     emit(c, f, loop);
-    patch_fails(f, fails, nfails, f->ncode);
-    f->depth = d0;
-    emit_dropto(c, f, d0);
+    comp_fails_here(c, f, fails, nfails, d0);
 }
 
 static void comp_for(Comp *c, FnB *f, const Ast *e)
@@ -483,9 +473,7 @@ static void comp_match_q(Comp *c, FnB *f, const Ast *e)
         comp_guard(c, f, g, &fails, &nfails, &capfails);
     emit_lit(c, f, A(true));
     emit_jump(c, f, OPC_JUMP, &done);
-    patch_fails(f, fails, nfails, f->ncode);
-    f->depth = d0;
-    emit_dropto(c, f, d0);
+    comp_fails_here(c, f, fails, nfails, d0);
     emit_lit(c, f, A(false));
     patch(f, done, f->ncode);
     f->nvars = mark;

@@ -172,6 +172,10 @@ void comp_pattern_more(Comp *c, FnB *f, const Ast *p, uint32_t **fails, uint32_t
 void comp_guard(Comp *c, FnB *f, const Ast *g, uint32_t **fails, uint32_t *nfails,
                 uint32_t *capfails);
 void patch_fails(FnB *f, uint32_t *fails, uint32_t nfails, uint32_t target);
+/* A clause that failed goes on here: its fail holes are patched to the
+ * current pc and the operand depth is back at d0 (what the clause pushed
+ * is dropped). */
+void comp_fails_here(Comp *c, FnB *f, uint32_t *fails, uint32_t nfails, uint32_t d0);
 
 /* comp_form.c */
 bool comp_special(Comp *c, FnB *f, const Ast *e, int tail); /* true if handled */

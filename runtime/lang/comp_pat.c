@@ -23,6 +23,13 @@ void patch_fails(FnB *f, uint32_t *fails, uint32_t nfails, uint32_t target)
         patch(f, fails[i], target);
 }
 
+void comp_fails_here(Comp *c, FnB *f, uint32_t *fails, uint32_t nfails, uint32_t d0)
+{
+    patch_fails(f, fails, nfails, f->ncode);
+    f->depth = d0;
+    emit_dropto(c, f, d0);
+}
+
 #define FAIL() add_fail(c, f, emit_label_hole(c, f), fails, nfails, capfails)
 
 static void pat(Comp *c, FnB *f, const Ast *p, uint32_t **fails, uint32_t *nfails, uint32_t *capfails);

@@ -175,9 +175,7 @@ static void comp_try_core(Comp *c, FnB *f, const Ast *o, int tail)
         uint32_t h;
         emit_jump(c, f, OPC_JUMP, &h);
         comp_hole_add(c, &end, h);
-        patch_fails(f, fails, nfails, f->ncode);
-        f->depth = d0;
-        emit_dropto(c, f, d0);
+        comp_fails_here(c, f, fails, nfails, d0);
     }
     f->nvars = mark;
     f->depth = d0;
